@@ -1,0 +1,20 @@
+# Helpers shared by yat's CMake files.
+
+# add_yat_library(name SOURCES...
+#                 [DEPENDS targets...] [LINK_LIBS libs...])
+# A static library of yat, linked against libMLIR.so and exported in the
+# installed CMake package as Yat::<name>.
+function(add_yat_library name)
+  cmake_parse_arguments(ARG "" "" "DEPENDS;LINK_LIBS" ${ARGN})
+  add_library(${name} STATIC ${ARG_UNPARSED_ARGUMENTS})
+  add_library(Yat::${name} ALIAS ${name})
+  if(ARG_DEPENDS)
+    add_dependencies(${name} ${ARG_DEPENDS})
+  endif()
+  target_include_directories(${name} PUBLIC
+    $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+    $<BUILD_INTERFACE:${PROJECT_BINARY_DIR}/include>
+    $<INSTALL_INTERFACE:include>)
+  target_link_libraries(${name} PUBLIC ${ARG_LINK_LIBS} MLIR LLVM)
+  set_property(GLOBAL APPEND PROPERTY YAT_EXPORTED_LIBS ${name})
+endfunction()

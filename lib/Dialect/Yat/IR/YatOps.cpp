@@ -1,0 +1,570 @@
+//===- YatOps.cpp - verifiers and shape reification of yat ops ------------===//
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "yat/Dialect/Yat/IR/Yat.h"
+#include "llvm/ADT/STLExtras.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::yat;
+
+#define GET_OP_CLASSES
+#include "yat/Dialect/Yat/IR/YatOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Shared checks
+//===----------------------------------------------------------------------===//
+
+static std::string formatShape(ArrayRef<int64_t> shape) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "[";
+  llvm::interleaveComma(shape, os, [&](int64_t dim) {
+    if (ShapedType::isDynamic(dim))
+      os << "?";
+    else
+      os << dim;
+  });
+  os << "]";
+  return text;
+}
+
+/// True when both sizes are known and different.
+static bool staticMismatch(int64_t lhs, int64_t rhs) {
+  return ShapedType::isStatic(lhs) && ShapedType::isStatic(rhs) && lhs != rhs;
+}
+
+static LogicalResult checkRank(Operation *op, StringRef name, ShapedType type,
+                               int64_t rank) {
+  if (type.getRank() == rank)
+    return success();
+  return op->emitOpError() << "expected " << name << " to have rank " << rank
+                           << ", got " << type.getRank();
+}
+
+static LogicalResult checkElementType(Operation *op, StringRef name,
+                                      ShapedType type, Type expected,
+                                      StringRef expectedFrom) {
+  if (type.getElementType() == expected)
+    return success();
+  return op->emitOpError() << "expected " << name << " element type "
+                           << type.getElementType() << " to match "
+                           << expectedFrom << " element type " << expected;
+}
+
+/// Checks that `actual` can hold a result of shape `expected`.
+static LogicalResult checkResultShape(Operation *op, StringRef name,
+                                      ShapedType actual,
+                                      ArrayRef<int64_t> expected) {
+  if (actual.getRank() == static_cast<int64_t>(expected.size()) &&
+      succeeded(verifyCompatibleShape(actual.getShape(), expected)))
+    return success();
+  return op->emitOpError() << "expected " << name << " shape "
+                           << formatShape(expected) << ", got "
+                           << formatShape(actual.getShape());
+}
+
+static LogicalResult checkNonNegative(Operation *op, StringRef name,
+                                      float value) {
+  if (value >= 0.0f && std::isfinite(value))
+    return success();
+  return op->emitOpError() << "expected " << name
+                           << " to be finite and non-negative, got " << value;
+}
+
+/// The leading dims of `x` followed by `lastDim`.
+static SmallVector<int64_t> replaceLastDim(ShapedType x, int64_t lastDim) {
+  SmallVector<int64_t> shape(x.getShape());
+  shape.back() = lastDim;
+  return shape;
+}
+
+/// Result sizes as fold results: a constant where the size is static,
+/// otherwise the size of the operand dimension it comes from.
+using DimSource = std::pair<Value, int64_t>;
+static SmallVector<OpFoldResult> mixedSizes(OpBuilder &b, Location loc,
+                                            ArrayRef<DimSource> sources) {
+  SmallVector<OpFoldResult> sizes;
+  for (auto [value, dim] : sources)
+    sizes.push_back(tensor::getMixedSize(b, loc, value, dim));
+  return sizes;
+}
+
+/// Sizes of `x` with its last dimension taken from `other`'s dim `otherDim`.
+static SmallVector<OpFoldResult>
+mixedSizesReplacingLast(OpBuilder &b, Location loc, Value x, Value other,
+                        int64_t otherDim) {
+  SmallVector<DimSource> sources;
+  int64_t rank = cast<ShapedType>(x.getType()).getRank();
+  for (int64_t d = 0; d + 1 < rank; ++d)
+    sources.push_back({x, d});
+  sources.push_back({other, otherDim});
+  return mixedSizes(b, loc, sources);
+}
+
+//===----------------------------------------------------------------------===//
+// ProductOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ProductOp::verify() {
+  Operation *op = getOperation();
+  auto xType = getX().getType();
+  auto wType = getW().getType();
+  if (xType.getRank() < 1)
+    return emitOpError("expected x to have rank >= 1, got 0");
+  if (failed(checkRank(op, "w", wType, 2)))
+    return failure();
+  Type elementType = xType.getElementType();
+  if (failed(checkElementType(op, "w", wType, elementType, "x")))
+    return failure();
+  int64_t k = xType.getShape().back();
+  if (staticMismatch(k, wType.getDimSize(1)))
+    return emitOpError() << "expected the last dim of x (" << k
+                         << ") to match dim 1 of w (" << wType.getDimSize(1)
+                         << ")";
+  int64_t n = wType.getDimSize(0);
+  if (Value bias = getBias()) {
+    auto biasType = cast<RankedTensorType>(bias.getType());
+    if (failed(checkRank(op, "bias", biasType, 1)) ||
+        failed(checkElementType(op, "bias", biasType, elementType, "x")))
+      return failure();
+    if (staticMismatch(biasType.getDimSize(0), n))
+      return emitOpError() << "expected bias length "
+                           << biasType.getDimSize(0)
+                           << " to match dim 0 of w (" << n << ")";
+  }
+  if (failed(checkNonNegative(op, "epsilon", getEpsilon().convertToFloat())))
+    return failure();
+  auto resultType = getResult().getType();
+  if (failed(checkElementType(op, "result", resultType, elementType, "x")))
+    return failure();
+  return checkResultShape(op, "result", resultType,
+                          replaceLastDim(xType, n));
+}
+
+LogicalResult
+ProductOp::reifyResultShapes(OpBuilder &b,
+                             ReifiedRankedShapedTypeDims &reifiedShapes) {
+  reifiedShapes.push_back(
+      mixedSizesReplacingLast(b, getLoc(), getX(), getW(), 0));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ConvOp
+//===----------------------------------------------------------------------===//
+
+static SmallVector<int64_t> valuesOrFill(std::optional<ArrayRef<int64_t>> attr,
+                                         int64_t count, int64_t fill) {
+  if (attr)
+    return SmallVector<int64_t>(*attr);
+  return SmallVector<int64_t>(count, fill);
+}
+
+SmallVector<int64_t> ConvOp::getStridesOrDefault() {
+  return valuesOrFill(getStrides(), getNumSpatialDims(), 1);
+}
+SmallVector<int64_t> ConvOp::getPaddingOrDefault() {
+  return valuesOrFill(getPadding(), 2 * getNumSpatialDims(), 0);
+}
+SmallVector<int64_t> ConvOp::getDilationsOrDefault() {
+  return valuesOrFill(getDilations(), getNumSpatialDims(), 1);
+}
+
+/// Output size of one spatial dim, or kDynamic when an input is dynamic.
+static int64_t convOutputSize(int64_t size, int64_t kernel, int64_t stride,
+                              int64_t padLo, int64_t padHi, int64_t dilation) {
+  if (ShapedType::isDynamic(size) || ShapedType::isDynamic(kernel))
+    return ShapedType::kDynamic;
+  int64_t span = size + padLo + padHi - dilation * (kernel - 1) - 1;
+  return span < 0 ? 0 : span / stride + 1;
+}
+
+LogicalResult ConvOp::verify() {
+  Operation *op = getOperation();
+  auto inputType = getInput().getType();
+  auto filterType = getFilter().getType();
+  int64_t rank = inputType.getRank();
+  if (rank < 3 || rank > 5)
+    return emitOpError() << "expected input of rank 3 to 5 (N, 1 to 3 "
+                            "spatial dims, C), got rank "
+                         << rank;
+  int64_t numSpatial = rank - 2;
+  if (failed(checkRank(op, "filter", filterType, rank)))
+    return failure();
+  Type elementType = inputType.getElementType();
+  if (failed(checkElementType(op, "filter", filterType, elementType, "input")))
+    return failure();
+
+  auto checkCount = [&](StringRef name, std::optional<ArrayRef<int64_t>> attr,
+                        int64_t expected, int64_t minValue) -> LogicalResult {
+    if (!attr)
+      return success();
+    if (static_cast<int64_t>(attr->size()) != expected)
+      return emitOpError() << "expected " << expected << " " << name
+                           << " values for " << numSpatial
+                           << " spatial dims, got " << attr->size();
+    for (int64_t value : *attr)
+      if (value < minValue)
+        return emitOpError() << "expected " << name << " values >= "
+                             << minValue << ", got " << value;
+    return success();
+  };
+  if (failed(checkCount("strides", getStrides(), numSpatial, 1)) ||
+      failed(checkCount("padding", getPadding(), 2 * numSpatial, 0)) ||
+      failed(checkCount("dilations", getDilations(), numSpatial, 1)))
+    return failure();
+
+  int64_t groups = getGroups();
+  if (groups < 1)
+    return emitOpError() << "expected groups >= 1, got " << groups;
+  int64_t channels = inputType.getShape().back();
+  int64_t groupChannels = filterType.getDimSize(numSpatial);
+  int64_t filters = filterType.getDimSize(numSpatial + 1);
+  if (ShapedType::isStatic(channels) && channels % groups != 0)
+    return emitOpError() << "expected groups (" << groups
+                         << ") to divide the input channels (" << channels
+                         << ")";
+  if (ShapedType::isStatic(filters) && filters % groups != 0)
+    return emitOpError() << "expected groups (" << groups
+                         << ") to divide the filter count (" << filters << ")";
+  if (ShapedType::isStatic(channels) &&
+      staticMismatch(channels / groups, groupChannels))
+    return emitOpError() << "expected filter channel dim (" << groupChannels
+                         << ") to be input channels / groups ("
+                         << channels / groups << ")";
+  if (Value bias = getBias()) {
+    auto biasType = cast<RankedTensorType>(bias.getType());
+    if (failed(checkRank(op, "bias", biasType, 1)) ||
+        failed(checkElementType(op, "bias", biasType, elementType, "input")))
+      return failure();
+    if (staticMismatch(biasType.getDimSize(0), filters))
+      return emitOpError() << "expected bias length "
+                           << biasType.getDimSize(0)
+                           << " to match the filter count (" << filters << ")";
+  }
+  if (failed(checkNonNegative(op, "epsilon", getEpsilon().convertToFloat())))
+    return failure();
+
+  SmallVector<int64_t> strides = getStridesOrDefault();
+  SmallVector<int64_t> padding = getPaddingOrDefault();
+  SmallVector<int64_t> dilations = getDilationsOrDefault();
+  SmallVector<int64_t> expected = {inputType.getDimSize(0)};
+  for (int64_t d = 0; d < numSpatial; ++d) {
+    int64_t size = inputType.getDimSize(d + 1);
+    int64_t kernel = filterType.getDimSize(d);
+    int64_t out = convOutputSize(size, kernel, strides[d], padding[2 * d],
+                                 padding[2 * d + 1], dilations[d]);
+    if (out == 0)
+      return emitOpError() << "expected the padded input (" << size << " + "
+                           << padding[2 * d] << " + " << padding[2 * d + 1]
+                           << ") of spatial dim " << d
+                           << " to cover the dilated filter (" << kernel
+                           << " with dilation " << dilations[d] << ")";
+    expected.push_back(out);
+  }
+  expected.push_back(filters);
+  auto resultType = getResult().getType();
+  if (failed(checkElementType(op, "result", resultType, elementType, "input")))
+    return failure();
+  return checkResultShape(op, "result", resultType, expected);
+}
+
+LogicalResult
+ConvOp::reifyResultShapes(OpBuilder &b,
+                          ReifiedRankedShapedTypeDims &reifiedShapes) {
+  Location loc = getLoc();
+  int64_t numSpatial = getNumSpatialDims();
+  SmallVector<int64_t> strides = getStridesOrDefault();
+  SmallVector<int64_t> padding = getPaddingOrDefault();
+  SmallVector<int64_t> dilations = getDilationsOrDefault();
+  SmallVector<OpFoldResult> sizes = {
+      tensor::getMixedSize(b, loc, getInput(), 0)};
+  auto cst = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  auto resultType = getResult().getType();
+  for (int64_t d = 0; d < numSpatial; ++d) {
+    if (ShapedType::isStatic(resultType.getDimSize(d + 1))) {
+      sizes.push_back(b.getIndexAttr(resultType.getDimSize(d + 1)));
+      continue;
+    }
+    // (size + lo + hi - dilation * (kernel - 1) - 1) / stride + 1
+    Value size = getValueOrCreateConstantIndexOp(
+        b, loc, tensor::getMixedSize(b, loc, getInput(), d + 1));
+    Value kernel = getValueOrCreateConstantIndexOp(
+        b, loc, tensor::getMixedSize(b, loc, getFilter(), d));
+    Value one = cst(1);
+    Value span = arith::AddIOp::create(
+        b, loc, size, cst(padding[2 * d] + padding[2 * d + 1] - 1));
+    Value reach = arith::MulIOp::create(
+        b, loc, cst(dilations[d]), arith::SubIOp::create(b, loc, kernel, one));
+    span = arith::SubIOp::create(b, loc, span, reach);
+    Value out = arith::AddIOp::create(
+        b, loc, arith::DivSIOp::create(b, loc, span, cst(strides[d])), one);
+    sizes.push_back(out);
+  }
+  sizes.push_back(tensor::getMixedSize(b, loc, getFilter(), numSpatial + 1));
+  reifiedShapes.push_back(sizes);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// AttentionOp
+//===----------------------------------------------------------------------===//
+
+float AttentionOp::getScaleOrDefault() {
+  if (auto scale = getScale())
+    return scale->convertToFloat();
+  int64_t depth = getQ().getType().getDimSize(3);
+  return 1.0f / std::sqrt(static_cast<float>(depth));
+}
+
+LogicalResult AttentionOp::verify() {
+  Operation *op = getOperation();
+  auto qType = getQ().getType();
+  auto kType = getK().getType();
+  auto vType = getV().getType();
+  if (failed(checkRank(op, "q", qType, 4)) ||
+      failed(checkRank(op, "k", kType, 4)) ||
+      failed(checkRank(op, "v", vType, 4)))
+    return failure();
+  Type elementType = qType.getElementType();
+  if (failed(checkElementType(op, "k", kType, elementType, "q")) ||
+      failed(checkElementType(op, "v", vType, elementType, "q")))
+    return failure();
+  auto checkDim = [&](StringRef lhsName, ShapedType lhs, int64_t lhsDim,
+                      StringRef rhsName, ShapedType rhs, int64_t rhsDim,
+                      StringRef what) -> LogicalResult {
+    if (!staticMismatch(lhs.getDimSize(lhsDim), rhs.getDimSize(rhsDim)))
+      return success();
+    return emitOpError() << "expected " << what << " of " << lhsName << " ("
+                         << lhs.getDimSize(lhsDim) << ") to match " << rhsName
+                         << " (" << rhs.getDimSize(rhsDim) << ")";
+  };
+  if (failed(checkDim("q", qType, 0, "k", kType, 0, "batch size")) ||
+      failed(checkDim("q", qType, 0, "v", vType, 0, "batch size")) ||
+      failed(checkDim("k", kType, 1, "v", vType, 1, "kv head count")) ||
+      failed(checkDim("k", kType, 2, "v", vType, 2, "key count")) ||
+      failed(checkDim("q", qType, 3, "k", kType, 3, "head dim")))
+    return failure();
+  int64_t heads = qType.getDimSize(1);
+  int64_t kvHeads = kType.getDimSize(1);
+  if (kvHeads == 0)
+    return emitOpError("expected at least one kv head");
+  if (ShapedType::isStatic(heads) && ShapedType::isStatic(kvHeads) &&
+      heads % kvHeads != 0)
+    return emitOpError() << "expected the query head count (" << heads
+                         << ") to be a multiple of the kv head count ("
+                         << kvHeads << ")";
+  int64_t queries = qType.getDimSize(2);
+  int64_t keys = kType.getDimSize(2);
+  if (getCausal() && ShapedType::isStatic(queries) &&
+      ShapedType::isStatic(keys) && queries > keys)
+    return emitOpError() << "expected causal attention to have no more "
+                            "queries ("
+                         << queries << ") than keys (" << keys << ")";
+  if (!getScale() && ShapedType::isDynamic(qType.getDimSize(3)))
+    return emitOpError("expected an explicit scale when the head dim is "
+                       "dynamic");
+  if (auto scale = getScale(); scale && !std::isfinite(scale->convertToFloat()))
+    return emitOpError() << "expected a finite scale, got "
+                         << scale->convertToFloat();
+  if (failed(checkNonNegative(op, "epsilon", getEpsilon().convertToFloat())) ||
+      failed(checkNonNegative(op, "l1_epsilon",
+                              getL1Epsilon().convertToFloat())))
+    return failure();
+  auto resultType = getResult().getType();
+  if (failed(checkElementType(op, "result", resultType, elementType, "q")))
+    return failure();
+  return checkResultShape(op, "result", resultType,
+                          {qType.getDimSize(0), heads, queries,
+                           vType.getDimSize(3)});
+}
+
+LogicalResult
+AttentionOp::reifyResultShapes(OpBuilder &b,
+                               ReifiedRankedShapedTypeDims &reifiedShapes) {
+  reifiedShapes.push_back(
+      mixedSizesReplacingLast(b, getLoc(), getQ(), getV(), 3));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// RmsNormOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult RmsNormOp::verify() {
+  Operation *op = getOperation();
+  auto xType = getX().getType();
+  if (xType.getRank() < 1)
+    return emitOpError("expected x to have rank >= 1, got 0");
+  Type elementType = xType.getElementType();
+  if (Value gamma = getGamma()) {
+    auto gammaType = cast<RankedTensorType>(gamma.getType());
+    if (failed(checkRank(op, "gamma", gammaType, 1)) ||
+        failed(checkElementType(op, "gamma", gammaType, elementType, "x")))
+      return failure();
+    if (staticMismatch(gammaType.getDimSize(0), xType.getShape().back()))
+      return emitOpError() << "expected gamma length "
+                           << gammaType.getDimSize(0)
+                           << " to match the last dim of x ("
+                           << xType.getShape().back() << ")";
+  }
+  if (failed(checkNonNegative(op, "epsilon", getEpsilon().convertToFloat())))
+    return failure();
+  auto resultType = getResult().getType();
+  if (failed(checkElementType(op, "result", resultType, elementType, "x")))
+    return failure();
+  return checkResultShape(op, "result", resultType, xType.getShape());
+}
+
+LogicalResult
+RmsNormOp::reifyResultShapes(OpBuilder &b,
+                             ReifiedRankedShapedTypeDims &reifiedShapes) {
+  reifiedShapes.push_back(tensor::getMixedSizes(b, getLoc(), getX()));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// TernarizeOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult TernarizeOp::verify() {
+  Operation *op = getOperation();
+  auto wType = getW().getType();
+  if (failed(checkRank(op, "w", wType, 2)))
+    return failure();
+  int64_t k = wType.getDimSize(1);
+  if (ShapedType::isStatic(k) && k % 4 != 0)
+    return emitOpError() << "expected the input dim of w (" << k
+                         << ") to be a multiple of 4";
+  int64_t packedK = ShapedType::isStatic(k) ? k / 4 : ShapedType::kDynamic;
+  if (failed(checkResultShape(op, "packed", getPacked().getType(),
+                              {wType.getDimSize(0), packedK})))
+    return failure();
+  return checkResultShape(op, "scale", getScale().getType(), {});
+}
+
+LogicalResult
+TernarizeOp::reifyResultShapes(OpBuilder &b,
+                               ReifiedRankedShapedTypeDims &reifiedShapes) {
+  Location loc = getLoc();
+  OpFoldResult packedK;
+  if (int64_t k = getW().getType().getDimSize(1); ShapedType::isStatic(k))
+    packedK = b.getIndexAttr(k / 4);
+  else
+    packedK = arith::DivUIOp::create(b, loc,
+                                     tensor::DimOp::create(b, loc, getW(), 1),
+                                     arith::ConstantIndexOp::create(b, loc, 4))
+                  .getResult();
+  reifiedShapes.push_back({tensor::getMixedSize(b, loc, getW(), 0), packedK});
+  reifiedShapes.push_back({});
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// TernaryMatmulOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult TernaryMatmulOp::verify() {
+  Operation *op = getOperation();
+  auto xType = getX().getType();
+  auto packedType = getPacked().getType();
+  auto scaleType = getScale().getType();
+  if (xType.getRank() < 1)
+    return emitOpError("expected x to have rank >= 1, got 0");
+  if (failed(checkRank(op, "packed", packedType, 2)))
+    return failure();
+  int64_t k = xType.getShape().back();
+  int64_t packedK = packedType.getDimSize(1);
+  if (ShapedType::isStatic(k) && k % 4 != 0)
+    return emitOpError() << "expected the last dim of x (" << k
+                         << ") to be a multiple of 4";
+  if (ShapedType::isStatic(k) && staticMismatch(k / 4, packedK))
+    return emitOpError() << "expected dim 1 of packed (" << packedK
+                         << ") to be the last dim of x / 4 (" << k / 4 << ")";
+  int64_t n = packedType.getDimSize(0);
+  if (scaleType.getRank() > 1)
+    return emitOpError() << "expected scale of rank 0 (per tensor) or 1 (per "
+                            "output channel), got rank "
+                         << scaleType.getRank();
+  if (scaleType.getRank() == 1 && staticMismatch(scaleType.getDimSize(0), n))
+    return emitOpError() << "expected per-channel scale length "
+                         << scaleType.getDimSize(0)
+                         << " to match dim 0 of packed (" << n << ")";
+  int64_t bits = getActivationBits();
+  if (bits != 0 && bits != 8)
+    return emitOpError() << "expected activation_bits to be 8 or 0, got "
+                         << bits;
+  auto resultType = getResult().getType();
+  if (failed(checkElementType(op, "result", resultType,
+                              xType.getElementType(), "x")))
+    return failure();
+  return checkResultShape(op, "result", resultType, replaceLastDim(xType, n));
+}
+
+LogicalResult TernaryMatmulOp::reifyResultShapes(
+    OpBuilder &b, ReifiedRankedShapedTypeDims &reifiedShapes) {
+  reifiedShapes.push_back(
+      mixedSizesReplacingLast(b, getLoc(), getX(), getPacked(), 0));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// LinearRecurrenceOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult LinearRecurrenceOp::verify() {
+  Operation *op = getOperation();
+  auto aType = getA().getType();
+  auto bType = getB().getType();
+  if (failed(checkRank(op, "a", aType, 3)) ||
+      failed(checkRank(op, "b", bType, 3)))
+    return failure();
+  Type elementType = aType.getElementType();
+  if (failed(checkElementType(op, "b", bType, elementType, "a")))
+    return failure();
+  if (failed(verifyCompatibleShape(aType.getShape(), bType.getShape())))
+    return emitOpError() << "expected a " << formatShape(aType.getShape())
+                         << " and b " << formatShape(bType.getShape())
+                         << " to have the same shape";
+  // Where one of a and b has a dynamic dim, take the other's size.
+  SmallVector<int64_t> shape(aType.getShape());
+  for (auto [dim, other] : llvm::zip(shape, bType.getShape()))
+    if (ShapedType::isDynamic(dim))
+      dim = other;
+  SmallVector<int64_t> stateShape = {shape[0], shape[2]};
+  if (Value h0 = getH0()) {
+    auto h0Type = cast<RankedTensorType>(h0.getType());
+    if (failed(checkElementType(op, "h0", h0Type, elementType, "a")))
+      return failure();
+    if (h0Type.getRank() != 2 ||
+        failed(verifyCompatibleShape(h0Type.getShape(), stateShape)))
+      return emitOpError() << "expected h0 of shape "
+                           << formatShape(stateShape) << " (B x D), got "
+                           << formatShape(h0Type.getShape());
+  }
+  if (failed(checkElementType(op, "h", getH().getType(), elementType, "a")) ||
+      failed(checkElementType(op, "h_last", getHLast().getType(),
+                              elementType, "a")))
+    return failure();
+  if (failed(checkResultShape(op, "h", getH().getType(), shape)))
+    return failure();
+  return checkResultShape(op, "h_last", getHLast().getType(), stateShape);
+}
+
+LogicalResult LinearRecurrenceOp::reifyResultShapes(
+    OpBuilder &b, ReifiedRankedShapedTypeDims &reifiedShapes) {
+  Location loc = getLoc();
+  reifiedShapes.push_back(tensor::getMixedSizes(b, loc, getA()));
+  reifiedShapes.push_back(
+      mixedSizes(b, loc, {DimSource{getA(), 0}, DimSource{getA(), 2}}));
+  return success();
+}

@@ -1,0 +1,27 @@
+//===- InitAll.cpp - register everything yat provides ---------------------===//
+
+#include "yat/InitAll.h"
+
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "yat/Dialect/Yat/IR/Yat.h"
+
+void mlir::yat::registerAllYatDialects(DialectRegistry &registry) {
+  registry.insert<YatDialect>();
+}
+
+void mlir::yat::registerUpstreamDialects(DialectRegistry &registry) {
+  // Upstream registers each dialect together with the external interface
+  // models (bufferization, tiling, value bounds, conversion to LLVM) that
+  // yat's pipelines rely on; picking dialects one by one would silently drop
+  // some of those models. Registration is lazy, so this costs nothing until
+  // a dialect is loaded.
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
+}
+
+void mlir::yat::registerAllYatPasses() {}
+
+void mlir::yat::registerUpstreamPasses() { mlir::registerAllPasses(); }
