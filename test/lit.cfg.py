@@ -1,0 +1,43 @@
+# -*- Python -*-
+# lit configuration for yat's regression and execution tests.
+
+import os
+import shutil
+
+import lit.formats
+from lit.llvm import llvm_config
+from lit.llvm.subst import ToolSubst
+
+config.name = "yat"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir"]
+config.excludes = ["CMakeLists.txt", "README.md", "lit.cfg.py",
+                   "lit.site.cfg.py", "Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.yat_obj_root, "test")
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+config.substitutions.append(("%yat_lib", config.yat_lib_dir))
+config.substitutions.append(("%python", config.python_executable or "python3"))
+
+tools = [
+    ToolSubst("yat-opt", unresolved="fatal"),
+    ToolSubst("mlir-opt", command=os.path.join(config.llvm_tools_dir, "mlir-opt"),
+              unresolved="fatal"),
+    ToolSubst("mlir-translate",
+              command=os.path.join(config.llvm_tools_dir, "mlir-translate"),
+              unresolved="fatal"),
+]
+llvm_config.add_tool_substitutions(tools, [config.yat_tools_dir])
+
+if config.yat_enable_plugin:
+    config.available_features.add("plugin")
+if config.yat_enable_stablehlo:
+    config.available_features.add("stablehlo")
+if shutil.which("ptxas") or os.path.exists("/usr/local/cuda/bin/ptxas"):
+    config.available_features.add("ptxas")
+if os.environ.get("YAT_HAS_GPU") == "1" or shutil.which("nvidia-smi") and \
+        os.system("nvidia-smi -L >/dev/null 2>&1") == 0:
+    config.available_features.add("cuda")
