@@ -12,7 +12,7 @@ config.name = "yat"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir"]
 config.excludes = ["CMakeLists.txt", "README.md", "lit.cfg.py",
-                   "lit.site.cfg.py", "Inputs"]
+                   "lit.site.cfg.py", "Inputs", "Embedding"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.yat_obj_root, "test")
 
