@@ -4,7 +4,7 @@
 set -euo pipefail
 
 debian_packages=(llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
-  clang-22 lld-22 ninja-build cmake ccache libopenblas-dev)
+  clang-22 lld-22 ninja-build cmake ccache libopenblas-dev libgtest-dev)
 missing=()
 for pkg in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||

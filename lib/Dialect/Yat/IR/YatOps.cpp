@@ -97,9 +97,10 @@ static SmallVector<OpFoldResult> mixedSizes(OpBuilder &b, Location loc,
 }
 
 /// Sizes of `x` with its last dimension taken from `other`'s dim `otherDim`.
-static SmallVector<OpFoldResult>
-mixedSizesReplacingLast(OpBuilder &b, Location loc, Value x, Value other,
-                        int64_t otherDim) {
+static SmallVector<OpFoldResult> mixedSizesReplacingLast(OpBuilder &b,
+                                                         Location loc, Value x,
+                                                         Value other,
+                                                         int64_t otherDim) {
   SmallVector<DimSource> sources;
   int64_t rank = cast<ShapedType>(x.getType()).getRank();
   for (int64_t d = 0; d + 1 < rank; ++d)
@@ -135,8 +136,7 @@ LogicalResult ProductOp::verify() {
         failed(checkElementType(op, "bias", biasType, elementType, "x")))
       return failure();
     if (staticMismatch(biasType.getDimSize(0), n))
-      return emitOpError() << "expected bias length "
-                           << biasType.getDimSize(0)
+      return emitOpError() << "expected bias length " << biasType.getDimSize(0)
                            << " to match dim 0 of w (" << n << ")";
   }
   if (failed(checkNonNegative(op, "epsilon", getEpsilon().convertToFloat())))
@@ -144,8 +144,16 @@ LogicalResult ProductOp::verify() {
   auto resultType = getResult().getType();
   if (failed(checkElementType(op, "result", resultType, elementType, "x")))
     return failure();
-  return checkResultShape(op, "result", resultType,
-                          replaceLastDim(xType, n));
+  return checkResultShape(op, "result", resultType, replaceLastDim(xType, n));
+}
+
+void ProductOp::build(OpBuilder &b, OperationState &state, Value x, Value w,
+                      Value bias, float epsilon, float alpha) {
+  auto xType = cast<RankedTensorType>(x.getType());
+  auto wType = cast<RankedTensorType>(w.getType());
+  auto resultType = xType.clone(replaceLastDim(xType, wType.getDimSize(0)));
+  build(b, state, resultType, x, w, bias, b.getF32FloatAttr(epsilon),
+        b.getF32FloatAttr(alpha));
 }
 
 LogicalResult
@@ -186,6 +194,47 @@ static int64_t convOutputSize(int64_t size, int64_t kernel, int64_t stride,
   return span < 0 ? 0 : span / stride + 1;
 }
 
+/// The result shape of a conv: N, one output size per spatial dim (0 when
+/// the window does not fit), F.
+static SmallVector<int64_t> convResultShape(ShapedType inputType,
+                                            ShapedType filterType,
+                                            ArrayRef<int64_t> strides,
+                                            ArrayRef<int64_t> padding,
+                                            ArrayRef<int64_t> dilations) {
+  int64_t numSpatial = inputType.getRank() - 2;
+  SmallVector<int64_t> shape = {inputType.getDimSize(0)};
+  for (int64_t d = 0; d < numSpatial; ++d)
+    shape.push_back(convOutputSize(
+        inputType.getDimSize(d + 1), filterType.getDimSize(d), strides[d],
+        padding[2 * d], padding[2 * d + 1], dilations[d]));
+  shape.push_back(filterType.getDimSize(numSpatial + 1));
+  return shape;
+}
+
+void ConvOp::build(OpBuilder &b, OperationState &state, Value input,
+                   Value filter, Value bias, ArrayRef<int64_t> strides,
+                   ArrayRef<int64_t> padding, ArrayRef<int64_t> dilations,
+                   int64_t groups, float epsilon, float alpha) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto filterType = cast<RankedTensorType>(filter.getType());
+  int64_t numSpatial = inputType.getRank() - 2;
+  auto orDefault = [](ArrayRef<int64_t> values, int64_t count, int64_t fill) {
+    return values.empty() ? SmallVector<int64_t>(count, fill)
+                          : SmallVector<int64_t>(values);
+  };
+  SmallVector<int64_t> shape =
+      convResultShape(inputType, filterType, orDefault(strides, numSpatial, 1),
+                      orDefault(padding, 2 * numSpatial, 0),
+                      orDefault(dilations, numSpatial, 1));
+  auto arrayOrNull = [&](ArrayRef<int64_t> values) -> DenseI64ArrayAttr {
+    return values.empty() ? nullptr : b.getDenseI64ArrayAttr(values);
+  };
+  build(b, state, inputType.clone(shape), input, filter, bias,
+        arrayOrNull(strides), arrayOrNull(padding), arrayOrNull(dilations),
+        b.getI64IntegerAttr(groups), b.getF32FloatAttr(epsilon),
+        b.getF32FloatAttr(alpha));
+}
+
 LogicalResult ConvOp::verify() {
   Operation *op = getOperation();
   auto inputType = getInput().getType();
@@ -212,8 +261,8 @@ LogicalResult ConvOp::verify() {
                            << " spatial dims, got " << attr->size();
     for (int64_t value : *attr)
       if (value < minValue)
-        return emitOpError() << "expected " << name << " values >= "
-                             << minValue << ", got " << value;
+        return emitOpError() << "expected " << name << " values >= " << minValue
+                             << ", got " << value;
     return success();
   };
   if (failed(checkCount("strides", getStrides(), numSpatial, 1)) ||
@@ -245,8 +294,7 @@ LogicalResult ConvOp::verify() {
         failed(checkElementType(op, "bias", biasType, elementType, "input")))
       return failure();
     if (staticMismatch(biasType.getDimSize(0), filters))
-      return emitOpError() << "expected bias length "
-                           << biasType.getDimSize(0)
+      return emitOpError() << "expected bias length " << biasType.getDimSize(0)
                            << " to match the filter count (" << filters << ")";
   }
   if (failed(checkNonNegative(op, "epsilon", getEpsilon().convertToFloat())))
@@ -255,21 +303,19 @@ LogicalResult ConvOp::verify() {
   SmallVector<int64_t> strides = getStridesOrDefault();
   SmallVector<int64_t> padding = getPaddingOrDefault();
   SmallVector<int64_t> dilations = getDilationsOrDefault();
-  SmallVector<int64_t> expected = {inputType.getDimSize(0)};
+  SmallVector<int64_t> expected =
+      convResultShape(inputType, filterType, strides, padding, dilations);
   for (int64_t d = 0; d < numSpatial; ++d) {
-    int64_t size = inputType.getDimSize(d + 1);
-    int64_t kernel = filterType.getDimSize(d);
-    int64_t out = convOutputSize(size, kernel, strides[d], padding[2 * d],
-                                 padding[2 * d + 1], dilations[d]);
-    if (out == 0)
-      return emitOpError() << "expected the padded input (" << size << " + "
-                           << padding[2 * d] << " + " << padding[2 * d + 1]
-                           << ") of spatial dim " << d
-                           << " to cover the dilated filter (" << kernel
-                           << " with dilation " << dilations[d] << ")";
-    expected.push_back(out);
+    if (expected[d + 1] != 0)
+      continue;
+    return emitOpError() << "expected the padded input ("
+                         << inputType.getDimSize(d + 1) << " + "
+                         << padding[2 * d] << " + " << padding[2 * d + 1]
+                         << ") of spatial dim " << d
+                         << " to cover the dilated filter ("
+                         << filterType.getDimSize(d) << " with dilation "
+                         << dilations[d] << ")";
   }
-  expected.push_back(filters);
   auto resultType = getResult().getType();
   if (failed(checkElementType(op, "result", resultType, elementType, "input")))
     return failure();
@@ -318,6 +364,17 @@ ConvOp::reifyResultShapes(OpBuilder &b,
 //===----------------------------------------------------------------------===//
 // AttentionOp
 //===----------------------------------------------------------------------===//
+
+void AttentionOp::build(OpBuilder &b, OperationState &state, Value q, Value k,
+                        Value v, bool causal) {
+  auto qType = cast<RankedTensorType>(q.getType());
+  auto vType = cast<RankedTensorType>(v.getType());
+  auto resultType = qType.clone(replaceLastDim(qType, vType.getDimSize(3)));
+  build(b, state, resultType, q, k, v, /*scale=*/nullptr,
+        b.getF32FloatAttr(1.0e-5f), causal ? b.getUnitAttr() : nullptr,
+        NormalizationAttr::get(b.getContext(), Normalization::softmax),
+        b.getF32FloatAttr(1.0e-12f));
+}
 
 float AttentionOp::getScaleOrDefault() {
   if (auto scale = getScale())
@@ -377,15 +434,15 @@ LogicalResult AttentionOp::verify() {
     return emitOpError() << "expected a finite scale, got "
                          << scale->convertToFloat();
   if (failed(checkNonNegative(op, "epsilon", getEpsilon().convertToFloat())) ||
-      failed(checkNonNegative(op, "l1_epsilon",
-                              getL1Epsilon().convertToFloat())))
+      failed(
+          checkNonNegative(op, "l1_epsilon", getL1Epsilon().convertToFloat())))
     return failure();
   auto resultType = getResult().getType();
   if (failed(checkElementType(op, "result", resultType, elementType, "q")))
     return failure();
-  return checkResultShape(op, "result", resultType,
-                          {qType.getDimSize(0), heads, queries,
-                           vType.getDimSize(3)});
+  return checkResultShape(
+      op, "result", resultType,
+      {qType.getDimSize(0), heads, queries, vType.getDimSize(3)});
 }
 
 LogicalResult
@@ -399,6 +456,11 @@ AttentionOp::reifyResultShapes(OpBuilder &b,
 //===----------------------------------------------------------------------===//
 // RmsNormOp
 //===----------------------------------------------------------------------===//
+
+void RmsNormOp::build(OpBuilder &b, OperationState &state, Value x, Value gamma,
+                      float epsilon) {
+  build(b, state, x.getType(), x, gamma, b.getF32FloatAttr(epsilon));
+}
 
 LogicalResult RmsNormOp::verify() {
   Operation *op = getOperation();
@@ -436,6 +498,15 @@ RmsNormOp::reifyResultShapes(OpBuilder &b,
 // TernarizeOp
 //===----------------------------------------------------------------------===//
 
+void TernarizeOp::build(OpBuilder &b, OperationState &state, Value w) {
+  auto wType = cast<RankedTensorType>(w.getType());
+  int64_t k = wType.getDimSize(1);
+  auto packedType = RankedTensorType::get(
+      {wType.getDimSize(0), ShapedType::isStatic(k) ? k / 4 : k},
+      b.getIntegerType(8));
+  build(b, state, packedType, RankedTensorType::get({}, b.getF32Type()), w);
+}
+
 LogicalResult TernarizeOp::verify() {
   Operation *op = getOperation();
   auto wType = getW().getType();
@@ -460,10 +531,10 @@ TernarizeOp::reifyResultShapes(OpBuilder &b,
   if (int64_t k = getW().getType().getDimSize(1); ShapedType::isStatic(k))
     packedK = b.getIndexAttr(k / 4);
   else
-    packedK = arith::DivUIOp::create(b, loc,
-                                     tensor::DimOp::create(b, loc, getW(), 1),
-                                     arith::ConstantIndexOp::create(b, loc, 4))
-                  .getResult();
+    packedK =
+        arith::DivUIOp::create(b, loc, tensor::DimOp::create(b, loc, getW(), 1),
+                               arith::ConstantIndexOp::create(b, loc, 4))
+            .getResult();
   reifiedShapes.push_back({tensor::getMixedSize(b, loc, getW(), 0), packedK});
   reifiedShapes.push_back({});
   return success();
@@ -472,6 +543,16 @@ TernarizeOp::reifyResultShapes(OpBuilder &b,
 //===----------------------------------------------------------------------===//
 // TernaryMatmulOp
 //===----------------------------------------------------------------------===//
+
+void TernaryMatmulOp::build(OpBuilder &b, OperationState &state, Value x,
+                            Value packed, Value scale, int64_t activationBits) {
+  auto xType = cast<RankedTensorType>(x.getType());
+  auto packedType = cast<RankedTensorType>(packed.getType());
+  auto resultType =
+      xType.clone(replaceLastDim(xType, packedType.getDimSize(0)));
+  build(b, state, resultType, x, packed, scale,
+        b.getI64IntegerAttr(activationBits));
+}
 
 LogicalResult TernaryMatmulOp::verify() {
   Operation *op = getOperation();
@@ -504,14 +585,15 @@ LogicalResult TernaryMatmulOp::verify() {
     return emitOpError() << "expected activation_bits to be 8 or 0, got "
                          << bits;
   auto resultType = getResult().getType();
-  if (failed(checkElementType(op, "result", resultType,
-                              xType.getElementType(), "x")))
+  if (failed(checkElementType(op, "result", resultType, xType.getElementType(),
+                              "x")))
     return failure();
   return checkResultShape(op, "result", resultType, replaceLastDim(xType, n));
 }
 
-LogicalResult TernaryMatmulOp::reifyResultShapes(
-    OpBuilder &b, ReifiedRankedShapedTypeDims &reifiedShapes) {
+LogicalResult
+TernaryMatmulOp::reifyResultShapes(OpBuilder &b,
+                                   ReifiedRankedShapedTypeDims &reifiedShapes) {
   reifiedShapes.push_back(
       mixedSizesReplacingLast(b, getLoc(), getX(), getPacked(), 0));
   return success();
@@ -520,6 +602,14 @@ LogicalResult TernaryMatmulOp::reifyResultShapes(
 //===----------------------------------------------------------------------===//
 // LinearRecurrenceOp
 //===----------------------------------------------------------------------===//
+
+void LinearRecurrenceOp::build(OpBuilder &b, OperationState &state, Value a,
+                               Value bValues, Value h0, bool reverse) {
+  auto aType = cast<RankedTensorType>(a.getType());
+  auto stateType = aType.clone({aType.getDimSize(0), aType.getDimSize(2)});
+  build(b, state, aType, stateType, a, bValues, h0,
+        reverse ? b.getUnitAttr() : nullptr);
+}
 
 LogicalResult LinearRecurrenceOp::verify() {
   Operation *op = getOperation();
@@ -547,13 +637,13 @@ LogicalResult LinearRecurrenceOp::verify() {
       return failure();
     if (h0Type.getRank() != 2 ||
         failed(verifyCompatibleShape(h0Type.getShape(), stateShape)))
-      return emitOpError() << "expected h0 of shape "
-                           << formatShape(stateShape) << " (B x D), got "
+      return emitOpError() << "expected h0 of shape " << formatShape(stateShape)
+                           << " (B x D), got "
                            << formatShape(h0Type.getShape());
   }
   if (failed(checkElementType(op, "h", getH().getType(), elementType, "a")) ||
-      failed(checkElementType(op, "h_last", getHLast().getType(),
-                              elementType, "a")))
+      failed(checkElementType(op, "h_last", getHLast().getType(), elementType,
+                              "a")))
     return failure();
   if (failed(checkResultShape(op, "h", getH().getType(), shape)))
     return failure();

@@ -53,6 +53,12 @@ def Yat_ProductOp : Yat_TensorOp<"product"> {
                    DefaultValuedAttr<F32Attr, "1.0e-05">:$epsilon,
                    DefaultValuedAttr<F32Attr, "1.0">:$alpha);
   let results = (outs Yat_FloatTensor:$result);
+  let builders = [
+    // Infers the result type from x and w.
+    OpBuilder<(ins "Value":$x, "Value":$w, CArg<"Value", "{}">:$bias,
+                   CArg<"float", "1.0e-5f">:$epsilon,
+                   CArg<"float", "1.0f">:$alpha)>
+  ];
   let assemblyFormat = [{
     $x `,` $w (`,` $bias^)? attr-dict `:` functional-type(operands, results)
   }];
@@ -93,6 +99,16 @@ def Yat_ConvOp : Yat_TensorOp<"conv"> {
                    DefaultValuedAttr<F32Attr, "1.0e-05">:$epsilon,
                    DefaultValuedAttr<F32Attr, "1.0">:$alpha);
   let results = (outs Yat_FloatTensor:$result);
+  let builders = [
+    // Infers the result type; an empty strides/padding/dilations array
+    // leaves that attribute at its default.
+    OpBuilder<(ins "Value":$input, "Value":$filter, "Value":$bias,
+                   "ArrayRef<int64_t>":$strides, "ArrayRef<int64_t>":$padding,
+                   "ArrayRef<int64_t>":$dilations,
+                   CArg<"int64_t", "1">:$groups,
+                   CArg<"float", "1.0e-5f">:$epsilon,
+                   CArg<"float", "1.0f">:$alpha)>
+  ];
   let assemblyFormat = [{
     $input `,` $filter (`,` $bias^)? attr-dict `:`
     functional-type(operands, results)
@@ -136,6 +152,11 @@ def Yat_AttentionOp : Yat_TensorOp<"attention"> {
                        "::mlir::yat::Normalization::softmax">:$normalization,
                    DefaultValuedAttr<F32Attr, "1.0e-12">:$l1_epsilon);
   let results = (outs Yat_FloatTensor:$result);
+  let builders = [
+    // Infers the result type; every attribute at its default but causal.
+    OpBuilder<(ins "Value":$q, "Value":$k, "Value":$v,
+                   CArg<"bool", "false">:$causal)>
+  ];
   let assemblyFormat = [{
     $q `,` $k `,` $v attr-dict `:` functional-type(operands, results)
   }];
@@ -158,6 +179,10 @@ def Yat_RmsNormOp : Yat_TensorOp<"rms_norm"> {
   let arguments = (ins Yat_FloatTensor:$x, Optional<Yat_FloatTensor>:$gamma,
                    DefaultValuedAttr<F32Attr, "1.0e-06">:$epsilon);
   let results = (outs Yat_FloatTensor:$result);
+  let builders = [
+    OpBuilder<(ins "Value":$x, CArg<"Value", "{}">:$gamma,
+                   CArg<"float", "1.0e-6f">:$epsilon)>
+  ];
   let assemblyFormat = [{
     $x (`,` $gamma^)? attr-dict `:` functional-type(operands, results)
   }];
@@ -180,6 +205,9 @@ def Yat_TernarizeOp : Yat_TensorOp<"ternarize"> {
   }];
   let arguments = (ins Yat_FloatTensor:$w);
   let results = (outs Yat_I8Tensor:$packed, Yat_F32Tensor:$scale);
+  let builders = [
+    OpBuilder<(ins "Value":$w)>
+  ];
   let assemblyFormat = [{
     $w attr-dict `:` functional-type(operands, results)
   }];
@@ -208,6 +236,10 @@ def Yat_TernaryMatmulOp : Yat_TensorOp<"ternary_matmul"> {
                    Yat_F32Tensor:$scale,
                    DefaultValuedAttr<I64Attr, "8">:$activation_bits);
   let results = (outs Yat_FloatTensor:$result);
+  let builders = [
+    OpBuilder<(ins "Value":$x, "Value":$packed, "Value":$scale,
+                   CArg<"int64_t", "8">:$activationBits)>
+  ];
   let assemblyFormat = [{
     $x `,` $packed `,` $scale attr-dict `:` functional-type(operands, results)
   }];
@@ -225,6 +257,10 @@ def Yat_LinearRecurrenceOp : Yat_TensorOp<"linear_recurrence"> {
   let arguments = (ins Yat_FloatTensor:$a, Yat_FloatTensor:$b,
                    Optional<Yat_FloatTensor>:$h0, UnitAttr:$reverse);
   let results = (outs Yat_FloatTensor:$h, Yat_FloatTensor:$h_last);
+  let builders = [
+    OpBuilder<(ins "Value":$a, "Value":$b, CArg<"Value", "{}">:$h0,
+                   CArg<"bool", "false">:$reverse)>
+  ];
   let assemblyFormat = [{
     $a `,` $b (`,` $h0^)? attr-dict `:` functional-type(operands, results)
   }];
