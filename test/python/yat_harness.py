@@ -1,0 +1,70 @@
+"""Runs MLIR functions through yat-run on numpy arrays."""
+
+import os
+import pathlib
+import subprocess
+import tempfile
+
+import numpy as np
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BUILD = pathlib.Path(os.environ.get("YAT_BUILD_DIR", ROOT / "build"))
+YAT_RUN = BUILD / "bin" / "yat-run"
+YAT_OPT = BUILD / "bin" / "yat-opt"
+
+_MLIR_TYPES = {
+    np.dtype(np.float32): "f32",
+    np.dtype(np.float64): "f64",
+    np.dtype(np.float16): "f16",
+    np.dtype(np.int8): "i8",
+    np.dtype(np.int32): "i32",
+    np.dtype(np.int64): "i64",
+    np.dtype(np.bool_): "i1",
+}
+
+
+def tensor_type(shape, element):
+    """`tensor<2x3xf32>` for shape (2, 3) and element "f32"."""
+    dims = "x".join(str(d) for d in shape)
+    return f"tensor<{dims}x{element}>" if dims else f"tensor<{element}>"
+
+
+def tensor_type_of(array, element=None):
+    return tensor_type(array.shape, element or _MLIR_TYPES[array.dtype])
+
+
+def run(module_text, inputs, num_results=1, entry="main", extra_args=()):
+    """Compiles and runs `entry` of `module_text` on `inputs` (numpy arrays;
+    bf16 arguments are passed as float32 arrays), returns the results."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        source = tmp / "module.mlir"
+        source.write_text(module_text)
+        cmd = [str(YAT_RUN), str(source), f"--entry={entry}", *extra_args]
+        for i, array in enumerate(inputs):
+            path = tmp / f"in{i}.npy"
+            np.save(path, np.ascontiguousarray(array))
+            cmd.append(f"--input={path}")
+        outputs = [tmp / f"out{i}.npy" for i in range(num_results)]
+        cmd += [f"--output={path}" for path in outputs]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        if proc.returncode != 0:
+            raise RuntimeError(
+                f"yat-run failed ({proc.returncode}): {proc.stderr.strip()}\n"
+                f"module:\n{module_text}")
+        return [np.load(path) for path in outputs]
+
+
+def assert_close(actual, expected, rtol, atol=0.0, what=""):
+    """Elementwise |actual - expected| <= atol + rtol * |expected|, where
+    rtol may be an array (a per-element bound)."""
+    actual = np.asarray(actual, np.float64)
+    expected = np.asarray(expected, np.float64)
+    assert actual.shape == expected.shape, (what, actual.shape, expected.shape)
+    assert np.all(np.isfinite(actual)), f"{what}: non-finite output"
+    bound = atol + rtol * np.abs(expected)
+    err = np.abs(actual - expected)
+    worst = np.unravel_index(np.argmax(err - bound), err.shape) if err.size else ()
+    assert np.all(err <= bound), (
+        f"{what}: max excess at {worst}: got {actual[worst]}, "
+        f"expected {expected[worst]}, bound {np.broadcast_to(bound, err.shape)[worst]}")
