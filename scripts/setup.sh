@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what yat needs on a fresh Debian machine: LLVM/MLIR 22 and the
-# build tools from Debian, numpy and pytest from PyPI. Skips what is there.
+# build tools from Debian; numpy, pytest, jax, flax and nmn from PyPI.
+# Skips what is there.
 set -euo pipefail
 
 debian_packages=(llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
@@ -18,7 +19,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python_packages=(numpy pytest)
+python_packages=(numpy pytest jax flax nmn)
+# The tests compare yat with the nmn package's own JAX layers.
 for pkg in "${python_packages[@]}"; do
   python3 -c "import $pkg" 2>/dev/null || missing_py+=("$pkg")
 done
