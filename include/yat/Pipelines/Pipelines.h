@@ -1,0 +1,74 @@
+//===- Pipelines.h - yat's end-to-end compilation pipelines -----*- C++ -*-===//
+//
+// The pipelines that take a module of functions on tensors (yat ops plus
+// linalg/tensor/arith/math/scf) down to a target dialect. Each pipeline is
+// assembled from named stages so that later work (tiling, vectorization,
+// other front-ends) can be inserted between them without rewriting the rest.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef YAT_PIPELINES_PIPELINES_H
+#define YAT_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+class OpPassManager;
+} // namespace mlir
+
+namespace mlir::yat {
+
+/// Options of `yat-cpu-pipeline`.
+struct YatCpuPipelineOptions
+    : public PassPipelineOptions<YatCpuPipelineOptions> {
+  PassOptions::Option<bool> fuseElementwise{
+      *this, "fuse-elementwise",
+      llvm::cl::desc("Fuse producer/consumer elementwise linalg ops on "
+                     "tensors before bufferization"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> emitCInterface{
+      *this, "c-interface",
+      llvm::cl::desc("Emit a `_mlir_ciface_<name>` wrapper taking memref "
+                     "descriptors by pointer for every function, for callers "
+                     "written in C or C++"),
+      llvm::cl::init(false)};
+};
+
+/// Stage 1: lowers yat ops to linalg/tensor/arith/math/scf on tensors.
+void addYatToLinalgStage(OpPassManager &pm);
+
+/// Stage 2: cleans up and fuses on tensors. Tiling and vectorization of the
+/// fused linalg ops belong at the end of this stage.
+void addTensorOptimizationStage(OpPassManager &pm,
+                                const YatCpuPipelineOptions &options);
+
+/// Stage 3: one-shot bufferization with identity-layout memrefs at function
+/// boundaries, then ownership-based deallocation. Public functions never
+/// return a buffer they do not own: results that alias an argument or a
+/// constant are cloned, so every returned buffer was allocated with malloc
+/// and may be released with free() on its allocated pointer.
+void addBufferizationStage(OpPassManager &pm);
+
+/// Stage 4: lowers the remaining linalg ops (and scf.forall) to scf loops on
+/// memrefs.
+void addLoopLoweringStage(OpPassManager &pm);
+
+/// Stage 5: lowers memref/scf/arith/math/vector/func to the LLVM dialect.
+/// bf16 arithmetic and math are computed in f32; f16 is left to LLVM, which
+/// rounds after every operation as IEEE half arithmetic requires.
+void addCpuLLVMLoweringStage(OpPassManager &pm,
+                             const YatCpuPipelineOptions &options);
+
+/// Builds `yat-cpu-pipeline`: all stages above in order, taking a
+/// `builtin.module` of `func.func`s on tensors to the LLVM dialect, ready for
+/// `mlir-translate --mlir-to-llvmir` or mlir::ExecutionEngine.
+void buildYatCpuPipeline(OpPassManager &pm,
+                         const YatCpuPipelineOptions &options);
+
+/// Registers yat's pipelines (`yat-cpu-pipeline`) with the global pass
+/// registry.
+void registerYatPipelines();
+
+} // namespace mlir::yat
+
+#endif // YAT_PIPELINES_PIPELINES_H

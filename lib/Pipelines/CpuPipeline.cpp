@@ -1,0 +1,133 @@
+//===- CpuPipeline.cpp - yat-cpu-pipeline ---------------------------------===//
+//
+// From functions on tensors (yat ops and linalg/tensor/arith/math/scf) to the
+// LLVM dialect for the host CPU.
+//
+//===----------------------------------------------------------------------===//
+
+#include "yat/Pipelines/Pipelines.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Math/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+#include "yat/Conversion/Passes.h"
+
+using namespace mlir;
+
+void mlir::yat::addYatToLinalgStage(OpPassManager &pm) {
+  pm.addPass(createConvertYatToLinalg());
+}
+
+void mlir::yat::addTensorOptimizationStage(
+    OpPassManager &pm, const YatCpuPipelineOptions &options) {
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  if (options.fuseElementwise) {
+    pm.addPass(createLinalgElementwiseOpFusionPass());
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+  }
+}
+
+void mlir::yat::addBufferizationStage(OpPassManager &pm) {
+  // Let tensor.insert_slice destinations take the place of the tensor.empty
+  // they were built from, saving an allocation and a copy.
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+
+  bufferization::OneShotBufferizePassOptions bufferizeOptions;
+  bufferizeOptions.bufferizeFunctionBoundaries = true;
+  // Identity layouts at function boundaries give callers plain row-major
+  // buffers; strided views are copied at the boundary when needed.
+  bufferizeOptions.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
+  pm.addPass(createCanonicalizerPass());
+
+  bufferization::buildBufferDeallocationPipeline(pm);
+  // bufferization.clone (inserted for results the callee does not own)
+  // becomes memref.alloc + memref.copy.
+  pm.addPass(createConvertBufferizationToMemRefPass());
+}
+
+void mlir::yat::addLoopLoweringStage(OpPassManager &pm) {
+  OpPassManager &funcPm = pm.nest<func::FuncOp>();
+  funcPm.addPass(createConvertLinalgToLoopsPass());
+  funcPm.addPass(createForallToForLoopPass());
+  funcPm.addPass(createLoopInvariantCodeMotionPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void mlir::yat::addCpuLLVMLoweringStage(OpPassManager &pm,
+                                        const YatCpuPipelineOptions &options) {
+  if (options.emitCInterface)
+    pm.nest<func::FuncOp>().addPass(LLVM::createLLVMRequestCWrappersPass());
+
+  // Subviews, reshapes and casts become explicit offset/stride arithmetic.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+
+  // bf16 has no native arithmetic on most CPUs: compute in f32 and round once
+  // per op. f16 is declared supported so that LLVM keeps its own (correct)
+  // promotion; only bf16 is extended here.
+  math::MathExtendToSupportedTypesOptions mathExtendOptions;
+  mathExtendOptions.extraTypeStrs = {"f16"};
+  pm.addPass(math::createMathExtendToSupportedTypes(mathExtendOptions));
+  arith::ArithEmulateUnsupportedFloatsOptions emulateOptions;
+  emulateOptions.sourceTypeStrs = {"bf16"};
+  emulateOptions.targetTypeStr = "f32";
+  pm.addPass(arith::createArithEmulateUnsupportedFloats(emulateOptions));
+  // Expands the remaining bf16 extf/truncf into integer bit operations so
+  // that no soft-float runtime routine is needed.
+  arith::ArithExpandOpsPassOptions expandOptions;
+  expandOptions.includeBf16 = true;
+  pm.addPass(arith::createArithExpandOpsPass(expandOptions));
+
+  // Math: LLVM intrinsics first, outlined integer powers next, libm calls for
+  // what is left (erf, cbrt, ...).
+  pm.addPass(createConvertMathToLLVMPass());
+  ConvertMathToFuncsOptions mathToFuncsOptions;
+  mathToFuncsOptions.convertCtlz = false;
+  pm.addPass(createConvertMathToFuncs(mathToFuncsOptions));
+  pm.addPass(createConvertMathToLibmPass());
+
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertVectorToLLVMPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
+void mlir::yat::buildYatCpuPipeline(OpPassManager &pm,
+                                    const YatCpuPipelineOptions &options) {
+  addYatToLinalgStage(pm);
+  addTensorOptimizationStage(pm, options);
+  addBufferizationStage(pm);
+  addLoopLoweringStage(pm);
+  addCpuLLVMLoweringStage(pm, options);
+}
+
+void mlir::yat::registerYatPipelines() {
+  PassPipelineRegistration<YatCpuPipelineOptions>(
+      "yat-cpu-pipeline",
+      "Lower a module of functions on tensors (yat, linalg, tensor, arith, "
+      "math, scf) to the LLVM dialect for the host CPU: yat to linalg, "
+      "elementwise fusion, one-shot bufferization with identity layouts at "
+      "function boundaries, ownership-based deallocation, loops, LLVM",
+      buildYatCpuPipeline);
+}
