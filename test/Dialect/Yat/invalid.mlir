@@ -755,3 +755,66 @@ func.func @case83(%a: tensor<2x8x4xf32>, %b: tensor<2x8x4xf32>) {
   %h, %l = yat.linear_recurrence %a, %b : (tensor<2x8x4xf32>, tensor<2x8x4xf32>) -> (tensor<2x8x4xf32>, tensor<2x8xf32>)
   return
 }
+
+// -----
+
+// Squared-norm dims must be dims of w.
+func.func @norms_dims_range(%w: tensor<4x8xf32>) {
+  // expected-error @+1 {{expected dims in [0, 2), got 2}}
+  %n = yat.squared_norms %w dims = [2] : tensor<4x8xf32> -> tensor<4x8xf32>
+  return
+}
+
+// -----
+
+// Squared-norm dims are listed in increasing order.
+func.func @norms_dims_order(%w: tensor<4x8x2xf32>) {
+  // expected-error @+1 {{expected dims to be strictly increasing}}
+  %n = yat.squared_norms %w dims = [1, 0] : tensor<4x8x2xf32> -> tensor<2xf32>
+  return
+}
+
+// -----
+
+// The squared norms keep the dims that are not reduced.
+func.func @norms_result_shape(%w: tensor<4x8xf32>) {
+  // expected-error @+1 {{expected result shape [4], got [8]}}
+  %n = yat.squared_norms %w dims = [1] : tensor<4x8xf32> -> tensor<8xf32>
+  return
+}
+
+// -----
+
+// product_with_norms checks what yat.product checks.
+func.func @cached_product_k(%x: tensor<2x4xf32>, %w: tensor<3x5xf32>, %n: tensor<3xf32>) {
+  // expected-error @+1 {{expected the last dim of x (4) to match dim 1 of w (5)}}
+  %r = yat.product_with_norms %x, %w norms(%n) : (tensor<2x4xf32>, tensor<3x5xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+// One squared norm per weight row.
+func.func @cached_product_norms(%x: tensor<2x4xf32>, %w: tensor<3x4xf32>, %n: tensor<4xf32>) {
+  // expected-error @+1 {{expected w_norms of shape [3], got [4]}}
+  %r = yat.product_with_norms %x, %w norms(%n) : (tensor<2x4xf32>, tensor<3x4xf32>, tensor<4xf32>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+// conv_with_norms checks what yat.conv checks.
+func.func @cached_conv_groups(%i: tensor<1x8x3xf32>, %f: tensor<3x1x4xf32>, %n: tensor<4xf32>) {
+  // expected-error @+1 {{expected groups (2) to divide the input channels (3)}}
+  %r = yat.conv_with_norms %i, %f norms(%n) {groups = 2 : i64} : (tensor<1x8x3xf32>, tensor<3x1x4xf32>, tensor<4xf32>) -> tensor<1x6x4xf32>
+  return
+}
+
+// -----
+
+// One squared norm per filter.
+func.func @cached_conv_norms(%i: tensor<1x8x3xf32>, %f: tensor<3x3x4xf32>, %n: tensor<3x4xf32>) {
+  // expected-error @+1 {{expected filter_norms of shape [4], got [3, 4]}}
+  %r = yat.conv_with_norms %i, %f norms(%n) : (tensor<1x8x3xf32>, tensor<3x3x4xf32>, tensor<3x4xf32>) -> tensor<1x6x4xf32>
+  return
+}

@@ -93,3 +93,18 @@ func.func @linear_recurrence(%a: tensor<2x8x16xf32>, %b: tensor<2x8x16xf32>, %h0
   %r:2 = yat.linear_recurrence %c, %c {reverse} : (tensor<?x?x16xf16>, tensor<?x?x16xf16>) -> (tensor<?x?x16xf16>, tensor<?x16xf16>)
   return %h, %r#1 : tensor<2x8x16xf32>, tensor<?x16xf16>
 }
+
+// Internal ops that yat-cache-norms produces.
+// CHECK-LABEL: func.func @cached_norms
+// CHECK: %[[PN:.*]] = yat.squared_norms %{{.*}} dims = [1] : tensor<32x16xf16> -> tensor<32xf32>
+// CHECK: yat.product_with_norms %{{.*}}, %{{.*}} norms(%[[PN]]), %{{.*}} {alpha = 2.000000e+00 : f32} : (tensor<8x16xf16>, tensor<32x16xf16>, tensor<32xf32>, tensor<32xf16>) -> tensor<8x32xf16>
+// CHECK: %[[CN:.*]] = yat.squared_norms %{{.*}} dims = [0, 1, 2] : tensor<3x3x2x6xf32> -> tensor<6xf32>
+// CHECK: yat.conv_with_norms %{{.*}}, %{{.*}} norms(%[[CN]]) {groups = 2 : i64} : (tensor<1x9x9x4xf32>, tensor<3x3x2x6xf32>, tensor<6xf32>) -> tensor<1x7x7x6xf32>
+func.func @cached_norms(%x: tensor<8x16xf16>, %w: tensor<32x16xf16>, %b: tensor<32xf16>,
+                        %i: tensor<1x9x9x4xf32>, %f: tensor<3x3x2x6xf32>) -> (tensor<8x32xf16>, tensor<1x7x7x6xf32>) {
+  %n = yat.squared_norms %w dims = [1] : tensor<32x16xf16> -> tensor<32xf32>
+  %0 = yat.product_with_norms %x, %w norms(%n), %b {alpha = 2.0 : f32} : (tensor<8x16xf16>, tensor<32x16xf16>, tensor<32xf32>, tensor<32xf16>) -> tensor<8x32xf16>
+  %m = yat.squared_norms %f dims = [0, 1, 2] : tensor<3x3x2x6xf32> -> tensor<6xf32>
+  %1 = yat.conv_with_norms %i, %f norms(%m) {groups = 2 : i64} : (tensor<1x9x9x4xf32>, tensor<3x3x2x6xf32>, tensor<6xf32>) -> tensor<1x7x7x6xf32>
+  return %0, %1 : tensor<8x32xf16>, tensor<1x7x7x6xf32>
+}

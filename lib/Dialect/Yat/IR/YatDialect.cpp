@@ -25,3 +25,11 @@ void YatDialect::initialize() {
 #include "yat/Dialect/Yat/IR/YatOps.cpp.inc"
       >();
 }
+
+Operation *YatDialect::materializeConstant(OpBuilder &builder, Attribute value,
+                                           Type type, Location loc) {
+  if (auto typed = dyn_cast<TypedAttr>(value))
+    if (arith::ConstantOp::isBuildableWith(typed, type))
+      return arith::ConstantOp::create(builder, loc, type, typed);
+  return nullptr;
+}

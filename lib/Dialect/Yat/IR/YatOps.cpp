@@ -113,12 +113,13 @@ static SmallVector<OpFoldResult> mixedSizesReplacingLast(OpBuilder &b,
 // ProductOp
 //===----------------------------------------------------------------------===//
 
-LogicalResult ProductOp::verify() {
-  Operation *op = getOperation();
-  auto xType = getX().getType();
-  auto wType = getW().getType();
+/// Checks shared by yat.product and yat.product_with_norms.
+template <typename OpTy> static LogicalResult verifyProductLike(OpTy product) {
+  Operation *op = product.getOperation();
+  auto xType = product.getX().getType();
+  auto wType = product.getW().getType();
   if (xType.getRank() < 1)
-    return emitOpError("expected x to have rank >= 1, got 0");
+    return product.emitOpError("expected x to have rank >= 1, got 0");
   if (failed(checkRank(op, "w", wType, 2)))
     return failure();
   Type elementType = xType.getElementType();
@@ -126,25 +127,49 @@ LogicalResult ProductOp::verify() {
     return failure();
   int64_t k = xType.getShape().back();
   if (staticMismatch(k, wType.getDimSize(1)))
-    return emitOpError() << "expected the last dim of x (" << k
-                         << ") to match dim 1 of w (" << wType.getDimSize(1)
-                         << ")";
+    return product.emitOpError()
+           << "expected the last dim of x (" << k << ") to match dim 1 of w ("
+           << wType.getDimSize(1) << ")";
   int64_t n = wType.getDimSize(0);
-  if (Value bias = getBias()) {
+  if (Value bias = product.getBias()) {
     auto biasType = cast<RankedTensorType>(bias.getType());
     if (failed(checkRank(op, "bias", biasType, 1)) ||
         failed(checkElementType(op, "bias", biasType, elementType, "x")))
       return failure();
     if (staticMismatch(biasType.getDimSize(0), n))
-      return emitOpError() << "expected bias length " << biasType.getDimSize(0)
-                           << " to match dim 0 of w (" << n << ")";
+      return product.emitOpError()
+             << "expected bias length " << biasType.getDimSize(0)
+             << " to match dim 0 of w (" << n << ")";
   }
-  if (failed(checkNonNegative(op, "epsilon", getEpsilon().convertToFloat())))
+  if (failed(checkNonNegative(op, "epsilon",
+                              product.getEpsilon().convertToFloat())))
     return failure();
-  auto resultType = getResult().getType();
+  auto resultType = product.getResult().getType();
   if (failed(checkElementType(op, "result", resultType, elementType, "x")))
     return failure();
   return checkResultShape(op, "result", resultType, replaceLastDim(xType, n));
+}
+
+LogicalResult ProductOp::verify() { return verifyProductLike(*this); }
+
+/// Checks that `norms` holds one f32 squared norm per output unit.
+static LogicalResult checkNorms(Operation *op, StringRef name,
+                                RankedTensorType normsType, int64_t units) {
+  if (normsType.getRank() == 1 &&
+      !staticMismatch(normsType.getDimSize(0), units))
+    return success();
+  return op->emitOpError() << "expected " << name << " of shape ["
+                           << (ShapedType::isDynamic(units)
+                                   ? std::string("?")
+                                   : std::to_string(units))
+                           << "], got " << formatShape(normsType.getShape());
+}
+
+LogicalResult ProductWithNormsOp::verify() {
+  if (failed(verifyProductLike(*this)))
+    return failure();
+  return checkNorms(getOperation(), "w_norms", getWNorms().getType(),
+                    getW().getType().getDimSize(0));
 }
 
 void ProductOp::build(OpBuilder &b, OperationState &state, Value x, Value w,
@@ -159,6 +184,13 @@ void ProductOp::build(OpBuilder &b, OperationState &state, Value x, Value w,
 LogicalResult
 ProductOp::reifyResultShapes(OpBuilder &b,
                              ReifiedRankedShapedTypeDims &reifiedShapes) {
+  reifiedShapes.push_back(
+      mixedSizesReplacingLast(b, getLoc(), getX(), getW(), 0));
+  return success();
+}
+
+LogicalResult ProductWithNormsOp::reifyResultShapes(
+    OpBuilder &b, ReifiedRankedShapedTypeDims &reifiedShapes) {
   reifiedShapes.push_back(
       mixedSizesReplacingLast(b, getLoc(), getX(), getW(), 0));
   return success();
@@ -182,6 +214,15 @@ SmallVector<int64_t> ConvOp::getPaddingOrDefault() {
   return valuesOrFill(getPadding(), 2 * getNumSpatialDims(), 0);
 }
 SmallVector<int64_t> ConvOp::getDilationsOrDefault() {
+  return valuesOrFill(getDilations(), getNumSpatialDims(), 1);
+}
+SmallVector<int64_t> ConvWithNormsOp::getStridesOrDefault() {
+  return valuesOrFill(getStrides(), getNumSpatialDims(), 1);
+}
+SmallVector<int64_t> ConvWithNormsOp::getPaddingOrDefault() {
+  return valuesOrFill(getPadding(), 2 * getNumSpatialDims(), 0);
+}
+SmallVector<int64_t> ConvWithNormsOp::getDilationsOrDefault() {
   return valuesOrFill(getDilations(), getNumSpatialDims(), 1);
 }
 
@@ -235,15 +276,16 @@ void ConvOp::build(OpBuilder &b, OperationState &state, Value input,
         b.getF32FloatAttr(alpha));
 }
 
-LogicalResult ConvOp::verify() {
-  Operation *op = getOperation();
-  auto inputType = getInput().getType();
-  auto filterType = getFilter().getType();
+/// Checks shared by yat.conv and yat.conv_with_norms.
+template <typename OpTy> static LogicalResult verifyConvLike(OpTy conv) {
+  Operation *op = conv.getOperation();
+  auto inputType = conv.getInput().getType();
+  auto filterType = conv.getFilter().getType();
   int64_t rank = inputType.getRank();
   if (rank < 3 || rank > 5)
-    return emitOpError() << "expected input of rank 3 to 5 (N, 1 to 3 "
-                            "spatial dims, C), got rank "
-                         << rank;
+    return conv.emitOpError() << "expected input of rank 3 to 5 (N, 1 to 3 "
+                                 "spatial dims, C), got rank "
+                              << rank;
   int64_t numSpatial = rank - 2;
   if (failed(checkRank(op, "filter", filterType, rank)))
     return failure();
@@ -256,86 +298,100 @@ LogicalResult ConvOp::verify() {
     if (!attr)
       return success();
     if (static_cast<int64_t>(attr->size()) != expected)
-      return emitOpError() << "expected " << expected << " " << name
-                           << " values for " << numSpatial
-                           << " spatial dims, got " << attr->size();
+      return conv.emitOpError()
+             << "expected " << expected << " " << name << " values for "
+             << numSpatial << " spatial dims, got " << attr->size();
     for (int64_t value : *attr)
       if (value < minValue)
-        return emitOpError() << "expected " << name << " values >= " << minValue
-                             << ", got " << value;
+        return conv.emitOpError()
+               << "expected " << name << " values >= " << minValue << ", got "
+               << value;
     return success();
   };
-  if (failed(checkCount("strides", getStrides(), numSpatial, 1)) ||
-      failed(checkCount("padding", getPadding(), 2 * numSpatial, 0)) ||
-      failed(checkCount("dilations", getDilations(), numSpatial, 1)))
+  if (failed(checkCount("strides", conv.getStrides(), numSpatial, 1)) ||
+      failed(checkCount("padding", conv.getPadding(), 2 * numSpatial, 0)) ||
+      failed(checkCount("dilations", conv.getDilations(), numSpatial, 1)))
     return failure();
 
-  int64_t groups = getGroups();
+  int64_t groups = conv.getGroups();
   if (groups < 1)
-    return emitOpError() << "expected groups >= 1, got " << groups;
+    return conv.emitOpError() << "expected groups >= 1, got " << groups;
   int64_t channels = inputType.getShape().back();
   int64_t groupChannels = filterType.getDimSize(numSpatial);
   int64_t filters = filterType.getDimSize(numSpatial + 1);
   if (ShapedType::isStatic(channels) && channels % groups != 0)
-    return emitOpError() << "expected groups (" << groups
-                         << ") to divide the input channels (" << channels
-                         << ")";
+    return conv.emitOpError()
+           << "expected groups (" << groups
+           << ") to divide the input channels (" << channels << ")";
   if (ShapedType::isStatic(filters) && filters % groups != 0)
-    return emitOpError() << "expected groups (" << groups
-                         << ") to divide the filter count (" << filters << ")";
+    return conv.emitOpError()
+           << "expected groups (" << groups << ") to divide the filter count ("
+           << filters << ")";
   if (ShapedType::isStatic(channels) &&
       staticMismatch(channels / groups, groupChannels))
-    return emitOpError() << "expected filter channel dim (" << groupChannels
-                         << ") to be input channels / groups ("
-                         << channels / groups << ")";
-  if (Value bias = getBias()) {
+    return conv.emitOpError()
+           << "expected filter channel dim (" << groupChannels
+           << ") to be input channels / groups (" << channels / groups << ")";
+  if (Value bias = conv.getBias()) {
     auto biasType = cast<RankedTensorType>(bias.getType());
     if (failed(checkRank(op, "bias", biasType, 1)) ||
         failed(checkElementType(op, "bias", biasType, elementType, "input")))
       return failure();
     if (staticMismatch(biasType.getDimSize(0), filters))
-      return emitOpError() << "expected bias length " << biasType.getDimSize(0)
-                           << " to match the filter count (" << filters << ")";
+      return conv.emitOpError()
+             << "expected bias length " << biasType.getDimSize(0)
+             << " to match the filter count (" << filters << ")";
   }
-  if (failed(checkNonNegative(op, "epsilon", getEpsilon().convertToFloat())))
+  if (failed(
+          checkNonNegative(op, "epsilon", conv.getEpsilon().convertToFloat())))
     return failure();
 
-  SmallVector<int64_t> strides = getStridesOrDefault();
-  SmallVector<int64_t> padding = getPaddingOrDefault();
-  SmallVector<int64_t> dilations = getDilationsOrDefault();
+  SmallVector<int64_t> strides = conv.getStridesOrDefault();
+  SmallVector<int64_t> padding = conv.getPaddingOrDefault();
+  SmallVector<int64_t> dilations = conv.getDilationsOrDefault();
   SmallVector<int64_t> expected =
       convResultShape(inputType, filterType, strides, padding, dilations);
   for (int64_t d = 0; d < numSpatial; ++d) {
     if (expected[d + 1] != 0)
       continue;
-    return emitOpError() << "expected the padded input ("
-                         << inputType.getDimSize(d + 1) << " + "
-                         << padding[2 * d] << " + " << padding[2 * d + 1]
-                         << ") of spatial dim " << d
-                         << " to cover the dilated filter ("
-                         << filterType.getDimSize(d) << " with dilation "
-                         << dilations[d] << ")";
+    return conv.emitOpError()
+           << "expected the padded input (" << inputType.getDimSize(d + 1)
+           << " + " << padding[2 * d] << " + " << padding[2 * d + 1]
+           << ") of spatial dim " << d << " to cover the dilated filter ("
+           << filterType.getDimSize(d) << " with dilation " << dilations[d]
+           << ")";
   }
-  auto resultType = getResult().getType();
+  auto resultType = conv.getResult().getType();
   if (failed(checkElementType(op, "result", resultType, elementType, "input")))
     return failure();
   return checkResultShape(op, "result", resultType, expected);
 }
 
-LogicalResult
-ConvOp::reifyResultShapes(OpBuilder &b,
-                          ReifiedRankedShapedTypeDims &reifiedShapes) {
-  Location loc = getLoc();
-  int64_t numSpatial = getNumSpatialDims();
-  SmallVector<int64_t> strides = getStridesOrDefault();
-  SmallVector<int64_t> padding = getPaddingOrDefault();
-  SmallVector<int64_t> dilations = getDilationsOrDefault();
+LogicalResult ConvOp::verify() { return verifyConvLike(*this); }
+
+LogicalResult ConvWithNormsOp::verify() {
+  if (failed(verifyConvLike(*this)))
+    return failure();
+  auto filterType = getFilter().getType();
+  return checkNorms(getOperation(), "filter_norms", getFilterNorms().getType(),
+                    filterType.getDimSize(filterType.getRank() - 1));
+}
+
+template <typename OpTy>
+static LogicalResult
+reifyConvLikeShapes(OpTy conv, OpBuilder &b,
+                    ReifiedRankedShapedTypeDims &reifiedShapes) {
+  Location loc = conv.getLoc();
+  int64_t numSpatial = conv.getNumSpatialDims();
+  SmallVector<int64_t> strides = conv.getStridesOrDefault();
+  SmallVector<int64_t> padding = conv.getPaddingOrDefault();
+  SmallVector<int64_t> dilations = conv.getDilationsOrDefault();
   SmallVector<OpFoldResult> sizes = {
-      tensor::getMixedSize(b, loc, getInput(), 0)};
+      tensor::getMixedSize(b, loc, conv.getInput(), 0)};
   auto cst = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(b, loc, v);
   };
-  auto resultType = getResult().getType();
+  auto resultType = conv.getResult().getType();
   for (int64_t d = 0; d < numSpatial; ++d) {
     if (ShapedType::isStatic(resultType.getDimSize(d + 1))) {
       sizes.push_back(b.getIndexAttr(resultType.getDimSize(d + 1)));
@@ -343,9 +399,9 @@ ConvOp::reifyResultShapes(OpBuilder &b,
     }
     // (size + lo + hi - dilation * (kernel - 1) - 1) / stride + 1
     Value size = getValueOrCreateConstantIndexOp(
-        b, loc, tensor::getMixedSize(b, loc, getInput(), d + 1));
+        b, loc, tensor::getMixedSize(b, loc, conv.getInput(), d + 1));
     Value kernel = getValueOrCreateConstantIndexOp(
-        b, loc, tensor::getMixedSize(b, loc, getFilter(), d));
+        b, loc, tensor::getMixedSize(b, loc, conv.getFilter(), d));
     Value one = cst(1);
     Value span = arith::AddIOp::create(
         b, loc, size, cst(padding[2 * d] + padding[2 * d + 1] - 1));
@@ -356,9 +412,22 @@ ConvOp::reifyResultShapes(OpBuilder &b,
         b, loc, arith::DivSIOp::create(b, loc, span, cst(strides[d])), one);
     sizes.push_back(out);
   }
-  sizes.push_back(tensor::getMixedSize(b, loc, getFilter(), numSpatial + 1));
+  sizes.push_back(
+      tensor::getMixedSize(b, loc, conv.getFilter(), numSpatial + 1));
   reifiedShapes.push_back(sizes);
   return success();
+}
+
+LogicalResult
+ConvOp::reifyResultShapes(OpBuilder &b,
+                          ReifiedRankedShapedTypeDims &reifiedShapes) {
+  return reifyConvLikeShapes(*this, b, reifiedShapes);
+}
+
+LogicalResult
+ConvWithNormsOp::reifyResultShapes(OpBuilder &b,
+                                   ReifiedRankedShapedTypeDims &reifiedShapes) {
+  return reifyConvLikeShapes(*this, b, reifiedShapes);
 }
 
 //===----------------------------------------------------------------------===//
@@ -656,5 +725,82 @@ LogicalResult LinearRecurrenceOp::reifyResultShapes(
   reifiedShapes.push_back(tensor::getMixedSizes(b, loc, getA()));
   reifiedShapes.push_back(
       mixedSizes(b, loc, {DimSource{getA(), 0}, DimSource{getA(), 2}}));
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// SquaredNormsOp
+//===----------------------------------------------------------------------===//
+
+/// The dims of `type` that `dims` does not reduce, in order.
+static SmallVector<int64_t> keptDims(ShapedType type, ArrayRef<int64_t> dims) {
+  SmallVector<int64_t> kept;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (!llvm::is_contained(dims, d))
+      kept.push_back(d);
+  return kept;
+}
+
+void SquaredNormsOp::build(OpBuilder &b, OperationState &state, Value w,
+                           ArrayRef<int64_t> dims) {
+  auto wType = cast<RankedTensorType>(w.getType());
+  SmallVector<int64_t> shape;
+  for (int64_t d : keptDims(wType, dims))
+    shape.push_back(wType.getDimSize(d));
+  build(b, state, RankedTensorType::get(shape, b.getF32Type()), w,
+        b.getDenseI64ArrayAttr(dims));
+}
+
+LogicalResult SquaredNormsOp::verify() {
+  auto wType = getW().getType();
+  ArrayRef<int64_t> dims = getDims();
+  for (auto [i, d] : llvm::enumerate(dims)) {
+    if (d < 0 || d >= wType.getRank())
+      return emitOpError() << "expected dims in [0, " << wType.getRank()
+                           << "), got " << d;
+    if (i > 0 && dims[i - 1] >= d)
+      return emitOpError("expected dims to be strictly increasing");
+  }
+  SmallVector<int64_t> expected;
+  for (int64_t d : keptDims(wType, dims))
+    expected.push_back(wType.getDimSize(d));
+  return checkResultShape(getOperation(), "result", getResult().getType(),
+                          expected);
+}
+
+OpFoldResult SquaredNormsOp::fold(FoldAdaptor adaptor) {
+  auto weights = dyn_cast_if_present<DenseElementsAttr>(adaptor.getW());
+  auto resultType = getResult().getType();
+  if (!weights || !resultType.hasStaticShape())
+    return {};
+  ShapedType wType = weights.getType();
+  ArrayRef<int64_t> shape = wType.getShape();
+  SmallVector<int64_t> kept = keptDims(wType, getDims());
+  SmallVector<double> sums(resultType.getNumElements(), 0.0);
+  // Walk w in row-major order and map each element to its kept position.
+  SmallVector<int64_t> index(shape.size(), 0);
+  for (const APFloat &value : weights.getValues<APFloat>()) {
+    int64_t flat = 0;
+    for (int64_t d : kept)
+      flat = flat * shape[d] + index[d];
+    double v = value.convertToDouble();
+    sums[flat] += v * v;
+    for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+      if (++index[d] < shape[d])
+        break;
+      index[d] = 0;
+    }
+  }
+  SmallVector<float> values(sums.begin(), sums.end());
+  return DenseElementsAttr::get(resultType, ArrayRef<float>(values));
+}
+
+LogicalResult
+SquaredNormsOp::reifyResultShapes(OpBuilder &b,
+                                  ReifiedRankedShapedTypeDims &reifiedShapes) {
+  SmallVector<DimSource> sources;
+  for (int64_t d : keptDims(getW().getType(), getDims()))
+    sources.push_back({getW(), d});
+  reifiedShapes.push_back(mixedSizes(b, getLoc(), sources));
   return success();
 }

@@ -30,6 +30,7 @@ def Yat_Dialect : Dialect {
     distance, square and division to each matmul output tile.
   }];
   let useDefaultAttributePrinterParser = 1;
+  let hasConstantMaterializer = 1;
   let dependentDialects = ["::mlir::arith::ArithDialect",
                            "::mlir::tensor::TensorDialect"];
 }

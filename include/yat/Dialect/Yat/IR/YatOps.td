@@ -266,4 +266,77 @@ def Yat_LinearRecurrenceOp : Yat_TensorOp<"linear_recurrence"> {
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Internal ops: produced by yat's passes, not by front-ends
+//===----------------------------------------------------------------------===//
+
+def Yat_SquaredNormsOp : Yat_TensorOp<"squared_norms"> {
+  let summary = "f32 sums of squares of a weight over the given dims";
+  let description = [{
+    `Σ w²` over the dimensions listed in `dims`, accumulated in f32; the
+    result has the remaining dimensions of `w`, in order. `yat-cache-norms`
+    creates it for the weight rows of `yat.product` (`dims = [1]`) and the
+    filters of `yat.conv` (every dim but the last). It folds to a constant
+    when `w` is a constant.
+  }];
+  let arguments = (ins Yat_FloatTensor:$w, DenseI64ArrayAttr:$dims);
+  let results = (outs Yat_F32Tensor:$result);
+  let assemblyFormat = [{
+    $w `dims` `=` $dims attr-dict `:` type($w) `->` type($result)
+  }];
+  let hasFolder = 1;
+  let builders = [
+    OpBuilder<(ins "Value":$w, "ArrayRef<int64_t>":$dims)>
+  ];
+}
+
+def Yat_ProductWithNormsOp : Yat_TensorOp<"product_with_norms"> {
+  let summary = "yat.product with the weight's squared row norms supplied";
+  let description = [{
+    Computes exactly what `yat.product` computes, reading `Σ_k w[n, k]²`
+    from `w_norms` (`tensor<N x f32>`) instead of recomputing it.
+    `yat-cache-norms` creates it so that the norms are computed once per
+    weight rather than once per use.
+  }];
+  let arguments = (ins Yat_FloatTensor:$x, Yat_FloatTensor:$w,
+                   Yat_F32Tensor:$w_norms, Optional<Yat_FloatTensor>:$bias,
+                   DefaultValuedAttr<F32Attr, "1.0e-05">:$epsilon,
+                   DefaultValuedAttr<F32Attr, "1.0">:$alpha);
+  let results = (outs Yat_FloatTensor:$result);
+  let assemblyFormat = [{
+    $x `,` $w `norms` `(` $w_norms `)` (`,` $bias^)? attr-dict `:`
+    functional-type(operands, results)
+  }];
+}
+
+def Yat_ConvWithNormsOp : Yat_TensorOp<"conv_with_norms"> {
+  let summary = "yat.conv with the filters' squared norms supplied";
+  let description = [{
+    Computes exactly what `yat.conv` computes, reading each filter's
+    `Σ filter_f²` from `filter_norms` (`tensor<F x f32>`).
+  }];
+  let arguments = (ins Yat_FloatTensor:$input, Yat_FloatTensor:$filter,
+                   Yat_F32Tensor:$filter_norms,
+                   Optional<Yat_FloatTensor>:$bias,
+                   OptionalAttr<DenseI64ArrayAttr>:$strides,
+                   OptionalAttr<DenseI64ArrayAttr>:$padding,
+                   OptionalAttr<DenseI64ArrayAttr>:$dilations,
+                   DefaultValuedAttr<I64Attr, "1">:$groups,
+                   DefaultValuedAttr<F32Attr, "1.0e-05">:$epsilon,
+                   DefaultValuedAttr<F32Attr, "1.0">:$alpha);
+  let results = (outs Yat_FloatTensor:$result);
+  let assemblyFormat = [{
+    $input `,` $filter `norms` `(` $filter_norms `)` (`,` $bias^)? attr-dict
+    `:` functional-type(operands, results)
+  }];
+  let extraClassDeclaration = [{
+    int64_t getNumSpatialDims() {
+      return getInput().getType().getRank() - 2;
+    }
+    ::llvm::SmallVector<int64_t> getStridesOrDefault();
+    ::llvm::SmallVector<int64_t> getPaddingOrDefault();
+    ::llvm::SmallVector<int64_t> getDilationsOrDefault();
+  }];
+}
+
 #endif // YAT_DIALECT_YAT_IR_YATOPS_TD
