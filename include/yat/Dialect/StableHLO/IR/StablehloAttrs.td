@@ -1,0 +1,136 @@
+//===- StablehloAttrs.td - StableHLO attributes ------------*- tablegen -*-===//
+//
+// The attributes keep StableHLO's spelling so that both textual forms of
+// files produced by JAX parse: enums print as `#stablehlo<precision DEFAULT>`
+// and structured attributes as `#stablehlo.dot<...>` / `#stablehlo.conv<...>`.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef YAT_DIALECT_STABLEHLO_IR_STABLEHLOATTRS_TD
+#define YAT_DIALECT_STABLEHLO_IR_STABLEHLOATTRS_TD
+
+include "yat/Dialect/StableHLO/IR/StablehloDialect.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/EnumAttr.td"
+
+//===----------------------------------------------------------------------===//
+// Enums
+//===----------------------------------------------------------------------===//
+
+def Stablehlo_ComparisonDirection : I32EnumAttr<"ComparisonDirection",
+    "which comparison stablehlo.compare performs", [
+      I32EnumAttrCase<"EQ", 0>, I32EnumAttrCase<"NE", 1>,
+      I32EnumAttrCase<"GE", 2>, I32EnumAttrCase<"GT", 3>,
+      I32EnumAttrCase<"LE", 4>, I32EnumAttrCase<"LT", 5>]> {
+  let genSpecializedAttr = 0;
+  let cppNamespace = "::mlir::yat::stablehlo";
+}
+
+def Stablehlo_ComparisonDirectionAttr
+    : EnumAttr<Stablehlo_Dialect, Stablehlo_ComparisonDirection,
+               "comparison_direction"> {
+  let assemblyFormat = "$value";
+}
+
+def Stablehlo_ComparisonType : I32EnumAttr<"ComparisonType",
+    "how stablehlo.compare orders its operands", [
+      I32EnumAttrCase<"NOTYPE", 0>, I32EnumAttrCase<"FLOAT", 1>,
+      I32EnumAttrCase<"TOTALORDER", 2>, I32EnumAttrCase<"SIGNED", 3>,
+      I32EnumAttrCase<"UNSIGNED", 4>]> {
+  let genSpecializedAttr = 0;
+  let cppNamespace = "::mlir::yat::stablehlo";
+}
+
+def Stablehlo_ComparisonTypeAttr
+    : EnumAttr<Stablehlo_Dialect, Stablehlo_ComparisonType,
+               "comparison_type"> {
+  let assemblyFormat = "$value";
+}
+
+def Stablehlo_Precision : I32EnumAttr<"Precision",
+    "precision hint of dot_general and convolution operands", [
+      I32EnumAttrCase<"DEFAULT", 0>, I32EnumAttrCase<"HIGH", 1>,
+      I32EnumAttrCase<"HIGHEST", 2>]> {
+  let genSpecializedAttr = 0;
+  let cppNamespace = "::mlir::yat::stablehlo";
+}
+
+def Stablehlo_PrecisionAttr
+    : EnumAttr<Stablehlo_Dialect, Stablehlo_Precision, "precision"> {
+  let assemblyFormat = "$value";
+}
+
+def Stablehlo_PrecisionConfigAttr
+    : TypedArrayAttrBase<Stablehlo_PrecisionAttr, "precision config">;
+
+def Stablehlo_CustomCallApiVersion : I32EnumAttr<"CustomCallApiVersion",
+    "calling convention of a stablehlo.custom_call target", [
+      I32EnumAttrCase<"API_VERSION_UNSPECIFIED", 0>,
+      I32EnumAttrCase<"API_VERSION_ORIGINAL", 1>,
+      I32EnumAttrCase<"API_VERSION_STATUS_RETURNING", 2>,
+      I32EnumAttrCase<"API_VERSION_STATUS_RETURNING_UNIFIED", 3>,
+      I32EnumAttrCase<"API_VERSION_TYPED_FFI", 4>]> {
+  let genSpecializedAttr = 0;
+  let cppNamespace = "::mlir::yat::stablehlo";
+}
+
+def Stablehlo_CustomCallApiVersionAttr
+    : EnumAttr<Stablehlo_Dialect, Stablehlo_CustomCallApiVersion,
+               "custom_call_api_version"> {
+  let assemblyFormat = "$value";
+}
+
+//===----------------------------------------------------------------------===//
+// Structured attributes
+//===----------------------------------------------------------------------===//
+
+def Stablehlo_Dims : ArrayRefParameter<"int64_t", "dimension numbers">;
+
+def Stablehlo_DotDimensionNumbersAttr
+    : AttrDef<Stablehlo_Dialect, "DotDimensionNumbers"> {
+  let mnemonic = "dot";
+  let summary = "batching and contracting dimensions of stablehlo.dot_general";
+  let description = [{
+    Prints as `#stablehlo.dot<lhs_batching_dimensions = [0],
+    rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2],
+    rhs_contracting_dimensions = [1]>`; empty lists are left out.
+  }];
+  let parameters = (ins Stablehlo_Dims:$lhsBatchingDimensions,
+                        Stablehlo_Dims:$rhsBatchingDimensions,
+                        Stablehlo_Dims:$lhsContractingDimensions,
+                        Stablehlo_Dims:$rhsContractingDimensions);
+  let hasCustomAssemblyFormat = 1;
+}
+
+def Stablehlo_ConvDimensionNumbersAttr
+    : AttrDef<Stablehlo_Dialect, "ConvDimensionNumbers"> {
+  let mnemonic = "conv";
+  let summary = "operand and result layouts of stablehlo.convolution";
+  let description = [{
+    Prints in StableHLO's compact form
+    `#stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>`: one list per
+    operand (input, kernel, output) where position `k` names what dimension
+    `k` holds: `b` batch, `f` feature, `i`/`o` kernel input/output feature,
+    and a number for a spatial dimension. The explicit form
+    `#stablehlo.conv<raw input_batch_dimension = 0, ...>` (with or without
+    `raw`) parses too.
+  }];
+  let parameters = (ins "int64_t":$inputBatchDimension,
+                        "int64_t":$inputFeatureDimension,
+                        Stablehlo_Dims:$inputSpatialDimensions,
+                        "int64_t":$kernelInputFeatureDimension,
+                        "int64_t":$kernelOutputFeatureDimension,
+                        Stablehlo_Dims:$kernelSpatialDimensions,
+                        "int64_t":$outputBatchDimension,
+                        "int64_t":$outputFeatureDimension,
+                        Stablehlo_Dims:$outputSpatialDimensions);
+  let hasCustomAssemblyFormat = 1;
+  let extraClassDeclaration = [{
+    /// Prints the compact `[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]` form.
+    void printCompact(AsmPrinter &printer) const;
+    /// Parses the compact form; emits a diagnostic and returns null on error.
+    static ConvDimensionNumbersAttr parseCompact(AsmParser &parser);
+  }];
+}
+
+#endif // YAT_DIALECT_STABLEHLO_IR_STABLEHLOATTRS_TD

@@ -1,0 +1,556 @@
+//===- StablehloOps.td - the StableHLO op subset -----------*- tablegen -*-===//
+//
+// Op names, operand names, attribute names and the pretty syntax follow
+// StableHLO (https://openxla.org/stablehlo/spec) so that files printed by JAX
+// parse unchanged. Semantics are StableHLO's; docs/STABLEHLO.md lists the
+// subset.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef YAT_DIALECT_STABLEHLO_IR_STABLEHLOOPS_TD
+#define YAT_DIALECT_STABLEHLO_IR_STABLEHLOOPS_TD
+
+include "yat/Dialect/StableHLO/IR/StablehloDialect.td"
+include "yat/Dialect/StableHLO/IR/StablehloAttrs.td"
+include "mlir/IR/CommonAttrConstraints.td"
+include "mlir/IR/CommonTypeConstraints.td"
+include "mlir/IR/SymbolInterfaces.td"
+include "mlir/Interfaces/ControlFlowInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Types
+//===----------------------------------------------------------------------===//
+
+def Stablehlo_Pred : TypeAlias<I1, "pred (AKA boolean or 1-bit integer)">;
+def Stablehlo_Int : AnyTypeOf<[AnySignlessInteger, AnyUnsignedInteger],
+                              "integer">;
+def Stablehlo_Float : AnyTypeOf<[F16, BF16, F32, F64], "float">;
+
+def Stablehlo_Tensor : RankedTensorOf<[Stablehlo_Int, Stablehlo_Float]>;
+def Stablehlo_PredTensor : RankedTensorOf<[Stablehlo_Pred]>;
+def Stablehlo_IntTensor : RankedTensorOf<[Stablehlo_Int]>;
+def Stablehlo_FloatTensor : RankedTensorOf<[Stablehlo_Float]>;
+
+//===----------------------------------------------------------------------===//
+// Elementwise ops
+//===----------------------------------------------------------------------===//
+
+class Stablehlo_UnaryElementwiseOp<string mnemonic, Type tensorType,
+                                   string what>
+    : Stablehlo_Op<mnemonic, [Pure, Elementwise, SameOperandsAndResultType]> {
+  let summary = what;
+  let description = "Computes " # what # " of each element of `operand`.";
+  let arguments = (ins tensorType:$operand);
+  let results = (outs tensorType:$result);
+  let assemblyFormat = [{
+    $operand attr-dict `:`
+        custom<SameOperandsAndResultType>(type($operand), type($result))
+  }];
+}
+
+def Stablehlo_AbsOp
+    : Stablehlo_UnaryElementwiseOp<"abs", Stablehlo_Tensor, "absolute value">;
+def Stablehlo_CeilOp
+    : Stablehlo_UnaryElementwiseOp<"ceil", Stablehlo_FloatTensor, "ceiling">;
+def Stablehlo_CosineOp
+    : Stablehlo_UnaryElementwiseOp<"cosine", Stablehlo_FloatTensor, "cosine">;
+def Stablehlo_ExpOp
+    : Stablehlo_UnaryElementwiseOp<"exponential", Stablehlo_FloatTensor,
+                                   "e^x">;
+def Stablehlo_Expm1Op
+    : Stablehlo_UnaryElementwiseOp<"exponential_minus_one",
+                                   Stablehlo_FloatTensor, "e^x - 1">;
+def Stablehlo_FloorOp
+    : Stablehlo_UnaryElementwiseOp<"floor", Stablehlo_FloatTensor, "floor">;
+def Stablehlo_LogOp
+    : Stablehlo_UnaryElementwiseOp<"log", Stablehlo_FloatTensor,
+                                   "natural logarithm">;
+def Stablehlo_Log1pOp
+    : Stablehlo_UnaryElementwiseOp<"log_plus_one", Stablehlo_FloatTensor,
+                                   "log(1 + x)">;
+def Stablehlo_LogisticOp
+    : Stablehlo_UnaryElementwiseOp<"logistic", Stablehlo_FloatTensor,
+                                   "1 / (1 + e^-x)">;
+def Stablehlo_NegOp
+    : Stablehlo_UnaryElementwiseOp<"negate", Stablehlo_Tensor, "negation">;
+def Stablehlo_NotOp
+    : Stablehlo_UnaryElementwiseOp<"not", Stablehlo_IntTensor,
+                                   "bitwise (logical for i1) not">;
+def Stablehlo_RoundOp
+    : Stablehlo_UnaryElementwiseOp<"round_nearest_afz", Stablehlo_FloatTensor,
+                                   "rounding to nearest, ties away from zero">;
+def Stablehlo_RoundNearestEvenOp
+    : Stablehlo_UnaryElementwiseOp<"round_nearest_even", Stablehlo_FloatTensor,
+                                   "rounding to nearest, ties to even">;
+def Stablehlo_RsqrtOp
+    : Stablehlo_UnaryElementwiseOp<"rsqrt", Stablehlo_FloatTensor,
+                                   "1 / sqrt(x)">;
+def Stablehlo_SignOp
+    : Stablehlo_UnaryElementwiseOp<"sign", Stablehlo_Tensor,
+                                   "the sign (-1, 0 or 1; NaN and signed zeros "
+                                   "are kept)">;
+def Stablehlo_SineOp
+    : Stablehlo_UnaryElementwiseOp<"sine", Stablehlo_FloatTensor, "sine">;
+def Stablehlo_SqrtOp
+    : Stablehlo_UnaryElementwiseOp<"sqrt", Stablehlo_FloatTensor,
+                                   "square root">;
+def Stablehlo_TanhOp
+    : Stablehlo_UnaryElementwiseOp<"tanh", Stablehlo_FloatTensor,
+                                   "hyperbolic tangent">;
+
+class Stablehlo_BinaryElementwiseOp<string mnemonic, Type tensorType,
+                                    string what>
+    : Stablehlo_Op<mnemonic, [Pure, Elementwise, SameOperandsAndResultType]> {
+  let summary = what;
+  let description = "Computes " # what # " of `lhs` and `rhs` element by "
+                    "element.";
+  let arguments = (ins tensorType:$lhs, tensorType:$rhs);
+  let results = (outs tensorType:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:`
+        custom<SameOperandsAndResultType>(type($lhs), type($rhs),
+                                          type($result))
+  }];
+}
+
+def Stablehlo_AddOp
+    : Stablehlo_BinaryElementwiseOp<"add", Stablehlo_Tensor,
+                                    "the sum (logical or for i1)">;
+def Stablehlo_SubtractOp
+    : Stablehlo_BinaryElementwiseOp<"subtract", Stablehlo_Tensor,
+                                    "the difference">;
+def Stablehlo_MulOp
+    : Stablehlo_BinaryElementwiseOp<"multiply", Stablehlo_Tensor,
+                                    "the product (logical and for i1)">;
+def Stablehlo_DivOp
+    : Stablehlo_BinaryElementwiseOp<"divide", Stablehlo_Tensor,
+                                    "the quotient (truncating for integers)">;
+def Stablehlo_RemOp
+    : Stablehlo_BinaryElementwiseOp<"remainder", Stablehlo_Tensor,
+                                    "the remainder with the sign of the "
+                                    "dividend (C fmod / srem)">;
+def Stablehlo_MaxOp
+    : Stablehlo_BinaryElementwiseOp<"maximum", Stablehlo_Tensor,
+                                    "the maximum (NaN-propagating)">;
+def Stablehlo_MinOp
+    : Stablehlo_BinaryElementwiseOp<"minimum", Stablehlo_Tensor,
+                                    "the minimum (NaN-propagating)">;
+def Stablehlo_PowOp
+    : Stablehlo_BinaryElementwiseOp<"power", Stablehlo_Tensor,
+                                    "lhs raised to the power rhs">;
+def Stablehlo_AndOp
+    : Stablehlo_BinaryElementwiseOp<"and", Stablehlo_IntTensor,
+                                    "the bitwise (logical for i1) and">;
+def Stablehlo_OrOp
+    : Stablehlo_BinaryElementwiseOp<"or", Stablehlo_IntTensor,
+                                    "the bitwise (logical for i1) or">;
+def Stablehlo_XorOp
+    : Stablehlo_BinaryElementwiseOp<"xor", Stablehlo_IntTensor,
+                                    "the bitwise (logical for i1) xor">;
+
+def Stablehlo_ConvertOp : Stablehlo_Op<"convert",
+    [Pure, Elementwise, SameOperandsAndResultShape]> {
+  let summary = "element type conversion";
+  let description = [{
+    Converts every element of `operand` to the result's element type:
+    float to float rounds to nearest even; float to integer truncates toward
+    zero, saturates at the integer's range and maps NaN to 0; integer or
+    float to i1 is `x != 0`; i1 to a number is 0 or 1.
+  }];
+  let arguments = (ins Stablehlo_Tensor:$operand);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    $operand attr-dict `:`
+        custom<SameOperandsAndResultType>(type($operand), type($result))
+  }];
+}
+
+def Stablehlo_CompareOp : Stablehlo_Op<"compare",
+    [Pure, Elementwise, SameTypeOperands, SameOperandsAndResultShape]> {
+  let summary = "elementwise comparison";
+  let description = [{
+    Compares `lhs` and `rhs` element by element with `comparison_direction`.
+    `compare_type` picks the order: FLOAT (IEEE: any comparison with NaN is
+    false except NE), TOTALORDER (-NaN < -Inf < ... < -0 < +0 < ... < +Inf <
+    +NaN), SIGNED or UNSIGNED. Without it, floats use FLOAT, i1 uses
+    UNSIGNED, signless integers SIGNED and unsigned integers UNSIGNED.
+
+    ```mlir
+    %r = stablehlo.compare  GT, %a, %b,  FLOAT
+        : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xi1>
+    ```
+  }];
+  let arguments = (ins Stablehlo_Tensor:$lhs, Stablehlo_Tensor:$rhs,
+                   Stablehlo_ComparisonDirectionAttr:$comparison_direction,
+                   OptionalAttr<Stablehlo_ComparisonTypeAttr>:$compare_type);
+  let results = (outs Stablehlo_PredTensor:$result);
+  let assemblyFormat = [{
+    $comparison_direction `,` $lhs `,` $rhs (`,` $compare_type^)?
+        attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The comparison type, defaulted from the element type when absent.
+    ComparisonType getEffectiveCompareType();
+  }];
+}
+
+def Stablehlo_SelectOp : Stablehlo_Op<"select", [Pure, Elementwise]> {
+  let summary = "elementwise choice";
+  let description = [{
+    `on_true` where `pred` holds, `on_false` elsewhere. `pred` is either a
+    tensor of the operands' shape or a 0-d tensor that chooses for all.
+  }];
+  let arguments = (ins Stablehlo_PredTensor:$pred, Stablehlo_Tensor:$on_true,
+                   Stablehlo_Tensor:$on_false);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    $pred `,` $on_true `,` $on_false attr-dict `:`
+        custom<SelectOpType>(type($pred), type($on_true), type($on_false),
+                             type($result))
+  }];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_ClampOp : Stablehlo_Op<"clamp", [Pure, Elementwise]> {
+  let summary = "elementwise clamp";
+  let description = [{
+    `minimum(maximum(operand, min), max)`. `min` and `max` are either
+    tensors of the operand's shape or 0-d tensors.
+  }];
+  let arguments = (ins Stablehlo_Tensor:$min, Stablehlo_Tensor:$operand,
+                   Stablehlo_Tensor:$max);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    $min `,` $operand `,` $max attr-dict `:`
+        custom<SameOperandsAndResultType>(type($min), type($operand),
+                                          type($max), type($result))
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Constants and data movement
+//===----------------------------------------------------------------------===//
+
+def Stablehlo_ConstantOp : Stablehlo_Op<"constant",
+    [ConstantLike, Pure]> {
+  let summary = "a constant tensor";
+  let description = [{
+    ```mlir
+    %c = stablehlo.constant dense<[1.0, 2.0]> : tensor<2xf32>
+    %d = stablehlo.constant dense<"0x0000803F"> : tensor<f32>
+    %e = stablehlo.constant dense_resource<blob> : tensor<4xf32>
+    ```
+  }];
+  let arguments = (ins ElementsAttr:$value);
+  let results = (outs Stablehlo_Tensor:$output);
+  let builders = [
+    // The result type is the type of `value`.
+    OpBuilder<(ins "ElementsAttr":$value), [{
+      build($_builder, $_state, value.getType(), value);
+    }]>];
+  let hasCustomAssemblyFormat = 1;
+  let hasFolder = 1;
+  let hasVerifier = 1;
+}
+
+def Stablehlo_IotaOp : Stablehlo_Op<"iota", [Pure]> {
+  let summary = "0, 1, 2, ... along one dimension";
+  let description = [{
+    `output[i0, ..., in] = i_{iota_dimension}`.
+
+    ```mlir
+    %0 = stablehlo.iota dim = 0 : tensor<4x5xi32>
+    ```
+  }];
+  let arguments = (ins I64Attr:$iota_dimension);
+  let results = (outs Stablehlo_Tensor:$output);
+  let assemblyFormat = "`dim` `=` $iota_dimension attr-dict `:` type($output)";
+  let hasVerifier = 1;
+}
+
+def Stablehlo_BroadcastInDimOp : Stablehlo_Op<"broadcast_in_dim", [Pure]> {
+  let summary = "broadcast to a larger shape";
+  let description = [{
+    Operand dimension `k` becomes result dimension
+    `broadcast_dimensions[k]`; it must have size 1 or the result's size
+    there.
+
+    ```mlir
+    %0 = stablehlo.broadcast_in_dim %x, dims = [1] : (tensor<3xf32>) -> tensor<2x3xf32>
+    ```
+  }];
+  let arguments = (ins Stablehlo_Tensor:$operand,
+                   DenseI64ArrayAttr:$broadcast_dimensions);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    $operand `,` `dims` `=` custom<Dims>($broadcast_dimensions) attr-dict
+        `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_ReshapeOp : Stablehlo_Op<"reshape", [Pure]> {
+  let summary = "same elements in row-major order, new shape";
+  let arguments = (ins Stablehlo_Tensor:$operand);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = "$operand attr-dict `:` functional-type(operands, results)";
+  let hasVerifier = 1;
+}
+
+def Stablehlo_TransposeOp : Stablehlo_Op<"transpose", [Pure]> {
+  let summary = "permute dimensions";
+  let description = [{
+    `result[i...] = operand[j...]` where `j[permutation[k]] = i[k]`, i.e.
+    result dimension `k` is operand dimension `permutation[k]`.
+  }];
+  let arguments = (ins Stablehlo_Tensor:$operand,
+                   DenseI64ArrayAttr:$permutation);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    $operand `,` `dims` `=` custom<Dims>($permutation) attr-dict
+        `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_ConcatenateOp : Stablehlo_Op<"concatenate", [Pure]> {
+  let summary = "join tensors along one dimension";
+  let arguments = (ins Variadic<Stablehlo_Tensor>:$inputs,
+                   I64Attr:$dimension);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    custom<VariadicOperandWithAttribute>($inputs) `dim` `=` $dimension
+        attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_SliceOp : Stablehlo_Op<"slice", [Pure]> {
+  let summary = "static strided slice";
+  let description = [{
+    ```mlir
+    %0 = stablehlo.slice %x [0:2, 1:7:2] : (tensor<4x8xf32>) -> tensor<2x3xf32>
+    ```
+    takes `start:limit:stride` per dimension (`limit` exclusive, stride 1 by
+    default).
+  }];
+  let arguments = (ins Stablehlo_Tensor:$operand,
+                   DenseI64ArrayAttr:$start_indices,
+                   DenseI64ArrayAttr:$limit_indices,
+                   DenseI64ArrayAttr:$strides);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    $operand custom<SliceRanges>($start_indices, $limit_indices, $strides)
+        attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_PadOp : Stablehlo_Op<"pad", [Pure]> {
+  let summary = "edge and interior padding";
+  let description = [{
+    Puts `interior_padding[d]` copies of `padding_value` between
+    neighbouring elements of dimension `d`, then `edge_padding_low[d]` before
+    and `edge_padding_high[d]` after it. Negative edge padding removes
+    elements.
+  }];
+  let arguments = (ins Stablehlo_Tensor:$operand,
+                   Stablehlo_Tensor:$padding_value,
+                   DenseI64ArrayAttr:$edge_padding_low,
+                   DenseI64ArrayAttr:$edge_padding_high,
+                   DenseI64ArrayAttr:$interior_padding);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    $operand `,` $padding_value `,` `low` `=` custom<Dims>($edge_padding_low)
+        `,` `high` `=` custom<Dims>($edge_padding_high)
+        `,` `interior` `=` custom<Dims>($interior_padding)
+        attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_ReverseOp : Stablehlo_Op<"reverse",
+    [Pure, SameOperandsAndResultType]> {
+  let summary = "reverse the order of elements along dimensions";
+  let arguments = (ins Stablehlo_Tensor:$operand,
+                   DenseI64ArrayAttr:$dimensions);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    $operand `,` `dims` `=` custom<Dims>($dimensions) attr-dict `:`
+        custom<SameOperandsAndResultType>(type($operand), type($result))
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Contractions and reductions
+//===----------------------------------------------------------------------===//
+
+def Stablehlo_DotGeneralOp : Stablehlo_Op<"dot_general", [Pure]> {
+  let summary = "general tensor contraction";
+  let description = [{
+    The result has the batching dimensions, then the remaining dimensions
+    of `lhs`, then those of `rhs`; contracting dimensions are summed over.
+
+    ```mlir
+    %0 = stablehlo.dot_general %a, %b, batching_dims = [0] x [0],
+        contracting_dims = [2] x [1], precision = [DEFAULT, DEFAULT]
+        : (tensor<2x3x4xf32>, tensor<2x4x5xf32>) -> tensor<2x3x5xf32>
+    ```
+  }];
+  let arguments = (ins
+      Stablehlo_Tensor:$lhs, Stablehlo_Tensor:$rhs,
+      Stablehlo_DotDimensionNumbersAttr:$dot_dimension_numbers,
+      OptionalAttr<Stablehlo_PrecisionConfigAttr>:$precision_config);
+  let results = (outs Stablehlo_Tensor:$result);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+}
+
+def Stablehlo_ConvolutionOp : Stablehlo_Op<"convolution", [Pure]> {
+  let summary = "general N-d convolution";
+  let description = [{
+    StableHLO's convolution: `dimension_numbers` gives the layout of input,
+    kernel and output; `window_strides`, `padding` (N x 2, may be
+    negative), `lhs_dilation`, `rhs_dilation` and `window_reversal` describe
+    the window; `feature_group_count` splits features into groups.
+
+    ```mlir
+    %0 = stablehlo.convolution(%x, %w)
+        dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f],
+        window = {stride = [2, 2], pad = [[1, 1], [1, 1]], rhs_dilate = [1, 1]}
+        {batch_group_count = 1 : i64, feature_group_count = 1 : i64}
+        : (tensor<1x8x8x3xf32>, tensor<3x3x3x4xf32>) -> tensor<1x4x4x4xf32>
+    ```
+  }];
+  let arguments = (ins
+      Stablehlo_Tensor:$lhs, Stablehlo_Tensor:$rhs,
+      OptionalAttr<DenseI64ArrayAttr>:$window_strides,
+      OptionalAttr<I64ElementsAttr>:$padding,
+      OptionalAttr<DenseI64ArrayAttr>:$lhs_dilation,
+      OptionalAttr<DenseI64ArrayAttr>:$rhs_dilation,
+      OptionalAttr<DenseBoolArrayAttr>:$window_reversal,
+      Stablehlo_ConvDimensionNumbersAttr:$dimension_numbers,
+      I64Attr:$feature_group_count,
+      I64Attr:$batch_group_count,
+      OptionalAttr<Stablehlo_PrecisionConfigAttr>:$precision_config);
+  let results = (outs Stablehlo_Tensor:$result);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Number of spatial dimensions.
+    int64_t getNumSpatialDims() {
+      return getDimensionNumbers().getInputSpatialDimensions().size();
+    }
+    /// Window attributes with StableHLO's defaults filled in.
+    SmallVector<int64_t> getStridesOrDefault();
+    SmallVector<int64_t> getLhsDilationOrDefault();
+    SmallVector<int64_t> getRhsDilationOrDefault();
+    SmallVector<bool> getWindowReversalOrDefault();
+    /// (low, high) padding per spatial dimension, zeros by default.
+    SmallVector<std::pair<int64_t, int64_t>> getPaddingOrDefault();
+  }];
+}
+
+def Stablehlo_ReduceOp : Stablehlo_Op<"reduce",
+    [RecursiveMemoryEffects, SameVariadicOperandSize]> {
+  let summary = "reduce tensors along dimensions with a body";
+  let description = [{
+    Reduces the `inputs` along `dimensions`, starting from `init_values`
+    and combining with `body`, which takes the accumulated values then the
+    new elements, all 0-d tensors. Short form for a single binary op:
+
+    ```mlir
+    %0 = stablehlo.reduce(%x init: %zero) applies stablehlo.add
+        across dimensions = [1] : (tensor<4x8xf32>, tensor<f32>) -> tensor<4xf32>
+    ```
+
+    General form (here: argmax):
+
+    ```mlir
+    %0:2 = stablehlo.reduce(%v init: %ninf), (%i init: %c0)
+        across dimensions = [0]
+        : (tensor<8xf32>, tensor<8xi32>, tensor<f32>, tensor<i32>)
+        -> (tensor<f32>, tensor<i32>)
+     reducer(%a: tensor<f32>, %b: tensor<f32>) (%ia: tensor<i32>, %ib: tensor<i32>) {
+      ...
+      stablehlo.return %m, %im : tensor<f32>, tensor<i32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<Stablehlo_Tensor>:$inputs,
+                   Variadic<Stablehlo_Tensor>:$init_values,
+                   DenseI64ArrayAttr:$dimensions);
+  let results = (outs Variadic<Stablehlo_Tensor>);
+  let regions = (region SizedRegion<1>:$body);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+}
+
+def Stablehlo_ReturnOp : Stablehlo_Op<"return",
+    [Pure, Terminator, ReturnLike, HasParent<"ReduceOp">]> {
+  let summary = "terminator of a stablehlo.reduce body";
+  let arguments = (ins Variadic<AnyRankedTensor>:$results);
+  let assemblyFormat = "$results attr-dict (`:` type($results)^)?";
+}
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+def Stablehlo_CustomCallOp : Stablehlo_Op<"custom_call",
+    [DeclareOpInterfaceMethods<MemoryEffectsOpInterface>]> {
+  let summary = "call of an external target";
+  let description = [{
+    yat runs the `check.*` targets of StableHLO's test files
+    (`check.expect_eq`, `check.expect_close`, `check.expect_almost_eq`,
+    `check.eq`); `convert-stablehlo-to-linalg` rejects any other target with
+    a diagnostic naming it.
+
+    ```mlir
+    stablehlo.custom_call @check.expect_close(%r, %e) {has_side_effect = true}
+        : (tensor<4xf32>, tensor<4xf32>) -> ()
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$inputs,
+                   StrAttr:$call_target_name,
+                   DefaultValuedOptionalAttr<BoolAttr, "false">:$has_side_effect,
+                   OptionalAttr<AnyAttr>:$backend_config,
+                   OptionalAttr<Stablehlo_CustomCallApiVersionAttr>:$api_version);
+  let results = (outs Variadic<AnyType>);
+  let assemblyFormat = [{
+    custom<CustomCallTarget>($call_target_name) `(` $inputs `)` attr-dict
+        `:` functional-type(operands, results)
+  }];
+}
+
+def Stablehlo_CompositeOp : Stablehlo_Op<"composite",
+    [DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "a named op defined by a decomposition function";
+  let description = [{
+    Behaves as a call of `decomposition`; `name`, `composite_attributes` and
+    `version` let a consumer recognize the op.
+
+    ```mlir
+    %0 = stablehlo.composite "my.gelu" %x {decomposition = @gelu_impl}
+        : (tensor<4xf32>) -> tensor<4xf32>
+    ```
+  }];
+  let arguments = (ins
+      Variadic<AnyType>:$inputs,
+      StrAttr:$name,
+      DefaultValuedOptionalAttr<DictionaryAttr, "{}">:$composite_attributes,
+      FlatSymbolRefAttr:$decomposition,
+      DefaultValuedOptionalAttr<I32Attr, "0">:$version);
+  let results = (outs Variadic<AnyType>);
+  let assemblyFormat = [{
+    $name $inputs attr-dict `:` functional-type(operands, results)
+  }];
+}
+
+#endif // YAT_DIALECT_STABLEHLO_IR_STABLEHLOOPS_TD

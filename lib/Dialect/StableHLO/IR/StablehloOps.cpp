@@ -1,0 +1,1365 @@
+//===- StablehloOps.cpp - the StableHLO op subset -------------------------===//
+//
+// Custom syntax (JAX's pretty form) and verifiers of the stablehlo ops.
+// Verifiers check the shape rules that the lowering relies on, so that
+// malformed input is reported instead of reaching the lowering.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallBitVector.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace mlir::yat::stablehlo;
+
+//===----------------------------------------------------------------------===//
+// Custom directives shared by the declarative formats
+//===----------------------------------------------------------------------===//
+
+/// `T` when every operand and the result have type T, `(T0, T1) -> R`
+/// otherwise.
+static ParseResult parseSameOperandsAndResultTypeImpl(OpAsmParser &parser,
+                                                      ArrayRef<Type *> operands,
+                                                      Type &result) {
+  SMLoc loc = parser.getCurrentLocation();
+  Type type;
+  if (parser.parseType(type))
+    return failure();
+  if (auto fnType = dyn_cast<FunctionType>(type)) {
+    if (fnType.getNumInputs() != operands.size())
+      return parser.emitError(loc)
+             << "expected " << operands.size() << " operand types, got "
+             << fnType.getNumInputs();
+    if (fnType.getNumResults() != 1)
+      return parser.emitError(loc) << "expected exactly one result type";
+    for (auto [slot, input] : llvm::zip(operands, fnType.getInputs()))
+      *slot = input;
+    result = fnType.getResult(0);
+    return success();
+  }
+  for (Type *slot : operands)
+    *slot = type;
+  result = type;
+  return success();
+}
+
+static void printSameOperandsAndResultTypeImpl(OpAsmPrinter &printer,
+                                               Operation *op,
+                                               ArrayRef<Type> operands,
+                                               Type result) {
+  if (llvm::all_of(operands, [&](Type t) { return t == result; })) {
+    printer << result;
+    return;
+  }
+  printer.printFunctionalType(op);
+}
+
+static ParseResult parseSameOperandsAndResultType(OpAsmParser &parser,
+                                                  Type &operand, Type &result) {
+  return parseSameOperandsAndResultTypeImpl(parser, {&operand}, result);
+}
+static ParseResult parseSameOperandsAndResultType(OpAsmParser &parser,
+                                                  Type &lhs, Type &rhs,
+                                                  Type &result) {
+  return parseSameOperandsAndResultTypeImpl(parser, {&lhs, &rhs}, result);
+}
+static ParseResult parseSameOperandsAndResultType(OpAsmParser &parser,
+                                                  Type &first, Type &second,
+                                                  Type &third, Type &result) {
+  return parseSameOperandsAndResultTypeImpl(parser, {&first, &second, &third},
+                                            result);
+}
+static void printSameOperandsAndResultType(OpAsmPrinter &printer, Operation *op,
+                                           Type operand, Type result) {
+  printSameOperandsAndResultTypeImpl(printer, op, {operand}, result);
+}
+static void printSameOperandsAndResultType(OpAsmPrinter &printer, Operation *op,
+                                           Type lhs, Type rhs, Type result) {
+  printSameOperandsAndResultTypeImpl(printer, op, {lhs, rhs}, result);
+}
+static void printSameOperandsAndResultType(OpAsmPrinter &printer, Operation *op,
+                                           Type first, Type second, Type third,
+                                           Type result) {
+  printSameOperandsAndResultTypeImpl(printer, op, {first, second, third},
+                                     result);
+}
+
+/// `PredType, T` when both branches and the result have type T, a
+/// functional type otherwise.
+static ParseResult parseSelectOpType(OpAsmParser &parser, Type &pred,
+                                     Type &onTrue, Type &onFalse,
+                                     Type &result) {
+  SMLoc loc = parser.getCurrentLocation();
+  SmallVector<Type> types;
+  if (parser.parseTypeList(types))
+    return failure();
+  if (types.size() == 2) {
+    pred = types[0];
+    onTrue = onFalse = result = types[1];
+    return success();
+  }
+  auto fnType = types.size() == 1 ? dyn_cast<FunctionType>(types[0]) : nullptr;
+  if (!fnType)
+    return parser.emitError(loc)
+           << "expected a predicate type and a result type, or a function "
+              "type";
+  if (fnType.getNumInputs() != 3 || fnType.getNumResults() != 1)
+    return parser.emitError(loc)
+           << "expected a function type with 3 inputs and 1 result";
+  pred = fnType.getInput(0);
+  onTrue = fnType.getInput(1);
+  onFalse = fnType.getInput(2);
+  result = fnType.getResult(0);
+  return success();
+}
+
+static void printSelectOpType(OpAsmPrinter &printer, Operation *op, Type pred,
+                              Type onTrue, Type onFalse, Type result) {
+  if (onTrue == result && onFalse == result) {
+    printer << pred << ", " << result;
+    return;
+  }
+  printer.printFunctionalType(op);
+}
+
+/// `[0, 1, 2]` as a DenseI64ArrayAttr.
+static ParseResult parseDims(OpAsmParser &parser, DenseI64ArrayAttr &dims) {
+  SmallVector<int64_t> values;
+  if (parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
+        int64_t value;
+        if (parser.parseInteger(value))
+          return failure();
+        values.push_back(value);
+        return success();
+      }))
+    return failure();
+  dims = parser.getBuilder().getDenseI64ArrayAttr(values);
+  return success();
+}
+
+static void printDims(OpAsmPrinter &printer, Operation *,
+                      DenseI64ArrayAttr dims) {
+  printer << '[';
+  llvm::interleaveComma(dims.asArrayRef(), printer);
+  printer << ']';
+}
+
+/// `%a, %b, ` : operands each followed by a comma, up to the first token
+/// that is not an SSA value.
+static ParseResult parseVariadicOperandWithAttribute(
+    OpAsmParser &parser,
+    SmallVectorImpl<OpAsmParser::UnresolvedOperand> &operands) {
+  OpAsmParser::UnresolvedOperand operand;
+  OptionalParseResult parsed = parser.parseOptionalOperand(operand);
+  while (parsed.has_value()) {
+    if (failed(*parsed))
+      return failure();
+    operands.push_back(operand);
+    if (parser.parseComma())
+      return failure();
+    parsed = parser.parseOptionalOperand(operand);
+  }
+  return success();
+}
+
+static void printVariadicOperandWithAttribute(OpAsmPrinter &printer,
+                                              Operation *,
+                                              OperandRange operands) {
+  llvm::interleaveComma(operands, printer);
+  printer << ',';
+}
+
+/// `[start:limit:stride, ...]` with `:stride` optional (default 1).
+static ParseResult parseSliceRanges(OpAsmParser &parser,
+                                    DenseI64ArrayAttr &startIndices,
+                                    DenseI64ArrayAttr &limitIndices,
+                                    DenseI64ArrayAttr &strides) {
+  SmallVector<int64_t> starts, limits, steps;
+  if (parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
+        int64_t start, limit, step = 1;
+        if (parser.parseInteger(start) || parser.parseColon() ||
+            parser.parseInteger(limit))
+          return failure();
+        if (succeeded(parser.parseOptionalColon()) && parser.parseInteger(step))
+          return failure();
+        starts.push_back(start);
+        limits.push_back(limit);
+        steps.push_back(step);
+        return success();
+      }))
+    return failure();
+  Builder &builder = parser.getBuilder();
+  startIndices = builder.getDenseI64ArrayAttr(starts);
+  limitIndices = builder.getDenseI64ArrayAttr(limits);
+  strides = builder.getDenseI64ArrayAttr(steps);
+  return success();
+}
+
+static void printSliceRanges(OpAsmPrinter &printer, Operation *,
+                             DenseI64ArrayAttr startIndices,
+                             DenseI64ArrayAttr limitIndices,
+                             DenseI64ArrayAttr strides) {
+  printer << '[';
+  // The verifier guarantees equal sizes; printing stays safe without it.
+  size_t count =
+      std::min({startIndices.size(), limitIndices.size(), strides.size()});
+  for (size_t i = 0; i < count; ++i) {
+    if (i)
+      printer << ", ";
+    printer << startIndices[i] << ':' << limitIndices[i];
+    if (strides[i] != 1)
+      printer << ':' << strides[i];
+  }
+  printer << ']';
+}
+
+/// The target of a custom_call, printed as a symbol: `@check.expect_eq`.
+static ParseResult parseCustomCallTarget(OpAsmParser &parser,
+                                         StringAttr &target) {
+  return parser.parseSymbolName(target);
+}
+
+static void printCustomCallTarget(OpAsmPrinter &printer, Operation *,
+                                  StringAttr target) {
+  printer.printSymbolName(target.getValue());
+}
+
+#define GET_OP_CLASSES
+#include "yat/Dialect/StableHLO/IR/StablehloOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Shared verification helpers
+//===----------------------------------------------------------------------===//
+
+/// Checks that `dims` are distinct and within [0, rank).
+static LogicalResult verifyDimensionList(Operation *op, StringRef name,
+                                         ArrayRef<int64_t> dims, int64_t rank) {
+  llvm::SmallBitVector seen(std::max<int64_t>(rank, 0));
+  for (int64_t dim : dims) {
+    if (dim < 0 || dim >= rank)
+      return op->emitOpError() << name << " value " << dim
+                               << " is out of range for rank " << rank;
+    if (seen.test(dim))
+      return op->emitOpError() << name << " value " << dim << " is repeated";
+    seen.set(dim);
+  }
+  return success();
+}
+
+/// True when two dimension sizes may be equal (equal or either dynamic).
+static bool compatibleSizes(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
+}
+
+static std::string shapeToString(ArrayRef<int64_t> shape) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << '[';
+  llvm::interleaveComma(shape, os, [&](int64_t size) {
+    if (ShapedType::isDynamic(size))
+      os << '?';
+    else
+      os << size;
+  });
+  os << ']';
+  return text;
+}
+
+/// Checks that `actual` matches the `expected` shape (dynamic sizes match
+/// anything).
+static LogicalResult verifyResultShape(Operation *op, RankedTensorType actual,
+                                       ArrayRef<int64_t> expected) {
+  bool ok = actual.getRank() == static_cast<int64_t>(expected.size());
+  for (auto [a, e] : llvm::zip(actual.getShape(), expected))
+    ok = ok && compatibleSizes(a, e);
+  if (!ok)
+    return op->emitOpError()
+           << "expected result shape " << shapeToString(expected) << ", got "
+           << shapeToString(actual.getShape());
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise ops
+//===----------------------------------------------------------------------===//
+
+ComparisonType CompareOp::getEffectiveCompareType() {
+  if (std::optional<ComparisonType> type = getCompareType();
+      type && *type != ComparisonType::NOTYPE)
+    return *type;
+  Type element = getElementTypeOrSelf(getLhs().getType());
+  if (isa<FloatType>(element))
+    return ComparisonType::FLOAT;
+  if (element.isInteger(1) || element.isUnsignedInteger())
+    return ComparisonType::UNSIGNED;
+  return ComparisonType::SIGNED;
+}
+
+LogicalResult CompareOp::verify() {
+  std::optional<ComparisonType> type = getCompareType();
+  if (!type || *type == ComparisonType::NOTYPE)
+    return success();
+  bool isFloat = isa<FloatType>(getElementTypeOrSelf(getLhs().getType()));
+  bool wantsFloat =
+      *type == ComparisonType::FLOAT || *type == ComparisonType::TOTALORDER;
+  if (isFloat != wantsFloat)
+    return emitOpError() << "compare type " << stringifyComparisonType(*type)
+                         << " does not fit element type "
+                         << getElementTypeOrSelf(getLhs().getType());
+  return success();
+}
+
+/// A tensor of `reference`'s shape, or a 0-d tensor.
+static bool isScalarOrSameShape(RankedTensorType type,
+                                RankedTensorType reference) {
+  if (type.getRank() == 0)
+    return true;
+  if (type.getRank() != reference.getRank())
+    return false;
+  for (auto [a, b] : llvm::zip(type.getShape(), reference.getShape()))
+    if (!compatibleSizes(a, b))
+      return false;
+  return true;
+}
+
+LogicalResult SelectOp::verify() {
+  auto onTrue = cast<RankedTensorType>(getOnTrue().getType());
+  if (getOnFalse().getType() != onTrue || getResult().getType() != onTrue)
+    return emitOpError() << "expected on_true, on_false and result to have "
+                            "the same type, got "
+                         << onTrue << ", " << getOnFalse().getType() << " and "
+                         << getResult().getType();
+  if (!isScalarOrSameShape(cast<RankedTensorType>(getPred().getType()), onTrue))
+    return emitOpError() << "expected pred to be 0-d or of shape "
+                         << shapeToString(onTrue.getShape());
+  return success();
+}
+
+LogicalResult ClampOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  if (getResult().getType() != operand)
+    return emitOpError() << "expected result type " << operand << ", got "
+                         << getResult().getType();
+  for (auto [name, bound] :
+       {std::pair<StringRef, Value>{"min", getMin()}, {"max", getMax()}}) {
+    auto boundType = cast<RankedTensorType>(bound.getType());
+    if (boundType.getElementType() != operand.getElementType())
+      return emitOpError() << "expected " << name << " to have element type "
+                           << operand.getElementType() << ", got "
+                           << boundType.getElementType();
+    if (!isScalarOrSameShape(boundType, operand))
+      return emitOpError() << "expected " << name << " to be 0-d or of shape "
+                           << shapeToString(operand.getShape());
+  }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ConstantOp
+//===----------------------------------------------------------------------===//
+
+ParseResult ConstantOp::parse(OpAsmParser &parser, OperationState &result) {
+  if (parser.parseOptionalAttrDict(result.attributes))
+    return failure();
+  SMLoc loc = parser.getCurrentLocation();
+  Attribute value;
+  if (parser.parseAttribute(value))
+    return failure();
+  auto elements = dyn_cast<ElementsAttr>(value);
+  if (!elements)
+    return parser.emitError(loc) << "expected a dense elements attribute";
+  result.addAttribute("value", elements);
+  result.addTypes(elements.getType());
+  return success();
+}
+
+void ConstantOp::print(OpAsmPrinter &printer) {
+  printer.printOptionalAttrDict((*this)->getAttrs(), {"value"});
+  printer << ' ';
+  printer.printAttribute(getValue());
+}
+
+OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
+
+LogicalResult ConstantOp::verify() {
+  if (getValue().getType() != getType())
+    return emitOpError() << "expected value of type " << getType() << ", got "
+                         << getValue().getType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Data movement
+//===----------------------------------------------------------------------===//
+
+LogicalResult IotaOp::verify() {
+  auto type = cast<RankedTensorType>(getType());
+  if (type.getRank() == 0)
+    return emitOpError() << "expected a result of rank >= 1";
+  int64_t dim = getIotaDimensionAttr().getInt();
+  if (dim < 0 || dim >= type.getRank())
+    return emitOpError() << "iota dimension " << dim
+                         << " is out of range for rank " << type.getRank();
+  return success();
+}
+
+LogicalResult BroadcastInDimOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto result = cast<RankedTensorType>(getType());
+  if (operand.getElementType() != result.getElementType())
+    return emitOpError() << "expected operand and result element types to "
+                            "match";
+  ArrayRef<int64_t> dims = getBroadcastDimensions();
+  if (static_cast<int64_t>(dims.size()) != operand.getRank())
+    return emitOpError() << "expected " << operand.getRank()
+                         << " broadcast dimensions (the operand rank), got "
+                         << dims.size();
+  if (failed(verifyDimensionList(*this, "broadcast dimension", dims,
+                                 result.getRank())))
+    return failure();
+  for (auto [index, dim] : llvm::enumerate(dims)) {
+    int64_t operandSize = operand.getDimSize(index);
+    if (operandSize != 1 &&
+        !compatibleSizes(operandSize, result.getDimSize(dim)))
+      return emitOpError() << "operand dimension " << index << " of size "
+                           << operandSize
+                           << " cannot broadcast to result dimension " << dim
+                           << " of size " << result.getDimSize(dim);
+  }
+  return success();
+}
+
+LogicalResult ReshapeOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto result = cast<RankedTensorType>(getType());
+  if (operand.getElementType() != result.getElementType())
+    return emitOpError() << "expected operand and result element types to "
+                            "match";
+  if (operand.hasStaticShape() && result.hasStaticShape() &&
+      operand.getNumElements() != result.getNumElements())
+    return emitOpError() << "cannot reshape " << operand.getNumElements()
+                         << " elements into " << result.getNumElements();
+  return success();
+}
+
+LogicalResult TransposeOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto result = cast<RankedTensorType>(getType());
+  ArrayRef<int64_t> permutation = getPermutation();
+  if (operand.getElementType() != result.getElementType())
+    return emitOpError() << "expected operand and result element types to "
+                            "match";
+  if (static_cast<int64_t>(permutation.size()) != operand.getRank())
+    return emitOpError() << "expected a permutation of " << operand.getRank()
+                         << " dimensions, got " << permutation.size();
+  if (failed(verifyDimensionList(*this, "permutation", permutation,
+                                 operand.getRank())))
+    return failure();
+  SmallVector<int64_t> expected;
+  for (int64_t dim : permutation)
+    expected.push_back(operand.getDimSize(dim));
+  return verifyResultShape(*this, result, expected);
+}
+
+LogicalResult ConcatenateOp::verify() {
+  if (getInputs().empty())
+    return emitOpError() << "expected at least one input";
+  auto result = cast<RankedTensorType>(getType());
+  auto first = cast<RankedTensorType>(getInputs().front().getType());
+  int64_t dim = getDimensionAttr().getInt();
+  if (dim < 0 || dim >= first.getRank())
+    return emitOpError() << "dimension " << dim << " is out of range for rank "
+                         << first.getRank();
+  SmallVector<int64_t> expected(first.getShape());
+  expected[dim] = 0;
+  for (auto [index, input] : llvm::enumerate(getInputs())) {
+    auto type = cast<RankedTensorType>(input.getType());
+    if (type.getElementType() != result.getElementType())
+      return emitOpError() << "input " << index << " has element type "
+                           << type.getElementType() << ", expected "
+                           << result.getElementType();
+    if (type.getRank() != first.getRank())
+      return emitOpError() << "input " << index << " has rank "
+                           << type.getRank() << ", expected "
+                           << first.getRank();
+    for (int64_t d = 0; d < type.getRank(); ++d) {
+      if (d == dim)
+        continue;
+      if (!compatibleSizes(type.getDimSize(d), expected[d]))
+        return emitOpError()
+               << "input " << index << " has size " << type.getDimSize(d)
+               << " in dimension " << d << ", expected " << expected[d];
+      if (ShapedType::isDynamic(expected[d]))
+        expected[d] = type.getDimSize(d);
+    }
+    if (ShapedType::isDynamic(type.getDimSize(dim)) ||
+        ShapedType::isDynamic(expected[dim]))
+      expected[dim] = ShapedType::kDynamic;
+    else
+      expected[dim] += type.getDimSize(dim);
+  }
+  return verifyResultShape(*this, result, expected);
+}
+
+LogicalResult SliceOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto result = cast<RankedTensorType>(getType());
+  if (operand.getElementType() != result.getElementType())
+    return emitOpError() << "expected operand and result element types to "
+                            "match";
+  int64_t rank = operand.getRank();
+  if (static_cast<int64_t>(getStartIndices().size()) != rank ||
+      static_cast<int64_t>(getLimitIndices().size()) != rank ||
+      static_cast<int64_t>(getStrides().size()) != rank)
+    return emitOpError() << "expected " << rank
+                         << " start indices, limit indices and strides";
+  SmallVector<int64_t> expected;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t start = getStartIndices()[d], limit = getLimitIndices()[d],
+            stride = getStrides()[d], size = operand.getDimSize(d);
+    if (stride < 1)
+      return emitOpError() << "stride " << stride << " in dimension " << d
+                           << " must be positive";
+    if (start < 0 || limit < start ||
+        (!ShapedType::isDynamic(size) && limit > size))
+      return emitOpError() << "slice " << start << ':' << limit
+                           << " is out of bounds in dimension " << d
+                           << " of size " << size;
+    expected.push_back((limit - start + stride - 1) / stride);
+  }
+  return verifyResultShape(*this, result, expected);
+}
+
+LogicalResult PadOp::verify() {
+  auto operand = cast<RankedTensorType>(getOperand().getType());
+  auto padValue = cast<RankedTensorType>(getPaddingValue().getType());
+  auto result = cast<RankedTensorType>(getType());
+  if (padValue.getRank() != 0)
+    return emitOpError() << "expected a 0-d padding value";
+  if (padValue.getElementType() != operand.getElementType() ||
+      result.getElementType() != operand.getElementType())
+    return emitOpError() << "expected operand, padding value and result to "
+                            "have the same element type";
+  int64_t rank = operand.getRank();
+  if (static_cast<int64_t>(getEdgePaddingLow().size()) != rank ||
+      static_cast<int64_t>(getEdgePaddingHigh().size()) != rank ||
+      static_cast<int64_t>(getInteriorPadding().size()) != rank)
+    return emitOpError() << "expected " << rank
+                         << " low, high and interior padding values";
+  SmallVector<int64_t> expected;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t low = getEdgePaddingLow()[d], high = getEdgePaddingHigh()[d],
+            interior = getInteriorPadding()[d], size = operand.getDimSize(d);
+    if (interior < 0)
+      return emitOpError() << "interior padding " << interior
+                           << " in dimension " << d << " must be >= 0";
+    if (ShapedType::isDynamic(size)) {
+      expected.push_back(ShapedType::kDynamic);
+      continue;
+    }
+    int64_t padded =
+        low + high + size + std::max<int64_t>(size - 1, 0) * interior;
+    if (padded < 0)
+      return emitOpError() << "padding makes dimension " << d << " negative ("
+                           << padded << ")";
+    expected.push_back(padded);
+  }
+  return verifyResultShape(*this, result, expected);
+}
+
+LogicalResult ReverseOp::verify() {
+  return verifyDimensionList(
+      *this, "dimension", getDimensions(),
+      cast<RankedTensorType>(getOperand().getType()).getRank());
+}
+
+//===----------------------------------------------------------------------===//
+// DotGeneralOp
+//===----------------------------------------------------------------------===//
+
+/// Parses `[a, b] x [c, d]`.
+static ParseResult parseDimsPair(OpAsmParser &parser,
+                                 SmallVectorImpl<int64_t> &lhs,
+                                 SmallVectorImpl<int64_t> &rhs) {
+  auto parseList = [&](SmallVectorImpl<int64_t> &values) {
+    return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
+      int64_t value;
+      if (parser.parseInteger(value))
+        return failure();
+      values.push_back(value);
+      return success();
+    });
+  };
+  return failure(parseList(lhs) || parser.parseKeyword("x") || parseList(rhs));
+}
+
+/// Parses `[DEFAULT, HIGHEST]` into an array of precision attributes.
+static ParseResult parsePrecisionList(OpAsmParser &parser, ArrayAttr &config) {
+  SmallVector<Attribute> values;
+  if (parser.parseCommaSeparatedList(
+          AsmParser::Delimiter::Square, [&]() -> ParseResult {
+            SMLoc loc = parser.getCurrentLocation();
+            StringRef name;
+            if (parser.parseKeyword(&name))
+              return failure();
+            std::optional<Precision> precision = symbolizePrecision(name);
+            if (!precision)
+              return parser.emitError(loc)
+                     << "unknown precision '" << name << "'";
+            values.push_back(
+                PrecisionAttr::get(parser.getContext(), *precision));
+            return success();
+          }))
+    return failure();
+  config = parser.getBuilder().getArrayAttr(values);
+  return success();
+}
+
+static void printPrecisionList(OpAsmPrinter &printer, ArrayAttr config) {
+  printer << '[';
+  llvm::interleaveComma(config, printer, [&](Attribute attr) {
+    if (auto precision = dyn_cast<PrecisionAttr>(attr))
+      printer << stringifyPrecision(precision.getValue());
+    else
+      printer << attr;
+  });
+  printer << ']';
+}
+
+ParseResult DotGeneralOp::parse(OpAsmParser &parser, OperationState &result) {
+  SmallVector<OpAsmParser::UnresolvedOperand, 2> operands(2);
+  SMLoc operandsLoc = parser.getCurrentLocation();
+  if (parser.parseOperand(operands[0]) || parser.parseComma() ||
+      parser.parseOperand(operands[1]))
+    return failure();
+  SmallVector<int64_t> lhsBatch, rhsBatch, lhsContract, rhsContract;
+  ArrayAttr precision;
+  while (succeeded(parser.parseOptionalComma())) {
+    SMLoc loc = parser.getCurrentLocation();
+    StringRef key;
+    if (parser.parseKeyword(&key) || parser.parseEqual())
+      return failure();
+    if (key == "batching_dims") {
+      if (parseDimsPair(parser, lhsBatch, rhsBatch))
+        return failure();
+    } else if (key == "contracting_dims") {
+      if (parseDimsPair(parser, lhsContract, rhsContract))
+        return failure();
+    } else if (key == "precision") {
+      if (parsePrecisionList(parser, precision))
+        return failure();
+    } else {
+      return parser.emitError(loc)
+             << "unexpected dot_general field '" << key << "'";
+    }
+  }
+  if (parser.parseOptionalAttrDict(result.attributes))
+    return failure();
+  MLIRContext *ctx = parser.getContext();
+  result.addAttribute("dot_dimension_numbers",
+                      DotDimensionNumbersAttr::get(ctx, lhsBatch, rhsBatch,
+                                                   lhsContract, rhsContract));
+  if (precision)
+    result.addAttribute("precision_config", precision);
+  FunctionType fnType;
+  SMLoc typeLoc = parser.getCurrentLocation();
+  if (parser.parseColonType(fnType))
+    return failure();
+  if (fnType.getNumInputs() != 2 || fnType.getNumResults() != 1)
+    return parser.emitError(typeLoc)
+           << "expected a function type with 2 inputs and 1 result";
+  result.addTypes(fnType.getResults());
+  return parser.resolveOperands(operands, fnType.getInputs(), operandsLoc,
+                                result.operands);
+}
+
+void DotGeneralOp::print(OpAsmPrinter &printer) {
+  printer << ' ' << getLhs() << ", " << getRhs();
+  DotDimensionNumbersAttr dims = getDotDimensionNumbers();
+  auto printPair = [&](StringRef name, ArrayRef<int64_t> lhs,
+                       ArrayRef<int64_t> rhs) {
+    printer << ", " << name << " = [";
+    llvm::interleaveComma(lhs, printer);
+    printer << "] x [";
+    llvm::interleaveComma(rhs, printer);
+    printer << ']';
+  };
+  if (!dims.getLhsBatchingDimensions().empty() ||
+      !dims.getRhsBatchingDimensions().empty())
+    printPair("batching_dims", dims.getLhsBatchingDimensions(),
+              dims.getRhsBatchingDimensions());
+  printPair("contracting_dims", dims.getLhsContractingDimensions(),
+            dims.getRhsContractingDimensions());
+  if (ArrayAttr precision = getPrecisionConfigAttr()) {
+    printer << ", precision = ";
+    printPrecisionList(printer, precision);
+  }
+  printer.printOptionalAttrDict((*this)->getAttrs(),
+                                {"dot_dimension_numbers", "precision_config"});
+  printer << " : ";
+  printer.printFunctionalType(*this);
+}
+
+LogicalResult DotGeneralOp::verify() {
+  auto lhs = cast<RankedTensorType>(getLhs().getType());
+  auto rhs = cast<RankedTensorType>(getRhs().getType());
+  auto result = cast<RankedTensorType>(getType());
+  DotDimensionNumbersAttr dims = getDotDimensionNumbers();
+  ArrayRef<int64_t> lhsBatch = dims.getLhsBatchingDimensions(),
+                    rhsBatch = dims.getRhsBatchingDimensions(),
+                    lhsContract = dims.getLhsContractingDimensions(),
+                    rhsContract = dims.getRhsContractingDimensions();
+  if (lhs.getElementType() != rhs.getElementType())
+    return emitOpError() << "expected lhs and rhs to have the same element "
+                            "type, got "
+                         << lhs.getElementType() << " and "
+                         << rhs.getElementType();
+  if (isa<FloatType>(lhs.getElementType()) !=
+      isa<FloatType>(result.getElementType()))
+    return emitOpError() << "cannot produce " << result.getElementType()
+                         << " from " << lhs.getElementType() << " operands";
+  if (lhsBatch.size() != rhsBatch.size())
+    return emitOpError() << "expected the same number of lhs and rhs "
+                            "batching dimensions";
+  if (lhsContract.size() != rhsContract.size())
+    return emitOpError() << "expected the same number of lhs and rhs "
+                            "contracting dimensions";
+  SmallVector<int64_t> lhsUsed(lhsBatch), rhsUsed(rhsBatch);
+  llvm::append_range(lhsUsed, lhsContract);
+  llvm::append_range(rhsUsed, rhsContract);
+  if (failed(verifyDimensionList(*this, "lhs batching/contracting dimension",
+                                 lhsUsed, lhs.getRank())) ||
+      failed(verifyDimensionList(*this, "rhs batching/contracting dimension",
+                                 rhsUsed, rhs.getRank())))
+    return failure();
+  for (auto [l, r] : llvm::zip(lhsBatch, rhsBatch))
+    if (!compatibleSizes(lhs.getDimSize(l), rhs.getDimSize(r)))
+      return emitOpError() << "lhs batching dimension " << l << " (size "
+                           << lhs.getDimSize(l) << ") and rhs dimension " << r
+                           << " (size " << rhs.getDimSize(r) << ") differ";
+  for (auto [l, r] : llvm::zip(lhsContract, rhsContract))
+    if (!compatibleSizes(lhs.getDimSize(l), rhs.getDimSize(r)))
+      return emitOpError() << "lhs contracting dimension " << l << " (size "
+                           << lhs.getDimSize(l) << ") and rhs dimension " << r
+                           << " (size " << rhs.getDimSize(r) << ") differ";
+  SmallVector<int64_t> expected;
+  for (int64_t d : lhsBatch)
+    expected.push_back(lhs.getDimSize(d));
+  for (int64_t d = 0; d < lhs.getRank(); ++d)
+    if (!llvm::is_contained(lhsUsed, d))
+      expected.push_back(lhs.getDimSize(d));
+  for (int64_t d = 0; d < rhs.getRank(); ++d)
+    if (!llvm::is_contained(rhsUsed, d))
+      expected.push_back(rhs.getDimSize(d));
+  return verifyResultShape(*this, result, expected);
+}
+
+//===----------------------------------------------------------------------===//
+// ConvolutionOp
+//===----------------------------------------------------------------------===//
+
+SmallVector<int64_t> ConvolutionOp::getStridesOrDefault() {
+  if (std::optional<ArrayRef<int64_t>> strides = getWindowStrides())
+    return SmallVector<int64_t>(*strides);
+  return SmallVector<int64_t>(getNumSpatialDims(), 1);
+}
+
+SmallVector<int64_t> ConvolutionOp::getLhsDilationOrDefault() {
+  if (std::optional<ArrayRef<int64_t>> dilation = getLhsDilation())
+    return SmallVector<int64_t>(*dilation);
+  return SmallVector<int64_t>(getNumSpatialDims(), 1);
+}
+
+SmallVector<int64_t> ConvolutionOp::getRhsDilationOrDefault() {
+  if (std::optional<ArrayRef<int64_t>> dilation = getRhsDilation())
+    return SmallVector<int64_t>(*dilation);
+  return SmallVector<int64_t>(getNumSpatialDims(), 1);
+}
+
+SmallVector<bool> ConvolutionOp::getWindowReversalOrDefault() {
+  if (std::optional<ArrayRef<bool>> reversal = getWindowReversal())
+    return SmallVector<bool>(*reversal);
+  return SmallVector<bool>(getNumSpatialDims(), false);
+}
+
+SmallVector<std::pair<int64_t, int64_t>> ConvolutionOp::getPaddingOrDefault() {
+  SmallVector<std::pair<int64_t, int64_t>> result;
+  if (std::optional<DenseIntElementsAttr> padding = getPadding()) {
+    SmallVector<int64_t> values(padding->getValues<int64_t>());
+    for (size_t i = 0; i + 1 < values.size(); i += 2)
+      result.push_back({values[i], values[i + 1]});
+    return result;
+  }
+  result.assign(getNumSpatialDims(), {0, 0});
+  return result;
+}
+
+/// Parses `window = {stride = [..], pad = [[lo, hi], ..], lhs_dilate = [..],
+/// rhs_dilate = [..], reverse = [..]}` into `result`'s attributes.
+static ParseResult parseWindowAttributes(OpAsmParser &parser,
+                                         OperationState &result) {
+  Builder &builder = parser.getBuilder();
+  llvm::StringSet<> seen;
+  auto parseInts = [&](SmallVectorImpl<int64_t> &values) {
+    return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
+      int64_t value;
+      if (parser.parseInteger(value))
+        return failure();
+      values.push_back(value);
+      return success();
+    });
+  };
+  auto parseField = [&]() -> ParseResult {
+    SMLoc loc = parser.getCurrentLocation();
+    StringRef key;
+    if (parser.parseKeyword(&key) || parser.parseEqual())
+      return failure();
+    if (!seen.insert(key).second)
+      return parser.emitError(loc) << "duplicate window field '" << key << "'";
+    if (key == "stride" || key == "lhs_dilate" || key == "rhs_dilate") {
+      SmallVector<int64_t> values;
+      if (parseInts(values))
+        return failure();
+      StringRef name = key == "stride"       ? "window_strides"
+                       : key == "lhs_dilate" ? "lhs_dilation"
+                                             : "rhs_dilation";
+      result.addAttribute(name, builder.getDenseI64ArrayAttr(values));
+      return success();
+    }
+    if (key == "pad") {
+      SmallVector<int64_t> values;
+      if (parser.parseCommaSeparatedList(
+              AsmParser::Delimiter::Square, [&]() -> ParseResult {
+                SmallVector<int64_t> pair;
+                SMLoc pairLoc = parser.getCurrentLocation();
+                if (parseInts(pair))
+                  return failure();
+                if (pair.size() != 2)
+                  return parser.emitError(pairLoc)
+                         << "expected a [low, high] padding pair";
+                llvm::append_range(values, pair);
+                return success();
+              }))
+        return failure();
+      auto type = RankedTensorType::get(
+          {static_cast<int64_t>(values.size() / 2), 2}, builder.getI64Type());
+      result.addAttribute("padding", DenseIntElementsAttr::get(type, values));
+      return success();
+    }
+    if (key == "reverse") {
+      SmallVector<bool> values;
+      if (parser.parseCommaSeparatedList(
+              AsmParser::Delimiter::Square, [&]() -> ParseResult {
+                SMLoc valueLoc = parser.getCurrentLocation();
+                if (succeeded(parser.parseOptionalKeyword("true"))) {
+                  values.push_back(true);
+                  return success();
+                }
+                if (succeeded(parser.parseOptionalKeyword("false"))) {
+                  values.push_back(false);
+                  return success();
+                }
+                int64_t value;
+                if (parser.parseInteger(value))
+                  return failure();
+                if (value != 0 && value != 1)
+                  return parser.emitError(valueLoc)
+                         << "expected true, false, 0 or 1";
+                values.push_back(value != 0);
+                return success();
+              }))
+        return failure();
+      result.addAttribute("window_reversal",
+                          builder.getDenseBoolArrayAttr(values));
+      return success();
+    }
+    return parser.emitError(loc) << "unknown window field '" << key << "'";
+  };
+  return parser.parseCommaSeparatedList(AsmParser::Delimiter::Braces,
+                                        parseField);
+}
+
+ParseResult ConvolutionOp::parse(OpAsmParser &parser, OperationState &result) {
+  SmallVector<OpAsmParser::UnresolvedOperand, 2> operands;
+  SMLoc operandsLoc = parser.getCurrentLocation();
+  if (parser.parseOperandList(operands, 2, AsmParser::Delimiter::Paren) ||
+      parser.parseKeyword("dim_numbers") || parser.parseEqual())
+    return failure();
+  ConvDimensionNumbersAttr dims =
+      ConvDimensionNumbersAttr::parseCompact(parser);
+  if (!dims)
+    return failure();
+  result.addAttribute("dimension_numbers", dims);
+  if (succeeded(parser.parseOptionalComma())) {
+    if (parser.parseKeyword("window") || parser.parseEqual() ||
+        parseWindowAttributes(parser, result))
+      return failure();
+  }
+  if (parser.parseOptionalAttrDict(result.attributes))
+    return failure();
+  FunctionType fnType;
+  SMLoc typeLoc = parser.getCurrentLocation();
+  if (parser.parseColonType(fnType))
+    return failure();
+  if (fnType.getNumInputs() != 2 || fnType.getNumResults() != 1)
+    return parser.emitError(typeLoc)
+           << "expected a function type with 2 inputs and 1 result";
+  result.addTypes(fnType.getResults());
+  return parser.resolveOperands(operands, fnType.getInputs(), operandsLoc,
+                                result.operands);
+}
+
+void ConvolutionOp::print(OpAsmPrinter &printer) {
+  printer << '(' << getLhs() << ", " << getRhs() << ") dim_numbers = ";
+  getDimensionNumbers().printCompact(printer);
+  printer << ", window = {";
+  bool first = true;
+  auto separate = [&] {
+    if (!first)
+      printer << ", ";
+    first = false;
+  };
+  auto printInts = [&](ArrayRef<int64_t> values) {
+    printer << '[';
+    llvm::interleaveComma(values, printer);
+    printer << ']';
+  };
+  if (std::optional<ArrayRef<int64_t>> strides = getWindowStrides()) {
+    separate();
+    printer << "stride = ";
+    printInts(*strides);
+  }
+  if (std::optional<DenseIntElementsAttr> padding = getPadding()) {
+    separate();
+    printer << "pad = [";
+    SmallVector<int64_t> values(padding->getValues<int64_t>());
+    for (size_t i = 0; i + 1 < values.size(); i += 2) {
+      if (i)
+        printer << ", ";
+      printer << '[' << values[i] << ", " << values[i + 1] << ']';
+    }
+    printer << ']';
+  }
+  if (std::optional<ArrayRef<int64_t>> dilation = getLhsDilation()) {
+    separate();
+    printer << "lhs_dilate = ";
+    printInts(*dilation);
+  }
+  if (std::optional<ArrayRef<int64_t>> dilation = getRhsDilation()) {
+    separate();
+    printer << "rhs_dilate = ";
+    printInts(*dilation);
+  }
+  if (std::optional<ArrayRef<bool>> reversal = getWindowReversal()) {
+    separate();
+    printer << "reverse = [";
+    llvm::interleaveComma(*reversal, printer, [&](bool value) {
+      printer << (value ? "true" : "false");
+    });
+    printer << ']';
+  }
+  printer << '}';
+  printer.printOptionalAttrDict(
+      (*this)->getAttrs(), {"dimension_numbers", "window_strides", "padding",
+                            "lhs_dilation", "rhs_dilation", "window_reversal"});
+  printer << " : ";
+  printer.printFunctionalType(*this);
+}
+
+LogicalResult ConvolutionOp::verify() {
+  auto lhs = cast<RankedTensorType>(getLhs().getType());
+  auto rhs = cast<RankedTensorType>(getRhs().getType());
+  auto result = cast<RankedTensorType>(getType());
+  ConvDimensionNumbersAttr dims = getDimensionNumbers();
+  int64_t numSpatial = getNumSpatialDims();
+  int64_t rank = numSpatial + 2;
+  if (lhs.getElementType() != rhs.getElementType())
+    return emitOpError() << "expected lhs and rhs to have the same element "
+                            "type, got "
+                         << lhs.getElementType() << " and "
+                         << rhs.getElementType();
+  if (isa<FloatType>(lhs.getElementType()) !=
+      isa<FloatType>(result.getElementType()))
+    return emitOpError() << "cannot produce " << result.getElementType()
+                         << " from " << lhs.getElementType() << " operands";
+  if (lhs.getRank() != rank || rhs.getRank() != rank ||
+      result.getRank() != rank)
+    return emitOpError() << "expected lhs, rhs and result of rank " << rank
+                         << " (" << numSpatial << " spatial dimensions)";
+  if (static_cast<int64_t>(dims.getKernelSpatialDimensions().size()) !=
+          numSpatial ||
+      static_cast<int64_t>(dims.getOutputSpatialDimensions().size()) !=
+          numSpatial)
+    return emitOpError() << "expected input, kernel and output to have the "
+                            "same number of spatial dimensions";
+  auto checkLayout = [&](StringRef name, int64_t a, int64_t b,
+                         ArrayRef<int64_t> spatial) {
+    SmallVector<int64_t> all = {a, b};
+    llvm::append_range(all, spatial);
+    return verifyDimensionList(*this, name, all, rank);
+  };
+  if (failed(checkLayout("input dimension", dims.getInputBatchDimension(),
+                         dims.getInputFeatureDimension(),
+                         dims.getInputSpatialDimensions())) ||
+      failed(checkLayout("kernel dimension",
+                         dims.getKernelInputFeatureDimension(),
+                         dims.getKernelOutputFeatureDimension(),
+                         dims.getKernelSpatialDimensions())) ||
+      failed(checkLayout("output dimension", dims.getOutputBatchDimension(),
+                         dims.getOutputFeatureDimension(),
+                         dims.getOutputSpatialDimensions())))
+    return failure();
+
+  auto checkWindowSize = [&](StringRef name,
+                             std::optional<size_t> size) -> LogicalResult {
+    if (size && static_cast<int64_t>(*size) != numSpatial)
+      return emitOpError() << "expected " << numSpatial << " " << name
+                           << " values, got " << *size;
+    return success();
+  };
+  std::optional<size_t> paddingRows;
+  if (std::optional<DenseIntElementsAttr> padding = getPadding()) {
+    auto type = padding->getType();
+    if (type.getRank() != 2 || type.getDimSize(1) != 2)
+      return emitOpError() << "expected padding of shape [" << numSpatial
+                           << ", 2]";
+    paddingRows = type.getDimSize(0);
+  }
+  auto sizeOf = [](auto optionalArray) -> std::optional<size_t> {
+    if (!optionalArray)
+      return std::nullopt;
+    return optionalArray->size();
+  };
+  if (failed(checkWindowSize("window stride", sizeOf(getWindowStrides()))) ||
+      failed(checkWindowSize("padding", paddingRows)) ||
+      failed(checkWindowSize("lhs dilation", sizeOf(getLhsDilation()))) ||
+      failed(checkWindowSize("rhs dilation", sizeOf(getRhsDilation()))) ||
+      failed(checkWindowSize("window reversal", sizeOf(getWindowReversal()))))
+    return failure();
+  SmallVector<int64_t> strides = getStridesOrDefault();
+  SmallVector<int64_t> lhsDilation = getLhsDilationOrDefault();
+  SmallVector<int64_t> rhsDilation = getRhsDilationOrDefault();
+  for (int64_t i = 0; i < numSpatial; ++i)
+    if (strides[i] < 1 || lhsDilation[i] < 1 || rhsDilation[i] < 1)
+      return emitOpError() << "window strides and dilations must be positive";
+
+  int64_t featureGroups = getFeatureGroupCountAttr().getInt();
+  int64_t batchGroups = getBatchGroupCountAttr().getInt();
+  if (featureGroups < 1 || batchGroups < 1)
+    return emitOpError() << "feature_group_count and batch_group_count must "
+                            "be positive";
+  if (featureGroups > 1 && batchGroups > 1)
+    return emitOpError() << "feature_group_count and batch_group_count "
+                            "cannot both exceed 1";
+  int64_t batch = lhs.getDimSize(dims.getInputBatchDimension());
+  int64_t inFeatures = lhs.getDimSize(dims.getInputFeatureDimension());
+  int64_t kernelIn = rhs.getDimSize(dims.getKernelInputFeatureDimension());
+  int64_t kernelOut = rhs.getDimSize(dims.getKernelOutputFeatureDimension());
+  if (!ShapedType::isDynamic(inFeatures)) {
+    if (inFeatures % featureGroups != 0)
+      return emitOpError() << "input features (" << inFeatures
+                           << ") are not divisible by feature_group_count ("
+                           << featureGroups << ")";
+    if (!ShapedType::isDynamic(kernelIn) &&
+        inFeatures != kernelIn * featureGroups)
+      return emitOpError() << "input features (" << inFeatures
+                           << ") must equal kernel input features (" << kernelIn
+                           << ") times feature_group_count (" << featureGroups
+                           << ")";
+  }
+  if (!ShapedType::isDynamic(kernelOut) &&
+      (kernelOut % featureGroups != 0 || kernelOut % batchGroups != 0))
+    return emitOpError() << "kernel output features (" << kernelOut
+                         << ") are not divisible by the group count";
+  if (!ShapedType::isDynamic(batch) && batch % batchGroups != 0)
+    return emitOpError() << "batch (" << batch
+                         << ") is not divisible by batch_group_count ("
+                         << batchGroups << ")";
+
+  SmallVector<int64_t> expected(rank, ShapedType::kDynamic);
+  expected[dims.getOutputBatchDimension()] =
+      ShapedType::isDynamic(batch) ? batch : batch / batchGroups;
+  expected[dims.getOutputFeatureDimension()] = kernelOut;
+  SmallVector<std::pair<int64_t, int64_t>> padding = getPaddingOrDefault();
+  for (int64_t i = 0; i < numSpatial; ++i) {
+    int64_t in = lhs.getDimSize(dims.getInputSpatialDimensions()[i]);
+    int64_t window = rhs.getDimSize(dims.getKernelSpatialDimensions()[i]);
+    int64_t &out = expected[dims.getOutputSpatialDimensions()[i]];
+    if (ShapedType::isDynamic(in) || ShapedType::isDynamic(window))
+      continue;
+    int64_t dilatedIn = in == 0 ? 0 : (in - 1) * lhsDilation[i] + 1;
+    int64_t paddedIn = padding[i].first + dilatedIn + padding[i].second;
+    int64_t dilatedWindow = window == 0 ? 0 : (window - 1) * rhsDilation[i] + 1;
+    if (paddedIn < 0)
+      return emitOpError() << "padding makes spatial dimension " << i
+                           << " negative";
+    out = paddedIn < dilatedWindow || dilatedWindow == 0
+              ? 0
+              : (paddedIn - dilatedWindow) / strides[i] + 1;
+  }
+  return verifyResultShape(*this, result, expected);
+}
+
+//===----------------------------------------------------------------------===//
+// ReduceOp
+//===----------------------------------------------------------------------===//
+
+/// The binary ops that the short `applies` form of reduce may name.
+static bool isReducibleBinaryOpName(StringRef name) {
+  return llvm::is_contained(
+      {AddOp::getOperationName(), SubtractOp::getOperationName(),
+       MulOp::getOperationName(), DivOp::getOperationName(),
+       RemOp::getOperationName(), MaxOp::getOperationName(),
+       MinOp::getOperationName(), PowOp::getOperationName(),
+       AndOp::getOperationName(), OrOp::getOperationName(),
+       XorOp::getOperationName()},
+      name);
+}
+
+/// If the body is exactly `return(op(arg0, arg1))` for a binary elementwise
+/// op on the block arguments, returns that op (printed with `applies`).
+static Operation *getSingleBinaryBodyOp(ReduceOp op) {
+  if (op.getInputs().size() != 1 || op.getBody().empty())
+    return nullptr;
+  Block &block = op.getBody().front();
+  if (block.getNumArguments() != 2 || !llvm::hasNItems(block, 2))
+    return nullptr;
+  Operation &inner = block.front();
+  auto ret = dyn_cast<ReturnOp>(block.back());
+  if (!ret || ret.getNumOperands() != 1 ||
+      ret.getOperand(0).getDefiningOp() != &inner)
+    return nullptr;
+  if (!isReducibleBinaryOpName(inner.getName().getStringRef()) ||
+      !inner.getAttrs().empty())
+    return nullptr;
+  if (inner.getOperand(0) != block.getArgument(0) ||
+      inner.getOperand(1) != block.getArgument(1) ||
+      inner.getResult(0).getType() != block.getArgument(0).getType())
+    return nullptr;
+  return &inner;
+}
+
+ParseResult ReduceOp::parse(OpAsmParser &parser, OperationState &result) {
+  // (%input init: %init), ...
+  SmallVector<OpAsmParser::UnresolvedOperand> inputs, inits;
+  SMLoc operandsLoc = parser.getCurrentLocation();
+  do {
+    OpAsmParser::UnresolvedOperand input, init;
+    if (parser.parseLParen() || parser.parseOperand(input) ||
+        parser.parseKeyword("init") || parser.parseColon() ||
+        parser.parseOperand(init) || parser.parseRParen())
+      return failure();
+    inputs.push_back(input);
+    inits.push_back(init);
+  } while (succeeded(parser.parseOptionalComma()));
+
+  std::optional<OperationName> appliedOp;
+  SMLoc appliesLoc = parser.getCurrentLocation();
+  if (succeeded(parser.parseOptionalKeyword("applies"))) {
+    appliesLoc = parser.getCurrentLocation();
+    StringRef name;
+    if (parser.parseKeyword(&name))
+      return failure();
+    if (!isReducibleBinaryOpName(name))
+      return parser.emitError(appliesLoc)
+             << "expected a binary stablehlo op after 'applies', got '" << name
+             << "'";
+    appliedOp = OperationName(name, parser.getContext());
+  }
+
+  DenseI64ArrayAttr dimensions;
+  if (parser.parseKeyword("across") || parser.parseKeyword("dimensions") ||
+      parser.parseEqual() || parseDims(parser, dimensions))
+    return failure();
+  result.addAttribute("dimensions", dimensions);
+  if (parser.parseOptionalAttrDict(result.attributes))
+    return failure();
+
+  FunctionType fnType;
+  SMLoc typeLoc = parser.getCurrentLocation();
+  if (parser.parseColonType(fnType))
+    return failure();
+  size_t count = inputs.size();
+  if (fnType.getNumInputs() != 2 * count || fnType.getNumResults() != count)
+    return parser.emitError(typeLoc)
+           << "expected a function type with " << 2 * count << " inputs and "
+           << count << " results";
+  SmallVector<OpAsmParser::UnresolvedOperand> operands(inputs);
+  llvm::append_range(operands, inits);
+  if (parser.resolveOperands(operands, fnType.getInputs(), operandsLoc,
+                             result.operands))
+    return failure();
+  result.addTypes(fnType.getResults());
+
+  Region *body = result.addRegion();
+  if (appliedOp) {
+    // Build `^bb(%lhs, %rhs): return op(%lhs, %rhs)` on 0-d tensors of the
+    // init value's type.
+    auto initType = dyn_cast<RankedTensorType>(fnType.getInput(count));
+    if (!initType)
+      return parser.emitError(typeLoc) << "expected a ranked init type";
+    Location loc = parser.getEncodedSourceLoc(appliesLoc);
+    OpBuilder builder(parser.getContext());
+    Block *block = builder.createBlock(body);
+    Value lhs = block->addArgument(initType, loc);
+    Value rhs = block->addArgument(initType, loc);
+    OperationState state(loc, *appliedOp);
+    state.addOperands({lhs, rhs});
+    state.addTypes(initType);
+    Operation *inner = builder.create(state);
+    ReturnOp::create(builder, loc, inner->getResults());
+    return success();
+  }
+
+  // reducer(%lhs0: T, %rhs0: T) (%lhs1: U, %rhs1: U) { ... }
+  if (parser.parseKeyword("reducer"))
+    return failure();
+  SmallVector<OpAsmParser::Argument> lhsArgs, rhsArgs;
+  for (size_t i = 0; i < count; ++i) {
+    OpAsmParser::Argument lhs, rhs;
+    if (parser.parseLParen() || parser.parseArgument(lhs, /*allowType=*/true) ||
+        parser.parseComma() || parser.parseArgument(rhs, /*allowType=*/true) ||
+        parser.parseRParen())
+      return failure();
+    lhsArgs.push_back(lhs);
+    rhsArgs.push_back(rhs);
+  }
+  SmallVector<OpAsmParser::Argument> args(lhsArgs);
+  llvm::append_range(args, rhsArgs);
+  return parser.parseRegion(*body, args);
+}
+
+void ReduceOp::print(OpAsmPrinter &printer) {
+  size_t count = getInputs().size();
+  for (size_t i = 0; i < count; ++i) {
+    if (i)
+      printer << ", ";
+    printer << '(' << getInputs()[i] << " init: " << getInitValues()[i] << ')';
+  }
+  Operation *applied = getSingleBinaryBodyOp(*this);
+  if (applied)
+    printer << " applies " << applied->getName().getStringRef();
+  printer << " across dimensions = [";
+  llvm::interleaveComma(getDimensions(), printer);
+  printer << ']';
+  printer.printOptionalAttrDict((*this)->getAttrs(), {"dimensions"});
+  printer << " : ";
+  printer.printFunctionalType(*this);
+  if (applied)
+    return;
+  Block &block = getBody().front();
+  printer.printNewline();
+  printer << " reducer";
+  // The verifier guarantees 2 * count arguments; print what is there.
+  size_t numArgs = block.getNumArguments();
+  for (size_t i = 0; i < count && count + i < numArgs; ++i) {
+    printer << '(';
+    printer.printRegionArgument(block.getArgument(i));
+    printer << ", ";
+    printer.printRegionArgument(block.getArgument(count + i));
+    printer << ") ";
+  }
+  printer.printRegion(getBody(), /*printEntryBlockArgs=*/false);
+}
+
+LogicalResult ReduceOp::verify() {
+  size_t count = getInputs().size();
+  if (count == 0)
+    return emitOpError() << "expected at least one input";
+  if (getInitValues().size() != count || getNumResults() != count)
+    return emitOpError() << "expected as many init values and results as "
+                            "inputs ("
+                         << count << ")";
+  auto first = cast<RankedTensorType>(getInputs().front().getType());
+  if (failed(verifyDimensionList(*this, "dimension", getDimensions(),
+                                 first.getRank())))
+    return failure();
+  SmallVector<int64_t> expected;
+  for (int64_t d = 0; d < first.getRank(); ++d)
+    if (!llvm::is_contained(getDimensions(), d))
+      expected.push_back(first.getDimSize(d));
+  for (size_t i = 0; i < count; ++i) {
+    auto input = cast<RankedTensorType>(getInputs()[i].getType());
+    auto init = cast<RankedTensorType>(getInitValues()[i].getType());
+    auto result = cast<RankedTensorType>(getResult(i).getType());
+    if (input.getRank() != first.getRank() ||
+        !llvm::all_of(
+            llvm::zip(input.getShape(), first.getShape()), [](auto sizes) {
+              return compatibleSizes(std::get<0>(sizes), std::get<1>(sizes));
+            }))
+      return emitOpError() << "expected all inputs to have the same shape";
+    if (init.getRank() != 0 || init.getElementType() != input.getElementType())
+      return emitOpError() << "expected init value " << i
+                           << " to be a 0-d tensor of "
+                           << input.getElementType();
+    if (result.getElementType() != input.getElementType())
+      return emitOpError() << "expected result " << i
+                           << " to have element type "
+                           << input.getElementType();
+    if (failed(verifyResultShape(*this, result, expected)))
+      return failure();
+  }
+  return success();
+}
+
+LogicalResult ReduceOp::verifyRegions() {
+  size_t count = getInputs().size();
+  Block &block = getBody().front();
+  if (block.getNumArguments() != 2 * count)
+    return emitOpError() << "expected the body to take " << 2 * count
+                         << " arguments, got " << block.getNumArguments();
+  for (size_t i = 0; i < count && i < getInitValues().size(); ++i) {
+    Type expected = getInitValues()[i].getType();
+    if (block.getArgument(i).getType() != expected ||
+        block.getArgument(count + i).getType() != expected)
+      return emitOpError() << "expected body arguments " << i << " and "
+                           << count + i << " to have type " << expected;
+  }
+  auto ret = dyn_cast<ReturnOp>(block.getTerminator());
+  if (!ret)
+    return emitOpError() << "expected the body to end with stablehlo.return";
+  if (ret.getNumOperands() != count)
+    return emitOpError() << "expected the body to return " << count
+                         << " values, got " << ret.getNumOperands();
+  for (size_t i = 0; i < count && i < getInitValues().size(); ++i)
+    if (ret.getOperand(i).getType() != getInitValues()[i].getType())
+      return emitOpError() << "expected body result " << i << " of type "
+                           << getInitValues()[i].getType();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+void CustomCallOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
+        &effects) {
+  if (!getHasSideEffect())
+    return;
+  effects.emplace_back(MemoryEffects::Read::get());
+  effects.emplace_back(MemoryEffects::Write::get());
+}
+
+LogicalResult
+CompositeOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto callee = symbolTable.lookupNearestSymbolFrom<FunctionOpInterface>(
+      *this, getDecompositionAttr());
+  if (!callee)
+    return emitOpError() << "decomposition " << getDecompositionAttr()
+                         << " does not name a function";
+  auto fnType = dyn_cast<FunctionType>(callee.getFunctionType());
+  if (!fnType || TypeRange(fnType.getInputs()) != getOperandTypes() ||
+      TypeRange(fnType.getResults()) != getResultTypes())
+    return emitOpError() << "decomposition " << getDecompositionAttr()
+                         << " has type " << callee.getFunctionType()
+                         << ", which does not match the composite";
+  return success();
+}
