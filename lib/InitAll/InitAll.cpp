@@ -6,6 +6,7 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
+#include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 
 void mlir::yat::registerAllYatDialects(DialectRegistry &registry) {
@@ -22,6 +23,6 @@ void mlir::yat::registerUpstreamDialects(DialectRegistry &registry) {
   mlir::registerAllExtensions(registry);
 }
 
-void mlir::yat::registerAllYatPasses() {}
+void mlir::yat::registerAllYatPasses() { registerYatConversionPasses(); }
 
 void mlir::yat::registerUpstreamPasses() { mlir::registerAllPasses(); }

@@ -43,7 +43,9 @@ def run(module_text, inputs, num_results=1, entry="main", extra_args=()):
         cmd = [str(YAT_RUN), str(source), f"--entry={entry}", *extra_args]
         for i, array in enumerate(inputs):
             path = tmp / f"in{i}.npy"
-            np.save(path, np.ascontiguousarray(array))
+            array = np.asarray(array)
+            # (np.ascontiguousarray would turn a 0-d array into 1-d.)
+            np.save(path, array if array.flags.c_contiguous else array.copy(order="C"))
             cmd.append(f"--input={path}")
         outputs = [tmp / f"out{i}.npy" for i in range(num_results)]
         cmd += [f"--output={path}" for path in outputs]

@@ -1,0 +1,357 @@
+//===- Conv.cpp - lower yat.conv to linalg --------------------------------===//
+
+#include "LoweringUtils.h"
+#include "PopulatePatterns.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/PatternMatch.h"
+#include "yat/Dialect/Yat/IR/Yat.h"
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::lowering;
+
+namespace {
+
+/// Loop dims of the ops that slide a window over the (padded) input: the
+/// batch, the output positions, the group when grouped, the output channel
+/// when one is produced, then the window positions and the input channel.
+struct WindowLoops {
+  unsigned numSpatial;
+  bool grouped;
+  bool withOutputChannel;
+
+  unsigned batch() const { return 0; }
+  unsigned output(unsigned i) const { return 1 + i; }
+  unsigned group() const { return 1 + numSpatial; }
+  unsigned outputChannel() const { return 1 + numSpatial + grouped; }
+  unsigned numParallel() const {
+    return 1 + numSpatial + grouped + withOutputChannel;
+  }
+  unsigned window(unsigned i) const { return numParallel() + i; }
+  unsigned channel() const { return numParallel() + numSpatial; }
+  unsigned numLoops() const { return numParallel() + numSpatial + 1; }
+};
+
+/// Rewrites `yat.conv` into: a `tensor.pad` for the zero padding; the dot
+/// as `linalg.conv_{1d_nwc_wcf,2d_nhwc_hwcf,3d_ndhwc_dhwcf}` (groups = 1) or
+/// as a grouped convolution `linalg.generic` over channels split into
+/// `groups × C/groups` (groups > 1); the window sum of `input²` as a
+/// pooling-style `linalg.generic`; the filter norms `Σ filter_f²` as a
+/// reduction; and an elementwise `linalg.generic` applying
+/// `alpha · (dot + bias)² / (max(patch + |filter|² − 2·dot, 0) + epsilon)`.
+struct ConvOpLowering : OpRewritePattern<ConvOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(ConvOp op,
+                                PatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    MLIRContext *context = rewriter.getContext();
+    auto resultType = op.getResult().getType();
+    Type elementType = resultType.getElementType();
+    Type computeType = getComputeType(elementType);
+    int64_t numSpatial = op.getNumSpatialDims();
+    if (numSpatial < 1 || numSpatial > 3)
+      return rewriter.notifyMatchFailure(op, "expected 1 to 3 spatial dims");
+    SmallVector<int64_t> strides = op.getStridesOrDefault();
+    SmallVector<int64_t> padding = op.getPaddingOrDefault();
+    SmallVector<int64_t> dilations = op.getDilationsOrDefault();
+    int64_t groups = op.getGroups();
+    bool grouped = groups != 1;
+
+    FailureOr<SmallVector<OpFoldResult>> resultSizes =
+        reifyResultSizes(rewriter, op, 0);
+    if (failed(resultSizes))
+      return rewriter.notifyMatchFailure(op, "cannot reify the result shape");
+
+    Value input = padInput(rewriter, loc, op.getInput(), padding);
+    Value filter = op.getFilter();
+    OpFoldResult groupCount = rewriter.getIndexAttr(groups);
+    OpFoldResult filterCount =
+        tensor::getMixedSize(rewriter, loc, filter, numSpatial + 1);
+    OpFoldResult groupFilters =
+        divideSize(rewriter, loc, filterCount, groupCount);
+
+    // Sizes of the dot, patch and epilogue outputs: N, O1..Od, then G, F/G
+    // when grouped or F otherwise.
+    SmallVector<OpFoldResult> outSizes(resultSizes->begin(),
+                                       resultSizes->end() - 1);
+    if (grouped) {
+      // Split the channels so that group g reads channels g·C/G .. through
+      // plain affine maps.
+      SmallVector<OpFoldResult> inputShape =
+          tensor::getMixedSizes(rewriter, loc, input);
+      OpFoldResult channels = inputShape.back();
+      inputShape.back() = groupCount;
+      inputShape.push_back(divideSize(rewriter, loc, channels, groupCount));
+      input = createExpandShape(rewriter, loc, input,
+                                splitLastDim(numSpatial + 2), inputShape);
+
+      SmallVector<OpFoldResult> filterShape =
+          tensor::getMixedSizes(rewriter, loc, filter);
+      filterShape.back() = groupCount;
+      filterShape.push_back(groupFilters);
+      filter = createExpandShape(rewriter, loc, filter,
+                                 splitLastDim(numSpatial + 2), filterShape);
+      outSizes.push_back(groupCount);
+      outSizes.push_back(groupFilters);
+    } else {
+      outSizes.push_back(filterCount);
+    }
+
+    Value dot = grouped
+                    ? createGroupedConv(rewriter, loc, input, filter, outSizes,
+                                        computeType, strides, dilations)
+                    : createNamedConv(rewriter, loc, input, filter, outSizes,
+                                      computeType, strides, dilations);
+    if (!dot)
+      return rewriter.notifyMatchFailure(op, "unsupported spatial rank");
+
+    SmallVector<OpFoldResult> patchSizes(outSizes.begin(), outSizes.end() - 1);
+    Value patch =
+        createPatchSumOfSquares(rewriter, loc, input, filter, patchSizes,
+                                computeType, strides, dilations, grouped);
+    Value filterNorms =
+        createFilterNorms(rewriter, loc, filter, computeType, grouped);
+
+    // The epilogue over the output space.
+    unsigned rank = outSizes.size();
+    SmallVector<unsigned> patchDims, channelDims;
+    for (unsigned d = 0; d + 1 < rank; ++d)
+      patchDims.push_back(d);
+    if (grouped)
+      channelDims.push_back(rank - 2);
+    channelDims.push_back(rank - 1);
+    SmallVector<Value> inputs = {dot, patch, filterNorms};
+    SmallVector<AffineMap> maps = {
+        AffineMap::getMultiDimIdentityMap(rank, context),
+        getDimsMap(context, rank, patchDims),
+        getDimsMap(context, rank, channelDims)};
+    Value bias = op.getBias();
+    if (bias) {
+      if (grouped)
+        bias =
+            createExpandShape(rewriter, loc, bias, {ReassociationIndices{0, 1}},
+                              {groupCount, groupFilters});
+      inputs.push_back(bias);
+      maps.push_back(getDimsMap(context, rank, channelDims));
+    }
+    maps.push_back(AffineMap::getMultiDimIdentityMap(rank, context));
+
+    double epsilon = op.getEpsilon().convertToDouble();
+    double alpha = op.getAlpha().convertToDouble();
+    Value init = createEmptyTensor(rewriter, loc, outSizes, elementType);
+    Value y = createGeneric(
+        rewriter, loc, inputs, init, maps, getIterators(rank),
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value dotValue = args[0];
+          Value distance =
+              createClampedDistance(b, l, args[1], args[2], dotValue);
+          Value numerator = dotValue;
+          if (bias)
+            numerator = arith::AddFOp::create(
+                b, l, dotValue, convertFloat(b, l, args[3], computeType));
+          Value value = createYatRatio(b, l, numerator, distance, epsilon);
+          if (alpha != 1.0)
+            value = arith::MulFOp::create(
+                b, l, createFloatConstant(b, l, computeType, alpha), value);
+          return convertFloat(b, l, value, elementType);
+        });
+
+    if (grouped)
+      y = tensor::CollapseShapeOp::create(rewriter, loc, y,
+                                          splitLastDim(rank - 1));
+    rewriter.replaceOp(op, castToType(rewriter, loc, y, resultType));
+    return success();
+  }
+
+private:
+  /// Reassociation that maps each of the first `rank - 1` dims to itself and
+  /// the last one to two dims.
+  static SmallVector<ReassociationIndices> splitLastDim(int64_t rank) {
+    SmallVector<ReassociationIndices> reassociation;
+    for (int64_t d = 0; d + 1 < rank; ++d)
+      reassociation.push_back({d});
+    reassociation.push_back({rank - 1, rank});
+    return reassociation;
+  }
+
+  /// The input zero-padded by `padding` (lo, hi per spatial dim).
+  static Value padInput(OpBuilder &b, Location loc, Value input,
+                        ArrayRef<int64_t> padding) {
+    if (llvm::all_of(padding, [](int64_t p) { return p == 0; }))
+      return input;
+    auto type = cast<RankedTensorType>(input.getType());
+    SmallVector<OpFoldResult> low = {b.getIndexAttr(0)};
+    SmallVector<OpFoldResult> high = {b.getIndexAttr(0)};
+    for (size_t d = 0; d < padding.size() / 2; ++d) {
+      low.push_back(b.getIndexAttr(padding[2 * d]));
+      high.push_back(b.getIndexAttr(padding[2 * d + 1]));
+    }
+    low.push_back(b.getIndexAttr(0));
+    high.push_back(b.getIndexAttr(0));
+    Value zero =
+        arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
+    return tensor::PadOp::create(b, loc, /*resultType=*/Type(), input, low,
+                                 high, zero);
+  }
+
+  /// `o·stride + k·dilation` per spatial dim, the input position a window
+  /// loop reads.
+  static SmallVector<AffineExpr> getInputExprs(MLIRContext *context,
+                                               const WindowLoops &loops,
+                                               ArrayRef<int64_t> strides,
+                                               ArrayRef<int64_t> dilations) {
+    SmallVector<AffineExpr> exprs = {getAffineDimExpr(loops.batch(), context)};
+    for (unsigned i = 0; i < loops.numSpatial; ++i)
+      exprs.push_back(getAffineDimExpr(loops.output(i), context) * strides[i] +
+                      getAffineDimExpr(loops.window(i), context) *
+                          dilations[i]);
+    if (loops.grouped)
+      exprs.push_back(getAffineDimExpr(loops.group(), context));
+    exprs.push_back(getAffineDimExpr(loops.channel(), context));
+    return exprs;
+  }
+
+  /// The dot for groups = 1 as a named linalg convolution.
+  static Value createNamedConv(OpBuilder &b, Location loc, Value input,
+                               Value filter, ArrayRef<OpFoldResult> outSizes,
+                               Type computeType, ArrayRef<int64_t> strides,
+                               ArrayRef<int64_t> dilations) {
+    Value init =
+        createFilledTensor(b, loc, outSizes, b.getFloatAttr(computeType, 0.0));
+    Type type = init.getType();
+    Attribute strideAttr = b.getI64TensorAttr(strides);
+    Attribute dilationAttr = b.getI64TensorAttr(dilations);
+    SmallVector<Value, 2> ins = {input, filter};
+    switch (strides.size()) {
+    case 1:
+      return linalg::Conv1DNwcWcfOp::create(b, loc, type, ins, init, strideAttr,
+                                            dilationAttr)
+          .getResult(0);
+    case 2:
+      return linalg::Conv2DNhwcHwcfOp::create(b, loc, type, ins, init,
+                                              strideAttr, dilationAttr)
+          .getResult(0);
+    case 3:
+      return linalg::Conv3DNdhwcDhwcfOp::create(b, loc, type, ins, init,
+                                                strideAttr, dilationAttr)
+          .getResult(0);
+    default:
+      return nullptr;
+    }
+  }
+
+  /// The dot for groups > 1: input `N × P… × G × C/G`, filter
+  /// `K… × C/G × G × F/G`, output `N × O… × G × F/G`.
+  static Value createGroupedConv(OpBuilder &b, Location loc, Value input,
+                                 Value filter, ArrayRef<OpFoldResult> outSizes,
+                                 Type computeType, ArrayRef<int64_t> strides,
+                                 ArrayRef<int64_t> dilations) {
+    MLIRContext *context = b.getContext();
+    WindowLoops loops{static_cast<unsigned>(strides.size()), true, true};
+    unsigned numLoops = loops.numLoops();
+    SmallVector<unsigned> filterDims, outDims;
+    for (unsigned i = 0; i < loops.numSpatial; ++i)
+      filterDims.push_back(loops.window(i));
+    filterDims.append({loops.channel(), loops.group(), loops.outputChannel()});
+    for (unsigned d = 0; d < loops.numParallel(); ++d)
+      outDims.push_back(d);
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(numLoops, 0,
+                       getInputExprs(context, loops, strides, dilations),
+                       context),
+        getDimsMap(context, numLoops, filterDims),
+        getDimsMap(context, numLoops, outDims)};
+    Value init =
+        createFilledTensor(b, loc, outSizes, b.getFloatAttr(computeType, 0.0));
+    return createGeneric(
+        b, loc, ValueRange{input, filter}, init, maps,
+        getIterators(loops.numParallel(), loops.numSpatial + 1),
+        [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+          Value product = arith::MulFOp::create(
+              nb, nl, convertFloat(nb, nl, args[0], computeType),
+              convertFloat(nb, nl, args[1], computeType));
+          return arith::AddFOp::create(nb, nl, args[2], product);
+        });
+  }
+
+  /// Σ input² over each window and the group's channels: `N × O… (× G)`.
+  /// The window sizes enter through a shape-only `tensor.empty` operand, as
+  /// in linalg's pooling ops.
+  static Value
+  createPatchSumOfSquares(OpBuilder &b, Location loc, Value input, Value filter,
+                          ArrayRef<OpFoldResult> patchSizes, Type computeType,
+                          ArrayRef<int64_t> strides,
+                          ArrayRef<int64_t> dilations, bool grouped) {
+    MLIRContext *context = b.getContext();
+    WindowLoops loops{static_cast<unsigned>(strides.size()), grouped, false};
+    unsigned numLoops = loops.numLoops();
+    SmallVector<OpFoldResult> windowSizes;
+    SmallVector<unsigned> windowDims, outDims;
+    for (unsigned i = 0; i < loops.numSpatial; ++i) {
+      windowSizes.push_back(tensor::getMixedSize(b, loc, filter, i));
+      windowDims.push_back(loops.window(i));
+    }
+    for (unsigned d = 0; d < loops.numParallel(); ++d)
+      outDims.push_back(d);
+    Value window = createEmptyTensor(b, loc, windowSizes, computeType);
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(numLoops, 0,
+                       getInputExprs(context, loops, strides, dilations),
+                       context),
+        getDimsMap(context, numLoops, windowDims),
+        getDimsMap(context, numLoops, outDims)};
+    Value init = createFilledTensor(b, loc, patchSizes,
+                                    b.getFloatAttr(computeType, 0.0));
+    return createGeneric(
+        b, loc, ValueRange{input, window}, init, maps,
+        getIterators(loops.numParallel(), loops.numSpatial + 1),
+        [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+          Value value = convertFloat(nb, nl, args[0], computeType);
+          Value square = arith::MulFOp::create(nb, nl, value, value);
+          return arith::AddFOp::create(nb, nl, args[2], square);
+        });
+  }
+
+  /// Σ filter² over the window and the channels of each filter: `F`, or
+  /// `G × F/G` when grouped.
+  static Value createFilterNorms(OpBuilder &b, Location loc, Value filter,
+                                 Type computeType, bool grouped) {
+    MLIRContext *context = b.getContext();
+    auto type = cast<RankedTensorType>(filter.getType());
+    unsigned rank = type.getRank();
+    // Loops: the filter's trailing (group and) output-channel dims first,
+    // then the window and channel dims it reduces over.
+    unsigned numParallel = grouped ? 2 : 1;
+    unsigned numReduced = rank - numParallel;
+    SmallVector<unsigned> filterDims, outDims;
+    for (unsigned d = 0; d < numReduced; ++d)
+      filterDims.push_back(numParallel + d);
+    for (unsigned d = 0; d < numParallel; ++d) {
+      filterDims.push_back(d);
+      outDims.push_back(d);
+    }
+    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, filter);
+    SmallVector<OpFoldResult> outSizes(sizes.end() - numParallel, sizes.end());
+    Value init =
+        createFilledTensor(b, loc, outSizes, b.getFloatAttr(computeType, 0.0));
+    SmallVector<AffineMap> maps = {getDimsMap(context, rank, filterDims),
+                                   getDimsMap(context, rank, outDims)};
+    return createGeneric(
+        b, loc, filter, init, maps, getIterators(numParallel, numReduced),
+        [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+          Value value = convertFloat(nb, nl, args[0], computeType);
+          Value square = arith::MulFOp::create(nb, nl, value, value);
+          return arith::AddFOp::create(nb, nl, args[1], square);
+        });
+  }
+};
+
+} // namespace
+
+void lowering::populateConvToLinalgPatterns(RewritePatternSet &patterns) {
+  patterns.add<ConvOpLowering>(patterns.getContext());
+}
