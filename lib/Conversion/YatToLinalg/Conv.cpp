@@ -9,6 +9,8 @@
 #include "mlir/IR/PatternMatch.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 
+#include <type_traits>
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::lowering;
@@ -42,10 +44,12 @@ struct WindowLoops {
 /// pooling-style `linalg.generic`; the filter norms `Σ filter_f²` as a
 /// reduction; and an elementwise `linalg.generic` applying
 /// `alpha · (dot + bias)² / (max(patch + |filter|² − 2·dot, 0) + epsilon)`.
-struct ConvOpLowering : OpRewritePattern<ConvOp> {
-  using OpRewritePattern::OpRewritePattern;
+/// `yat.conv_with_norms` lowers the same way, reading the filter norms from
+/// its `filter_norms` operand.
+template <typename OpTy> struct ConvOpLowering : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
 
-  LogicalResult matchAndRewrite(ConvOp op,
+  LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     MLIRContext *context = rewriter.getContext();
@@ -113,8 +117,17 @@ struct ConvOpLowering : OpRewritePattern<ConvOp> {
     Value patch =
         createPatchSumOfSquares(rewriter, loc, input, filter, patchSizes,
                                 computeType, strides, dilations, grouped);
-    Value filterNorms =
-        createFilterNorms(rewriter, loc, filter, computeType, grouped);
+    Value filterNorms;
+    if constexpr (std::is_same_v<OpTy, ConvWithNormsOp>) {
+      filterNorms = op.getFilterNorms();
+      if (grouped)
+        filterNorms = createExpandShape(rewriter, loc, filterNorms,
+                                        {ReassociationIndices{0, 1}},
+                                        {groupCount, groupFilters});
+    } else {
+      filterNorms =
+          createFilterNorms(rewriter, loc, filter, computeType, grouped);
+    }
 
     // The epilogue over the output space.
     unsigned rank = outSizes.size();
@@ -147,8 +160,9 @@ struct ConvOpLowering : OpRewritePattern<ConvOp> {
         rewriter, loc, inputs, init, maps, getIterators(rank),
         [&](OpBuilder &b, Location l, ValueRange args) -> Value {
           Value dotValue = args[0];
-          Value distance =
-              createClampedDistance(b, l, args[1], args[2], dotValue);
+          Value distance = createClampedDistance(
+              b, l, args[1], convertFloat(b, l, args[2], computeType),
+              dotValue);
           Value numerator = dotValue;
           if (bias)
             numerator = arith::AddFOp::create(
@@ -353,5 +367,6 @@ private:
 } // namespace
 
 void lowering::populateConvToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<ConvOpLowering>(patterns.getContext());
+  patterns.add<ConvOpLowering<ConvOp>, ConvOpLowering<ConvWithNormsOp>>(
+      patterns.getContext());
 }

@@ -20,6 +20,9 @@ void populateAttentionToLinalgPatterns(RewritePatternSet &patterns);
 void populateRmsNormToLinalgPatterns(RewritePatternSet &patterns);
 void populateTernaryToLinalgPatterns(RewritePatternSet &patterns);
 void populateRecurrenceToLinalgPatterns(RewritePatternSet &patterns);
+/// The internal ops of yat-cache-norms (`yat.squared_norms`); the
+/// `*_with_norms` ops lower with their product and conv families.
+void populateNormsToLinalgPatterns(RewritePatternSet &patterns);
 
 } // namespace mlir::yat::lowering
 

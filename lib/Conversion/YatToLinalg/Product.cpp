@@ -9,6 +9,8 @@
 #include "mlir/IR/PatternMatch.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 
+#include <type_traits>
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::lowering;
@@ -21,11 +23,12 @@ namespace {
 /// dims otherwise), two `linalg.generic` reductions for `Σ_k x²` and
 /// `Σ_k w²`, and one elementwise `linalg.generic` applying
 /// `alpha · (dot + bias)² / (max(|x|² + |w|² − 2·dot, 0) + epsilon)` and
-/// rounding to the result type.
-struct ProductOpLowering : OpRewritePattern<ProductOp> {
-  using OpRewritePattern::OpRewritePattern;
+/// rounding to the result type. `yat.product_with_norms` lowers the same
+/// way, reading `Σ_k w²` from its `w_norms` operand.
+template <typename OpTy> struct ProductOpLowering : OpRewritePattern<OpTy> {
+  using OpRewritePattern<OpTy>::OpRewritePattern;
 
-  LogicalResult matchAndRewrite(ProductOp op,
+  LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     auto resultType = op.getResult().getType();
@@ -45,7 +48,11 @@ struct ProductOpLowering : OpRewritePattern<ProductOp> {
     Value dot =
         createContractionWithTransposedRhs(rewriter, loc, x, w, dotInit);
     Value xNorms = createSumOfSquares(rewriter, loc, x, computeType);
-    Value wNorms = createSumOfSquares(rewriter, loc, w, computeType);
+    Value wNorms;
+    if constexpr (std::is_same_v<OpTy, ProductWithNormsOp>)
+      wNorms = op.getWNorms();
+    else
+      wNorms = createSumOfSquares(rewriter, loc, w, computeType);
 
     SmallVector<unsigned> leadingDims;
     for (unsigned d = 0; d + 1 < rank; ++d)
@@ -69,8 +76,9 @@ struct ProductOpLowering : OpRewritePattern<ProductOp> {
         rewriter, loc, inputs, init, maps, getIterators(rank),
         [&](OpBuilder &b, Location l, ValueRange args) -> Value {
           Value dotValue = args[0];
-          Value distance =
-              createClampedDistance(b, l, args[1], args[2], dotValue);
+          Value distance = createClampedDistance(
+              b, l, args[1], convertFloat(b, l, args[2], computeType),
+              dotValue);
           Value numerator = dotValue;
           if (bias)
             numerator = arith::AddFOp::create(
@@ -89,5 +97,7 @@ struct ProductOpLowering : OpRewritePattern<ProductOp> {
 } // namespace
 
 void lowering::populateProductToLinalgPatterns(RewritePatternSet &patterns) {
-  patterns.add<ProductOpLowering>(patterns.getContext());
+  patterns
+      .add<ProductOpLowering<ProductOp>, ProductOpLowering<ProductWithNormsOp>>(
+          patterns.getContext());
 }

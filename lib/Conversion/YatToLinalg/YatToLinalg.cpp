@@ -28,6 +28,7 @@ void mlir::yat::populateYatToLinalgConversionPatterns(
   lowering::populateRmsNormToLinalgPatterns(patterns);
   lowering::populateTernaryToLinalgPatterns(patterns);
   lowering::populateRecurrenceToLinalgPatterns(patterns);
+  lowering::populateNormsToLinalgPatterns(patterns);
 }
 
 namespace {
