@@ -37,4 +37,80 @@ def YatCacheNorms : Pass<"yat-cache-norms"> {
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
+def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
+  let summary = "Apply the ⵟ epilogue to each output tile of the contraction";
+  let description = [{
+    Lowers `yat.product`, `yat.conv`, `yat.attention` (and the
+    `*_with_norms` forms made by `yat-cache-norms`) to loop nests on tensors
+    in which the distance, square, division, `alpha` and `bias` are applied
+    to each output tile while its dot products are fresh. No tensor holding
+    the full `dot`, `dist` or attention scores is ever created:
+
+    * `yat.product`: the leading dims of `x` are collapsed to `M x K`. The
+      squared row norms of `x` (size `M`) and, unless supplied, of `w`
+      (size `N`) are computed once before the loop. An `scf.forall` runs
+      over `M x N` output tiles; each tile computes its `dot` tile with a
+      `linalg.matmul` and applies the epilogue with one elementwise
+      `linalg.generic` (f32 math, one rounding to the result type) before
+      `tensor.parallel_insert_slice`. When `M` is at least `pack-min-rows`,
+      each `forall` iteration owns a `block-rows x tile-cols` block: it
+      transposes its rows of `w` once into a `K x tile-cols` f32 panel and
+      an inner `scf.for` walks the `tile-rows` row tiles of the block, so
+      that the panel is reused by every row tile. Otherwise each tile reads
+      `w` as is (`linalg.matmul` with transposed-`w` indexing maps).
+    * `yat.conv` (static shapes; any groups, strides, dilations, padding):
+      the input is zero-padded once and the sum of its squares over each
+      group's channels is computed once (size `N x S x groups`). The
+      `scf.forall` runs over tiles of one output row segment of
+      `tile-cols`-ish positions by a block of output channels inside one
+      group; each tile computes its dot with a `linalg.conv_{1d,2d,3d}`, its
+      window sums of squares with a `linalg.pooling_*_sum`, and the
+      epilogue with one `linalg.generic`.
+    * `yat.attention` (static shapes): flash-style. `k` is transposed once
+      to `B x Hkv x D x Tk` and the squared norms of queries and keys are
+      computed once. The `scf.forall` runs over `(batch, head, query tile)`;
+      query head `h` reads kv head `h / (H / Hkv)`. An inner `scf.for` over
+      key tiles carries the running row maximum, the running row sum and
+      the `query-tile x Dv` accumulator: each step computes one
+      `query-tile x key-tile` block of scores, masks it (causal keys past
+      `i + Tk − Tq`, and keys past `Tk` in a partial last tile), and
+      updates the online softmax, rescaling the accumulator when the
+      maximum grows (for `l1` normalization, a running sum only). With
+      `causal`, key tiles past the last visible key of the query tile are
+      not visited. Only `query-tile x key-tile` scores exist at a time, so
+      memory is linear in the sequence length.
+
+    Ops with dynamic shapes or f64 elements are left for
+    `convert-yat-to-linalg`. A `yat.squared_norms` left by
+    `yat-cache-norms` (a weight that is not a constant) becomes a
+    `linalg.generic` reduction.
+  }];
+  let options = [
+    Option<"tileRows", "tile-rows", "int64_t", /*default=*/"96",
+           "Rows of x (output rows) per contraction tile of yat.product">,
+    Option<"tileColumns", "tile-cols", "int64_t", /*default=*/"64",
+           "Output columns (yat.product) or channels (yat.conv) per tile">,
+    Option<"blockRows", "block-rows", "int64_t", /*default=*/"288",
+           "Rows of x per scf.forall iteration when the w panel is "
+           "transposed (a multiple of tile-rows works best)">,
+    Option<"packMinRows", "pack-min-rows", "int64_t", /*default=*/"48",
+           "Smallest M for which yat.product transposes w tiles into panels">,
+    Option<"convTilePositions", "conv-tile-positions", "int64_t",
+           /*default=*/"64",
+           "Output positions along the innermost spatial dim per yat.conv tile">,
+    Option<"queryTile", "query-tile", "int64_t", /*default=*/"64",
+           "Queries per yat.attention tile">,
+    Option<"keyTile", "key-tile", "int64_t", /*default=*/"128",
+           "Keys per step of the yat.attention key loop">,
+  ];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 #endif // YAT_DIALECT_YAT_TRANSFORMS_PASSES_TD

@@ -1,0 +1,274 @@
+//===- FuseEpilogue.cpp - the yat-fuse-epilogue pass ----------------------===//
+//
+// The pass driver, the helpers shared by the per-family patterns
+// (FuseEpilogueProduct.cpp, FuseEpilogueConv.cpp, FuseEpilogueAttention.cpp)
+// and the lowering of yat.squared_norms.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FuseEpilogue.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "yat/Dialect/Yat/IR/Yat.h"
+#include "yat/Dialect/Yat/Transforms/Passes.h"
+
+namespace mlir::yat {
+#define GEN_PASS_DEF_YATFUSEEPILOGUE
+#include "yat/Dialect/Yat/Transforms/Passes.h.inc"
+} // namespace mlir::yat
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::fusion;
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+bool fusion::isFusableTensorType(Type type) {
+  auto tensorType = dyn_cast<RankedTensorType>(type);
+  if (!tensorType || !tensorType.hasStaticShape())
+    return false;
+  return isa<Float32Type, Float16Type, BFloat16Type>(
+      tensorType.getElementType());
+}
+
+Value fusion::extendToF32(OpBuilder &b, Location loc, Value value) {
+  if (value.getType().isF32())
+    return value;
+  return arith::ExtFOp::create(b, loc, b.getF32Type(), value);
+}
+
+Value fusion::truncateFromF32(OpBuilder &b, Location loc, Value value,
+                              Type type) {
+  if (type.isF32())
+    return value;
+  return arith::TruncFOp::create(b, loc, type, value);
+}
+
+Value fusion::createF32Constant(OpBuilder &b, Location loc, double value) {
+  return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(value));
+}
+
+Value fusion::createEmptyTensor(OpBuilder &b, Location loc,
+                                ArrayRef<OpFoldResult> sizes,
+                                Type elementType) {
+  return tensor::EmptyOp::create(b, loc, sizes, elementType);
+}
+
+Value fusion::createFilledTensor(OpBuilder &b, Location loc,
+                                 ArrayRef<int64_t> sizes, Type elementType,
+                                 double value) {
+  Value empty = tensor::EmptyOp::create(b, loc, sizes, elementType);
+  Value scalar =
+      arith::ConstantOp::create(b, loc, b.getFloatAttr(elementType, value));
+  return linalg::FillOp::create(b, loc, scalar, empty).getResult(0);
+}
+
+AffineMap fusion::getDimsMap(MLIRContext *context, unsigned numDims,
+                             ArrayRef<unsigned> dims) {
+  SmallVector<AffineExpr> exprs;
+  for (unsigned dim : dims)
+    exprs.push_back(getAffineDimExpr(dim, context));
+  return AffineMap::get(numDims, 0, exprs, context);
+}
+
+SmallVector<utils::IteratorType> fusion::getIterators(unsigned numParallel,
+                                                      unsigned numReduction) {
+  SmallVector<utils::IteratorType> iterators(numParallel,
+                                             utils::IteratorType::parallel);
+  iterators.append(numReduction, utils::IteratorType::reduction);
+  return iterators;
+}
+
+Value fusion::createGeneric(
+    OpBuilder &b, Location loc, ValueRange inputs, Value init,
+    ArrayRef<AffineMap> maps, ArrayRef<utils::IteratorType> iterators,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{init.getType()}, inputs, ValueRange{init}, maps,
+      iterators, [&](OpBuilder &nb, Location nl, ValueRange args) {
+        linalg::YieldOp::create(nb, nl, body(nb, nl, args));
+      });
+  return generic.getResult(0);
+}
+
+Value fusion::createSumOfSquares(OpBuilder &b, Location loc, Value input,
+                                 ArrayRef<int64_t> reducedDims) {
+  auto type = cast<RankedTensorType>(input.getType());
+  unsigned rank = type.getRank();
+  // Loops: the kept dims in order, then the reduced dims.
+  SmallVector<unsigned> kept, reduced;
+  for (unsigned d = 0; d < rank; ++d)
+    (llvm::is_contained(reducedDims, d) ? reduced : kept).push_back(d);
+  SmallVector<int64_t> keptSizes;
+  for (unsigned d : kept)
+    keptSizes.push_back(type.getDimSize(d));
+  SmallVector<AffineExpr> inputExprs(rank);
+  MLIRContext *context = b.getContext();
+  unsigned loop = 0;
+  for (unsigned d : kept)
+    inputExprs[d] = getAffineDimExpr(loop++, context);
+  for (unsigned d : reduced)
+    inputExprs[d] = getAffineDimExpr(loop++, context);
+  SmallVector<unsigned> outDims;
+  for (unsigned i = 0; i < kept.size(); ++i)
+    outDims.push_back(i);
+  Value init = createFilledTensor(b, loc, keptSizes, b.getF32Type(), 0.0);
+  return createGeneric(
+      b, loc, input, init,
+      {AffineMap::get(rank, 0, inputExprs, context),
+       getDimsMap(context, rank, outDims)},
+      getIterators(kept.size(), reduced.size()),
+      [](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+        Value value = extendToF32(nb, nl, args[0]);
+        Value square = arith::MulFOp::create(nb, nl, value, value);
+        return arith::AddFOp::create(nb, nl, args[1], square);
+      });
+}
+
+OpFoldResult fusion::getTileSize(OpBuilder &b, Location loc, Value offset,
+                                 int64_t size, int64_t tile) {
+  if (size % tile == 0)
+    return b.getIndexAttr(tile);
+  AffineExpr d0 = b.getAffineDimExpr(0);
+  AffineMap map = AffineMap::get(
+      1, 0, {b.getAffineConstantExpr(tile), size - d0}, b.getContext());
+  return affine::makeComposedFoldedAffineMin(b, loc, map, {offset});
+}
+
+OpFoldResult fusion::getTileSize(OpBuilder &b, Location loc, Value offset,
+                                 OpFoldResult size, int64_t tile) {
+  if (std::optional<int64_t> staticSize = getConstantIntValue(size))
+    return getTileSize(b, loc, offset, *staticSize, tile);
+  AffineExpr d0 = b.getAffineDimExpr(0), d1 = b.getAffineDimExpr(1);
+  AffineMap map = AffineMap::get(2, 0, {b.getAffineConstantExpr(tile), d1 - d0},
+                                 b.getContext());
+  return affine::makeComposedFoldedAffineMin(b, loc, map, {offset, size});
+}
+
+Value fusion::createEpilogue(OpBuilder &b, Location loc, Value dot,
+                             Value lhsNorm, Value rhsNorm, Value bias,
+                             const EpilogueParams &params) {
+  // Same order of operations as convert-yat-to-linalg.
+  Value norms = arith::AddFOp::create(b, loc, lhsNorm, rhsNorm);
+  Value twiceDot =
+      arith::MulFOp::create(b, loc, createF32Constant(b, loc, 2.0), dot);
+  Value distance = arith::SubFOp::create(b, loc, norms, twiceDot);
+  distance = arith::MaximumFOp::create(b, loc, distance,
+                                       createF32Constant(b, loc, 0.0));
+  Value numerator = dot;
+  if (bias)
+    numerator = arith::AddFOp::create(b, loc, dot, extendToF32(b, loc, bias));
+  Value square = arith::MulFOp::create(b, loc, numerator, numerator);
+  Value denominator = arith::AddFOp::create(
+      b, loc, distance, createF32Constant(b, loc, params.epsilon));
+  Value value = arith::DivFOp::create(b, loc, square, denominator);
+  if (params.alpha != 1.0)
+    value = arith::MulFOp::create(
+        b, loc, createF32Constant(b, loc, params.alpha), value);
+  return value;
+}
+
+scf::ForallOp fusion::createTiledForall(OpBuilder &b, Location loc,
+                                        ArrayRef<int64_t> upperBounds,
+                                        ArrayRef<int64_t> steps, Value init,
+                                        TileBodyBuilder bodyBuilder) {
+  SmallVector<OpFoldResult> lbs(upperBounds.size(), b.getIndexAttr(0));
+  SmallVector<OpFoldResult> ubs, stepValues;
+  for (auto [ub, step] : llvm::zip(upperBounds, steps)) {
+    ubs.push_back(b.getIndexAttr(ub));
+    stepValues.push_back(b.getIndexAttr(step));
+  }
+  auto forall = scf::ForallOp::create(b, loc, lbs, ubs, stepValues,
+                                      ValueRange{init}, std::nullopt);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(forall.getBody());
+  SmallVector<OpFoldResult> offsets, sizes;
+  Value tile = bodyBuilder(b, loc, forall.getInductionVars(),
+                           forall.getRegionIterArgs()[0], offsets, sizes);
+  b.setInsertionPointToStart(forall.getTerminator().getBody());
+  SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
+  tensor::ParallelInsertSliceOp::create(
+      b, loc, tile, forall.getRegionIterArgs()[0], offsets, sizes, strides);
+  return forall;
+}
+
+//===----------------------------------------------------------------------===//
+// yat.squared_norms
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Rewrites `yat.squared_norms %w dims = [...]` into a `linalg.generic`
+/// reduction accumulating `w²` in f32 over those dims.
+struct SquaredNormsLowering : OpRewritePattern<SquaredNormsOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(SquaredNormsOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!isFusableTensorType(op.getW().getType()))
+      return rewriter.notifyMatchFailure(
+          op, "needs a static f32, f16 or bf16 weight");
+    Value norms =
+        createSumOfSquares(rewriter, op.getLoc(), op.getW(), op.getDims());
+    if (norms.getType() != op.getType())
+      norms =
+          tensor::CastOp::create(rewriter, op.getLoc(), op.getType(), norms);
+    rewriter.replaceOp(op, norms);
+    return success();
+  }
+};
+
+struct YatFuseEpiloguePass
+    : public mlir::yat::impl::YatFuseEpilogueBase<YatFuseEpiloguePass> {
+  using YatFuseEpilogueBase::YatFuseEpilogueBase;
+
+  void runOnOperation() override {
+    TileSizes sizes;
+    sizes.tileRows = tileRows;
+    sizes.tileColumns = tileColumns;
+    sizes.blockRows = blockRows;
+    sizes.packMinRows = packMinRows;
+    sizes.convTilePositions = convTilePositions;
+    sizes.queryTile = queryTile;
+    sizes.keyTile = keyTile;
+    for (auto [name, value] :
+         {std::pair<StringRef, int64_t>{"tile-rows", tileRows},
+          {"tile-cols", tileColumns},
+          {"block-rows", blockRows},
+          {"conv-tile-positions", convTilePositions},
+          {"query-tile", queryTile},
+          {"key-tile", keyTile}}) {
+      if (value < 1) {
+        getOperation()->emitError() << "yat-fuse-epilogue option '" << name
+                                    << "' must be positive, got " << value;
+        return signalPassFailure();
+      }
+    }
+
+    RewritePatternSet patterns(&getContext());
+    populateFuseProductPatterns(patterns, sizes);
+    populateFuseConvPatterns(patterns, sizes);
+    populateFuseAttentionPatterns(patterns, sizes);
+    populateSquaredNormsLoweringPatterns(patterns);
+    // One rewrite per op: the patterns create no new yat ops, so a single
+    // walk suffices and leaves the surrounding IR as it is.
+    GreedyRewriteConfig config;
+    config.setStrictness(GreedyRewriteStrictness::ExistingOps);
+    config.enableFolding(false);
+    if (failed(
+            applyPatternsGreedily(getOperation(), std::move(patterns), config)))
+      return signalPassFailure();
+  }
+};
+
+} // namespace
+
+void fusion::populateSquaredNormsLoweringPatterns(RewritePatternSet &patterns) {
+  patterns.add<SquaredNormsLowering>(patterns.getContext());
+}

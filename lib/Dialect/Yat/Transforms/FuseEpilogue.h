@@ -1,0 +1,124 @@
+//===- FuseEpilogue.h - shared pieces of yat-fuse-epilogue ------*- C++ -*-===//
+//
+// Private to the YatTransforms library: the tile sizes, the helpers shared
+// by the per-family patterns, and the functions that add those patterns.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef YAT_LIB_DIALECT_YAT_TRANSFORMS_FUSEEPILOGUE_H
+#define YAT_LIB_DIALECT_YAT_TRANSFORMS_FUSEEPILOGUE_H
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::yat::fusion {
+
+/// Tile sizes of the fused loop nests (the options of yat-fuse-epilogue).
+struct TileSizes {
+  int64_t tileRows = 96;
+  int64_t tileColumns = 64;
+  int64_t blockRows = 288;
+  int64_t packMinRows = 48;
+  int64_t convTilePositions = 64;
+  int64_t queryTile = 64;
+  int64_t keyTile = 128;
+};
+
+void populateFuseProductPatterns(RewritePatternSet &patterns,
+                                 const TileSizes &sizes);
+void populateFuseConvPatterns(RewritePatternSet &patterns,
+                              const TileSizes &sizes);
+void populateFuseAttentionPatterns(RewritePatternSet &patterns,
+                                   const TileSizes &sizes);
+/// Lowers `yat.squared_norms` to a `linalg.generic` reduction.
+void populateSquaredNormsLoweringPatterns(RewritePatternSet &patterns);
+
+//===----------------------------------------------------------------------===//
+// Helpers
+//===----------------------------------------------------------------------===//
+
+/// True when `type` is a ranked tensor of static shape whose element type the
+/// fused lowerings handle (f32, f16, bf16).
+bool isFusableTensorType(Type type);
+
+/// `value` (a float scalar) converted to f32 with arith.extf, or unchanged.
+Value extendToF32(OpBuilder &b, Location loc, Value value);
+
+/// `value` (an f32 scalar) rounded to `type` with arith.truncf, or unchanged.
+Value truncateFromF32(OpBuilder &b, Location loc, Value value, Type type);
+
+/// An f32 arith.constant.
+Value createF32Constant(OpBuilder &b, Location loc, double value);
+
+/// A tensor of `sizes` (static sizes only) and `elementType` filled with
+/// `value`.
+Value createFilledTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> sizes,
+                         Type elementType, double value);
+
+/// A tensor.empty of mixed static/dynamic `sizes`.
+Value createEmptyTensor(OpBuilder &b, Location loc,
+                        ArrayRef<OpFoldResult> sizes, Type elementType);
+
+/// f32 sums of squares of the static tensor `input` over the dims listed in
+/// `reducedDims`: a `linalg.generic` reduction whose result has the other
+/// dims in order.
+Value createSumOfSquares(OpBuilder &b, Location loc, Value input,
+                         ArrayRef<int64_t> reducedDims);
+
+/// Affine map from `numDims` loop dims to the listed dims.
+AffineMap getDimsMap(MLIRContext *context, unsigned numDims,
+                     ArrayRef<unsigned> dims);
+
+/// `numParallel` parallel iterators followed by `numReduction` reductions.
+SmallVector<utils::IteratorType> getIterators(unsigned numParallel,
+                                              unsigned numReduction = 0);
+
+/// `min(tile, size - offset)` for the tile at `offset` of a loop over
+/// `size` with step `tile`: the constant `tile` when `tile` divides `size`.
+OpFoldResult getTileSize(OpBuilder &b, Location loc, Value offset, int64_t size,
+                         int64_t tile);
+
+/// `min(tile, size - offset)` where `size` may be dynamic; folds to `tile`
+/// when `size` is a constant multiple of `tile`.
+OpFoldResult getTileSize(OpBuilder &b, Location loc, Value offset,
+                         OpFoldResult size, int64_t tile);
+
+/// Parameters of the ⵟ epilogue.
+struct EpilogueParams {
+  double epsilon = 1e-5;
+  double alpha = 1.0;
+  bool hasBias = false;
+};
+
+/// The ⵟ epilogue on f32 scalars:
+/// `alpha · (dot + bias)² / (max(lhsNorm + rhsNorm − 2·dot, 0) + epsilon)`.
+/// `bias` may be null; it is extended to f32 here.
+Value createEpilogue(OpBuilder &b, Location loc, Value dot, Value lhsNorm,
+                     Value rhsNorm, Value bias, const EpilogueParams &params);
+
+/// Builds a `linalg.generic` with one output `init` whose body is made by
+/// `body` from the block arguments (inputs, then the output); returns the
+/// result.
+Value createGeneric(
+    OpBuilder &b, Location loc, ValueRange inputs, Value init,
+    ArrayRef<AffineMap> maps, ArrayRef<utils::IteratorType> iterators,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> body);
+
+/// Builds `scf.forall (ivs) = (0...) to (upperBounds) step (steps)
+/// shared_outs(%out = init)`; `bodyBuilder` receives the induction
+/// variables and the shared output and returns the tile to insert, with its
+/// offsets and sizes (unit strides).
+using TileBodyBuilder =
+    function_ref<Value(OpBuilder &, Location, ValueRange ivs, Value sharedOut,
+                       SmallVectorImpl<OpFoldResult> &offsets,
+                       SmallVectorImpl<OpFoldResult> &sizes)>;
+scf::ForallOp createTiledForall(OpBuilder &b, Location loc,
+                                ArrayRef<int64_t> upperBounds,
+                                ArrayRef<int64_t> steps, Value init,
+                                TileBodyBuilder bodyBuilder);
+
+} // namespace mlir::yat::fusion
+
+#endif // YAT_LIB_DIALECT_YAT_TRANSFORMS_FUSEEPILOGUE_H

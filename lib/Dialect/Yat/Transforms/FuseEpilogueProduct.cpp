@@ -1,0 +1,293 @@
+//===- FuseEpilogueProduct.cpp - fused tiles for yat.product --------------===//
+
+#include "FuseEpilogue.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "yat/Dialect/Yat/IR/Yat.h"
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::fusion;
+
+namespace {
+
+/// What the fused lowering needs from a yat.product or
+/// yat.product_with_norms.
+struct ProductParts {
+  Value x, w, wNorms, bias;
+  EpilogueParams params;
+  RankedTensorType resultType;
+};
+
+/// Views `x: tensor<...xK>` (static) as `M x K`.
+Value collapseToMatrix(OpBuilder &b, Location loc, Value x) {
+  auto type = cast<RankedTensorType>(x.getType());
+  int64_t rank = type.getRank();
+  if (rank == 2)
+    return x;
+  if (rank == 1) {
+    auto matrixType =
+        RankedTensorType::get({1, type.getDimSize(0)}, type.getElementType());
+    return tensor::ExpandShapeOp::create(b, loc, matrixType, x,
+                                         {ReassociationIndices{0, 1}});
+  }
+  ReassociationIndices leading;
+  for (int64_t d = 0; d + 1 < rank; ++d)
+    leading.push_back(d);
+  return tensor::CollapseShapeOp::create(
+      b, loc, x, {leading, ReassociationIndices{rank - 1}});
+}
+
+/// Inverse of collapseToMatrix for the `M x N` result.
+Value expandFromMatrix(OpBuilder &b, Location loc, Value matrix,
+                       RankedTensorType resultType) {
+  int64_t rank = resultType.getRank();
+  if (rank == 2)
+    return matrix;
+  if (rank == 1)
+    return tensor::CollapseShapeOp::create(b, loc, resultType, matrix,
+                                           {ReassociationIndices{0, 1}});
+  ReassociationIndices leading;
+  for (int64_t d = 0; d + 1 < rank; ++d)
+    leading.push_back(d);
+  return tensor::ExpandShapeOp::create(
+      b, loc, resultType, matrix, {leading, ReassociationIndices{rank - 1}});
+}
+
+/// The epilogue `linalg.generic` over one `rows x cols` tile: reads the f32
+/// `dot` tile, the row norms of x, the norms of w and the bias, and writes
+/// the rounded result into `out`.
+Value createProductEpilogue(OpBuilder &b, Location loc, Value dot, Value xNorms,
+                            Value wNorms, Value bias, Value out,
+                            const EpilogueParams &params) {
+  MLIRContext *context = b.getContext();
+  SmallVector<Value> inputs = {dot, xNorms, wNorms};
+  SmallVector<AffineMap> maps = {getDimsMap(context, 2, {0, 1}),
+                                 getDimsMap(context, 2, {0}),
+                                 getDimsMap(context, 2, {1})};
+  if (bias) {
+    inputs.push_back(bias);
+    maps.push_back(getDimsMap(context, 2, {1}));
+  }
+  maps.push_back(getDimsMap(context, 2, {0, 1}));
+  Type resultElement = cast<RankedTensorType>(out.getType()).getElementType();
+  return createGeneric(
+      b, loc, inputs, out, maps, getIterators(2),
+      [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+        Value value = createEpilogue(nb, nl, args[0], args[1], args[2],
+                                     bias ? args[3] : Value(), params);
+        return truncateFromF32(nb, nl, value, resultElement);
+      });
+}
+
+/// A zero-filled f32 tensor of `sizes`, the accumulator of a dot tile.
+Value createZeroTile(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes) {
+  Value empty = tensor::EmptyOp::create(b, loc, sizes, b.getF32Type());
+  return linalg::FillOp::create(b, loc, createF32Constant(b, loc, 0.0), empty)
+      .getResult(0);
+}
+
+/// `linalg.matmul` of `lhs: m x k` with `rhs` into the zero tile `init`;
+/// `rhs` is `n x k` when `transposedRhs`, `k x n` otherwise.
+Value createTileMatmul(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                       Value init, bool transposedRhs) {
+  MLIRContext *context = b.getContext();
+  SmallVector<AffineMap> maps = {getDimsMap(context, 3, {0, 2}),
+                                 transposedRhs ? getDimsMap(context, 3, {1, 2})
+                                               : getDimsMap(context, 3, {2, 1}),
+                                 getDimsMap(context, 3, {0, 1})};
+  return linalg::MatmulOp::create(
+             b, loc, TypeRange{init.getType()}, ValueRange{lhs, rhs},
+             ValueRange{init},
+             {b.getNamedAttr("indexing_maps", b.getAffineMapArrayAttr(maps))})
+      .getResult(0);
+}
+
+Value extractRows(OpBuilder &b, Location loc, Value source, OpFoldResult offset,
+                  OpFoldResult size) {
+  auto type = cast<RankedTensorType>(source.getType());
+  SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0));
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    sizes.push_back(b.getIndexAttr(type.getDimSize(d)));
+  offsets[0] = offset;
+  sizes[0] = size;
+  SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
+  return tensor::ExtractSliceOp::create(b, loc, source, offsets, sizes,
+                                        strides);
+}
+
+Value extractTile(OpBuilder &b, Location loc, Value source,
+                  ArrayRef<OpFoldResult> offsets,
+                  ArrayRef<OpFoldResult> sizes) {
+  SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
+  return tensor::ExtractSliceOp::create(b, loc, source, offsets, sizes,
+                                        strides);
+}
+
+/// The `K x n` f32 panel holding rows `w[j : j + n]` transposed, so that
+/// the contraction reads consecutive output columns from consecutive
+/// addresses.
+Value createTransposedPanel(OpBuilder &b, Location loc, Value wRows) {
+  MLIRContext *context = b.getContext();
+  OpFoldResult rows = tensor::getMixedSize(b, loc, wRows, 0);
+  OpFoldResult depth = tensor::getMixedSize(b, loc, wRows, 1);
+  Value init = tensor::EmptyOp::create(b, loc, {depth, rows}, b.getF32Type());
+  if (cast<RankedTensorType>(wRows.getType()).getElementType().isF32())
+    return linalg::TransposeOp::create(b, loc, wRows, init,
+                                       ArrayRef<int64_t>{1, 0})
+        .getResult()[0];
+  return createGeneric(
+      b, loc, wRows, init,
+      {getDimsMap(context, 2, {1, 0}), getDimsMap(context, 2, {0, 1})},
+      getIterators(2), [](OpBuilder &nb, Location nl, ValueRange args) {
+        return extendToF32(nb, nl, args[0]);
+      });
+}
+
+/// Rewrites `yat.product` / `yat.product_with_norms` with static shapes into
+/// an `scf.forall` over output tiles of the `M x N` result (leading dims of
+/// x collapsed into M). The row norms of x, and the norms of w unless
+/// supplied, are computed once before the loop. Each tile computes its f32
+/// `dot` tile with `linalg.matmul` and applies the ⵟ epilogue with one
+/// elementwise `linalg.generic` into the output tile, which
+/// `tensor.parallel_insert_slice` puts in place. For `M >= pack-min-rows`
+/// each forall iteration owns a block of rows: it first transposes its rows
+/// of w into a `K x tile-cols` f32 panel, then an inner `scf.for` computes
+/// and finishes the row tiles of the block against that panel.
+template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
+  FuseProductPattern(MLIRContext *context, const TileSizes &sizes)
+      : OpRewritePattern<OpTy>(context), sizes(sizes) {}
+
+  LogicalResult matchAndRewrite(OpTy op,
+                                PatternRewriter &rewriter) const override {
+    ProductParts parts;
+    parts.x = op.getX();
+    parts.w = op.getW();
+    parts.bias = op.getBias();
+    if constexpr (std::is_same_v<OpTy, ProductWithNormsOp>)
+      parts.wNorms = op.getWNorms();
+    parts.params.epsilon = op.getEpsilon().convertToDouble();
+    parts.params.alpha = op.getAlpha().convertToDouble();
+    parts.params.hasBias = static_cast<bool>(parts.bias);
+    parts.resultType = op.getResult().getType();
+    if (!isFusableTensorType(parts.x.getType()) ||
+        !isFusableTensorType(parts.w.getType()) ||
+        !isFusableTensorType(parts.resultType) ||
+        (parts.bias && !isFusableTensorType(parts.bias.getType())) ||
+        (parts.wNorms &&
+         !cast<RankedTensorType>(parts.wNorms.getType()).hasStaticShape()))
+      return rewriter.notifyMatchFailure(
+          op, "the fused lowering needs static shapes and f32, f16 or bf16 "
+              "elements");
+    Value result = lower(rewriter, op.getLoc(), parts);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  Value lower(PatternRewriter &b, Location loc,
+              const ProductParts &parts) const {
+    Value x = collapseToMatrix(b, loc, parts.x);
+    auto xType = cast<RankedTensorType>(x.getType());
+    int64_t rows = xType.getDimSize(0);
+    int64_t cols = cast<RankedTensorType>(parts.w.getType()).getDimSize(0);
+    Type resultElement = parts.resultType.getElementType();
+
+    // Norms are vectors (M and N long): computed once, outside the tiles.
+    Value xNorms = createSumOfSquares(b, loc, x, {1});
+    Value wNorms =
+        parts.wNorms ? parts.wNorms : createSumOfSquares(b, loc, parts.w, {1});
+    if (auto normsType = cast<RankedTensorType>(wNorms.getType());
+        normsType.getDimSize(0) != cols)
+      wNorms = tensor::CastOp::create(
+          b, loc, RankedTensorType::get({cols}, b.getF32Type()), wNorms);
+
+    Value init = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{rows, cols},
+                                         resultElement);
+    int64_t colStep = std::min(cols, sizes.tileColumns);
+    int64_t rowStep = std::min(rows, sizes.tileRows);
+    bool pack = rows >= sizes.packMinRows;
+    int64_t blockStep = rowStep;
+    if (pack)
+      blockStep = std::min(
+          rows, std::max(rowStep, sizes.blockRows / rowStep * rowStep));
+
+    Value w = parts.w, bias = parts.bias;
+    const EpilogueParams &params = parts.params;
+    scf::ForallOp forall = createTiledForall(
+        b, loc, {rows, cols}, {blockStep, colStep}, init,
+        [&](OpBuilder &nb, Location nl, ValueRange ivs, Value sharedOut,
+            SmallVectorImpl<OpFoldResult> &offsets,
+            SmallVectorImpl<OpFoldResult> &tileSizes) -> Value {
+          Value i = ivs[0], j = ivs[1];
+          OpFoldResult blockRows = getTileSize(nb, nl, i, rows, blockStep);
+          OpFoldResult tileCols = getTileSize(nb, nl, j, cols, colStep);
+          offsets.assign({i, j});
+          tileSizes.assign({blockRows, tileCols});
+          Value wRows = extractRows(nb, nl, w, j, tileCols);
+          Value wNormsTile = extractTile(nb, nl, wNorms, {j}, {tileCols});
+          Value biasTile =
+              bias ? extractTile(nb, nl, bias, {j}, {tileCols}) : Value();
+          Value outTile =
+              extractTile(nb, nl, sharedOut, {i, j}, {blockRows, tileCols});
+
+          // One row tile: its dot tile and epilogue, written into `out`.
+          auto finishRows = [&](OpBuilder &rb, Location rl, Value row,
+                                OpFoldResult tileRows, Value rhs,
+                                bool transposedRhs, Value out) -> Value {
+            Value xRows = extractRows(rb, rl, x, row, tileRows);
+            Value dot = createTileMatmul(
+                rb, rl, xRows, rhs,
+                createZeroTile(rb, rl, {tileRows, tileCols}), transposedRhs);
+            Value xNormsTile = extractTile(rb, rl, xNorms, {row}, {tileRows});
+            return createProductEpilogue(rb, rl, dot, xNormsTile, wNormsTile,
+                                         biasTile, out, params);
+          };
+
+          if (!pack)
+            return finishRows(nb, nl, i, blockRows, wRows,
+                              /*transposedRhs=*/true, outTile);
+
+          Value panel = createTransposedPanel(nb, nl, wRows);
+          Value zero = arith::ConstantIndexOp::create(nb, nl, 0);
+          Value step = arith::ConstantIndexOp::create(nb, nl, rowStep);
+          Value blockRowsValue =
+              getValueOrCreateConstantIndexOp(nb, nl, blockRows);
+          auto loop = scf::ForOp::create(
+              nb, nl, zero, blockRowsValue, step, ValueRange{outTile},
+              [&](OpBuilder &lb, Location ll, Value r, ValueRange iterArgs) {
+                OpFoldResult tileRows =
+                    getTileSize(lb, ll, r, blockRows, rowStep);
+                Value row = affine::makeComposedAffineApply(
+                    lb, ll, lb.getAffineDimExpr(0) + lb.getAffineDimExpr(1),
+                    {i, r});
+                Value acc = iterArgs[0];
+                Value out = extractTile(lb, ll, acc, {r, lb.getIndexAttr(0)},
+                                        {tileRows, tileCols});
+                Value tile = finishRows(lb, ll, row, tileRows, panel,
+                                        /*transposedRhs=*/false, out);
+                SmallVector<OpFoldResult> strides(2, lb.getIndexAttr(1));
+                Value updated = tensor::InsertSliceOp::create(
+                    lb, ll, tile, acc,
+                    ArrayRef<OpFoldResult>{r, lb.getIndexAttr(0)},
+                    ArrayRef<OpFoldResult>{tileRows, tileCols}, strides);
+                scf::YieldOp::create(lb, ll, updated);
+              });
+          return loop.getResult(0);
+        });
+    return expandFromMatrix(b, loc, forall.getResult(0), parts.resultType);
+  }
+
+  TileSizes sizes;
+};
+
+} // namespace
+
+void fusion::populateFuseProductPatterns(RewritePatternSet &patterns,
+                                         const TileSizes &sizes) {
+  patterns.add<FuseProductPattern<ProductOp>,
+               FuseProductPattern<ProductWithNormsOp>>(patterns.getContext(),
+                                                       sizes);
+}

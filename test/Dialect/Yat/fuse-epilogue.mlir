@@ -1,0 +1,188 @@
+// RUN: yat-opt %s -split-input-file -yat-fuse-epilogue | FileCheck %s
+// RUN: yat-opt %s -split-input-file -yat-fuse-epilogue="tile-rows=16 tile-cols=32 block-rows=64 pack-min-rows=16 query-tile=16 key-tile=32" | FileCheck %s --check-prefix=SMALL
+
+// Few rows: one forall over 32 x 64 output tiles; the f32 dot exists only as
+// a tile, the epilogue runs on that tile inside the loop, and the f16 result
+// is written by parallel_insert_slice. x's row norms (32) and w's norms
+// (1000) are computed once before the loop.
+// CHECK-LABEL: func.func @product_few_rows
+// CHECK-SAME: (%[[X:.*]]: tensor<4x8x256xf16>, %[[W:.*]]: tensor<1000x256xf16>, %[[B:.*]]: tensor<1000xf16>)
+// CHECK-NOT: tensor<32x1000xf32>
+// CHECK: %[[XM:.*]] = tensor.collapse_shape %[[X]] {{\[}}[0, 1], [2]]
+// CHECK: %[[XN:.*]] = linalg.generic {{.*}} ins(%[[XM]] : tensor<32x256xf16>) outs(%{{.*}} : tensor<32xf32>)
+// CHECK: %[[WN:.*]] = linalg.generic {{.*}} ins(%[[W]] : tensor<1000x256xf16>) outs(%{{.*}} : tensor<1000xf32>)
+// CHECK: %[[INIT:.*]] = tensor.empty() : tensor<32x1000xf16>
+// CHECK: scf.forall (%[[I:.*]], %[[J:.*]]) = (0, 0) to (32, 1000) step (32, 64) shared_outs(%[[OUT:.*]] = %[[INIT]])
+// CHECK:   %[[TN:.*]] = affine.min #{{.*}}(%[[J]])
+// CHECK:   %[[WT:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [%[[TN]], 256]
+// CHECK:   %[[DOT:.*]] = linalg.matmul indexing_maps = {{.*}} ins(%{{.*}}, %[[WT]] : tensor<32x256xf16>, tensor<?x256xf16>) outs(%{{.*}} : tensor<32x?xf32>)
+// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %{{.*}}, %{{.*}} : tensor<32x?xf32>, tensor<32xf32>, tensor<?xf32>, tensor<?xf16>) outs(%{{.*}} : tensor<32x?xf16>)
+// CHECK:     arith.maximumf
+// CHECK:     arith.divf
+// CHECK:     arith.mulf %{{.*}}, %{{.*}} : f32
+// CHECK:     arith.truncf %{{.*}} : f32 to f16
+// CHECK:   scf.forall.in_parallel
+// CHECK:     tensor.parallel_insert_slice %[[Y]] into %[[OUT]][%[[I]], %[[J]]] [32, %[[TN]]]
+// CHECK: tensor.expand_shape {{.*}} output_shape [4, 8, 1000]
+// CHECK-NOT: tensor<32x1000xf32>
+func.func @product_few_rows(%x: tensor<4x8x256xf16>, %w: tensor<1000x256xf16>, %b: tensor<1000xf16>) -> tensor<4x8x1000xf16> {
+  %y = yat.product %x, %w, %b {epsilon = 1.0e-03 : f32, alpha = 2.0 : f32} : (tensor<4x8x256xf16>, tensor<1000x256xf16>, tensor<1000xf16>) -> tensor<4x8x1000xf16>
+  return %y : tensor<4x8x1000xf16>
+}
+
+// -----
+
+// Many rows: each forall iteration transposes its 64 rows of w once into a
+// K x 64 f32 panel and an inner scf.for finishes 96-row tiles against it.
+// The only 300 x 128 tensor is the f32 result itself.
+// CHECK-LABEL: func.func @product_many_rows
+// CHECK-SAME: (%[[X:.*]]: tensor<300x64xf32>, %[[W:.*]]: tensor<128x64xf32>)
+// CHECK-COUNT-1: tensor.empty() : tensor<300x128xf32>
+// CHECK: scf.forall (%[[I:.*]], %[[J:.*]]) = (0, 0) to (300, 128) step (288, 64) shared_outs(%[[OUT:.*]] =
+// CHECK:   %[[ROWS:.*]] = affine.min #{{.*}}(%[[I]])
+// CHECK:   %[[WT:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [64, 64]
+// CHECK:   %[[PANEL:.*]] = linalg.transpose ins(%[[WT]] : tensor<64x64xf32>) outs(%{{.*}} : tensor<64x64xf32>) permutation = [1, 0]
+// CHECK:   %[[BLOCK:.*]] = scf.for %[[R:.*]] = %{{.*}} to %[[ROWS]] step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<?x64xf32>)
+// CHECK:     %[[DOT:.*]] = linalg.matmul ins(%{{.*}}, %[[PANEL]] : tensor<?x64xf32>, tensor<64x64xf32>) outs(%{{.*}} : tensor<?x64xf32>)
+// CHECK:     %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %{{.*}} : tensor<?x64xf32>, tensor<?xf32>, tensor<64xf32>)
+// CHECK:     %[[NEXT:.*]] = tensor.insert_slice %[[Y]] into %[[ACC]][%[[R]], 0]
+// CHECK:     scf.yield %[[NEXT]]
+// CHECK:   tensor.parallel_insert_slice %[[BLOCK]] into %[[OUT]][%[[I]], %[[J]]] [%[[ROWS]], 64]
+// CHECK-NOT: linalg.matmul {{.*}} -> tensor<300x128xf32>
+// CHECK-NOT: linalg.generic {{.*}} -> tensor<300x128xf32>
+func.func @product_many_rows(%x: tensor<300x64xf32>, %w: tensor<128x64xf32>) -> tensor<300x128xf32> {
+  %y = yat.product %x, %w : (tensor<300x64xf32>, tensor<128x64xf32>) -> tensor<300x128xf32>
+  return %y : tensor<300x128xf32>
+}
+
+// -----
+
+// Supplied norms are read, not recomputed; only x's row norms are computed.
+// CHECK-LABEL: func.func @product_with_norms
+// CHECK-SAME: (%[[X:.*]]: tensor<8x16xbf16>, %[[W:.*]]: tensor<32x16xbf16>, %[[N:.*]]: tensor<32xf32>)
+// CHECK-COUNT-1: iterator_types = ["parallel", "reduction"]
+// CHECK: scf.forall
+// CHECK:   tensor.extract_slice %[[N]][%{{.*}}] [32]
+// CHECK:   linalg.generic
+// CHECK:     arith.truncf %{{.*}} : f32 to bf16
+func.func @product_with_norms(%x: tensor<8x16xbf16>, %w: tensor<32x16xbf16>, %n: tensor<32xf32>) -> tensor<8x32xbf16> {
+  %y = yat.product_with_norms %x, %w norms(%n) : (tensor<8x16xbf16>, tensor<32x16xbf16>, tensor<32xf32>) -> tensor<8x32xbf16>
+  return %y : tensor<8x32xbf16>
+}
+
+// -----
+
+// A weight norm left by yat-cache-norms becomes an f32 reduction.
+// CHECK-LABEL: func.func @squared_norms
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}], iterator_types = ["parallel", "reduction"]} ins(%{{.*}} : tensor<4x6xf16>) outs(%{{.*}} : tensor<4xf32>)
+// CHECK:   arith.extf
+// CHECK-NOT: yat.squared_norms
+func.func @squared_norms(%w: tensor<4x6xf16>) -> tensor<4xf32> {
+  %n = yat.squared_norms %w dims = [1] : tensor<4x6xf16> -> tensor<4xf32>
+  return %n : tensor<4xf32>
+}
+
+// -----
+
+// Dynamic shapes are left for convert-yat-to-linalg.
+// CHECK-LABEL: func.func @product_dynamic
+// CHECK: yat.product
+// CHECK-NOT: scf.forall
+func.func @product_dynamic(%x: tensor<?x16xf32>, %w: tensor<8x16xf32>) -> tensor<?x8xf32> {
+  %y = yat.product %x, %w : (tensor<?x16xf32>, tensor<8x16xf32>) -> tensor<?x8xf32>
+  return %y : tensor<?x8xf32>
+}
+
+// -----
+
+// Conv: the padded input and the per-group sums of squares are computed
+// once; each tile (one output row segment x 32 channels) computes its f32
+// dot with linalg.conv_2d_nhwc_hwcf on the window it reads, its window sums
+// of squares with linalg.pooling_nhwc_sum, and the epilogue, in the loop.
+// CHECK-LABEL: func.func @conv_padded
+// CHECK-SAME: (%[[X:.*]]: tensor<2x16x16x8xbf16>, %[[F:.*]]: tensor<3x3x8x32xbf16>)
+// CHECK-NOT: tensor<2x16x16x32xf32>
+// CHECK: %[[P:.*]] = tensor.pad %[[X]] low[0, 1, 1, 0] high[0, 1, 1, 0]
+// CHECK: %[[SQ:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<2x18x18x1xf32>)
+// CHECK: scf.forall (%[[N:.*]], %[[OH:.*]], %[[OW:.*]], %[[OC:.*]]) = (0, 0, 0, 0) to (2, 16, 16, 32) step (1, 1, 16, 32)
+// CHECK:   %[[WIN:.*]] = tensor.extract_slice %[[P]][%[[N]], %[[OH]], %[[OW]], %{{.*}}] [1, 3, 18, 8]
+// CHECK:   %[[DOT:.*]] = linalg.conv_2d_nhwc_hwcf {{.*}} ins(%[[WIN]], %{{.*}} : tensor<1x3x18x8xbf16>, tensor<3x3x8x32xbf16>) outs(%{{.*}} : tensor<1x1x16x32xf32>)
+// CHECK:   %[[PATCH:.*]] = linalg.pooling_nhwc_sum {{.*}} outs(%{{.*}} : tensor<1x1x16x1xf32>)
+// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %{{.*}} : tensor<1x1x16x32xf32>, tensor<1x1x16xf32>, tensor<32xf32>) outs(%{{.*}} : tensor<1x1x16x32xbf16>)
+// CHECK:   tensor.parallel_insert_slice %[[Y]]
+// CHECK-NOT: tensor<2x16x16x32xf32>
+func.func @conv_padded(%x: tensor<2x16x16x8xbf16>, %f: tensor<3x3x8x32xbf16>) -> tensor<2x16x16x32xbf16> {
+  %y = yat.conv %x, %f {padding = array<i64: 1, 1, 1, 1>} : (tensor<2x16x16x8xbf16>, tensor<3x3x8x32xbf16>) -> tensor<2x16x16x32xbf16>
+  return %y : tensor<2x16x16x32xbf16>
+}
+
+// -----
+
+// Grouped conv: each tile's channels lie in one group, whose input channels
+// and sums of squares the tile reads.
+// CHECK-LABEL: func.func @conv_grouped
+// CHECK: %[[SQ:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<1x9x8x2xf32>)
+// CHECK: scf.forall ({{.*}}) = (0, 0, 0, 0) to (1, 4, 4, 6) step (1, 1, 4, 3)
+// CHECK:   linalg.conv_2d_nhwc_hwcf {dilations = dense<[1, 2]> : tensor<2xi64>, strides = dense<[2, 1]> : tensor<2xi64>} ins(%{{.*}}, %{{.*}} : tensor<1x3x8x2xf32>, tensor<3x3x2x3xf32>)
+// CHECK:   linalg.pooling_nhwc_sum {dilations = dense<[1, 2]> : tensor<2xi64>, strides = dense<[2, 1]> : tensor<2xi64>}
+func.func @conv_grouped(%x: tensor<1x9x8x4xf32>, %f: tensor<3x3x2x6xf32>) -> tensor<1x4x4x6xf32> {
+  %y = yat.conv %x, %f {strides = array<i64: 2, 1>, dilations = array<i64: 1, 2>, groups = 2 : i64} : (tensor<1x9x8x4xf32>, tensor<3x3x2x6xf32>) -> tensor<1x4x4x6xf32>
+  return %y : tensor<1x4x4x6xf32>
+}
+
+// -----
+
+// Flash-style attention: keys are transposed once; a forall over (batch,
+// head, 64-query tile) runs a key loop carrying the row max, the row sum and
+// the 64 x 64 accumulator. The loop stops at the last key the tile's last
+// query sees (causal), kv head = h floordiv 2 (GQA), and no 512 x 512 score
+// matrix exists: only 64 x 128 blocks.
+// CHECK-LABEL: func.func @attention_causal_gqa
+// CHECK-NOT: tensor<1x4x512x512xf32>
+// CHECK: %[[KT:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<1x2x64x512xf32>)
+// CHECK: scf.forall (%[[B:.*]], %[[H:.*]], %[[I:.*]]) = (0, 0, 0) to (1, 4, 512) step (1, 1, 64)
+// CHECK:   %[[HKV:.*]] = affine.apply #{{.*}}(%[[H]])
+// CHECK:   %[[BOUND:.*]] = affine.min #{{.*}}(%[[I]])
+// CHECK:   %{{.*}}:3 = scf.for %[[J:.*]] = %{{.*}} to %[[BOUND]] step %{{.*}} iter_args(%[[MAX:.*]] = %{{.*}}, %[[SUM:.*]] = %{{.*}}, %[[ACC:.*]] = %{{.*}}) -> (tensor<64xf32>, tensor<64xf32>, tensor<64x64xf32>)
+// CHECK:     %[[KTILE:.*]] = tensor.extract_slice %[[KT]][%[[B]], %[[HKV]], 0, %[[J]]] [1, 1, 64, 128]
+// CHECK:     %[[DOT:.*]] = linalg.matmul ins(%{{.*}}, %[[KTILE]] : tensor<64x64xf32>, tensor<64x128xf32>) outs(%{{.*}} : tensor<64x128xf32>)
+// CHECK:     %[[S:.*]] = linalg.generic {{.*}} ins(%[[DOT]], {{.*}}) outs(%{{.*}} : tensor<64x128xf32>)
+// CHECK:       linalg.index 0
+// CHECK:       linalg.index 1
+// CHECK:       arith.cmpi sgt
+// CHECK:       arith.select
+// CHECK:     linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[S]] : tensor<64x128xf32>)
+// CHECK:     math.exp
+// CHECK:     math.exp
+// CHECK:     %[[RESCALED:.*]] = linalg.generic {{.*}} outs(%[[ACC]] : tensor<64x64xf32>)
+// CHECK:     %[[PV:.*]] = linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<64x128xf32>, tensor<128x64xf32>) outs(%[[RESCALED]] : tensor<64x64xf32>)
+// CHECK:     scf.yield %{{.*}}, %{{.*}}, %[[PV]]
+// CHECK:   arith.divf
+// CHECK:   tensor.parallel_insert_slice
+// CHECK-NOT: tensor<1x4x512x512xf32>
+// SMALL-LABEL: func.func @attention_causal_gqa
+// SMALL-NOT: x512x512x
+// SMALL: scf.forall ({{.*}}) = (0, 0, 0) to (1, 4, 512) step (1, 1, 16)
+// SMALL: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<16x64xf32>, tensor<64x32xf32>) outs(%{{.*}} : tensor<16x32xf32>)
+// SMALL-NOT: x512x512x
+func.func @attention_causal_gqa(%q: tensor<1x4x512x64xf32>, %k: tensor<1x2x512x64xf32>, %v: tensor<1x2x512x64xf32>) -> tensor<1x4x512x64xf32> {
+  %o = yat.attention %q, %k, %v {causal} : (tensor<1x4x512x64xf32>, tensor<1x2x512x64xf32>, tensor<1x2x512x64xf32>) -> tensor<1x4x512x64xf32>
+  return %o : tensor<1x4x512x64xf32>
+}
+
+// -----
+
+// l1 normalization carries only the row sum and the accumulator; without
+// causal the key loop runs over all keys, the last tile partially.
+// CHECK-LABEL: func.func @attention_l1
+// CHECK: scf.forall ({{.*}}) = (0, 0, 0) to (2, 3, 10) step (1, 1, 10)
+// CHECK:   %{{.*}}:2 = scf.for %[[J:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (tensor<10xf32>, tensor<10x16xf32>)
+// CHECK-NOT:   math.exp
+// CHECK:     linalg.matmul
+// CHECK:   arith.addf %{{.*}}, %{{.*}} : f32
+// CHECK:   arith.divf
+// CHECK:   arith.truncf %{{.*}} : f32 to f16
+func.func @attention_l1(%q: tensor<2x3x10x8xf16>, %k: tensor<2x3x200x8xf16>, %v: tensor<2x3x200x16xf16>) -> tensor<2x3x10x16xf16> {
+  %o = yat.attention %q, %k, %v {normalization = #yat.normalization<l1>} : (tensor<2x3x10x8xf16>, tensor<2x3x200x8xf16>, tensor<2x3x200x16xf16>) -> tensor<2x3x10x16xf16>
+  return %o : tensor<2x3x10x16xf16>
+}
