@@ -348,8 +348,9 @@ private:
       filterDims.push_back(d);
       outDims.push_back(d);
     }
-    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, filter);
-    SmallVector<OpFoldResult> outSizes(sizes.end() - numParallel, sizes.end());
+    SmallVector<OpFoldResult> outSizes;
+    for (unsigned d = numReduced; d < rank; ++d)
+      outSizes.push_back(tensor::getMixedSize(b, loc, filter, d));
     Value init =
         createFilledTensor(b, loc, outSizes, b.getFloatAttr(computeType, 0.0));
     SmallVector<AffineMap> maps = {getDimsMap(context, rank, filterDims),

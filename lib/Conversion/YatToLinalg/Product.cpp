@@ -40,8 +40,10 @@ template <typename OpTy> struct ProductOpLowering : OpRewritePattern<OpTy> {
     unsigned rank = op.getX().getType().getRank();
 
     // The result is the leading dims of x followed by N.
-    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, x);
-    sizes.back() = tensor::getMixedSize(rewriter, loc, w, 0);
+    SmallVector<OpFoldResult> sizes;
+    for (unsigned d = 0; d + 1 < rank; ++d)
+      sizes.push_back(tensor::getMixedSize(rewriter, loc, x, d));
+    sizes.push_back(tensor::getMixedSize(rewriter, loc, w, 0));
 
     Value dotInit = createFilledTensor(rewriter, loc, sizes,
                                        rewriter.getFloatAttr(computeType, 0.0));
