@@ -62,6 +62,11 @@ def ConvertYatToLinalg : Pass<"convert-yat-to-linalg"> {
     - `yat.linear_recurrence`: an `scf.for` over `T` (backward with
       `reverse`) carries the `B × D` state in f32 and inserts each step's
       state into the `B × T × D` result; `h_last` is the final state.
+    - The internal ops of `yat-cache-norms`: `yat.squared_norms` becomes an
+      f32 `linalg.generic` reduction over its `dims`;
+      `yat.product_with_norms` and `yat.conv_with_norms` lower like
+      `yat.product` and `yat.conv`, reading the supplied norms instead of
+      reducing the weight.
 
     The pass fails, naming the op, if a yat op is left.
   }];
