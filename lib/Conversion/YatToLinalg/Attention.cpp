@@ -170,11 +170,8 @@ struct AttentionOpLowering : OpRewritePattern<AttentionOp> {
          scoreMap},
         getIterators(numScoreDims),
         [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value distance =
-              createClampedDistance(b, l, args[1], args[2], args[0]);
-          Value ratio = createYatRatio(b, l, args[0], distance, epsilon);
-          Value score = arith::MulFOp::create(
-              b, l, createFloatConstant(b, l, computeType, scale), ratio);
+          Value score = createYatValue(b, l, args[0], args[1], args[2], Value(),
+                                       epsilon, scale, computeType);
           if (!causal)
             return score;
           return arith::SelectOp::create(

@@ -156,23 +156,13 @@ template <typename OpTy> struct ConvOpLowering : OpRewritePattern<OpTy> {
     double epsilon = op.getEpsilon().convertToDouble();
     double alpha = op.getAlpha().convertToDouble();
     Value init = createEmptyTensor(rewriter, loc, outSizes, elementType);
-    Value y = createGeneric(
-        rewriter, loc, inputs, init, maps, getIterators(rank),
-        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-          Value dotValue = args[0];
-          Value distance = createClampedDistance(
-              b, l, args[1], convertFloat(b, l, args[2], computeType),
-              dotValue);
-          Value numerator = dotValue;
-          if (bias)
-            numerator = arith::AddFOp::create(
-                b, l, dotValue, convertFloat(b, l, args[3], computeType));
-          Value value = createYatRatio(b, l, numerator, distance, epsilon);
-          if (alpha != 1.0)
-            value = arith::MulFOp::create(
-                b, l, createFloatConstant(b, l, computeType, alpha), value);
-          return convertFloat(b, l, value, elementType);
-        });
+    Value y =
+        createGeneric(rewriter, loc, inputs, init, maps, getIterators(rank),
+                      [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                        return createYatValue(b, l, args[0], args[1], args[2],
+                                              bias ? args[3] : Value(), epsilon,
+                                              alpha, elementType);
+                      });
 
     if (grouped)
       y = tensor::CollapseShapeOp::create(rewriter, loc, y,

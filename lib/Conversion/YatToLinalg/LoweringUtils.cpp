@@ -169,39 +169,31 @@ Value lowering::createSumOfSquares(OpBuilder &b, Location loc, Value x,
       });
 }
 
-Value lowering::createClampedDistance(OpBuilder &b, Location loc, Value lhsNorm,
-                                      Value rhsNorm, Value dot) {
+Value lowering::createYatValue(OpBuilder &b, Location loc, Value dot,
+                               Value lhsNorm, Value rhsNorm, Value bias,
+                               double epsilon, double alpha, Type resultType) {
   Type type = dot.getType();
-  Value norms = arith::AddFOp::create(b, loc, lhsNorm, rhsNorm);
+  Value norms =
+      arith::AddFOp::create(b, loc, convertFloat(b, loc, lhsNorm, type),
+                            convertFloat(b, loc, rhsNorm, type));
   Value twiceDot = arith::MulFOp::create(
       b, loc, createFloatConstant(b, loc, type, 2.0), dot);
-  Value distance = arith::SubFOp::create(b, loc, norms, twiceDot);
-  return arith::MaximumFOp::create(b, loc, distance,
-                                   createFloatConstant(b, loc, type, 0.0));
-}
-
-Value lowering::createYatRatio(OpBuilder &b, Location loc, Value numerator,
-                               Value distance, double epsilon) {
-  Type type = numerator.getType();
+  Value difference = arith::SubFOp::create(b, loc, norms, twiceDot);
+  // Rounding can make the expanded distance slightly negative.
+  Value distance = arith::MaximumFOp::create(
+      b, loc, difference, createFloatConstant(b, loc, type, 0.0));
+  Value numerator = dot;
+  if (bias)
+    numerator =
+        arith::AddFOp::create(b, loc, dot, convertFloat(b, loc, bias, type));
   Value square = arith::MulFOp::create(b, loc, numerator, numerator);
   Value denominator = arith::AddFOp::create(
       b, loc, distance, createFloatConstant(b, loc, type, epsilon));
-  return arith::DivFOp::create(b, loc, square, denominator);
-}
-
-Value lowering::castToType(OpBuilder &b, Location loc, Value value, Type type) {
-  if (value.getType() == type)
-    return value;
-  return tensor::CastOp::create(b, loc, type, value);
-}
-
-FailureOr<SmallVector<OpFoldResult>>
-lowering::reifyResultSizes(OpBuilder &b, Operation *op, unsigned resultIndex) {
-  ReifiedRankedShapedTypeDims reified;
-  if (failed(reifyResultShapes(b, op, reified)) ||
-      reified.size() <= resultIndex)
-    return failure();
-  return reified[resultIndex];
+  Value value = arith::DivFOp::create(b, loc, square, denominator);
+  if (alpha != 1.0)
+    value = arith::MulFOp::create(
+        b, loc, createFloatConstant(b, loc, type, alpha), value);
+  return convertFloat(b, loc, value, resultType);
 }
 
 Value lowering::castScalar(OpBuilder &b, Location loc, Value value, Type type) {
@@ -256,4 +248,19 @@ Value lowering::createContractionWithTransposedRhs(OpBuilder &b, Location loc,
         return arith::AddIOp::create(
             nb, nl, args[2], arith::MulIOp::create(nb, nl, lhsValue, rhsValue));
       });
+}
+
+Value lowering::castToType(OpBuilder &b, Location loc, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  return tensor::CastOp::create(b, loc, type, value);
+}
+
+FailureOr<SmallVector<OpFoldResult>>
+lowering::reifyResultSizes(OpBuilder &b, Operation *op, unsigned resultIndex) {
+  ReifiedRankedShapedTypeDims reified;
+  if (failed(reifyResultShapes(b, op, reified)) ||
+      reified.size() <= resultIndex)
+    return failure();
+  return reified[resultIndex];
 }

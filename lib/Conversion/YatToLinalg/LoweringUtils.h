@@ -100,13 +100,14 @@ reifyResultSizes(OpBuilder &b, Operation *op, unsigned resultIndex);
 
 // Scalar helpers for the bodies of linalg ops.
 
-/// `max(lhsNorm + rhsNorm - 2 * dot, 0)`: the squared distance, clamped.
-Value createClampedDistance(OpBuilder &b, Location loc, Value lhsNorm,
-                            Value rhsNorm, Value dot);
-
-/// `numerator² / (distance + epsilon)`, all in one float type.
-Value createYatRatio(OpBuilder &b, Location loc, Value numerator,
-                     Value distance, double epsilon);
+/// The ⵟ value of one output element,
+/// `alpha · (dot + bias)² / (max(lhsNorm + rhsNorm − 2·dot, 0) + epsilon)`,
+/// computed in the type of `dot` and rounded to `resultType`. The norms and
+/// the optional `bias` are converted to the type of `dot` first; an `alpha`
+/// of 1 adds no multiply.
+Value createYatValue(OpBuilder &b, Location loc, Value dot, Value lhsNorm,
+                     Value rhsNorm, Value bias, double epsilon, double alpha,
+                     Type resultType);
 
 } // namespace mlir::yat::lowering
 
