@@ -75,11 +75,6 @@ Value createSizeAsFloat(OpBuilder &b, Location loc, OpFoldResult size,
 /// linalg.generic reduction returning a tensor of the leading dims of `x`.
 Value createSumOfSquares(OpBuilder &b, Location loc, Value x, Type computeType);
 
-/// Converts the scalar `value` to the scalar `type`: float extension or
-/// truncation, integer sign extension or truncation, or a signed integer to
-/// float conversion.
-Value castScalar(OpBuilder &b, Location loc, Value value, Type type);
-
 /// `init[..., n] += Σ_k lhs[..., k] · rhs[n, k]`, the operands converted to
 /// the element type of `init` (sign-extended when integers). For a rank-2
 /// `lhs` this is a `linalg.matmul` with the indexing maps (m, k), (n, k),
@@ -99,6 +94,11 @@ FailureOr<SmallVector<OpFoldResult>>
 reifyResultSizes(OpBuilder &b, Operation *op, unsigned resultIndex);
 
 // Scalar helpers for the bodies of linalg ops.
+
+/// Converts the scalar `value` to the scalar `type`: float extension or
+/// truncation, integer sign extension or truncation, or a signed integer to
+/// float conversion.
+Value castScalar(OpBuilder &b, Location loc, Value value, Type type);
 
 /// The ⵟ value of one output element,
 /// `alpha · (dot + bias)² / (max(lhsNorm + rhsNorm − 2·dot, 0) + epsilon)`,
