@@ -91,6 +91,9 @@ TEST_F(ShapeReificationTest, ConvComputesDynamicOutputSize) {
   ASSERT_TRUE(succeeded(op.reifyResultShapes(builder, shapes)));
   EXPECT_EQ(staticSizes(shapes[0]),
             (SmallVector<int64_t>{2, ShapedType::kDynamic, 5}));
+  // A window that does not fit must give 0, not a negative size: the size
+  // is clamped.
+  EXPECT_TRUE(isa<arith::MaxSIOp>(cast<Value>(shapes[0][1]).getDefiningOp()));
 }
 
 TEST_F(ShapeReificationTest, ConvDefaultsFillStridesPaddingDilations) {

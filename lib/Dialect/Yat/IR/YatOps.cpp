@@ -397,7 +397,8 @@ reifyConvLikeShapes(OpTy conv, OpBuilder &b,
       sizes.push_back(b.getIndexAttr(resultType.getDimSize(d + 1)));
       continue;
     }
-    // (size + lo + hi - dilation * (kernel - 1) - 1) / stride + 1
+    // max(floor((size + lo + hi - dilation * (kernel - 1) - 1) / stride) + 1,
+    // 0): a window that does not fit gives an empty dim, as in the verifier.
     Value size = getValueOrCreateConstantIndexOp(
         b, loc, tensor::getMixedSize(b, loc, conv.getInput(), d + 1));
     Value kernel = getValueOrCreateConstantIndexOp(
@@ -409,8 +410,9 @@ reifyConvLikeShapes(OpTy conv, OpBuilder &b,
         b, loc, cst(dilations[d]), arith::SubIOp::create(b, loc, kernel, one));
     span = arith::SubIOp::create(b, loc, span, reach);
     Value out = arith::AddIOp::create(
-        b, loc, arith::DivSIOp::create(b, loc, span, cst(strides[d])), one);
-    sizes.push_back(out);
+        b, loc, arith::FloorDivSIOp::create(b, loc, span, cst(strides[d])),
+        one);
+    sizes.push_back(arith::MaxSIOp::create(b, loc, out, cst(0)).getResult());
   }
   sizes.push_back(
       tensor::getMixedSize(b, loc, conv.getFilter(), numSpatial + 1));
