@@ -8,9 +8,16 @@
 #include "mlir/InitAllPasses.h"
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
+#ifdef YAT_ENABLE_STABLEHLO
+#include "yat/Conversion/StablehloToLinalg/Passes.h"
+#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#endif
 
 void mlir::yat::registerAllYatDialects(DialectRegistry &registry) {
   registry.insert<YatDialect>();
+#ifdef YAT_ENABLE_STABLEHLO
+  registry.insert<stablehlo::StablehloDialect>();
+#endif
 }
 
 void mlir::yat::registerUpstreamDialects(DialectRegistry &registry) {
@@ -23,6 +30,11 @@ void mlir::yat::registerUpstreamDialects(DialectRegistry &registry) {
   mlir::registerAllExtensions(registry);
 }
 
-void mlir::yat::registerAllYatPasses() { registerYatConversionPasses(); }
+void mlir::yat::registerAllYatPasses() {
+  registerYatConversionPasses();
+#ifdef YAT_ENABLE_STABLEHLO
+  registerYatStablehloConversionPasses();
+#endif
+}
 
 void mlir::yat::registerUpstreamPasses() { mlir::registerAllPasses(); }

@@ -21,10 +21,17 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "yat/Conversion/Passes.h"
+#ifdef YAT_ENABLE_STABLEHLO
+#include "yat/Conversion/StablehloToLinalg/Passes.h"
+#endif
 
 using namespace mlir;
 
 void mlir::yat::addYatToLinalgStage(OpPassManager &pm) {
+#ifdef YAT_ENABLE_STABLEHLO
+  // StableHLO input lowers first (a no-op when the module has none).
+  pm.addPass(createConvertStablehloToLinalg());
+#endif
   pm.addPass(createConvertYatToLinalg());
 }
 

@@ -5,6 +5,9 @@
 #include "yat/InitAll.h"
 #include "yat/Pipelines/Pipelines.h"
 #include "yat/Runtime/RuntimeError.h"
+#ifdef YAT_ENABLE_STABLEHLO
+#include "yat/Runtime/Checks.h"
+#endif
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -150,6 +153,11 @@ static llvm::StringMap<void *> getRuntimeSymbols() {
   // memref.copy between non-contiguous buffers lowers to a call of this
   // routine from MLIR's C runner utilities.
   symbols["memrefCopy"] = reinterpret_cast<void *>(&memrefCopy);
+#ifdef YAT_ENABLE_STABLEHLO
+  // StableHLO check.* custom_calls lower to calls of these.
+  for (const CheckSymbol &symbol : getCheckRuntimeSymbols())
+    symbols[symbol.name] = symbol.address;
+#endif
   return symbols;
 }
 

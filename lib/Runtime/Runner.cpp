@@ -5,6 +5,9 @@
 #include "yat/Runtime/Cuda.h"
 #include "yat/Runtime/Npy.h"
 #include "yat/Runtime/RuntimeError.h"
+#ifdef YAT_ENABLE_STABLEHLO
+#include "yat/Runtime/Checks.h"
+#endif
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -96,10 +99,25 @@ llvm::Error mlir::yat::runtime::runModuleFile(const RunOptions &options,
   if (!executable)
     return executable.takeError();
 
+#ifdef YAT_ENABLE_STABLEHLO
+  resetCheckResults();
+#endif
   llvm::Expected<SmallVector<HostTensor>> results =
       (*executable)->call(*arguments);
   if (!results)
     return results.takeError();
+#ifdef YAT_ENABLE_STABLEHLO
+  // A failed StableHLO check.* call fails the run, naming the check.
+  std::vector<CheckFailure> failures = getCheckFailures();
+  if (!failures.empty()) {
+    std::string more;
+    if (failures.size() > 1)
+      more = " (" + std::to_string(failures.size() - 1) +
+             " more check(s) failed)";
+    return makeModuleError(failures.front().label + " failed: " +
+                           failures.front().message + more);
+  }
+#endif
   for (auto [path, result] : llvm::zip(options.outputPaths, *results))
     if (llvm::Error error = writeNpyFile(path, result))
       return error;

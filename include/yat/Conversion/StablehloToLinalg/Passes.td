@@ -1,0 +1,72 @@
+//===- Passes.td - StableHLO conversion passes -------------*- tablegen -*-===//
+
+#ifndef YAT_CONVERSION_STABLEHLOTOLINALG_PASSES_TD
+#define YAT_CONVERSION_STABLEHLOTOLINALG_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertStablehloToLinalg
+    : Pass<"convert-stablehlo-to-linalg", "::mlir::ModuleOp"> {
+  let summary = "Lower yat's StableHLO subset to linalg, tensor, arith and math";
+  let description = [{
+    Lowers every op of the `stablehlo` dialect (yat's front-end subset, see
+    docs/STABLEHLO.md) to ops on tensors that the rest of yat's pipelines
+    compile: `linalg.generic`, `linalg.transpose`, `linalg.fill`,
+    `tensor.{empty,extract,extract_slice,insert_slice,collapse_shape,
+    expand_shape}`, `arith` and `math`. The module is processed in four
+    steps:
+
+    1. Validation: every stablehlo op must have static shapes and
+       element types in {i1, i8, i16, i32, i64, f16, bf16, f32, f64};
+       `custom_call` targets must be one of the `check.*` targets;
+       `dense_resource` constants must have their blob. Each problem is
+       reported at the op with a diagnostic that names it, and the pass
+       fails without changing the module.
+    2. Calls: each `stablehlo.composite` becomes a `func.call` of its
+       decomposition; then every call of a private function is inlined and
+       private functions left without uses are erased (this is how the
+       `@inputs`/`@expected` helpers of StableHLO test files disappear).
+       Recursive calls are an error.
+    3. Checks: `custom_call @check.expect_eq/expect_close/expect_almost_eq/eq`
+       become calls of the runtime functions
+       `yat_check_<kind>_<element type>` (declared with
+       `llvm.emit_c_interface`, defined in yat's runtime library, see
+       `yat/Runtime/Checks.h`), passing both tensors as unranked memrefs
+       (`bufferization.to_buffer` + `memref.cast`), the check's source
+       location as an i8 memref and a flag word. The flag marks checks whose
+       actual value is computed by a dot_general, convolution or reduce,
+       which the runtime compares with the reassociation tolerance.
+    4. Everything else, by dialect conversion:
+       - elementwise ops (incl. compare, select, clamp, convert) become one
+         all-parallel `linalg.generic`; 0-d operands of select and clamp
+         broadcast. f16/bf16 transcendental functions compute in f32.
+         Integer divide/remainder follow XLA for the cases C leaves
+         undefined (x/0 = -1, x%0 = x, INT_MIN/-1 = INT_MIN,
+         INT_MIN%-1 = 0); float-to-integer converts truncate, saturate and
+         map NaN to 0; `exponential_minus_one` and `log_plus_one` use
+         cancellation-free formulas;
+       - constant, iota, broadcast_in_dim, reshape (collapse/expand),
+         transpose, concatenate (insert_slice chain), slice (strided
+         extract_slice), pad (fill + strided insert_slice, then a crop for
+         negative edges), reverse;
+       - dot_general and convolution become one `linalg.generic`
+         contraction each, accumulating in f32 for f16/bf16 (f64 for f64) and
+         in the result type for integers; convolution handles any
+         dimension numbers, strides, padding, lhs/rhs dilation,
+         window reversal and feature groups (batch_group_count must be 1);
+       - reduce becomes one `linalg.generic` with an output per result, its
+         body translated op by op into scalar arith (any body built from
+         elementwise ops, e.g. argmax/argmin).
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::bufferization::BufferizationDialect",
+    "::mlir::func::FuncDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
+#endif // YAT_CONVERSION_STABLEHLOTOLINALG_PASSES_TD

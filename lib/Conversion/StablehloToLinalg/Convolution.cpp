@@ -1,0 +1,160 @@
+//===- Convolution.cpp - stablehlo.convolution to linalg.generic ----------===//
+
+#include "PopulatePatterns.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
+#include "mlir/IR/AffineMap.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::stablehlo_lowering;
+namespace shlo = mlir::yat::stablehlo;
+
+namespace {
+
+/// Rewrites stablehlo.convolution into
+///   1. stablehlo_lowering::emitReversedTensor of the kernel along the
+///      reversed window dimensions (if any),
+///   2. emitPaddedTensor of the input with zeros: edge padding (negative
+///      crops) and lhs dilation as interior padding (if any),
+///   3. one linalg.generic with loops
+///      (batch, output spatial..., output feature, window..., input feature)
+///      reading input[b, o * stride + k * rhs_dilation, g * C/G + c] and
+///      kernel[k, c, f] where g = f floordiv (F / G), in the operands' own
+///      layouts (no transposes), accumulating in f32 for f16/bf16,
+///   4. a rounding linalg.generic when the accumulator type differs from the
+///      result element type.
+struct ConvolutionToGeneric : public OpConversionPattern<shlo::ConvolutionOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ConvolutionOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto lhsType = cast<RankedTensorType>(op.getLhs().getType());
+    auto rhsType = cast<RankedTensorType>(op.getRhs().getType());
+    auto resultType = cast<RankedTensorType>(op.getType());
+    if (!lhsType.hasStaticShape() || !rhsType.hasStaticShape() ||
+        !resultType.hasStaticShape())
+      return rewriter.notifyMatchFailure(op, "expected static shapes");
+    if (op.getBatchGroupCountAttr().getInt() != 1)
+      return rewriter.notifyMatchFailure(op, "batch_group_count must be 1");
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    shlo::ConvDimensionNumbersAttr dims = op.getDimensionNumbers();
+    int64_t numSpatial = op.getNumSpatialDims();
+    int64_t rank = numSpatial + 2;
+    SmallVector<int64_t> strides = op.getStridesOrDefault();
+    SmallVector<int64_t> lhsDilation = op.getLhsDilationOrDefault();
+    SmallVector<int64_t> rhsDilation = op.getRhsDilationOrDefault();
+    SmallVector<bool> reversal = op.getWindowReversalOrDefault();
+    SmallVector<std::pair<int64_t, int64_t>> padding = op.getPaddingOrDefault();
+    ArrayRef<int64_t> inputSpatial = dims.getInputSpatialDimensions();
+    ArrayRef<int64_t> kernelSpatial = dims.getKernelSpatialDimensions();
+    ArrayRef<int64_t> outputSpatial = dims.getOutputSpatialDimensions();
+
+    // 1. Window reversal.
+    Value kernel = adaptor.getRhs();
+    SmallVector<int64_t> reversedDims;
+    for (int64_t i = 0; i < numSpatial; ++i)
+      if (reversal[i])
+        reversedDims.push_back(kernelSpatial[i]);
+    if (!reversedDims.empty())
+      kernel = emitReversedTensor(rewriter, loc, kernel, reversedDims);
+
+    // 2. Edge padding and lhs dilation.
+    Value input = adaptor.getLhs();
+    SmallVector<int64_t> low(rank, 0), high(rank, 0), interior(rank, 0);
+    SmallVector<int64_t> paddedShape(lhsType.getShape());
+    bool needsPadding = false;
+    for (int64_t i = 0; i < numSpatial; ++i) {
+      int64_t d = inputSpatial[i];
+      low[d] = padding[i].first;
+      high[d] = padding[i].second;
+      interior[d] = lhsDilation[i] - 1;
+      int64_t size = lhsType.getDimSize(d);
+      int64_t dilated = size == 0 ? 0 : (size - 1) * lhsDilation[i] + 1;
+      paddedShape[d] = low[d] + dilated + high[d];
+      needsPadding |= low[d] != 0 || high[d] != 0 || interior[d] != 0;
+    }
+    if (needsPadding) {
+      auto paddedType =
+          RankedTensorType::get(paddedShape, lhsType.getElementType());
+      input =
+          emitPaddedTensor(rewriter, loc, input,
+                           emitZero(rewriter, loc, lhsType.getElementType()),
+                           low, high, interior, paddedType);
+    }
+
+    // 3. The contraction.
+    int64_t batchLoop = 0, featureLoop = 1 + numSpatial,
+            channelLoop = 2 + 2 * numSpatial;
+    auto outLoop = [&](int64_t i) { return 1 + i; };
+    auto windowLoop = [&](int64_t i) { return 2 + numSpatial + i; };
+    int64_t numLoops = 3 + 2 * numSpatial;
+    auto dim = [&](int64_t loop) { return rewriter.getAffineDimExpr(loop); };
+
+    int64_t groups = op.getFeatureGroupCountAttr().getInt();
+    int64_t outFeatures =
+        rhsType.getDimSize(dims.getKernelOutputFeatureDimension());
+    int64_t groupInFeatures =
+        rhsType.getDimSize(dims.getKernelInputFeatureDimension());
+    SmallVector<AffineExpr> inputExprs(rank), kernelExprs(rank),
+        outputExprs(rank);
+    inputExprs[dims.getInputBatchDimension()] = dim(batchLoop);
+    inputExprs[dims.getInputFeatureDimension()] =
+        groups == 1 ? dim(channelLoop)
+                    : dim(featureLoop).floorDiv(outFeatures / groups) *
+                              groupInFeatures +
+                          dim(channelLoop);
+    kernelExprs[dims.getKernelInputFeatureDimension()] = dim(channelLoop);
+    kernelExprs[dims.getKernelOutputFeatureDimension()] = dim(featureLoop);
+    outputExprs[dims.getOutputBatchDimension()] = dim(batchLoop);
+    outputExprs[dims.getOutputFeatureDimension()] = dim(featureLoop);
+    for (int64_t i = 0; i < numSpatial; ++i) {
+      inputExprs[inputSpatial[i]] =
+          dim(outLoop(i)) * strides[i] + dim(windowLoop(i)) * rhsDilation[i];
+      kernelExprs[kernelSpatial[i]] = dim(windowLoop(i));
+      outputExprs[outputSpatial[i]] = dim(outLoop(i));
+    }
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(numLoops, 0, inputExprs, ctx),
+        AffineMap::get(numLoops, 0, kernelExprs, ctx),
+        AffineMap::get(numLoops, 0, outputExprs, ctx)};
+    SmallVector<utils::IteratorType> iterators(2 + numSpatial,
+                                               utils::IteratorType::parallel);
+    iterators.append(numSpatial + 1, utils::IteratorType::reduction);
+
+    Type inputElement = lhsType.getElementType();
+    Type resultElement = resultType.getElementType();
+    Type accElement = getAccumulatorType(inputElement, resultElement);
+    auto accType = RankedTensorType::get(resultType.getShape(), accElement);
+    Value init = emitFilledTensor(rewriter, loc, accType,
+                                  emitZero(rewriter, loc, accElement));
+    auto contraction = linalg::GenericOp::create(
+        rewriter, loc, accType, ValueRange{input, kernel}, ValueRange{init},
+        maps, iterators, [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+          Value x =
+              emitScalarConvert(b, bodyLoc, args[0], inputElement, accElement);
+          Value w =
+              emitScalarConvert(b, bodyLoc, args[1], inputElement, accElement);
+          Value sum = emitMultiplyAccumulate(b, bodyLoc, x, w, args[2]);
+          linalg::YieldOp::create(b, bodyLoc, sum);
+        });
+
+    // 4. Rounding to the result type.
+    rewriter.replaceOp(op, emitConvertedTensor(rewriter, loc,
+                                               contraction.getResult(0),
+                                               resultType));
+    return success();
+  }
+};
+
+} // namespace
+
+void stablehlo_lowering::populateConvolutionPatterns(
+    RewritePatternSet &patterns) {
+  patterns.add<ConvolutionToGeneric>(patterns.getContext());
+}

@@ -1,0 +1,344 @@
+//===- DataMovement.cpp - constants, iota, reshapes, slices, pads ---------===//
+
+#include "PopulatePatterns.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
+#include "mlir/IR/AffineMap.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::stablehlo_lowering;
+namespace shlo = mlir::yat::stablehlo;
+
+Value stablehlo_lowering::emitPaddedTensor(OpBuilder &b, Location loc,
+                                           Value value, Value padValue,
+                                           ArrayRef<int64_t> low,
+                                           ArrayRef<int64_t> high,
+                                           ArrayRef<int64_t> interior,
+                                           RankedTensorType resultType) {
+  auto operandType = cast<RankedTensorType>(value.getType());
+  int64_t rank = operandType.getRank();
+  SmallVector<int64_t> fullShape;
+  SmallVector<OpFoldResult> insertOffsets, insertSizes, insertStrides,
+      cropOffsets, cropSizes, unitStrides;
+  bool needsCrop = false;
+  for (int64_t d = 0; d < rank; ++d) {
+    int64_t size = operandType.getDimSize(d);
+    int64_t dilated = size == 0 ? 0 : (size - 1) * (interior[d] + 1) + 1;
+    int64_t lowKept = std::max<int64_t>(low[d], 0);
+    int64_t highKept = std::max<int64_t>(high[d], 0);
+    fullShape.push_back(lowKept + dilated + highKept);
+    insertOffsets.push_back(b.getIndexAttr(lowKept));
+    insertSizes.push_back(b.getIndexAttr(size));
+    insertStrides.push_back(b.getIndexAttr(interior[d] + 1));
+    cropOffsets.push_back(b.getIndexAttr(lowKept - low[d]));
+    cropSizes.push_back(b.getIndexAttr(resultType.getDimSize(d)));
+    unitStrides.push_back(b.getIndexAttr(1));
+    needsCrop |= low[d] < 0 || high[d] < 0;
+  }
+  auto fullType =
+      RankedTensorType::get(fullShape, operandType.getElementType());
+  Value result = emitFilledTensor(b, loc, fullType, padValue);
+  if (operandType.getNumElements() > 0)
+    result = tensor::InsertSliceOp::create(b, loc, value, result, insertOffsets,
+                                           insertSizes, insertStrides);
+  if (needsCrop)
+    result = tensor::ExtractSliceOp::create(
+        b, loc, resultType, result, cropOffsets, cropSizes, unitStrides);
+  return result;
+}
+
+Value stablehlo_lowering::emitReversedTensor(OpBuilder &b, Location loc,
+                                             Value value,
+                                             ArrayRef<int64_t> dims) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t rank = type.getRank();
+  SmallVector<AffineExpr> exprs;
+  for (int64_t d = 0; d < rank; ++d) {
+    AffineExpr dim = b.getAffineDimExpr(d);
+    exprs.push_back(llvm::is_contained(dims, d) ? type.getDimSize(d) - 1 - dim
+                                                : dim);
+  }
+  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, exprs, b.getContext()),
+                                 b.getMultiDimIdentityMap(rank)};
+  Value init = emitEmptyTensor(b, loc, type);
+  auto generic = linalg::GenericOp::create(
+      b, loc, type, ValueRange{value}, ValueRange{init}, maps,
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [](OpBuilder &nested, Location bodyLoc, ValueRange args) {
+        linalg::YieldOp::create(nested, bodyLoc, args.front());
+      });
+  return generic.getResult(0);
+}
+
+namespace {
+
+/// Fails the match unless `type` is a ranked tensor with a static shape.
+static LogicalResult requireStatic(ConversionPatternRewriter &rewriter,
+                                   Operation *op, Type type) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  if (!ranked || !ranked.hasStaticShape())
+    return rewriter.notifyMatchFailure(op, "expected static shapes");
+  return success();
+}
+
+/// Rewrites stablehlo.constant into arith.constant with the same value.
+struct ConstantToArith : public OpConversionPattern<shlo::ConstantOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ConstantOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto value = dyn_cast<TypedAttr>(op.getValue());
+    if (!value)
+      return rewriter.notifyMatchFailure(op, "expected a typed value");
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, value);
+    return success();
+  }
+};
+
+/// Rewrites stablehlo.iota into a linalg.generic that converts
+/// `linalg.index` of the iota dimension to the element type.
+struct IotaToGeneric : public OpConversionPattern<shlo::IotaOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::IotaOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(rewriter, op, op.getType())))
+      return failure();
+    auto type = cast<RankedTensorType>(op.getType());
+    Location loc = op.getLoc();
+    int64_t rank = type.getRank();
+    int64_t dim = op.getIotaDimensionAttr().getInt();
+    Value init = emitEmptyTensor(rewriter, loc, type);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, type, ValueRange{}, ValueRange{init},
+        {rewriter.getMultiDimIdentityMap(rank)},
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location bodyLoc, ValueRange) {
+          Value index = linalg::IndexOp::create(b, bodyLoc, dim);
+          Value asInt =
+              arith::IndexCastOp::create(b, bodyLoc, b.getI64Type(), index);
+          Value value = emitScalarConvert(b, bodyLoc, asInt, b.getI64Type(),
+                                          type.getElementType());
+          linalg::YieldOp::create(b, bodyLoc, value);
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+/// Rewrites stablehlo.broadcast_in_dim into a linalg.generic that reads
+/// operand dimension k at result dimension dims[k] (or at 0 where the
+/// operand dimension has size 1 and is expanded).
+struct BroadcastInDimToGeneric
+    : public OpConversionPattern<shlo::BroadcastInDimOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::BroadcastInDimOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(rewriter, op, op.getType())) ||
+        failed(requireStatic(rewriter, op, op.getOperand().getType())))
+      return failure();
+    auto operandType = cast<RankedTensorType>(op.getOperand().getType());
+    auto resultType = cast<RankedTensorType>(op.getType());
+    Location loc = op.getLoc();
+    int64_t rank = resultType.getRank();
+    SmallVector<AffineExpr> exprs;
+    for (auto [index, dim] : llvm::enumerate(op.getBroadcastDimensions())) {
+      bool expanded =
+          operandType.getDimSize(index) == 1 && resultType.getDimSize(dim) != 1;
+      exprs.push_back(expanded ? rewriter.getAffineConstantExpr(0)
+                               : rewriter.getAffineDimExpr(dim));
+    }
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(rank, 0, exprs, rewriter.getContext()),
+        rewriter.getMultiDimIdentityMap(rank)};
+    Value init = emitEmptyTensor(rewriter, loc, resultType);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, resultType, ValueRange{adaptor.getOperand()},
+        ValueRange{init}, maps,
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [](OpBuilder &b, Location bodyLoc, ValueRange args) {
+          linalg::YieldOp::create(b, bodyLoc, args.front());
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+/// Rewrites stablehlo.reshape into tensor.collapse_shape to 1-d followed by
+/// tensor.expand_shape to the result shape (either may be skipped).
+struct ReshapeToCollapseExpand : public OpConversionPattern<shlo::ReshapeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ReshapeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(rewriter, op, op.getType())) ||
+        failed(requireStatic(rewriter, op, op.getOperand().getType())))
+      return failure();
+    auto operandType = cast<RankedTensorType>(op.getOperand().getType());
+    auto resultType = cast<RankedTensorType>(op.getType());
+    Location loc = op.getLoc();
+    Value value = adaptor.getOperand();
+    if (operandType == resultType) {
+      rewriter.replaceOp(op, value);
+      return success();
+    }
+    auto allDims = [](int64_t rank) {
+      ReassociationIndices indices;
+      for (int64_t d = 0; d < rank; ++d)
+        indices.push_back(d);
+      return indices;
+    };
+    // A 0-d side reshapes directly: every dimension of the other side is 1.
+    if (operandType.getRank() == 0) {
+      rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
+          op, resultType, value, ArrayRef<ReassociationIndices>{});
+      return success();
+    }
+    if (resultType.getRank() == 0) {
+      rewriter.replaceOpWithNewOp<tensor::CollapseShapeOp>(
+          op, resultType, value, ArrayRef<ReassociationIndices>{});
+      return success();
+    }
+    if (operandType.getRank() != 1) {
+      auto flatType = RankedTensorType::get({operandType.getNumElements()},
+                                            operandType.getElementType());
+      value = tensor::CollapseShapeOp::create(
+          rewriter, loc, flatType, value,
+          ArrayRef<ReassociationIndices>{allDims(operandType.getRank())});
+    }
+    if (resultType.getRank() != 1)
+      value = tensor::ExpandShapeOp::create(
+          rewriter, loc, resultType, value,
+          ArrayRef<ReassociationIndices>{allDims(resultType.getRank())});
+    rewriter.replaceOp(op, value);
+    return success();
+  }
+};
+
+/// Rewrites stablehlo.transpose into linalg.transpose.
+struct TransposeToLinalg : public OpConversionPattern<shlo::TransposeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::TransposeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(rewriter, op, op.getType())))
+      return failure();
+    auto resultType = cast<RankedTensorType>(op.getType());
+    Value init = emitEmptyTensor(rewriter, op.getLoc(), resultType);
+    auto transpose = linalg::TransposeOp::create(
+        rewriter, op.getLoc(), adaptor.getOperand(), init, op.getPermutation());
+    rewriter.replaceOp(op, transpose->getResults());
+    return success();
+  }
+};
+
+/// Rewrites stablehlo.concatenate into a chain of tensor.insert_slice into
+/// a tensor.empty of the result shape.
+struct ConcatenateToInsertSlices
+    : public OpConversionPattern<shlo::ConcatenateOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ConcatenateOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(rewriter, op, op.getType())))
+      return failure();
+    auto resultType = cast<RankedTensorType>(op.getType());
+    Location loc = op.getLoc();
+    int64_t dim = op.getDimensionAttr().getInt();
+    int64_t rank = resultType.getRank();
+    Value result = emitEmptyTensor(rewriter, loc, resultType);
+    int64_t offset = 0;
+    for (Value input : adaptor.getInputs()) {
+      auto type = cast<RankedTensorType>(input.getType());
+      if (!type.hasStaticShape())
+        return rewriter.notifyMatchFailure(op, "expected static shapes");
+      SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
+      offsets[dim] = rewriter.getIndexAttr(offset);
+      SmallVector<OpFoldResult> sizes;
+      for (int64_t size : type.getShape())
+        sizes.push_back(rewriter.getIndexAttr(size));
+      SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
+      result = tensor::InsertSliceOp::create(rewriter, loc, input, result,
+                                             offsets, sizes, strides);
+      offset += type.getDimSize(dim);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// Rewrites stablehlo.slice into a strided tensor.extract_slice.
+struct SliceToExtractSlice : public OpConversionPattern<shlo::SliceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::SliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(rewriter, op, op.getType())))
+      return failure();
+    auto resultType = cast<RankedTensorType>(op.getType());
+    SmallVector<OpFoldResult> offsets, sizes, strides;
+    for (int64_t d = 0; d < resultType.getRank(); ++d) {
+      offsets.push_back(rewriter.getIndexAttr(op.getStartIndices()[d]));
+      sizes.push_back(rewriter.getIndexAttr(resultType.getDimSize(d)));
+      strides.push_back(rewriter.getIndexAttr(op.getStrides()[d]));
+    }
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, resultType, adaptor.getOperand(), offsets, sizes, strides);
+    return success();
+  }
+};
+
+/// Rewrites stablehlo.pad into a linalg.fill of the padded shape (negative
+/// edges counted as 0), a tensor.insert_slice of the operand with stride
+/// interior + 1, and a tensor.extract_slice that crops negative edges.
+struct PadToFillAndInsert : public OpConversionPattern<shlo::PadOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::PadOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(rewriter, op, op.getType())) ||
+        failed(requireStatic(rewriter, op, op.getOperand().getType())))
+      return failure();
+    Value padValue =
+        emitExtractScalar(rewriter, op.getLoc(), adaptor.getPaddingValue());
+    rewriter.replaceOp(
+        op, emitPaddedTensor(rewriter, op.getLoc(), adaptor.getOperand(),
+                             padValue, op.getEdgePaddingLow(),
+                             op.getEdgePaddingHigh(), op.getInteriorPadding(),
+                             cast<RankedTensorType>(op.getType())));
+    return success();
+  }
+};
+
+/// Rewrites stablehlo.reverse into a linalg.generic that reads index
+/// `size - 1 - i` along the reversed dimensions.
+struct ReverseToGeneric : public OpConversionPattern<shlo::ReverseOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ReverseOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStatic(rewriter, op, op.getType())))
+      return failure();
+    rewriter.replaceOp(op, emitReversedTensor(rewriter, op.getLoc(),
+                                              adaptor.getOperand(),
+                                              op.getDimensions()));
+    return success();
+  }
+};
+
+} // namespace
+
+void stablehlo_lowering::populateDataMovementPatterns(
+    RewritePatternSet &patterns) {
+  patterns.add<ConstantToArith, IotaToGeneric, BroadcastInDimToGeneric,
+               ReshapeToCollapseExpand, TransposeToLinalg,
+               ConcatenateToInsertSlices, SliceToExtractSlice,
+               PadToFillAndInsert, ReverseToGeneric>(patterns.getContext());
+}

@@ -1,0 +1,95 @@
+//===- PopulatePatterns.h - StableHLO lowering internals --------*- C++ -*-===//
+//
+// Shared by the files of convert-stablehlo-to-linalg: one populate function
+// per op family and the scalar semantics of the elementwise ops, which both
+// the elementwise patterns and the reduce body translation use.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef YAT_LIB_CONVERSION_STABLEHLOTOLINALG_POPULATEPATTERNS_H
+#define YAT_LIB_CONVERSION_STABLEHLOTOLINALG_POPULATEPATTERNS_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::yat::stablehlo_lowering {
+
+void populateElementwisePatterns(RewritePatternSet &patterns);
+void populateDataMovementPatterns(RewritePatternSet &patterns);
+void populateReducePatterns(RewritePatternSet &patterns);
+void populateDotGeneralPatterns(RewritePatternSet &patterns);
+void populateConvolutionPatterns(RewritePatternSet &patterns);
+void populateCheckPatterns(RewritePatternSet &patterns);
+
+/// True when `op` is an elementwise stablehlo op that `emitScalarOp`
+/// implements.
+bool isScalarizable(Operation *op);
+
+/// Emits the scalar computation of elementwise stablehlo op `op` applied to
+/// `operands` (scalars of `op`'s operand element types, in operand order).
+/// Returns null if `op` is not scalarizable.
+Value emitScalarOp(OpBuilder &builder, Location loc, Operation *op,
+                   ValueRange operands);
+
+/// Converts scalar `value` of element type `from` to element type `to` with
+/// stablehlo.convert semantics.
+Value emitScalarConvert(OpBuilder &builder, Location loc, Value value,
+                        Type from, Type to);
+
+/// A zero (false for i1) of scalar type `type`.
+Value emitZero(OpBuilder &builder, Location loc, Type type);
+
+/// `tensor.empty` of `type` (static shape).
+Value emitEmptyTensor(OpBuilder &builder, Location loc, RankedTensorType type);
+
+/// `linalg.fill` of a new tensor of `type` with scalar `value`.
+Value emitFilledTensor(OpBuilder &builder, Location loc, RankedTensorType type,
+                       Value value);
+
+/// Pads `value` (static shape) with scalar `padValue`: `interior[d]`
+/// elements between neighbours, then `low[d]`/`high[d]` at the edges
+/// (negative edges crop). Returns a tensor of `resultType`.
+Value emitPaddedTensor(OpBuilder &builder, Location loc, Value value,
+                       Value padValue, ArrayRef<int64_t> low,
+                       ArrayRef<int64_t> high, ArrayRef<int64_t> interior,
+                       RankedTensorType resultType);
+
+/// Reverses static-shaped `value` along `dims`.
+Value emitReversedTensor(OpBuilder &builder, Location loc, Value value,
+                         ArrayRef<int64_t> dims);
+
+/// True when every op of `reduce`'s body can be translated to scalar arith;
+/// otherwise returns false and sets `offending` to the first op that
+/// cannot.
+bool isTranslatableReduceBody(Operation *reduce, Operation *&offending);
+
+/// `acc + lhs * rhs` in the type of `acc` (or, and for i1).
+Value emitMultiplyAccumulate(OpBuilder &builder, Location loc, Value lhs,
+                             Value rhs, Value acc);
+
+/// Converts every element of static-shaped `value` to the element type of
+/// `resultType` (stablehlo.convert semantics) with a linalg.generic.
+Value emitConvertedTensor(OpBuilder &builder, Location loc, Value value,
+                          RankedTensorType resultType);
+
+/// Reads the single element of a 0-d tensor.
+Value emitExtractScalar(OpBuilder &builder, Location loc, Value tensor);
+
+/// The type in which a dot_general/convolution with element type `input`
+/// and result element type `result` accumulates: f32 for f16/bf16 results,
+/// the widest float otherwise, the result type for integers.
+Type getAccumulatorType(Type input, Type result);
+
+/// Name of the discardable attribute that marks a check.* custom_call whose
+/// actual value comes from a reassociated reduction.
+inline constexpr llvm::StringLiteral kReassociatedAttrName = "yat.reassociated";
+
+/// Name of the runtime function implementing check `target` (e.g.
+/// "check.expect_close") on elements of `elementType`, or "" when the
+/// element type has no runtime entry point.
+std::string getCheckFunctionName(StringRef target, Type elementType);
+
+} // namespace mlir::yat::stablehlo_lowering
+
+#endif // YAT_LIB_CONVERSION_STABLEHLOTOLINALG_POPULATEPATTERNS_H

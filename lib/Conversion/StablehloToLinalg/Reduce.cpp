@@ -1,0 +1,146 @@
+//===- Reduce.cpp - stablehlo.reduce to linalg.generic --------------------===//
+
+#include "PopulatePatterns.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
+#include "mlir/IR/AffineMap.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::stablehlo_lowering;
+namespace shlo = mlir::yat::stablehlo;
+
+/// Ops that only move a 0-d value around inside a reduce body.
+static bool isScalarIdentity(Operation *op) {
+  if (!isa<shlo::ReshapeOp, shlo::BroadcastInDimOp>(op))
+    return false;
+  auto operand = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  auto result = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  return operand && result && operand == result && operand.getRank() == 0;
+}
+
+bool stablehlo_lowering::isTranslatableReduceBody(Operation *reduce,
+                                                  Operation *&offending) {
+  offending = nullptr;
+  Region &body = reduce->getRegion(0);
+  for (Operation &op : body.front()) {
+    // Values captured from outside the body have no scalar counterpart.
+    bool capturesOuterValue = llvm::any_of(op.getOperands(), [&](Value v) {
+      return v.getParentRegion() != &body;
+    });
+    if (capturesOuterValue || op.getNumResults() > 1) {
+      offending = &op;
+      return false;
+    }
+    if (isa<shlo::ReturnOp>(op) || isScalarizable(&op) || isScalarIdentity(&op))
+      continue;
+    if (auto constant = dyn_cast<shlo::ConstantOp>(op)) {
+      auto dense = dyn_cast<DenseElementsAttr>(constant.getValue());
+      if (dense && dense.isSplat())
+        continue;
+    }
+    offending = &op;
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+/// Rewrites stablehlo.reduce into one linalg.generic with an input per
+/// operand and an output per result (initialized with linalg.fill of the
+/// init values). Reduced dimensions are reduction iterators; the body is the
+/// reduce body translated op by op into scalar arith, taking the
+/// accumulators first and the new elements second, as StableHLO does.
+struct ReduceToGeneric : public OpConversionPattern<shlo::ReduceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ReduceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Operation *offending;
+    if (!isTranslatableReduceBody(op, offending))
+      return rewriter.notifyMatchFailure(op, "body cannot be translated");
+    auto inputType = cast<RankedTensorType>(op.getInputs()[0].getType());
+    if (!inputType.hasStaticShape())
+      return rewriter.notifyMatchFailure(op, "expected static shapes");
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    int64_t rank = inputType.getRank();
+    size_t count = op.getInputs().size();
+    ArrayRef<int64_t> reduced = op.getDimensions();
+
+    SmallVector<utils::IteratorType> iterators;
+    SmallVector<AffineExpr> outputExprs;
+    for (int64_t d = 0; d < rank; ++d) {
+      bool isReduced = llvm::is_contained(reduced, d);
+      iterators.push_back(isReduced ? utils::IteratorType::reduction
+                                    : utils::IteratorType::parallel);
+      if (!isReduced)
+        outputExprs.push_back(rewriter.getAffineDimExpr(d));
+    }
+    AffineMap inputMap = rewriter.getMultiDimIdentityMap(rank);
+    AffineMap outputMap = AffineMap::get(rank, 0, outputExprs, ctx);
+    SmallVector<AffineMap> maps(count, inputMap);
+    maps.append(count, outputMap);
+
+    SmallVector<Value> inits;
+    SmallVector<Type> resultTypes;
+    for (size_t i = 0; i < count; ++i) {
+      auto resultType = cast<RankedTensorType>(op.getResult(i).getType());
+      Value initValue =
+          emitExtractScalar(rewriter, loc, adaptor.getInitValues()[i]);
+      inits.push_back(emitFilledTensor(rewriter, loc, resultType, initValue));
+      resultTypes.push_back(resultType);
+    }
+
+    Block &body = op.getBody().front();
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, resultTypes, adaptor.getInputs(), inits, maps, iterators,
+        [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+          // Generic arguments: elements then accumulators. Body arguments:
+          // accumulators then elements.
+          IRMapping mapping;
+          for (size_t i = 0; i < count; ++i) {
+            mapping.map(body.getArgument(i), args[count + i]);
+            mapping.map(body.getArgument(count + i), args[i]);
+          }
+          for (Operation &inner : body) {
+            if (auto ret = dyn_cast<shlo::ReturnOp>(inner)) {
+              SmallVector<Value> yielded;
+              for (Value value : ret.getOperands())
+                yielded.push_back(mapping.lookup(value));
+              linalg::YieldOp::create(b, inner.getLoc(), yielded);
+              continue;
+            }
+            Value result;
+            if (auto constant = dyn_cast<shlo::ConstantOp>(inner)) {
+              auto dense = cast<DenseElementsAttr>(constant.getValue());
+              result = arith::ConstantOp::create(
+                  b, inner.getLoc(),
+                  cast<TypedAttr>(dense.getSplatValue<Attribute>()));
+            } else if (isScalarIdentity(&inner)) {
+              result = mapping.lookup(inner.getOperand(0));
+            } else {
+              SmallVector<Value> operands;
+              for (Value operand : inner.getOperands())
+                operands.push_back(mapping.lookup(operand));
+              result = emitScalarOp(b, inner.getLoc(), &inner, operands);
+            }
+            mapping.map(inner.getResult(0), result);
+          }
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
+} // namespace
+
+void stablehlo_lowering::populateReducePatterns(RewritePatternSet &patterns) {
+  patterns.add<ReduceToGeneric>(patterns.getContext());
+}

@@ -1,0 +1,282 @@
+//===- StablehloToLinalg.cpp - the convert-stablehlo-to-linalg pass -------===//
+//
+// Validation, call inlining and the driver of the conversion. The patterns
+// live in one file per op family.
+//
+//===----------------------------------------------------------------------===//
+
+#include "yat/Conversion/StablehloToLinalg/Passes.h"
+
+#include "PopulatePatterns.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "mlir/Transforms/InliningUtils.h"
+#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+namespace mlir::yat {
+#define GEN_PASS_DEF_CONVERTSTABLEHLOTOLINALG
+#include "yat/Conversion/StablehloToLinalg/Passes.h.inc"
+} // namespace mlir::yat
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::stablehlo_lowering;
+namespace shlo = mlir::yat::stablehlo;
+
+//===----------------------------------------------------------------------===//
+// Validation
+//===----------------------------------------------------------------------===//
+
+/// The element types the lowering and the check runtime implement.
+static bool isSupportedElementType(Type type) {
+  if (auto intType = dyn_cast<IntegerType>(type))
+    return intType.isSignless() &&
+           llvm::is_contained({1u, 8u, 16u, 32u, 64u}, intType.getWidth());
+  return type.isF16() || type.isBF16() || type.isF32() || type.isF64();
+}
+
+/// Checks one operand or result type of a stablehlo op.
+static LogicalResult verifyLowerableType(Operation *op, Type type) {
+  auto tensorType = dyn_cast<RankedTensorType>(type);
+  if (!tensorType)
+    return op->emitOpError() << "operates on " << type
+                             << ", but convert-stablehlo-to-linalg needs "
+                                "ranked tensors";
+  if (!tensorType.hasStaticShape())
+    return op->emitOpError() << "has dynamic shape " << type
+                             << ", but convert-stablehlo-to-linalg needs "
+                                "static shapes";
+  if (!isSupportedElementType(tensorType.getElementType()))
+    return op->emitOpError()
+           << "has element type " << tensorType.getElementType()
+           << ", which convert-stablehlo-to-linalg does not support (i1, i8, "
+              "i16, i32, i64, f16, bf16, f32 and f64 are)";
+  return success();
+}
+
+static LogicalResult verifyCustomCall(shlo::CustomCallOp call) {
+  StringRef target = call.getCallTargetName();
+  if (!shlo::isSupportedCheckTarget(target))
+    return call.emitOpError()
+           << "target '" << target
+           << "' is not supported (yat runs only check.expect_eq, "
+              "check.expect_close, check.expect_almost_eq and check.eq)";
+  if (call.getNumOperands() != 2 ||
+      call.getOperand(0).getType() != call.getOperand(1).getType())
+    return call.emitOpError()
+           << "'" << target
+           << "' expects an actual and an expected tensor of the same type";
+  if (call.getNumResults() == 0)
+    return success();
+  auto resultType = dyn_cast<RankedTensorType>(call.getResult(0).getType());
+  if (target != shlo::kCheckEq || call.getNumResults() != 1 || !resultType ||
+      resultType.getRank() != 0 || !resultType.getElementType().isInteger(1))
+    return call.emitOpError()
+           << "'" << target << "' may only return a tensor<i1> (check.eq)";
+  return success();
+}
+
+static LogicalResult verifyConstant(shlo::ConstantOp constant) {
+  auto resource = dyn_cast<DenseResourceElementsAttr>(constant.getValue());
+  if (!resource)
+    return success();
+  DenseResourceElementsHandle handle = resource.getRawHandle();
+  AsmResourceBlob *blob = handle.getBlob();
+  if (!blob)
+    return constant.emitOpError()
+           << "refers to dense_resource '" << handle.getKey()
+           << "' whose data is missing from the file";
+  auto type = cast<ShapedType>(resource.getType());
+  int64_t bytesPerElement =
+      (type.getElementTypeBitWidth() + 7) / 8; // i1 is stored in a byte
+  if (static_cast<int64_t>(blob->getData().size()) !=
+      type.getNumElements() * bytesPerElement)
+    return constant.emitOpError()
+           << "dense_resource '" << handle.getKey() << "' holds "
+           << blob->getData().size() << " bytes, expected "
+           << type.getNumElements() * bytesPerElement;
+  return success();
+}
+
+LogicalResult mlir::yat::verifyStablehloLowerable(ModuleOp module) {
+  bool ok = true;
+  auto *dialect =
+      module.getContext()->getLoadedDialect<shlo::StablehloDialect>();
+  if (!dialect)
+    return success();
+  module.walk([&](Operation *op) {
+    if (op->getDialect() != dialect)
+      return;
+    if (isa<shlo::CompositeOp>(op))
+      return; // Inlined before lowering; its decomposition is checked.
+    for (Type type : op->getOperandTypes())
+      if (failed(verifyLowerableType(op, type))) {
+        ok = false;
+        return;
+      }
+    for (Type type : op->getResultTypes())
+      if (failed(verifyLowerableType(op, type))) {
+        ok = false;
+        return;
+      }
+    LogicalResult result =
+        llvm::TypeSwitch<Operation *, LogicalResult>(op)
+            .Case(
+                [](shlo::CustomCallOp call) { return verifyCustomCall(call); })
+            .Case([](shlo::ConstantOp constant) {
+              return verifyConstant(constant);
+            })
+            .Case([](shlo::ConvolutionOp conv) -> LogicalResult {
+              if (conv.getBatchGroupCountAttr().getInt() != 1)
+                return conv.emitOpError()
+                       << "has batch_group_count "
+                       << conv.getBatchGroupCountAttr().getInt()
+                       << "; convert-stablehlo-to-linalg supports only 1";
+              return success();
+            })
+            .Case([](shlo::ReduceOp reduce) -> LogicalResult {
+              Operation *offending;
+              if (isTranslatableReduceBody(reduce, offending))
+                return success();
+              return offending->emitOpError()
+                     << "cannot be lowered inside a stablehlo.reduce body "
+                        "(bodies may hold elementwise ops and splat "
+                        "constants on 0-d tensors of their own values)";
+            })
+            .Default([](Operation *) { return success(); });
+    ok &= succeeded(result);
+  });
+  return success(ok);
+}
+
+//===----------------------------------------------------------------------===//
+// Calls and composites
+//===----------------------------------------------------------------------===//
+
+/// Moves or clones the callee's body into the caller (the default behavior
+/// of MLIR's inliner).
+static void cloneCalleeBody(OpBuilder &, Region *src, Block *inlineBlock,
+                            Block *postInsertBlock, IRMapping &mapper,
+                            bool shouldCloneInlinedRegion) {
+  Region *insertRegion = inlineBlock->getParent();
+  if (shouldCloneInlinedRegion)
+    src->cloneInto(insertRegion, postInsertBlock->getIterator(), mapper);
+  else
+    insertRegion->getBlocks().splice(postInsertBlock->getIterator(),
+                                     src->getBlocks(), src->begin(),
+                                     src->end());
+}
+
+/// Calls nest at most this deep before the module is considered recursive.
+static constexpr int kMaxInlineRounds = 64;
+
+LogicalResult mlir::yat::inlineStablehloCalls(ModuleOp module) {
+  MLIRContext *ctx = module.getContext();
+  SymbolTable symbols(module);
+
+  // Composites are calls of their decomposition.
+  SmallVector<shlo::CompositeOp> composites;
+  module.walk([&](shlo::CompositeOp op) { composites.push_back(op); });
+  for (shlo::CompositeOp composite : composites) {
+    OpBuilder builder(composite);
+    auto call = func::CallOp::create(
+        builder, composite.getLoc(), composite.getDecompositionAttr(),
+        composite.getResultTypes(), composite.getOperands());
+    composite.replaceAllUsesWith(call.getResults());
+    composite.erase();
+  }
+
+  InlinerInterface interface(ctx);
+  for (int round = 0;; ++round) {
+    SmallVector<func::CallOp> calls;
+    module.walk([&](func::CallOp call) {
+      auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
+      if (callee && callee.isPrivate() && !callee.isExternal())
+        calls.push_back(call);
+    });
+    if (calls.empty())
+      break;
+    if (round == kMaxInlineRounds)
+      return calls.front().emitOpError()
+             << "calls nest deeper than " << kMaxInlineRounds
+             << " levels; recursive functions cannot be inlined";
+    for (func::CallOp call : calls) {
+      auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
+      if (failed(inlineCall(interface, cloneCalleeBody, call, callee,
+                            &callee.getBody())))
+        return call.emitOpError()
+               << "could not inline the call of " << call.getCalleeAttr();
+      call.erase();
+    }
+  }
+
+  // Private functions that nothing calls any more.
+  for (func::FuncOp fn :
+       llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
+    if (fn.isPrivate() && !fn.isExternal() &&
+        SymbolTable::symbolKnownUseEmpty(fn, module))
+      fn.erase();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Patterns and pass
+//===----------------------------------------------------------------------===//
+
+void mlir::yat::populateStablehloToLinalgPatterns(RewritePatternSet &patterns) {
+  populateElementwisePatterns(patterns);
+  populateDataMovementPatterns(patterns);
+  populateReducePatterns(patterns);
+  populateDotGeneralPatterns(patterns);
+  populateConvolutionPatterns(patterns);
+  populateCheckPatterns(patterns);
+}
+
+void mlir::yat::configureStablehloToLinalgTarget(ConversionTarget &target) {
+  target.addLegalDialect<arith::ArithDialect,
+                         bufferization::BufferizationDialect, func::FuncDialect,
+                         linalg::LinalgDialect, math::MathDialect,
+                         memref::MemRefDialect, tensor::TensorDialect>();
+  // The body of a reduce is consumed by the reduce pattern.
+  target.addDynamicallyLegalDialect<shlo::StablehloDialect>(
+      [](Operation *op) -> std::optional<bool> {
+        return isa_and_nonnull<shlo::ReduceOp>(op->getParentOp());
+      });
+}
+
+namespace {
+
+struct ConvertStablehloToLinalgPass
+    : public mlir::yat::impl::ConvertStablehloToLinalgBase<
+          ConvertStablehloToLinalgPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    MLIRContext *ctx = &getContext();
+    if (!ctx->getLoadedDialect<shlo::StablehloDialect>())
+      return; // Nothing to lower.
+    if (failed(verifyStablehloLowerable(module)) ||
+        failed(inlineStablehloCalls(module)))
+      return signalPassFailure();
+    prepareStablehloChecks(module);
+
+    ConversionTarget target(*ctx);
+    configureStablehloToLinalgTarget(target);
+    RewritePatternSet patterns(ctx);
+    populateStablehloToLinalgPatterns(patterns);
+    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+      return signalPassFailure();
+  }
+};
+
+} // namespace

@@ -1,0 +1,399 @@
+//===- Checks.cpp - runtime side of StableHLO check.* calls ---------------===//
+//
+// The functions that compiled check.* custom_calls call. They read the two
+// tensors through MLIR's memref descriptors (any rank and strides), compare
+// them with the rule of their kind (yat/Runtime/Checks.h), and record
+// failures for the tool to report after the run.
+//
+//===----------------------------------------------------------------------===//
+
+#include "yat/Runtime/Checks.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <limits>
+#include <mutex>
+
+using namespace mlir::yat::runtime;
+
+namespace {
+
+/// What an unranked memref argument points to: its rank and a pointer to
+/// the ranked descriptor {T *allocated, T *aligned, int64_t offset,
+/// int64_t sizes[rank], int64_t strides[rank]}.
+struct UnrankedDescriptor {
+  int64_t rank;
+  void *descriptor;
+};
+
+/// A strided view of a memref's elements.
+template <typename Storage> struct View {
+  const Storage *aligned = nullptr;
+  int64_t offset = 0;
+  std::vector<int64_t> sizes;
+  std::vector<int64_t> strides;
+
+  explicit View(const UnrankedDescriptor *memref) {
+    if (!memref || !memref->descriptor || memref->rank < 0)
+      return;
+    const char *base = static_cast<const char *>(memref->descriptor);
+    std::memcpy(&aligned, base + sizeof(void *), sizeof(void *));
+    const char *rest = base + 2 * sizeof(void *);
+    std::memcpy(&offset, rest, sizeof(int64_t));
+    sizes.resize(memref->rank);
+    strides.resize(memref->rank);
+    if (memref->rank > 0) {
+      std::memcpy(sizes.data(), rest + sizeof(int64_t),
+                  memref->rank * sizeof(int64_t));
+      std::memcpy(strides.data(), rest + (1 + memref->rank) * sizeof(int64_t),
+                  memref->rank * sizeof(int64_t));
+    }
+  }
+
+  int64_t getNumElements() const {
+    int64_t count = 1;
+    for (int64_t size : sizes)
+      count *= size;
+    return count;
+  }
+
+  /// The element at row-major position `linear`.
+  Storage at(int64_t linear) const {
+    int64_t position = offset;
+    for (int64_t d = static_cast<int64_t>(sizes.size()) - 1; d >= 0; --d) {
+      int64_t size = sizes[d];
+      position += (linear % size) * strides[d];
+      linear /= size;
+    }
+    return aligned[position];
+  }
+
+  /// The multi-index of row-major position `linear`, as "[i, j]".
+  std::string formatIndex(int64_t linear) const {
+    std::vector<int64_t> index(sizes.size());
+    for (int64_t d = static_cast<int64_t>(sizes.size()) - 1; d >= 0; --d) {
+      index[d] = linear % sizes[d];
+      linear /= sizes[d];
+    }
+    std::string text = "[";
+    for (size_t d = 0; d < index.size(); ++d) {
+      if (d)
+        text += ", ";
+      text += std::to_string(index[d]);
+    }
+    return text + "]";
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Element types
+//===----------------------------------------------------------------------===//
+
+double halfToDouble(uint16_t bits) {
+  int sign = bits >> 15;
+  int exponent = (bits >> 10) & 0x1f;
+  int mantissa = bits & 0x3ff;
+  double value;
+  if (exponent == 0)
+    value = std::ldexp(mantissa, -24);
+  else if (exponent == 31)
+    value = mantissa ? std::numeric_limits<double>::quiet_NaN()
+                     : std::numeric_limits<double>::infinity();
+  else
+    value = std::ldexp(mantissa + 1024, exponent - 25);
+  return sign ? -value : value;
+}
+
+double bfloat16ToDouble(uint16_t bits) {
+  uint32_t wide = static_cast<uint32_t>(bits) << 16;
+  float value;
+  std::memcpy(&value, &wide, sizeof(value));
+  return value;
+}
+
+/// How to read and compare one element type. `Storage` is the in-memory
+/// representation; floats also expose their bit pattern for ULP distances.
+struct BoolTraits {
+  using Storage = uint8_t;
+  static constexpr bool isFloat = false;
+  static int64_t toInt(Storage v) { return v != 0; }
+};
+template <typename T> struct IntTraits {
+  using Storage = T;
+  static constexpr bool isFloat = false;
+  static int64_t toInt(Storage v) { return v; }
+};
+struct HalfTraits {
+  using Storage = uint16_t;
+  static constexpr bool isFloat = true;
+  static constexpr bool isNarrow = true;
+  static double toDouble(Storage v) { return halfToDouble(v); }
+  static uint64_t bits(Storage v) { return v; }
+  static constexpr int width = 16;
+};
+struct BFloat16Traits {
+  using Storage = uint16_t;
+  static constexpr bool isFloat = true;
+  static constexpr bool isNarrow = true;
+  static double toDouble(Storage v) { return bfloat16ToDouble(v); }
+  static uint64_t bits(Storage v) { return v; }
+  static constexpr int width = 16;
+};
+struct Float32Traits {
+  using Storage = float;
+  static constexpr bool isFloat = true;
+  static constexpr bool isNarrow = false;
+  static double toDouble(Storage v) { return v; }
+  static uint64_t bits(Storage v) {
+    uint32_t b;
+    std::memcpy(&b, &v, sizeof(b));
+    return b;
+  }
+  static constexpr int width = 32;
+};
+struct Float64Traits {
+  using Storage = double;
+  static constexpr bool isFloat = true;
+  static constexpr bool isNarrow = false;
+  static double toDouble(Storage v) { return v; }
+  static uint64_t bits(Storage v) {
+    uint64_t b;
+    std::memcpy(&b, &v, sizeof(b));
+    return b;
+  }
+  static constexpr int width = 64;
+};
+
+/// Distance in units in the last place between two non-NaN floats of
+/// `width` bits given as bit patterns; +0 and -0 are the same point.
+uint64_t ulpDistance(uint64_t a, uint64_t e, int width) {
+  uint64_t signBit = uint64_t(1) << (width - 1);
+  auto key = [&](uint64_t bits) -> long double {
+    long double magnitude = static_cast<long double>(bits & (signBit - 1));
+    return (bits & signBit) ? -magnitude : magnitude;
+  };
+  long double distance = key(a) - key(e);
+  return static_cast<uint64_t>(distance < 0 ? -distance : distance);
+}
+
+std::string formatDouble(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof(buffer), "%.9g", value);
+  return buffer;
+}
+
+//===----------------------------------------------------------------------===//
+// Recording
+//===----------------------------------------------------------------------===//
+
+struct CheckRecords {
+  std::mutex mutex;
+  uint64_t numRun = 0;
+  std::vector<CheckFailure> failures;
+};
+
+CheckRecords &getRecords() {
+  static CheckRecords records;
+  return records;
+}
+
+std::string readLabel(const UnrankedDescriptor *label) {
+  View<char> view(label);
+  if (!view.aligned)
+    return "check";
+  std::string text;
+  int64_t count = view.getNumElements();
+  for (int64_t i = 0; i < count; ++i)
+    text.push_back(view.at(i));
+  return text;
+}
+
+//===----------------------------------------------------------------------===//
+// Comparison
+//===----------------------------------------------------------------------===//
+
+/// Whether one pair of float elements passes check `kind`; `error` gets the
+/// absolute error (and `ulps` the ULP distance) for the report.
+template <typename Traits>
+bool compareFloats(CheckKind kind, int32_t flags,
+                   typename Traits::Storage actualRaw,
+                   typename Traits::Storage expectedRaw, double &error,
+                   uint64_t &ulps) {
+  double actual = Traits::toDouble(actualRaw);
+  double expected = Traits::toDouble(expectedRaw);
+  bool actualNan = std::isnan(actual), expectedNan = std::isnan(expected);
+  error = 0;
+  ulps = 0;
+  if (actualNan || expectedNan) {
+    error =
+        actualNan == expectedNan ? 0 : std::numeric_limits<double>::infinity();
+    return actualNan == expectedNan;
+  }
+  if (actual == expected)
+    return true;
+  error = std::fabs(actual - expected);
+  ulps = ulpDistance(Traits::bits(actualRaw), Traits::bits(expectedRaw),
+                     Traits::width);
+  switch (kind) {
+  case CheckKind::ExpectEq:
+  case CheckKind::Eq:
+    return false;
+  case CheckKind::ExpectAlmostEq:
+    return error <= CheckTolerances::kAlmostEqTolerance;
+  case CheckKind::ExpectClose: {
+    if (std::isinf(actual) || std::isinf(expected))
+      return false;
+    if (ulps <= static_cast<uint64_t>(CheckTolerances::kCloseMaxUlps))
+      return true;
+    if (!(flags & kCheckFlagReassociated))
+      return false;
+    double tolerance = Traits::isNarrow
+                           ? CheckTolerances::kReassociatedRelTolNarrow
+                           : CheckTolerances::kReassociatedRelTolWide;
+    return error <=
+           tolerance * std::max(std::fabs(actual), std::fabs(expected));
+  }
+  }
+  return false;
+}
+
+template <typename Traits>
+int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
+                 const UnrankedDescriptor *expectedMemref,
+                 const UnrankedDescriptor *labelMemref, int32_t flags) {
+  using Storage = typename Traits::Storage;
+  View<Storage> actual(actualMemref), expected(expectedMemref);
+  std::string message;
+  if (!actual.aligned && actual.getNumElements() != 0)
+    message = "the actual value could not be read";
+  else if (actual.sizes != expected.sizes)
+    message = "the actual and expected values have different shapes";
+
+  int64_t count = actual.getNumElements();
+  int64_t mismatches = 0, firstMismatch = -1;
+  double maxError = 0;
+  uint64_t maxUlps = 0;
+  if (message.empty()) {
+    for (int64_t i = 0; i < count; ++i) {
+      Storage a = actual.at(i), e = expected.at(i);
+      bool passed;
+      double error = 0;
+      uint64_t ulps = 0;
+      if constexpr (Traits::isFloat) {
+        passed = compareFloats<Traits>(kind, flags, a, e, error, ulps);
+      } else {
+        int64_t ai = Traits::toInt(a), ei = Traits::toInt(e);
+        passed = ai == ei;
+        error = passed ? 0 : std::fabs(double(ai) - double(ei));
+      }
+      if (passed)
+        continue;
+      ++mismatches;
+      if (firstMismatch < 0)
+        firstMismatch = i;
+      maxError = std::max(maxError, error);
+      maxUlps = std::max(maxUlps, ulps);
+    }
+    if (mismatches) {
+      auto format = [&](Storage v) {
+        if constexpr (Traits::isFloat)
+          return formatDouble(Traits::toDouble(v));
+        else
+          return std::to_string(Traits::toInt(v));
+      };
+      message = "element " + actual.formatIndex(firstMismatch) + ": got " +
+                format(actual.at(firstMismatch)) + ", expected " +
+                format(expected.at(firstMismatch)) + " (" +
+                std::to_string(mismatches) + " of " + std::to_string(count) +
+                " elements differ, max error " + formatDouble(maxError);
+      if constexpr (Traits::isFloat)
+        message += " = " + std::to_string(maxUlps) + " ulp";
+      message += ")";
+    }
+  }
+
+  CheckRecords &records = getRecords();
+  std::lock_guard<std::mutex> lock(records.mutex);
+  ++records.numRun;
+  if (message.empty())
+    return 1;
+  records.failures.push_back({readLabel(labelMemref), message});
+  return 0;
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Entry points
+//===----------------------------------------------------------------------===//
+
+#define YAT_CHECK_ENTRY(KIND_NAME, KIND, TYPE_NAME, TRAITS)                    \
+  extern "C" int32_t _mlir_ciface_yat_check_##KIND_NAME##_##TYPE_NAME(         \
+      UnrankedDescriptor *actual, UnrankedDescriptor *expected,                \
+      UnrankedDescriptor *label, int32_t flags) {                              \
+    return runCheck<TRAITS>(KIND, actual, expected, label, flags);             \
+  }
+
+#define YAT_CHECK_ENTRIES_FOR_KIND(KIND_NAME, KIND)                            \
+  YAT_CHECK_ENTRY(KIND_NAME, KIND, i1, BoolTraits)                             \
+  YAT_CHECK_ENTRY(KIND_NAME, KIND, i8, IntTraits<int8_t>)                      \
+  YAT_CHECK_ENTRY(KIND_NAME, KIND, i16, IntTraits<int16_t>)                    \
+  YAT_CHECK_ENTRY(KIND_NAME, KIND, i32, IntTraits<int32_t>)                    \
+  YAT_CHECK_ENTRY(KIND_NAME, KIND, i64, IntTraits<int64_t>)                    \
+  YAT_CHECK_ENTRY(KIND_NAME, KIND, f16, HalfTraits)                            \
+  YAT_CHECK_ENTRY(KIND_NAME, KIND, bf16, BFloat16Traits)                       \
+  YAT_CHECK_ENTRY(KIND_NAME, KIND, f32, Float32Traits)                         \
+  YAT_CHECK_ENTRY(KIND_NAME, KIND, f64, Float64Traits)
+
+YAT_CHECK_ENTRIES_FOR_KIND(expect_eq, CheckKind::ExpectEq)
+YAT_CHECK_ENTRIES_FOR_KIND(expect_close, CheckKind::ExpectClose)
+YAT_CHECK_ENTRIES_FOR_KIND(expect_almost_eq, CheckKind::ExpectAlmostEq)
+YAT_CHECK_ENTRIES_FOR_KIND(eq, CheckKind::Eq)
+
+#undef YAT_CHECK_ENTRIES_FOR_KIND
+#undef YAT_CHECK_ENTRY
+
+std::vector<CheckSymbol> mlir::yat::runtime::getCheckRuntimeSymbols() {
+  std::vector<CheckSymbol> symbols;
+#define YAT_CHECK_SYMBOL(KIND_NAME, TYPE_NAME)                                 \
+  symbols.push_back({"_mlir_ciface_yat_check_" #KIND_NAME "_" #TYPE_NAME,      \
+                     reinterpret_cast<void *>(                                 \
+                         &_mlir_ciface_yat_check_##KIND_NAME##_##TYPE_NAME)});
+#define YAT_CHECK_SYMBOLS_FOR_KIND(KIND_NAME)                                  \
+  YAT_CHECK_SYMBOL(KIND_NAME, i1)                                              \
+  YAT_CHECK_SYMBOL(KIND_NAME, i8)                                              \
+  YAT_CHECK_SYMBOL(KIND_NAME, i16)                                             \
+  YAT_CHECK_SYMBOL(KIND_NAME, i32)                                             \
+  YAT_CHECK_SYMBOL(KIND_NAME, i64)                                             \
+  YAT_CHECK_SYMBOL(KIND_NAME, f16)                                             \
+  YAT_CHECK_SYMBOL(KIND_NAME, bf16)                                            \
+  YAT_CHECK_SYMBOL(KIND_NAME, f32)                                             \
+  YAT_CHECK_SYMBOL(KIND_NAME, f64)
+  YAT_CHECK_SYMBOLS_FOR_KIND(expect_eq)
+  YAT_CHECK_SYMBOLS_FOR_KIND(expect_close)
+  YAT_CHECK_SYMBOLS_FOR_KIND(expect_almost_eq)
+  YAT_CHECK_SYMBOLS_FOR_KIND(eq)
+#undef YAT_CHECK_SYMBOLS_FOR_KIND
+#undef YAT_CHECK_SYMBOL
+  return symbols;
+}
+
+void mlir::yat::runtime::resetCheckResults() {
+  CheckRecords &records = getRecords();
+  std::lock_guard<std::mutex> lock(records.mutex);
+  records.numRun = 0;
+  records.failures.clear();
+}
+
+uint64_t mlir::yat::runtime::getNumChecksRun() {
+  CheckRecords &records = getRecords();
+  std::lock_guard<std::mutex> lock(records.mutex);
+  return records.numRun;
+}
+
+std::vector<CheckFailure> mlir::yat::runtime::getCheckFailures() {
+  CheckRecords &records = getRecords();
+  std::lock_guard<std::mutex> lock(records.mutex);
+  return records.failures;
+}
