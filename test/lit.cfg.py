@@ -3,6 +3,7 @@
 
 import os
 import shutil
+import subprocess
 
 import lit.formats
 from lit.llvm import llvm_config
@@ -20,10 +21,24 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 config.substitutions.append(("%yat_lib", config.yat_lib_dir))
-config.substitutions.append(("%python", config.python_executable or "python3"))
+# lit's default substitutions map %python to the interpreter running lit;
+# tests need the configured one (with numpy). It may be a shim (pyenv) that
+# lit's trimmed environment cannot resolve, so resolve it here.
+def _real_python(executable):
+    try:
+        return subprocess.check_output(
+            [executable, "-c", "import sys; print(sys.executable)"],
+            text=True).strip() or executable
+    except (OSError, subprocess.CalledProcessError):
+        return executable
+
+
+config.substitutions.insert(
+    0, ("%python", _real_python(config.python_executable or "python3")))
 
 tools = [
     ToolSubst("yat-opt", unresolved="fatal"),
+    ToolSubst("yat-run", unresolved="fatal"),
     ToolSubst("mlir-opt", command=os.path.join(config.llvm_tools_dir, "mlir-opt"),
               unresolved="fatal"),
     ToolSubst("mlir-translate",

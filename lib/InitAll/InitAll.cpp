@@ -8,6 +8,7 @@
 #include "mlir/InitAllPasses.h"
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
+#include "yat/Pipelines/Pipelines.h"
 #ifdef YAT_ENABLE_STABLEHLO
 #include "yat/Conversion/StablehloToLinalg/Passes.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
@@ -35,6 +36,7 @@ void mlir::yat::registerAllYatPasses() {
 #ifdef YAT_ENABLE_STABLEHLO
   registerYatStablehloConversionPasses();
 #endif
+  registerYatPipelines();
 }
 
 void mlir::yat::registerUpstreamPasses() { mlir::registerAllPasses(); }

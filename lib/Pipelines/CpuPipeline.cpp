@@ -57,6 +57,9 @@ void mlir::yat::addBufferizationStage(OpPassManager &pm) {
   // buffers; strided views are copied at the boundary when needed.
   bufferizeOptions.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // Loops that carry tensors (yat.linear_recurrence's scan) may yield a new
+  // buffer each iteration; ownership-based deallocation frees the old one.
+  bufferizeOptions.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
   pm.addPass(createCanonicalizerPass());
 

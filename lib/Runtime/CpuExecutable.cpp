@@ -233,12 +233,16 @@ static void prepareEntry(func::FuncOp function) {
 /// external function the code calls can be resolved at load time.
 static llvm::Error checkLoweredModule(ModuleOp module,
                                       const llvm::StringMap<void *> &symbols) {
+  // Name the op that was not lowered rather than the casts left around it.
   Operation *leftover = nullptr;
   module.walk([&](Operation *op) {
-    if (op == module.getOperation() || isa<LLVM::LLVMDialect>(op->getDialect()))
+    if (op == module.getOperation() ||
+        isa<LLVM::LLVMDialect>(op->getDialect()))
       return WalkResult::advance();
-    leftover = op;
-    return WalkResult::interrupt();
+    bool isCast = isa<UnrealizedConversionCastOp>(op);
+    if (!leftover || (isa<UnrealizedConversionCastOp>(leftover) && !isCast))
+      leftover = op;
+    return isCast ? WalkResult::advance() : WalkResult::interrupt();
   });
   if (leftover) {
     std::string location;

@@ -157,7 +157,7 @@ llvm::Expected<HostTensor> HostTensor::allocate(ElementType elementType,
   uint64_t byteSize = llvm::SaturatingMultiply(
       numElements, uint64_t(getElementByteWidth(elementType)));
   if (byteSize > kMaxBytes)
-    return makeInputError("tensor of " + formatTensorType(elementType, shape) +
+    return makeInputError("a " + formatTensorType(elementType, shape) +
                           " is too large (" + llvm::Twine(byteSize) +
                           " bytes)");
   // 64-byte alignment suits every vector width the compiled code may use; a
@@ -311,6 +311,10 @@ ElementFormatter::ElementFormatter(const HostTensor &tensor,
     : tensor(tensor) {
   ElementType type = tensor.getElementType();
   if (!isFloatingPoint(type)) {
+    // numpy pads "True" to the width of "False" in every array that is not
+    // a scalar.
+    if (type == ElementType::I1 && tensor.getRank() > 0)
+      width = 5;
     for (int64_t index : shownIndices)
       width = std::max(width, format(index).size());
     return;
@@ -372,6 +376,12 @@ std::string ElementFormatter::shortest(double value, bool scientific) const {
     if (roundTrips(text, value))
       break;
   }
+  // Past kMaxFractionDigits (f64), the rounded digits end in zeros that
+  // numpy does not show.
+  if (!scientific && text.find('.') != std::string::npos) {
+    size_t last = text.find_last_not_of('0');
+    text.resize(last + 1);
+  }
   // numpy always shows the point: "1." and "1.e-05".
   if (text.find('.') == std::string::npos) {
     size_t exponent = text.find('e');
@@ -394,19 +404,22 @@ std::string ElementFormatter::format(int64_t index) const {
     } else if (std::isinf(value)) {
       text = value < 0 ? "-inf" : "inf";
     } else {
-      text = shortest(value, scientific);
+      if (scientific) {
+        // numpy prints every mantissa with the common number of digits.
+        char buffer[64];
+        std::snprintf(buffer, sizeof(buffer), "%.*e",
+                      static_cast<int>(fractionWidth), value);
+        text = buffer;
+        if (fractionWidth == 0)
+          text.insert(text.find('e'), ".");
+      } else {
+        // Fixed notation: each value in its shortest form, padded with
+        // spaces after the point so that the points line up.
+        text = shortest(value, /*scientific=*/false);
+        size_t fraction = text.size() - text.find('.') - 1;
+        text.append(fractionWidth - fraction, ' ');
+      }
       size_t point = text.find('.');
-      size_t exponent = text.find('e');
-      size_t fractionEnd =
-          exponent == std::string::npos ? text.size() : exponent;
-      size_t fraction = fractionEnd - point - 1;
-      // Align the points; scientific mantissas are padded with zeros,
-      // fixed fractions with spaces, as numpy does.
-      std::string padding(fractionWidth - fraction, scientific ? '0' : ' ');
-      if (scientific)
-        text.insert(fractionEnd, padding);
-      else
-        text += padding;
       if (point < integerWidth)
         text.insert(0, integerWidth - point, ' ');
     }
@@ -463,6 +476,9 @@ static void printBlock(std::string &out, const ElementFormatter &formatter,
                        : formatter.format(offset * shape[axis] + position);
       if (i > 0) {
         if (column + 1 + text.size() + 1 > kLineWidth) {
+          // numpy drops the padding at the end of a wrapped line.
+          while (!out.empty() && out.back() == ' ')
+            out.pop_back();
           out += '\n';
           out += indent;
           column = indent.size();

@@ -74,6 +74,15 @@ static std::optional<ElementType> parseDescr(llvm::StringRef descr) {
       .Default(std::nullopt);
 }
 
+/// Header text quoted in a message, with non-printable bytes escaped so that
+/// the message stays on one line.
+static std::string escape(llvm::StringRef text) {
+  std::string escaped;
+  llvm::raw_string_ostream os(escaped);
+  llvm::printEscapedString(text, os);
+  return escaped;
+}
+
 namespace {
 /// The fields of an .npy header dict.
 struct NpyHeader {
@@ -170,7 +179,7 @@ std::optional<std::string> HeaderParser::parse(NpyHeader &header) {
     if (auto error = parseString(key))
       return error;
     if (!consume(':'))
-      return "expected ':' after '" + key + "'";
+      return "expected ':' after '" + escape(key) + "'";
     std::optional<std::string> error;
     if (key == "descr") {
       skipSpaces();
@@ -185,7 +194,7 @@ std::optional<std::string> HeaderParser::parse(NpyHeader &header) {
       error = parseShape(header.shape);
       seenShape = true;
     } else {
-      return "unexpected key '" + key + "'";
+      return "unexpected key '" + escape(key) + "'";
     }
     if (error)
       return error;
@@ -233,8 +242,8 @@ llvm::Expected<HostTensor> mlir::yat::runtime::parseNpy(llvm::StringRef bytes,
   else if (major == 2 || major == 3)
     lengthBytes = 4;
   else
-    return malformed("unsupported format version " + llvm::Twine(major) + "." +
-                     llvm::Twine(minor));
+    return malformed("unsupported format version " + llvm::Twine(unsigned(major)) +
+                     "." + llvm::Twine(unsigned(minor)));
   size_t prefixSize = kMagic.size() + 2 + lengthBytes;
   if (bytes.size() < prefixSize)
     return malformed("truncated before the header length");
@@ -260,7 +269,7 @@ llvm::Expected<HostTensor> mlir::yat::runtime::parseNpy(llvm::StringRef bytes,
   std::optional<ElementType> elementType = parseDescr(header.descr);
   if (!elementType)
     return makeInputError("'" + name + "' has unsupported dtype '" +
-                          header.descr +
+                          escape(header.descr) +
                           "'; expected one of <f4 <f8 <f2 |i1 <i4 <i8 |b1");
 
   llvm::Expected<HostTensor> tensor =
@@ -271,7 +280,7 @@ llvm::Expected<HostTensor> mlir::yat::runtime::parseNpy(llvm::StringRef bytes,
   if (data.size() != tensor->getByteSize())
     return malformed("data is " + llvm::Twine(data.size()) +
                      " bytes but shape " + formatShape(header.shape) + " of " +
-                     header.descr + " needs " +
+                     escape(header.descr) + " needs " +
                      llvm::Twine(tensor->getByteSize()));
   std::memcpy(tensor->getData(), data.data(), data.size());
   if (*elementType == ElementType::I1) {

@@ -143,16 +143,19 @@ llvm::Error mlir::yat::runtime::runModuleFile(const RunOptions &options,
 int mlir::yat::runtime::reportRunError(llvm::Error error, llvm::StringRef tool,
                                        llvm::raw_ostream &errs) {
   int status = 1;
+  std::string message;
   llvm::handleAllErrors(
       std::move(error),
       [&](const RuntimeError &runtimeError) {
-        errs << tool << ": error: " << runtimeError.getMessage() << "\n";
+        message = runtimeError.getMessage();
         status =
             runtimeError.getKind() == RuntimeErrorKind::InvalidModule ? 1 : 2;
       },
-      [&](const llvm::ErrorInfoBase &other) {
-        errs << tool << ": error: " << other.message() << "\n";
-        status = 1;
-      });
+      [&](const llvm::ErrorInfoBase &other) { message = other.message(); });
+  // One line, whatever the message quotes from the input.
+  for (char &c : message)
+    if (c == '\n' || c == '\r')
+      c = ' ';
+  errs << tool << ": error: " << message << "\n";
   return status;
 }

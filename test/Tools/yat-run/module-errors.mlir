@@ -1,0 +1,48 @@
+// Every problem with the module (it cannot be read, parsed, verified or
+// lowered, or has no usable entry) ends with one line on stderr naming it
+// and exit status 1.
+// RUN: rm -rf %t && %python %S/Inputs/make-inputs.py %t
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %S/Inputs/malformed.mlir --random-inputs | FileCheck %s --check-prefix=MALFORMED
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %t/missing.mlir | FileCheck %s --check-prefix=MISSING
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %t/a_2x3_f32.npy | FileCheck %s --check-prefix=BINARY
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %S/Inputs/invalid-op.mlir --random-inputs | FileCheck %s --check-prefix=INVALID
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %S/Inputs/unsupported-op.mlir --input=%t/v_4_f32.npy | FileCheck %s --check-prefix=NO-LOWERING
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %S/Inputs/undefined-function.mlir --input=%t/v_4_f32.npy | FileCheck %s --check-prefix=UNDEFINED
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=missing | FileCheck %s --check-prefix=NO-ENTRY
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=declared | FileCheck %s --check-prefix=DECLARATION
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=scalar | FileCheck %s --check-prefix=SCALAR
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=unranked | FileCheck %s --check-prefix=UNRANKED
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=unsigned_result | FileCheck %s --check-prefix=UNSIGNED
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --target=tpu | FileCheck %s --check-prefix=BAD-FLAG
+
+// MALFORMED: yat-run: error: {{.*}}malformed.mlir:2:34: expected ')'
+// MISSING: yat-run: error: cannot read '{{.*}}missing.mlir': No such file or directory
+// BINARY: yat-run: error: {{.*}}a_2x3_f32.npy:1:1:
+// INVALID: yat-run: error: {{.*}}invalid-op.mlir:3:8: 'yat.product' op
+// NO-LOWERING: yat-run: error: {{.*}}unsupported-op.mlir:6:10: 'complex.create' cannot be lowered to the LLVM dialect for the CPU
+// UNDEFINED: yat-run: error: function '@mystery' is called but neither defined in the module nor provided by the runtime
+// NO-ENTRY: yat-run: error: no function '@missing' in the module (functions: @main, @scalar, @unranked, @unsigned_result)
+// DECLARATION: yat-run: error: function '@declared' is a declaration without a body
+// SCALAR: yat-run: error: argument 0 of '@scalar' has type f32; only ranked tensors of f32, f64, f16, bf16, i8, i32, i64 or i1 can be passed
+// UNRANKED: yat-run: error: argument 0 of '@unranked' has type tensor<*xf32>; only ranked tensors
+// UNSIGNED: yat-run: error: result 0 of '@unsigned_result' has type tensor<2xui8>; only ranked tensors
+// BAD-FLAG: yat-run: for the --target option: Cannot find option named 'tpu'!
+
+func.func @main(%a: tensor<2xf32>) -> tensor<2xf32> {
+  return %a : tensor<2xf32>
+}
+
+func.func private @declared(tensor<2xf32>) -> tensor<2xf32>
+
+func.func @scalar(%a: f32) -> f32 {
+  return %a : f32
+}
+
+func.func @unranked(%a: tensor<*xf32>) -> tensor<*xf32> {
+  return %a : tensor<*xf32>
+}
+
+func.func @unsigned_result(%a: tensor<2xf32>) -> tensor<2xui8> {
+  %empty = tensor.empty() : tensor<2xui8>
+  return %empty : tensor<2xui8>
+}
