@@ -236,8 +236,7 @@ static llvm::Error checkLoweredModule(ModuleOp module,
   // Name the op that was not lowered rather than the casts left around it.
   Operation *leftover = nullptr;
   module.walk([&](Operation *op) {
-    if (op == module.getOperation() ||
-        isa<LLVM::LLVMDialect>(op->getDialect()))
+    if (op == module.getOperation() || isa<LLVM::LLVMDialect>(op->getDialect()))
       return WalkResult::advance();
     bool isCast = isa<UnrealizedConversionCastOp>(op);
     if (!leftover || (isa<UnrealizedConversionCastOp>(leftover) && !isCast))

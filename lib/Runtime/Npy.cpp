@@ -242,8 +242,9 @@ llvm::Expected<HostTensor> mlir::yat::runtime::parseNpy(llvm::StringRef bytes,
   else if (major == 2 || major == 3)
     lengthBytes = 4;
   else
-    return malformed("unsupported format version " + llvm::Twine(unsigned(major)) +
-                     "." + llvm::Twine(unsigned(minor)));
+    return malformed("unsupported format version " +
+                     llvm::Twine(unsigned(major)) + "." +
+                     llvm::Twine(unsigned(minor)));
   size_t prefixSize = kMagic.size() + 2 + lengthBytes;
   if (bytes.size() < prefixSize)
     return malformed("truncated before the header length");
