@@ -11,6 +11,7 @@
 #include "yat/Pipelines/Pipelines.h"
 #ifdef YAT_ENABLE_STABLEHLO
 #include "yat/Conversion/StablehloToLinalg/Passes.h"
+#include "yat/Conversion/StablehloToYat/Passes.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #endif
 
@@ -35,6 +36,7 @@ void mlir::yat::registerAllYatPasses() {
   registerYatConversionPasses();
 #ifdef YAT_ENABLE_STABLEHLO
   registerYatStablehloConversionPasses();
+  registerYatStablehloToYatPasses();
 #endif
   registerYatPipelines();
 }

@@ -1,0 +1,106 @@
+//===- Passes.td - raising StableHLO to yat ----------------*- tablegen -*-===//
+
+#ifndef YAT_CONVERSION_STABLEHLOTOYAT_PASSES_TD
+#define YAT_CONVERSION_STABLEHLOTOYAT_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
+  let summary = "Recognize ⵟ-product, ⵟ-conv, ⵟ-attention and RMSNorm in "
+                "StableHLO and replace them by yat ops";
+  let description = [{
+    Finds the StableHLO subgraphs that compute a yat op and replaces each by
+    that op, so that the rest of yat's pipelines (norm caching, fused
+    epilogues, the GPU kernels) apply to models exported from JAX or
+    PyTorch. The yat ops take and return tensors and sit among the remaining
+    stablehlo ops; every other op is left as it is.
+
+    Private functions called from the module (the `_where` helpers that JAX
+    emits) and `stablehlo.composite` ops are inlined first, so that patterns
+    can see through them; private functions left without callers are
+    erased.
+
+    Matching works on the algebra, not on one op sequence. A product of
+    factors is read through `multiply`, `divide` and `negate` (so a scale
+    before or after the division, or a division written as a multiply by a
+    reciprocal, are the same), and a sum of terms through `add`,
+    `subtract`, `negate` and multiplications or divisions by constants (so
+    operands of `add`/`multiply` match in either order and `2·dot` may be
+    written `dot·2` or `dot + dot`). Constants are anything computable from
+    `stablehlo.constant` and `iota` (e.g. `sqrt(8.0)`), seen through
+    `broadcast_in_dim`. Values are compared up to no-op ops (`convert` to
+    the same type, `x + 0`, `x − 0`, `x · 1`) and up to duplicated pure
+    ops, so that two `convert`s of the same argument count as one value.
+    Broadcasts are followed through `broadcast_in_dim`, `transpose` and
+    `reshape`s that only add or drop unit dims, and the dims must land
+    where the formula needs them. Only static shapes are raised.
+
+    Recognized forms (scale = product of all constant factors):
+
+    - `yat.product`: `scale · (dot + bias)² / (dist + epsilon)` where
+      `dot = dot_general(x, w)` contracts the last dim of `x` with either
+      dim of a rank-2 `w` (stored `[N, K]` or `[K, N]`; a `[K, N]` weight
+      gets a `stablehlo.transpose`), and `dist` is the expanded
+      `Σx² + Σw² − 2·dot` (with or without a clamp `max(·, 0)` or
+      `clamp(0, ·, ·)`) or the direct `Σ_k (x − w)²` (broadcast subtract,
+      square, reduce). `bias` is optional: a `[N]` (or one-element)
+      tensor broadcast along the output dim, or a constant. Non-constant
+      factors (a learnable `alpha`) stay as a `stablehlo.multiply` of the
+      result; `alpha` becomes the constant part.
+    - `yat.conv`: the same with `dot = stablehlo.convolution(x, w)` (any
+      dimension numbers: transposes are inserted around `yat.conv` when the
+      layout is not channels-last / `[K..., C, F]`), the patch norm computed
+      as nmn does, by a convolution of `x²` with a kernel of ones of the
+      same window, strides, padding and dilation, and `Σw²` reduced over all
+      but the output-feature dim. `lhs_dilation`, window reversal, batch
+      groups, negative padding and `feature_group_count > 1` are not
+      raised.
+    - `yat.attention`: `p · v` (a `dot_general`) where `p` is a softmax
+      along the key dim of an ⵟ score of `q` and `k` (a `dot_general` with
+      two batch dims, as `einsum("bqhd,bkhd->bhqk")` emits), with the
+      expanded or direct distance as above. `scale` is the constant factor
+      (nmn divides by `sqrt(d)`), left out when it equals the default
+      `1/sqrt(D)`. Before the softmax the scores may go through `select`s
+      with `-inf` or a large negative (≤ −1e4) for masked entries, or an
+      additive mask of 0 and such negatives; after it, a `select` that
+      zeroes the masked entries again; `select`s whose predicate is all
+      true are dropped. The mask must be computable at compile time; all
+      true gives plain attention, the bottom-right-aligned causal mask
+      (`j ≤ i + Tk − Tq`) gives `causal`; any other mask is not raised.
+      The softmax may subtract any value constant along the key dim (the
+      row maximum) or nothing. `q`, `k`, `v` are transposed to
+      `[B, H, T, D]` and the result back to the layout of `p · v`. Heads
+      must match (no GQA), and the score may have no bias or non-constant
+      factor.
+    - `yat.rms_norm`: `x · rsqrt(mean(x²) + epsilon) · gamma` over the last
+      dim, with `rsqrt(e)` also written `1 / sqrt(e)`, the mean as
+      `Σx² / K` or `Σx² · (1/K)`, and `gamma` (optional) a `[K]` tensor
+      broadcast along the last dim.
+
+    About the distance clamp: `yat.product`, `yat.conv` and
+    `yat.attention` clamp the expanded distance at 0. An unclamped
+    `Σx² + Σw² − 2·dot` is raised too: it is the same function in exact
+    arithmetic and differs only where rounding makes the distance negative
+    (where the unclamped form is the less accurate one). A clamp at a
+    value other than 0 (nmn's `distance_floor`) is not raised.
+
+    The new ops compute in the element type of the values the matched
+    graph computes on (nmn upcasts to f32 first); `convert`s around the
+    graph stay. A candidate that does not match leaves the IR unchanged;
+    with `remarks=true` the pass says why at the candidate's location
+    (a candidate is an expression that has the family's core: a squared
+    dot over a distance, a softmax feeding a `dot_general`, or an rsqrt of
+    a mean square).
+  }];
+  let options = [
+    Option<"emitRemarks", "remarks", "bool", /*default=*/"false",
+           "Emit a remark at each candidate that was not raised, naming the "
+           "reason">,
+  ];
+  let dependentDialects = [
+    "::mlir::func::FuncDialect",
+    "::mlir::yat::YatDialect",
+  ];
+}
+
+#endif // YAT_CONVERSION_STABLEHLOTOYAT_PASSES_TD

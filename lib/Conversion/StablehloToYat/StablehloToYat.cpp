@@ -1,0 +1,92 @@
+//===- StablehloToYat.cpp - the yat-raise-stablehlo pass ------------------===//
+
+#include "yat/Conversion/StablehloToYat/StablehloToYat.h"
+#include "PopulatePatterns.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "yat/Conversion/StablehloToLinalg/StablehloToLinalg.h"
+#include "yat/Conversion/StablehloToYat/Passes.h"
+#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "yat/Dialect/Yat/IR/Yat.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace mlir::yat {
+#define GEN_PASS_DEF_RAISESTABLEHLOTOYAT
+#include "yat/Conversion/StablehloToYat/Passes.h.inc"
+} // namespace mlir::yat
+
+using namespace mlir;
+using namespace mlir::yat;
+
+void mlir::yat::populateRaiseStablehloToYatPatterns(
+    RewritePatternSet &patterns) {
+  raising::populateRaiseProductPatterns(patterns);
+  raising::populateRaiseConvPatterns(patterns);
+  raising::populateRaiseAttentionPatterns(patterns);
+  raising::populateRaiseRmsNormPatterns(patterns);
+}
+
+namespace {
+
+/// Turns the reasons patterns give for rejecting a candidate into remarks,
+/// once per location and reason.
+struct RemarkListener : RewriterBase::Listener {
+  void
+  notifyMatchFailure(Location loc,
+                     function_ref<void(Diagnostic &)> reasonCallback) override {
+    Diagnostic reason(loc, DiagnosticSeverity::Remark);
+    reasonCallback(reason);
+    std::string key;
+    llvm::raw_string_ostream os(key);
+    os << loc << ": " << reason.str();
+    if (!reported.insert(key).second)
+      return;
+    emitRemark(loc) << "not raised: " << reason.str();
+  }
+  llvm::StringSet<> reported;
+};
+
+struct RaiseStablehloToYatPass
+    : mlir::yat::impl::RaiseStablehloToYatBase<RaiseStablehloToYatPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    MLIRContext *context = &getContext();
+    Dialect *stablehloDialect =
+        context->getLoadedDialect<stablehlo::StablehloDialect>();
+    bool hasStablehlo =
+        stablehloDialect && module
+                                .walk([&](Operation *op) {
+                                  return op->getDialect() == stablehloDialect
+                                             ? WalkResult::interrupt()
+                                             : WalkResult::advance();
+                                })
+                                .wasInterrupted();
+    if (!hasStablehlo)
+      return;
+    // JAX puts jnp.where and friends in private functions; the patterns
+    // need to see through them.
+    if (failed(inlineStablehloCalls(module)))
+      return signalPassFailure();
+
+    RewritePatternSet patterns(context);
+    populateRaiseStablehloToYatPatterns(patterns);
+    // Leave everything the patterns do not rewrite where it is: no folding,
+    // no constant hoisting, no region simplification.
+    GreedyRewriteConfig config;
+    config.enableFolding(false)
+        .enableConstantCSE(false)
+        .setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
+    RemarkListener listener;
+    if (emitRemarks)
+      config.setListener(&listener);
+    // Raising is an optimization: a worklist that does not converge within
+    // the iteration limit still leaves valid IR.
+    (void)applyPatternsGreedily(module, std::move(patterns), config);
+  }
+};
+
+} // namespace
