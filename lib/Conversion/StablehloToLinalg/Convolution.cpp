@@ -104,11 +104,14 @@ struct ConvolutionToGeneric : public OpConversionPattern<shlo::ConvolutionOp> {
     SmallVector<AffineExpr> inputExprs(rank), kernelExprs(rank),
         outputExprs(rank);
     inputExprs[dims.getInputBatchDimension()] = dim(batchLoop);
+    // With no output features there is nothing to compute and no group
+    // size to divide by.
+    int64_t groupOutFeatures = outFeatures / groups;
     inputExprs[dims.getInputFeatureDimension()] =
-        groups == 1 ? dim(channelLoop)
-                    : dim(featureLoop).floorDiv(outFeatures / groups) *
-                              groupInFeatures +
-                          dim(channelLoop);
+        groups == 1 || groupOutFeatures == 0
+            ? dim(channelLoop)
+            : dim(featureLoop).floorDiv(groupOutFeatures) * groupInFeatures +
+                  dim(channelLoop);
     kernelExprs[dims.getKernelInputFeatureDimension()] = dim(channelLoop);
     kernelExprs[dims.getKernelOutputFeatureDimension()] = dim(featureLoop);
     outputExprs[dims.getOutputBatchDimension()] = dim(batchLoop);

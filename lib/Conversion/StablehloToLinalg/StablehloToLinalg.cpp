@@ -24,6 +24,8 @@
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#include <functional>
+
 namespace mlir::yat {
 #define GEN_PASS_DEF_CONVERTSTABLEHLOTOLINALG
 #include "yat/Conversion/StablehloToLinalg/Passes.h.inc"
@@ -178,8 +180,41 @@ static void cloneCalleeBody(OpBuilder &, Region *src, Block *inlineBlock,
                                      src->end());
 }
 
-/// Calls nest at most this deep before the module is considered recursive.
-static constexpr int kMaxInlineRounds = 64;
+/// Finds a call that belongs to a cycle of private functions (which could
+/// never be fully inlined); returns null when there is none.
+static func::CallOp findRecursiveCall(ModuleOp module, SymbolTable &symbols) {
+  // Private callees with a body, by caller.
+  llvm::DenseMap<Operation *, SmallVector<func::CallOp>> calls;
+  module.walk([&](func::CallOp call) {
+    auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
+    if (!callee || !callee.isPrivate() || callee.isExternal())
+      return;
+    if (auto caller = call->getParentOfType<func::FuncOp>())
+      calls[caller].push_back(call);
+  });
+  enum class State { Unvisited, OnPath, Done };
+  llvm::DenseMap<Operation *, State> state;
+  func::CallOp recursive;
+  std::function<bool(Operation *)> visit = [&](Operation *fn) {
+    state[fn] = State::OnPath;
+    for (func::CallOp call : calls.lookup(fn)) {
+      Operation *callee = symbols.lookup(call.getCallee());
+      State calleeState = state.lookup(callee);
+      if (calleeState == State::OnPath) {
+        recursive = call;
+        return true;
+      }
+      if (calleeState == State::Unvisited && visit(callee))
+        return true;
+    }
+    state[fn] = State::Done;
+    return false;
+  };
+  for (func::FuncOp fn : module.getOps<func::FuncOp>())
+    if (state.lookup(fn) == State::Unvisited && visit(fn))
+      return recursive;
+  return nullptr;
+}
 
 LogicalResult mlir::yat::inlineStablehloCalls(ModuleOp module) {
   MLIRContext *ctx = module.getContext();
@@ -197,8 +232,13 @@ LogicalResult mlir::yat::inlineStablehloCalls(ModuleOp module) {
     composite.erase();
   }
 
+  if (func::CallOp call = findRecursiveCall(module, symbols))
+    return call.emitOpError()
+           << "calls " << call.getCalleeAttr()
+           << " recursively; recursive functions cannot be inlined";
+
   InlinerInterface interface(ctx);
-  for (int round = 0;; ++round) {
+  while (true) {
     SmallVector<func::CallOp> calls;
     module.walk([&](func::CallOp call) {
       auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
@@ -207,10 +247,6 @@ LogicalResult mlir::yat::inlineStablehloCalls(ModuleOp module) {
     });
     if (calls.empty())
       break;
-    if (round == kMaxInlineRounds)
-      return calls.front().emitOpError()
-             << "calls nest deeper than " << kMaxInlineRounds
-             << " levels; recursive functions cannot be inlined";
     for (func::CallOp call : calls) {
       auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
       if (failed(inlineCall(interface, cloneCalleeBody, call, callee,

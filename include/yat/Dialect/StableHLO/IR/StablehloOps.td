@@ -197,7 +197,7 @@ def Stablehlo_CompareOp : Stablehlo_Op<"compare",
   }];
 }
 
-def Stablehlo_SelectOp : Stablehlo_Op<"select", [Pure, Elementwise]> {
+def Stablehlo_SelectOp : Stablehlo_Op<"select", [Pure]> {
   let summary = "elementwise choice";
   let description = [{
     `on_true` where `pred` holds, `on_false` elsewhere. `pred` is either a
@@ -214,7 +214,7 @@ def Stablehlo_SelectOp : Stablehlo_Op<"select", [Pure, Elementwise]> {
   let hasVerifier = 1;
 }
 
-def Stablehlo_ClampOp : Stablehlo_Op<"clamp", [Pure, Elementwise]> {
+def Stablehlo_ClampOp : Stablehlo_Op<"clamp", [Pure]> {
   let summary = "elementwise clamp";
   let description = [{
     `minimum(maximum(operand, min), max)`. `min` and `max` are either

@@ -1,0 +1,92 @@
+// RUN: yat-opt %s -split-input-file | FileCheck %s
+// The generic form (with #stablehlo attributes, in an attribute dictionary
+// or a property dictionary) parses and prints in the pretty form.
+
+// Enum attributes: #stablehlo<comparison_direction ...> and
+// #stablehlo<comparison_type ...>.
+// CHECK-LABEL: func.func @compare
+func.func @compare(%a: tensor<4xf32>, %b: tensor<4xf32>) -> (tensor<4xi1>, tensor<4xi1>) {
+  // CHECK: stablehlo.compare  GT, %{{.*}}, %{{.*}},  FLOAT : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xi1>
+  %0 = "stablehlo.compare"(%a, %b) {comparison_direction = #stablehlo<comparison_direction GT>, compare_type = #stablehlo<comparison_type FLOAT>} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xi1>
+  // CHECK: stablehlo.compare  EQ, %{{.*}}, %{{.*}} : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xi1>
+  %1 = "stablehlo.compare"(%a, %b) <{comparison_direction = #stablehlo<comparison_direction EQ>}> : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xi1>
+  return %0, %1 : tensor<4xi1>, tensor<4xi1>
+}
+
+// -----
+
+// #stablehlo.dot and #stablehlo<precision ...>.
+// CHECK-LABEL: func.func @dot_general
+func.func @dot_general(%a: tensor<2x3x4xf32>, %b: tensor<2x4x5xf32>) -> tensor<2x3x5xf32> {
+  // CHECK: stablehlo.dot_general %{{.*}}, %{{.*}}, batching_dims = [0] x [0], contracting_dims = [2] x [1], precision = [DEFAULT, HIGH]
+  %0 = "stablehlo.dot_general"(%a, %b) {dot_dimension_numbers = #stablehlo.dot<lhs_batching_dimensions = [0], rhs_batching_dimensions = [0], lhs_contracting_dimensions = [2], rhs_contracting_dimensions = [1]>, precision_config = [#stablehlo<precision DEFAULT>, #stablehlo<precision HIGH>]} : (tensor<2x3x4xf32>, tensor<2x4x5xf32>) -> tensor<2x3x5xf32>
+  return %0 : tensor<2x3x5xf32>
+}
+
+// -----
+
+// #stablehlo.conv in the compact and the explicit (raw) form, with the window
+// attributes as arrays and a padding tensor.
+// CHECK-LABEL: func.func @convolution
+func.func @convolution(%x: tensor<1x8x8x3xf32>, %w: tensor<3x3x3x4xf32>) -> (tensor<1x4x4x4xf32>, tensor<1x4x4x4xf32>) {
+  // CHECK: stablehlo.convolution(%{{.*}}, %{{.*}}) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = {{\[\[}}1, 1], [1, 1]], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64}
+  %0 = "stablehlo.convolution"(%x, %w) {dimension_numbers = #stablehlo.conv<[b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f]>, window_strides = array<i64: 2, 2>, padding = dense<1> : tensor<2x2xi64>, rhs_dilation = array<i64: 1, 1>, feature_group_count = 1 : i64, batch_group_count = 1 : i64} : (tensor<1x8x8x3xf32>, tensor<3x3x3x4xf32>) -> tensor<1x4x4x4xf32>
+  // CHECK: stablehlo.convolution(%{{.*}}, %{{.*}}) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = {{\[\[}}1, 1], [1, 1]], reverse = [true, false]}
+  %1 = "stablehlo.convolution"(%x, %w) <{dimension_numbers = #stablehlo.conv<raw input_batch_dimension = 0, input_feature_dimension = 3, input_spatial_dimensions = [1, 2], kernel_input_feature_dimension = 2, kernel_output_feature_dimension = 3, kernel_spatial_dimensions = [0, 1], output_batch_dimension = 0, output_feature_dimension = 3, output_spatial_dimensions = [1, 2]>, window_strides = array<i64: 2, 2>, padding = dense<[[1, 1], [1, 1]]> : tensor<2x2xi64>, window_reversal = array<i1: true, false>, feature_group_count = 1 : i64, batch_group_count = 1 : i64}> : (tensor<1x8x8x3xf32>, tensor<3x3x3x4xf32>) -> tensor<1x4x4x4xf32>
+  return %0, %1 : tensor<1x4x4x4xf32>, tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// reduce with a region in generic form; a single binary op prints as
+// `applies`.
+// CHECK-LABEL: func.func @reduce
+func.func @reduce(%x: tensor<4x6xi32>, %init: tensor<i32>) -> tensor<4xi32> {
+  // CHECK: stablehlo.reduce(%{{.*}} init: %{{.*}}) applies stablehlo.maximum across dimensions = [1] : (tensor<4x6xi32>, tensor<i32>) -> tensor<4xi32>
+  %0 = "stablehlo.reduce"(%x, %init) ({
+  ^bb0(%a: tensor<i32>, %b: tensor<i32>):
+    %m = "stablehlo.maximum"(%a, %b) : (tensor<i32>, tensor<i32>) -> tensor<i32>
+    "stablehlo.return"(%m) : (tensor<i32>) -> ()
+  }) {dimensions = array<i64: 1>} : (tensor<4x6xi32>, tensor<i32>) -> tensor<4xi32>
+  return %0 : tensor<4xi32>
+}
+
+// -----
+
+// Data movement ops with array attributes.
+// CHECK-LABEL: func.func @data_movement
+func.func @data_movement(%x: tensor<2x3xf32>, %v: tensor<f32>) {
+  // CHECK: stablehlo.broadcast_in_dim %{{.*}}, dims = [0, 2]
+  %0 = "stablehlo.broadcast_in_dim"(%x) {broadcast_dimensions = array<i64: 0, 2>} : (tensor<2x3xf32>) -> tensor<2x5x3xf32>
+  // CHECK: stablehlo.transpose %{{.*}}, dims = [1, 0]
+  %1 = "stablehlo.transpose"(%x) {permutation = array<i64: 1, 0>} : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  // CHECK: stablehlo.slice %{{.*}} [0:2:2, 1:3]
+  %2 = "stablehlo.slice"(%x) {start_indices = array<i64: 0, 1>, limit_indices = array<i64: 2, 3>, strides = array<i64: 2, 1>} : (tensor<2x3xf32>) -> tensor<1x2xf32>
+  // CHECK: stablehlo.pad %{{.*}}, %{{.*}}, low = [1, 0], high = [0, 0], interior = [0, 1]
+  %3 = "stablehlo.pad"(%x, %v) {edge_padding_low = array<i64: 1, 0>, edge_padding_high = array<i64: 0, 0>, interior_padding = array<i64: 0, 1>} : (tensor<2x3xf32>, tensor<f32>) -> tensor<3x5xf32>
+  // CHECK: stablehlo.iota dim = 0 : tensor<5xf32>
+  %4 = "stablehlo.iota"() {iota_dimension = 0 : i64} : () -> tensor<5xf32>
+  // CHECK: stablehlo.concatenate %{{.*}}, %{{.*}}, dim = 1
+  %5 = "stablehlo.concatenate"(%x, %x) {dimension = 1 : i64} : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x6xf32>
+  // CHECK: stablehlo.reverse %{{.*}}, dims = [1]
+  %6 = "stablehlo.reverse"(%x) {dimensions = array<i64: 1>} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  // CHECK: stablehlo.constant dense<1.500000e+00> : tensor<2xf32>
+  %7 = "stablehlo.constant"() {value = dense<1.5> : tensor<2xf32>} : () -> tensor<2xf32>
+  return
+}
+
+// -----
+
+// custom_call with its target name and API version; composite with its
+// decomposition.
+// CHECK-LABEL: func.func @calls
+func.func @calls(%a: tensor<4xf32>) -> tensor<4xf32> {
+  // CHECK: stablehlo.custom_call @check.expect_eq(%{{.*}}, %{{.*}}) {api_version = #stablehlo<custom_call_api_version API_VERSION_ORIGINAL>, has_side_effect = true}
+  "stablehlo.custom_call"(%a, %a) {call_target_name = "check.expect_eq", has_side_effect = true, api_version = #stablehlo<custom_call_api_version API_VERSION_ORIGINAL>} : (tensor<4xf32>, tensor<4xf32>) -> ()
+  // CHECK: stablehlo.composite "my.id" %{{.*}} {decomposition = @identity} : (tensor<4xf32>) -> tensor<4xf32>
+  %0 = "stablehlo.composite"(%a) {name = "my.id", decomposition = @identity} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+func.func private @identity(%x: tensor<4xf32>) -> tensor<4xf32> {
+  return %x : tensor<4xf32>
+}
