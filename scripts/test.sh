@@ -16,11 +16,15 @@ mkdir -p "$log"
 
 echo "== lit (check-yat)"
 /usr/lib/llvm-22/bin/lit -sv "$build/test" 2>&1 | tee "$log/lit.txt" | grep -E "^(FAIL|XPASS|UNRESOLVED|TIMEOUT)|^  (Passed|Failed|Unsupported|Expectedly|Unexpectedly|Unresolved|Timed)"
-count() { grep -E "^  $1" "$log/lit.txt" | awk '{print $(NF-1)}' | head -1; }
-lit_passed=$(( $(count "Passed:" || true) + 0 ))
-lit_xfail=$(( $(count "Expectedly Failed:" || true) + 0 ))
-lit_unsupported=$(( $(count "Unsupported:" || true) + 0 ))
-lit_failed=$(( $(count "Failed:" || true) + $(count "Unresolved:" || true) + $(count "Unexpectedly Passed:" || true) + $(count "Timed Out:" || true) + 0 ))
+# lit's summary lines read e.g. "  Passed     : 24 (58.54%)".
+count() { grep -E "^  $1 *:" "$log/lit.txt" | tail -1 | sed -E 's/.*: *([0-9]+).*/\1/'; }
+lit_passed=$(( $(count "Passed") + 0 ))
+lit_xfail=$(( $(count "Expectedly Failed") + 0 ))
+lit_unsupported=$(( $(count "Unsupported") + 0 ))
+lit_failed=$(( $(count "Failed") + $(count "Unresolved") + $(count "Unexpectedly Passed") + $(count "Timed Out") + 0 ))
+if ! grep -qE "^  (Passed|Failed) *:" "$log/lit.txt"; then
+  echo "lit printed no summary"; lit_failed=$((lit_failed + 1))
+fi
 passed=$((passed + lit_passed + lit_xfail))
 failed=$((failed + lit_failed))
 skipped=$((skipped + lit_unsupported))

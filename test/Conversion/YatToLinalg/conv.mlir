@@ -118,16 +118,17 @@ func.func @conv1d(%x: tensor<2x10x3xf32>, %f: tensor<3x3x5xf32>) -> tensor<2x4x5
 
 // -----
 
-// Dynamic shapes: the output size (S + lo + hi − dilation·(K − 1) − 1) /
-// stride + 1 is computed from tensor.dim, the padded input is dynamic, and
-// every tensor.empty takes the computed sizes.
+// Dynamic shapes: the output size max(⌊(S + lo + hi − dilation·(K − 1) − 1) /
+// stride⌋ + 1, 0) is computed from tensor.dim, the padded input is dynamic,
+// and every tensor.empty takes the computed sizes.
 
 // CHECK-LABEL: func.func @conv_dynamic
 // CHECK-SAME: (%[[X:.*]]: tensor<?x?x?x?xf32>, %[[F:.*]]: tensor<3x3x?x?xf32>)
 // CHECK-DAG: %[[N:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<?x?x?x?xf32>
 // CHECK-DAG: %[[H:.*]] = tensor.dim %[[X]], %{{.*}} : tensor<?x?x?x?xf32>
-// CHECK: %[[HQ:.*]] = arith.divsi %{{.*}}, %{{.*}} : index
-// CHECK: %[[OH:.*]] = arith.addi %[[HQ]], %{{.*}} : index
+// CHECK: %[[HQ:.*]] = arith.floordivsi %{{.*}}, %{{.*}} : index
+// CHECK: %[[HQ1:.*]] = arith.addi %[[HQ]], %{{.*}} : index
+// CHECK: %[[OH:.*]] = arith.maxsi %[[HQ1]], %{{.*}} : index
 // CHECK: %[[PAD:.*]] = tensor.pad %[[X]] low[0, 1, 1, 0] high[0, 1, 1, 0]
 // CHECK: } : tensor<?x?x?x?xf32> to tensor<?x?x?x?xf32>
 // CHECK: %[[FD:.*]] = tensor.dim %[[F]], %{{.*}} : tensor<3x3x?x?xf32>
