@@ -9,6 +9,7 @@
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Dialect/Async/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -21,11 +22,18 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 #include "yat/Conversion/Passes.h"
+#include "yat/Dialect/Yat/Transforms/Passes.h"
+#include "llvm/Support/Threading.h"
 #ifdef YAT_ENABLE_STABLEHLO
 #include "yat/Conversion/StablehloToLinalg/Passes.h"
 #endif
 
 using namespace mlir;
+
+void mlir::yat::addFusionStage(OpPassManager &pm) {
+  pm.addPass(createYatCacheNorms());
+  pm.addPass(createYatFuseEpilogue());
+}
 
 void mlir::yat::addYatToLinalgStage(OpPassManager &pm) {
 #ifdef YAT_ENABLE_STABLEHLO
@@ -67,6 +75,26 @@ void mlir::yat::addBufferizationStage(OpPassManager &pm) {
   // bufferization.clone (inserted for results the callee does not own)
   // becomes memref.alloc + memref.copy.
   pm.addPass(createConvertBufferizationToMemRefPass());
+}
+
+void mlir::yat::addMicrokernelStage(OpPassManager &pm,
+                                    const YatCpuPipelineOptions &options) {
+  pm.nest<func::FuncOp>().addPass(createYatCpuMicrokernels());
+  pm.addPass(createCanonicalizerPass());
+  // The fused tile loops (scf.forall) become tasks of the async runtime's
+  // thread pool; every tile is heavy enough to be a task of its own.
+  pm.nest<func::FuncOp>().addPass(createForallToParallelLoopPass());
+  AsyncParallelForPassOptions parallelOptions;
+  unsigned threads = options.threads;
+  if (threads == 0)
+    threads = std::max(1u, llvm::hardware_concurrency().compute_thread_count());
+  parallelOptions.numWorkerThreads = threads;
+  parallelOptions.minTaskSize = 1;
+  pm.addPass(createAsyncParallelForPass(parallelOptions));
+  pm.addPass(createAsyncToAsyncRuntimePass());
+  pm.nest<func::FuncOp>().addPass(createAsyncRuntimeRefCountingPass());
+  pm.nest<func::FuncOp>().addPass(createAsyncRuntimeRefCountingOptPass());
+  pm.addPass(createConvertAsyncToLLVMPass());
 }
 
 void mlir::yat::addLoopLoweringStage(OpPassManager &pm) {
@@ -125,9 +153,13 @@ void mlir::yat::addCpuLLVMLoweringStage(OpPassManager &pm,
 
 void mlir::yat::buildYatCpuPipeline(OpPassManager &pm,
                                     const YatCpuPipelineOptions &options) {
+  if (options.fuse)
+    addFusionStage(pm);
   addYatToLinalgStage(pm);
   addTensorOptimizationStage(pm, options);
   addBufferizationStage(pm);
+  if (options.fuse)
+    addMicrokernelStage(pm, options);
   addLoopLoweringStage(pm);
   addCpuLLVMLoweringStage(pm, options);
 }

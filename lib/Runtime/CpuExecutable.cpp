@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/ExecutionEngine/AsyncRuntime.h"
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -126,7 +127,7 @@ getTensorSpec(Type type, StringRef what, unsigned index, StringRef function) {
     return makeModuleError(what + " " + llvm::Twine(index) + " of '@" +
                            function + "' has type " + typeText +
                            "; only ranked tensors of f32, f64, f16, bf16, i8, "
-                           "i32, i64 or i1 can be passed");
+                           "i16, i32, i64 or i1 can be passed");
   };
   auto tensorType = dyn_cast<RankedTensorType>(type);
   if (!tensorType || tensorType.getEncoding())
@@ -153,6 +154,33 @@ static llvm::StringMap<void *> getRuntimeSymbols() {
   // memref.copy between non-contiguous buffers lowers to a call of this
   // routine from MLIR's C runner utilities.
   symbols["memrefCopy"] = reinterpret_cast<void *>(&memrefCopy);
+  // The fused tile loops of yat-cpu-pipeline run as tasks of MLIR's async
+  // runtime (async-parallel-for).
+#define YAT_ASYNC_RUNTIME_SYMBOL(name)                                         \
+  symbols[#name] = reinterpret_cast<void *>(&mlir::runtime::name)
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAddRef);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeDropRef);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeCreateToken);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeCreateValue);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeCreateGroup);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAddTokenToGroup);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeSetTokenError);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeSetValueError);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeIsTokenError);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeIsValueError);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeIsGroupError);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeEmplaceToken);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeEmplaceValue);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitToken);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitValue);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitAllInGroup);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeExecute);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeGetValueStorage);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitTokenAndExecute);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitValueAndExecute);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitAllInGroupAndExecute);
+  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimGetNumWorkerThreads);
+#undef YAT_ASYNC_RUNTIME_SYMBOL
 #ifdef YAT_ENABLE_STABLEHLO
   // StableHLO check.* custom_calls lower to calls of these.
   for (const CheckSymbol &symbol : getCheckRuntimeSymbols())
@@ -274,7 +302,16 @@ CpuExecutable::CpuExecutable(std::unique_ptr<ExecutionEngine> engine,
     : engine(std::move(engine)), signature(std::move(signature)),
       packedEntry(packedEntry) {}
 
-CpuExecutable::~CpuExecutable() = default;
+/// Defined by MLIR's async runtime library: replaces the default async
+/// runtime by a fresh one, waiting for every task of the old one to finish.
+extern "C" void __mlir_execution_engine_destroy();
+
+CpuExecutable::~CpuExecutable() {
+  // A task of the fused parallel loops may still be running its last
+  // instructions (after signalling completion) in JIT-compiled code; wait for
+  // it before that code is unmapped.
+  __mlir_execution_engine_destroy();
+}
 
 llvm::Expected<std::unique_ptr<CpuExecutable>>
 CpuExecutable::compile(ModuleOp module, const CompileOptions &options) {
@@ -291,8 +328,12 @@ CpuExecutable::compile(ModuleOp module, const CompileOptions &options) {
                                         "check"));
 
   PassManager passManager(&context);
-  YatCpuPipelineOptions pipelineOptions;
-  buildYatCpuPipeline(passManager, pipelineOptions);
+  std::unique_ptr<YatCpuPipelineOptions> pipelineOptions =
+      YatCpuPipelineOptions::createFromString(options.pipelineOptions);
+  if (!pipelineOptions)
+    return makeModuleError("invalid yat-cpu-pipeline options '" +
+                           options.pipelineOptions + "'");
+  buildYatCpuPipeline(passManager, *pipelineOptions);
   if (failed(passManager.run(module)))
     return makeModuleError(
         capture.take("yat-cpu-pipeline failed to lower the module"));

@@ -94,6 +94,7 @@ llvm::Error mlir::yat::runtime::runModuleFile(const RunOptions &options,
   CompileOptions compileOptions;
   compileOptions.entry = options.entry;
   compileOptions.prePipelineHook = options.prePipelineHook;
+  compileOptions.pipelineOptions = options.pipelineOptions;
   llvm::Expected<std::unique_ptr<CpuExecutable>> executable =
       CpuExecutable::compile(**module, compileOptions);
   if (!executable)

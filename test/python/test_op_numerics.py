@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 import yat_reference as ref
-from yat_harness import assert_close, run, tensor_type, tensor_type_of
+from yat_harness import (PIPELINE_PATHS, assert_close, run, tensor_type,
+                          tensor_type_of)
 
 U32 = 2.0**-24
 F32_RTOL = 1e-5
@@ -103,11 +104,17 @@ PRODUCT_CASES = [
     ((2, 1, 3, 65), 9, "f32", False),    # size-1 batch dim, K past a vector
     ((4, 24), 10, "f16", True),
     ((5, 20), 6, "bf16", True),
+    # Sizes past the fused path's tiles: row blocks with w panels (M >= 48),
+    # partial row and column tiles, K tails of the dot-product kernel.
+    ((100, 70), 130, "f32", True),
+    ((2, 30, 33), 67, "bf16", True),
+    ((3, 40), 70, "f16", False),
 ]
 
 
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
 @pytest.mark.parametrize("x_shape,n,element,bias", PRODUCT_CASES)
-def test_product_random(x_shape, n, element, bias):
+def test_product_random(x_shape, n, element, bias, path):
     rng = np.random.default_rng(abs(hash((x_shape, n, element))) % 2**32)
     k = x_shape[-1]
     x = make(rng, x_shape, element)
@@ -116,7 +123,7 @@ def test_product_random(x_shape, n, element, bias):
     epsilon, alpha = 1e-3, 1.5
     inputs = [x, w] + ([b] if bias else [])
     (y,) = run(product_module(x.shape, w.shape, element, bias, epsilon, alpha),
-               inputs)
+               inputs, extra_args=PIPELINE_PATHS[path])
     expected = ref.product(x, w, b, epsilon, alpha)
     check(y, expected, element, product_bound(x, w, b, epsilon, alpha),
           f"product {x_shape}x{n} {element}")
@@ -212,6 +219,8 @@ CONV_CASES = [
     ((1, 8, 8, 4), (3, 3, 1, 4), None, [1, 1, 1, 1], None, 4, True, "f32"),  # depthwise
     ((1, 6, 6, 2), (3, 3, 2, 3), None, None, None, 1, True, "f16"),
     ((1, 6, 5, 2), (2, 2, 2, 3), [2, 2], None, None, 1, False, "bf16"),
+    # More output positions and channels than one fused tile holds.
+    ((2, 9, 70, 5), (3, 3, 5, 70), None, [1, 1, 1, 1], None, 1, True, "f32"),
 ]
 
 
@@ -223,7 +232,9 @@ def attr_list(name, values):
 
 @pytest.mark.parametrize("in_shape,f_shape,strides,padding,dilations,groups,bias,element",
                          CONV_CASES)
-def test_conv_random(in_shape, f_shape, strides, padding, dilations, groups, bias, element):
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
+def test_conv_random(in_shape, f_shape, strides, padding, dilations, groups, bias, element,
+                     path):
     rng = np.random.default_rng(abs(hash((in_shape, f_shape, groups))) % 2**32)
     x = make(rng, in_shape, element)
     filt = make(rng, f_shape, element, 0.5)
@@ -245,7 +256,8 @@ func.func @main({args}) -> {rt} {{
   %y = yat.conv {operands} {{{', '.join(attrs)}}} : ({types}) -> {rt}
   return %y : {rt}
 }}"""
-    (y,) = run(module, [x, filt] + ([b] if bias else []))
+    (y,) = run(module, [x, filt] + ([b] if bias else []),
+               extra_args=PIPELINE_PATHS[path])
     bound = conv_bound(x, filt, b, strides, padding, dilations, groups, epsilon, alpha)
     check(y, expected, element, bound, f"conv {in_shape} {f_shape} {element}")
 
@@ -279,11 +291,15 @@ ATTENTION_CASES = [
     (1, 2, 1, 3, 5, 8, 4, False, "l1", "f32"),
     (1, 2, 2, 4, 4, 8, 8, True, "softmax", "f16"),
     (1, 2, 1, 4, 6, 8, 8, False, "softmax", "bf16"),
+    # Several query and key tiles of the fused path, the last ones partial.
+    (1, 4, 2, 70, 150, 16, 24, True, "softmax", "f32"),
+    (1, 2, 2, 70, 150, 16, 24, False, "l1", "f32"),
 ]
 
 
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
 @pytest.mark.parametrize("b,h,hkv,tq,tk,d,dv,causal,norm,element", ATTENTION_CASES)
-def test_attention_random(b, h, hkv, tq, tk, d, dv, causal, norm, element):
+def test_attention_random(b, h, hkv, tq, tk, d, dv, causal, norm, element, path):
     rng = np.random.default_rng(b * 1000 + h * 100 + tq * 10 + tk)
     q = make(rng, (b, h, tq, d), element, 0.5)
     k = make(rng, (b, hkv, tk, d), element, 0.5)
@@ -301,7 +317,7 @@ func.func @main(%q: {qt}, %k: {kt}, %v: {vt}) -> {rt} {{
   %o = yat.attention %q, %k, %v {{{', '.join(attrs)}}} : ({qt}, {kt}, {vt}) -> {rt}
   return %o : {rt}
 }}"""
-    (o,) = run(module, [q, k, v])
+    (o,) = run(module, [q, k, v], extra_args=PIPELINE_PATHS[path])
     expected = ref.attention(q, k, v, scale, 1e-5, causal, norm)
     used_scale = scale if scale is not None else 1 / np.sqrt(d)
     bound = attention_bound(q, k, v, used_scale, 1e-5, causal)

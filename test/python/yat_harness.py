@@ -33,6 +33,15 @@ def tensor_type_of(array, element=None):
     return tensor_type(array.shape, element or _MLIR_TYPES[array.dtype])
 
 
+# yat-run flags selecting each lowering of yat-cpu-pipeline: the default
+# fused path (yat-fuse-epilogue, vector microkernels, parallel tiles) and the
+# plain convert-yat-to-linalg reference.
+PIPELINE_PATHS = {
+    "fused": (),
+    "reference": ("--pipeline-options=fuse=false",),
+}
+
+
 def run(module_text, inputs, num_results=1, entry="main", extra_args=()):
     """Compiles and runs `entry` of `module_text` on `inputs` (numpy arrays;
     bf16 arguments are passed as float32 arrays), returns the results."""

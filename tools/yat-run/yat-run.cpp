@@ -47,6 +47,11 @@ int main(int argc, char **argv) {
                               cl::desc("Time N calls after a warm-up and print "
                                        "'median_ms=<x> min_ms=<y>'"),
                               cl::value_desc("N"), cl::cat(category));
+  cl::opt<std::string> pipelineOptions(
+      "pipeline-options",
+      cl::desc("Options of yat-cpu-pipeline, e.g. \"fuse=false\" for the "
+               "plain reference lowering or \"threads=1\""),
+      cl::value_desc("options"), cl::cat(category));
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
@@ -61,6 +66,7 @@ int main(int argc, char **argv) {
   options.inputPaths.assign(inputs.begin(), inputs.end());
   options.outputPaths.assign(outputs.begin(), outputs.end());
   options.randomInputs = randomInputs;
+  options.pipelineOptions = pipelineOptions;
   options.seed = seed;
   if (benchmark.getNumOccurrences())
     options.benchmarkIterations = benchmark;

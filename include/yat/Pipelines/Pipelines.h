@@ -32,7 +32,25 @@ struct YatCpuPipelineOptions
                      "descriptors by pointer for every function, for callers "
                      "written in C or C++"),
       llvm::cl::init(false)};
+  PassOptions::Option<bool> fuse{
+      *this, "fuse",
+      llvm::cl::desc("Fast path: yat-cache-norms and yat-fuse-epilogue before "
+                     "convert-yat-to-linalg, yat-cpu-microkernels after "
+                     "bufferization and the fused tile loops run in parallel "
+                     "on the async runtime; false runs the plain reference "
+                     "lowering"),
+      llvm::cl::init(true)};
+  PassOptions::Option<unsigned> threads{
+      *this, "threads",
+      llvm::cl::desc("Worker threads the fused tile loops are split for "
+                     "(0: the host's hardware threads)"),
+      llvm::cl::init(0)};
 };
+
+/// Stage 0 (with `fuse`): yat-cache-norms and yat-fuse-epilogue, which turn
+/// yat.product / yat.conv / yat.attention with static shapes into tiled
+/// loops on tensors with the epilogue applied per tile.
+void addFusionStage(OpPassManager &pm);
 
 /// Stage 1: lowers yat ops to linalg/tensor/arith/math/scf on tensors.
 void addYatToLinalgStage(OpPassManager &pm);
@@ -48,6 +66,13 @@ void addTensorOptimizationStage(OpPassManager &pm,
 /// constant are cloned, so every returned buffer was allocated with malloc
 /// and may be released with free() on its allocated pointer.
 void addBufferizationStage(OpPassManager &pm);
+
+/// Stage 3b (with `fuse`): yat-cpu-microkernels rewrites the tile-level
+/// linalg ops into register-tiled vector code, and the fused scf.forall
+/// loops become async-runtime tasks (async-parallel-for) over `threads`
+/// workers.
+void addMicrokernelStage(OpPassManager &pm,
+                         const YatCpuPipelineOptions &options);
 
 /// Stage 4: lowers the remaining linalg ops (and scf.forall) to scf loops on
 /// memrefs.

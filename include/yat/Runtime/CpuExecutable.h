@@ -56,6 +56,9 @@ struct CompileOptions {
   /// checked), e.g. to rewrite test-only ops; a failure has already emitted
   /// its diagnostic.
   std::function<LogicalResult(ModuleOp)> prePipelineHook;
+  /// Options of yat-cpu-pipeline in its textual form, e.g. "fuse=false" for
+  /// the plain reference lowering; empty for the defaults.
+  std::string pipelineOptions;
   /// LLVM optimization level for the generated code (0 to 3).
   unsigned llvmOptLevel = 3;
 };

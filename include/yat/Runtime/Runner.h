@@ -39,6 +39,8 @@ struct RunOptions {
   /// Time this many calls after a warm-up and print
   /// `median_ms=<x> min_ms=<y>` instead of the results.
   std::optional<unsigned> benchmarkIterations;
+  /// Forwarded to CompileOptions::pipelineOptions.
+  std::string pipelineOptions;
   /// Forwarded to CompileOptions::prePipelineHook.
   std::function<LogicalResult(ModuleOp)> prePipelineHook;
 };
