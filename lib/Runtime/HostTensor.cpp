@@ -37,6 +37,7 @@ size_t mlir::yat::runtime::getElementByteWidth(ElementType type) {
     return 4;
   case ElementType::F16:
   case ElementType::BF16:
+  case ElementType::I16:
     return 2;
   case ElementType::I8:
   case ElementType::I1:
@@ -57,6 +58,8 @@ llvm::StringRef mlir::yat::runtime::getElementTypeName(ElementType type) {
     return "bf16";
   case ElementType::I8:
     return "i8";
+  case ElementType::I16:
+    return "i16";
   case ElementType::I32:
     return "i32";
   case ElementType::I64:
@@ -80,6 +83,8 @@ std::optional<ElementType> mlir::yat::runtime::getElementTypeFor(Type type) {
   // unsigned annotation would mean for the compiled code.
   if (type.isSignlessInteger(8))
     return ElementType::I8;
+  if (type.isSignlessInteger(16))
+    return ElementType::I16;
   if (type.isSignlessInteger(32))
     return ElementType::I32;
   if (type.isSignlessInteger(64))
@@ -204,6 +209,8 @@ int64_t HostTensor::getInt(int64_t index) const {
   switch (elementType) {
   case ElementType::I8:
     return loadElement<int8_t>(data, index);
+  case ElementType::I16:
+    return loadElement<int16_t>(data, index);
   case ElementType::I32:
     return loadElement<int32_t>(data, index);
   case ElementType::I64:
@@ -243,6 +250,8 @@ void HostTensor::setInt(int64_t index, int64_t value) {
   switch (elementType) {
   case ElementType::I8:
     return storeElement<int8_t>(data, index, static_cast<int8_t>(value));
+  case ElementType::I16:
+    return storeElement<int16_t>(data, index, static_cast<int16_t>(value));
   case ElementType::I32:
     return storeElement<int32_t>(data, index, static_cast<int32_t>(value));
   case ElementType::I64:

@@ -40,6 +40,8 @@ static llvm::StringRef getNpyDescr(ElementType type) {
     return "<f2";
   case ElementType::I8:
     return "|i1";
+  case ElementType::I16:
+    return "<i2";
   case ElementType::I32:
     return "<i4";
   case ElementType::I64:
@@ -68,6 +70,7 @@ static std::optional<ElementType> parseDescr(llvm::StringRef descr) {
       .Case("f8", ElementType::F64)
       .Case("f2", ElementType::F16)
       .Case("i1", ElementType::I8)
+      .Case("i2", ElementType::I16)
       .Case("i4", ElementType::I32)
       .Case("i8", ElementType::I64)
       .Case("b1", ElementType::I1)
@@ -271,7 +274,7 @@ llvm::Expected<HostTensor> mlir::yat::runtime::parseNpy(llvm::StringRef bytes,
   if (!elementType)
     return makeInputError("'" + name + "' has unsupported dtype '" +
                           escape(header.descr) +
-                          "'; expected one of <f4 <f8 <f2 |i1 <i4 <i8 |b1");
+                          "'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |b1");
 
   llvm::Expected<HostTensor> tensor =
       HostTensor::allocate(*elementType, header.shape);

@@ -31,7 +31,7 @@ class Type;
 namespace mlir::yat::runtime {
 
 /// Element types a host tensor can hold.
-enum class ElementType { F32, F64, F16, BF16, I8, I32, I64, I1 };
+enum class ElementType { F32, F64, F16, BF16, I8, I16, I32, I64, I1 };
 
 /// Bytes per element (i1 is stored as one byte holding 0 or 1).
 size_t getElementByteWidth(ElementType type);

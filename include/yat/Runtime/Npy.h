@@ -1,8 +1,8 @@
 //===- Npy.h - numpy .npy files ---------------------------------*- C++ -*-===//
 //
 // Reads and writes numpy's .npy format (versions 1.0 to 3.0 when reading,
-// 1.0 when writing): C order, little-endian dtypes <f4 <f8 <f2 |i1 <i4 <i8
-// |b1. numpy has no bfloat16: bf16 tensors are written as <f4, and reading
+// 1.0 when writing): C order, little-endian dtypes <f4 <f8 <f2 |i1 <i2 <i4
+// <i8 |b1. numpy has no bfloat16: bf16 tensors are written as <f4, and reading
 // gives an f32 tensor that callers convert.
 //
 //===----------------------------------------------------------------------===//

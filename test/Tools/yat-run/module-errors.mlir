@@ -23,7 +23,7 @@
 // UNDEFINED: yat-run: error: function '@mystery' is called but neither defined in the module nor provided by the runtime
 // NO-ENTRY: yat-run: error: no function '@missing' in the module (functions: @main, @scalar, @unranked, @unsigned_result)
 // DECLARATION: yat-run: error: function '@declared' is a declaration without a body
-// SCALAR: yat-run: error: argument 0 of '@scalar' has type f32; only ranked tensors of f32, f64, f16, bf16, i8, i32, i64 or i1 can be passed
+// SCALAR: yat-run: error: argument 0 of '@scalar' has type f32; only ranked tensors of f32, f64, f16, bf16, i8, i16, i32, i64 or i1 can be passed
 // UNRANKED: yat-run: error: argument 0 of '@unranked' has type tensor<*xf32>; only ranked tensors
 // UNSIGNED: yat-run: error: result 0 of '@unsigned_result' has type tensor<2xui8>; only ranked tensors
 // BAD-FLAG: yat-run: for the --target option: Cannot find option named 'tpu'!
