@@ -26,6 +26,7 @@
 #include "llvm/Support/Threading.h"
 #ifdef YAT_ENABLE_STABLEHLO
 #include "yat/Conversion/StablehloToLinalg/Passes.h"
+#include "yat/Conversion/StablehloToYat/Passes.h"
 #endif
 
 using namespace mlir;
@@ -153,6 +154,10 @@ void mlir::yat::addCpuLLVMLoweringStage(OpPassManager &pm,
 
 void mlir::yat::buildYatCpuPipeline(OpPassManager &pm,
                                     const YatCpuPipelineOptions &options) {
+#ifdef YAT_ENABLE_STABLEHLO
+  if (options.raiseStablehlo)
+    pm.addPass(createRaiseStablehloToYat());
+#endif
   if (options.fuse)
     addFusionStage(pm);
   addYatToLinalgStage(pm);

@@ -32,6 +32,13 @@ struct YatCpuPipelineOptions
                      "descriptors by pointer for every function, for callers "
                      "written in C or C++"),
       llvm::cl::init(false)};
+  PassOptions::Option<bool> raiseStablehlo{
+      *this, "raise-stablehlo",
+      llvm::cl::desc("Start with yat-raise-stablehlo so that ⵟ layers, "
+                     "attention and RMSNorm imported as StableHLO become yat "
+                     "ops and take yat's paths; false lowers them op by op "
+                     "(no effect without yat's StableHLO front-end)"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> fuse{
       *this, "fuse",
       llvm::cl::desc("Fast path: yat-cache-norms and yat-fuse-epilogue before "

@@ -852,7 +852,18 @@ LinearCombination mlir::yat::raising::flattenSum(Value value) {
 }
 
 static void addFactors(Value value, int64_t exponent, Monomial &product,
-                       int depth) {
+                       function_ref<bool(Value)> isAtom, int depth) {
+  auto mergeFactor = [&](Value factorValue) {
+    for (Factor &factor : product.factors) {
+      if (isSameValue(factor.value, factorValue)) {
+        factor.exponent += exponent;
+        return;
+      }
+    }
+    product.factors.push_back({factorValue, exponent});
+  };
+  if (isAtom && isAtom(value))
+    return mergeFactor(value);
   if (std::optional<double> constant = getSplatValue(value)) {
     if (*constant == 0.0 && exponent < 0)
       product.valid = false;
@@ -864,42 +875,37 @@ static void addFactors(Value value, int64_t exponent, Monomial &product,
   Operation *op = value.getDefiningOp();
   if (op && depth < kMaxDepth) {
     if (auto multiply = dyn_cast<shlo::MulOp>(op)) {
-      addFactors(multiply.getLhs(), exponent, product, depth + 1);
-      addFactors(multiply.getRhs(), exponent, product, depth + 1);
+      addFactors(multiply.getLhs(), exponent, product, isAtom, depth + 1);
+      addFactors(multiply.getRhs(), exponent, product, isAtom, depth + 1);
       return;
     }
     if (auto divide = dyn_cast<shlo::DivOp>(op)) {
-      addFactors(divide.getLhs(), exponent, product, depth + 1);
-      addFactors(divide.getRhs(), -exponent, product, depth + 1);
+      addFactors(divide.getLhs(), exponent, product, isAtom, depth + 1);
+      addFactors(divide.getRhs(), -exponent, product, isAtom, depth + 1);
       return;
     }
     if (auto negate = dyn_cast<shlo::NegOp>(op)) {
       if (exponent % 2 != 0)
         product.constant = -product.constant;
-      addFactors(negate.getOperand(), exponent, product, depth + 1);
+      addFactors(negate.getOperand(), exponent, product, isAtom, depth + 1);
       return;
     }
     if (auto power = dyn_cast<shlo::PowOp>(op)) {
       std::optional<double> n = getSplatValue(power.getRhs());
       if (n && *n == std::trunc(*n) && std::fabs(*n) <= 8.0 && *n != 0.0) {
         addFactors(power.getLhs(), exponent * static_cast<int64_t>(*n), product,
-                   depth + 1);
+                   isAtom, depth + 1);
         return;
       }
     }
   }
-  for (Factor &factor : product.factors) {
-    if (isSameValue(factor.value, value)) {
-      factor.exponent += exponent;
-      return;
-    }
-  }
-  product.factors.push_back({value, exponent});
+  mergeFactor(value);
 }
 
-Monomial mlir::yat::raising::flattenProduct(Value value) {
+Monomial mlir::yat::raising::flattenProduct(Value value,
+                                            function_ref<bool(Value)> isAtom) {
   Monomial product;
-  addFactors(value, 1, product, 0);
+  addFactors(value, 1, product, isAtom, 0);
   llvm::erase_if(product.factors,
                  [](const Factor &factor) { return factor.exponent == 0; });
   return product;
@@ -1241,6 +1247,13 @@ mlir::yat::raising::matchYatScore(Value root, function_ref<bool(Value)> isDot,
       continue;
     }
     if (factor.exponent == 1) {
+      // A learnable alpha: a broadcast scalar. Anything else (a gate, a
+      // normalizer of the result) makes this expression larger than the
+      // ⵟ score, which is then matched at an inner op.
+      if (peelBroadcasts(factor.value).getNumNonUnitDims() != 0) {
+        reason.clear();
+        return failure();
+      }
       score.dynamicFactors.push_back(factor.value);
       continue;
     }

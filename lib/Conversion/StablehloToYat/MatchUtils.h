@@ -136,7 +136,8 @@ LinearCombination flattenSum(Value value);
 
 /// `constant · Π value^exponent`, read through multiply, divide, negate and
 /// `power` by a small integer constant. Factors of the same value are
-/// merged. `valid` is false when a constant zero is divided by.
+/// merged. `valid` is false when a constant zero is divided by. Values for
+/// which `isAtom` holds are kept as factors without looking inside.
 struct Factor {
   Value value;
   int64_t exponent;
@@ -146,7 +147,8 @@ struct Monomial {
   double constant = 1.0;
   bool valid = true;
 };
-Monomial flattenProduct(Value value);
+Monomial flattenProduct(Value value,
+                        function_ref<bool(Value)> isAtom = nullptr);
 
 /// `value` as `coefficient · broadcast(view.source)`, seen through
 /// broadcasts and multiplications or divisions by constants in any order
@@ -205,7 +207,8 @@ struct YatScore {
   std::optional<double> constantBias;
   double epsilon = 0.0;
   double scale = 1.0;
-  /// Non-constant multiplicative factors (root-shaped), kept as multiplies.
+  /// Non-constant multiplicative factors (root-shaped broadcasts of
+  /// scalars, such as a learnable alpha), kept as multiplies.
   SmallVector<Value> dynamicFactors;
   /// The distance: either the two squared-norm terms of the expanded
   /// `n1 + n2 − 2·dot` (maybe clamped at 0), or `directDistance`.

@@ -44,38 +44,14 @@ Value matchInverseRoot(const Factor &factor, BroadcastView &view) {
   return {};
 }
 
-/// Matches `root` as `x · rsqrt(mean(x²) + epsilon) · gamma` over the last
-/// dim; `reason` says why not.
-FailureOr<RmsNormMatch> matchRmsNorm(Operation *root, std::string &reason) {
-  reason.clear();
-  Value rootValue = root->getResult(0);
-  auto rootType = getStaticTensorType(rootValue);
-  if (!rootType || rootType.getRank() < 1 ||
-      !isa<FloatType>(rootType.getElementType()))
-    return failure();
+/// Matches `root` as `x · rsqrt(e) · gamma` for the inverse root `e` of
+/// `candidate`; `reason` says why not (empty: not a candidate).
+FailureOr<RmsNormMatch> matchRmsNormWith(Value rootValue, Value candidateRoot,
+                                         std::string &reason) {
+  auto rootType = cast<RankedTensorType>(rootValue.getType());
   int64_t rank = rootType.getRank();
   int64_t features = rootType.getShape().back();
-  Monomial product = flattenProduct(rootValue);
-  if (!product.valid)
-    return failure();
-
-  // The inverse root of the mean square.
-  const Factor *rootFactor = nullptr;
-  BroadcastView rootView;
-  Value meanPlusEpsilon;
-  for (const Factor &factor : product.factors) {
-    BroadcastView view;
-    if (Value e = matchInverseRoot(factor, view)) {
-      if (rootFactor)
-        return failure();
-      rootFactor = &factor;
-      rootView = view;
-      meanPlusEpsilon = e;
-    }
-  }
-  if (!rootFactor)
-    return failure();
-  LinearCombination sum = flattenSum(meanPlusEpsilon);
+  LinearCombination sum = flattenSum(candidateRoot);
   if (sum.terms.size() != 1)
     return failure();
   ScaledBroadcastView mean = peelScaledBroadcasts(sum.terms.front().value);
@@ -102,6 +78,29 @@ FailureOr<RmsNormMatch> matchRmsNorm(Operation *root, std::string &reason) {
              std::to_string(features);
     return failure();
   }
+  if (!std::isfinite(match.epsilon) || match.epsilon < 0.0) {
+    reason = "epsilon is not a finite non-negative constant";
+    return failure();
+  }
+
+  // The factors of the root, with x kept whole.
+  Monomial product = flattenProduct(
+      rootValue, [&](Value value) { return isSameValue(value, match.x); });
+  const Factor *rootFactor = nullptr;
+  BroadcastView rootView;
+  for (const Factor &factor : product.factors) {
+    BroadcastView view;
+    Value e = matchInverseRoot(factor, view);
+    if (e && isSameValue(e, candidateRoot)) {
+      rootFactor = &factor;
+      rootView = view;
+      break;
+    }
+  }
+  if (!product.valid || !rootFactor) {
+    reason = "the normalizer is not a factor of the result";
+    return failure();
+  }
   // Row j of the reduction reaches root dim j through the two broadcasts
   // (inside the root, then to the result).
   for (auto [j, inner] : llvm::enumerate(meanView.targetDims)) {
@@ -111,16 +110,11 @@ FailureOr<RmsNormMatch> matchRmsNorm(Operation *root, std::string &reason) {
       return failure();
     }
   }
-  if (!std::isfinite(match.epsilon) || match.epsilon < 0.0) {
-    reason = "epsilon is not a finite non-negative constant";
-    return failure();
-  }
   if (!isApproximately(product.constant, 1.0)) {
     reason = "a constant factor " + std::to_string(product.constant) +
              " scales the result";
     return failure();
   }
-
   bool sawX = false;
   for (const Factor &factor : product.factors) {
     if (&factor == rootFactor)
@@ -144,6 +138,32 @@ FailureOr<RmsNormMatch> matchRmsNorm(Operation *root, std::string &reason) {
     return failure();
   }
   return match;
+}
+
+/// Matches `root` as `x · rsqrt(mean(x²) + epsilon) · gamma` over the last
+/// dim; `reason` says why not (empty: not a candidate).
+FailureOr<RmsNormMatch> matchRmsNorm(Operation *root, std::string &reason) {
+  reason.clear();
+  Value rootValue = root->getResult(0);
+  auto rootType = getStaticTensorType(rootValue);
+  if (!rootType || rootType.getRank() < 1 ||
+      !isa<FloatType>(rootType.getElementType()))
+    return failure();
+  // Each inverse root among the factors is a candidate normalizer.
+  for (const Factor &factor : flattenProduct(rootValue).factors) {
+    BroadcastView view;
+    Value e = matchInverseRoot(factor, view);
+    if (!e)
+      continue;
+    std::string candidateReason;
+    FailureOr<RmsNormMatch> match =
+        matchRmsNormWith(rootValue, e, candidateReason);
+    if (succeeded(match))
+      return match;
+    if (!candidateReason.empty())
+      reason = candidateReason;
+  }
+  return failure();
 }
 
 /// Rewrites `x · rsqrt(Σx²/K + epsilon) · gamma` over the last dim (rsqrt
