@@ -1,0 +1,24 @@
+// RUN: yat-run %s
+// Boolean tensors wide enough for the pipeline to consider vector code
+// (i1 is a byte per element in memory), checked by the module itself.
+func.func @main() {
+  %t = stablehlo.constant dense<true> : tensor<4x20xi1>
+  %f = stablehlo.constant dense<false> : tensor<4x20xi1>
+  %and = stablehlo.and %t, %t : tensor<4x20xi1>
+  stablehlo.custom_call @check.expect_eq(%and, %t) {has_side_effect = true} : (tensor<4x20xi1>, tensor<4x20xi1>) -> ()
+  %or = stablehlo.or %f, %t : tensor<4x20xi1>
+  stablehlo.custom_call @check.expect_eq(%or, %t) {has_side_effect = true} : (tensor<4x20xi1>, tensor<4x20xi1>) -> ()
+  %min = stablehlo.minimum %t, %f : tensor<4x20xi1>
+  stablehlo.custom_call @check.expect_eq(%min, %f) {has_side_effect = true} : (tensor<4x20xi1>, tensor<4x20xi1>) -> ()
+  %iota = stablehlo.iota dim = 1 : tensor<4x20xi32>
+  %two = stablehlo.constant dense<2> : tensor<4x20xi32>
+  %rem = stablehlo.remainder %iota, %two : tensor<4x20xi32>
+  %zero = stablehlo.constant dense<0> : tensor<4x20xi32>
+  %even = stablehlo.compare EQ, %rem, %zero, SIGNED : (tensor<4x20xi32>, tensor<4x20xi32>) -> tensor<4x20xi1>
+  %odd = stablehlo.not %even : tensor<4x20xi1>
+  %xor = stablehlo.xor %even, %odd : tensor<4x20xi1>
+  stablehlo.custom_call @check.expect_eq(%xor, %t) {has_side_effect = true} : (tensor<4x20xi1>, tensor<4x20xi1>) -> ()
+  %both = stablehlo.and %even, %odd : tensor<4x20xi1>
+  stablehlo.custom_call @check.expect_eq(%both, %f) {has_side_effect = true} : (tensor<4x20xi1>, tensor<4x20xi1>) -> ()
+  return
+}
