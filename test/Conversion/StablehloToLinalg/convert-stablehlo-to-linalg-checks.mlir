@@ -1,4 +1,4 @@
-// RUN: yat-opt %s -split-input-file -convert-stablehlo-to-linalg | FileCheck %s
+// RUN: yat-opt %s -split-input-file -convert-stablehlo-to-linalg -mlir-print-elementsattrs-with-hex-if-larger=-1 | FileCheck %s
 
 // check.expect_close becomes a call of the runtime with both tensors as
 // unranked memrefs, a label naming the check and its location, and flags 0.
