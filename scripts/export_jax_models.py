@@ -168,7 +168,8 @@ def build_models():
     models.append(layer_model(
         "yat_nmn_nobias_sqrt2",
         "YatNMN(8 -> 5) on a [2, 3, 8] input: no bias, constant alpha "
-        "sqrt(2), epsilon 1e-3",
+        "sqrt(2) (nmn keeps it as a jax array, so the export takes it as an "
+        "argument), epsilon 1e-3",
         layer, [random_array(rng, (2, 3, 8))],
         [{"op": "yat.product", "count": 1}]))
 

@@ -1262,7 +1262,8 @@ mlir::yat::raising::matchYatScore(Value root, function_ref<bool(Value)> isDot,
     return failure();
   }
   if (!denominator) {
-    reason = "no distance in the denominator";
+    // Not a candidate: a squared dot that nothing divides.
+    reason.clear();
     return failure();
   }
   if (!matchDenominator(denominator->value, score, reason))
