@@ -4,13 +4,16 @@
 // Few rows: one forall over 32 x 64 output tiles; the f32 dot exists only as
 // a tile, the epilogue runs on that tile inside the loop, and the f16 result
 // is written by parallel_insert_slice. x's row norms (32) and w's norms
-// (1000) are computed once before the loop.
+// (1000, large enough to be split into parallel row chunks) are computed
+// once before the loop.
 // CHECK-LABEL: func.func @product_few_rows
 // CHECK-SAME: (%[[X:.*]]: tensor<4x8x256xf16>, %[[W:.*]]: tensor<1000x256xf16>, %[[B:.*]]: tensor<1000xf16>)
 // CHECK-NOT: tensor<32x1000xf32>
 // CHECK: %[[XM:.*]] = tensor.collapse_shape %[[X]] {{\[}}[0, 1], [2]]
 // CHECK: %[[XN:.*]] = linalg.generic {{.*}} ins(%[[XM]] : tensor<32x256xf16>) outs(%{{.*}} : tensor<32xf32>)
-// CHECK: %[[WN:.*]] = linalg.generic {{.*}} ins(%[[W]] : tensor<1000x256xf16>) outs(%{{.*}} : tensor<1000xf32>)
+// CHECK: %[[WN:.*]] = scf.forall (%[[R:.*]]) = (0) to (1000) step (63) shared_outs(%{{.*}}) -> (tensor<1000xf32>)
+// CHECK:   %[[WROWS:.*]] = tensor.extract_slice %[[W]][%[[R]], 0]
+// CHECK:   linalg.generic {{.*}} ins(%[[WROWS]] : tensor<?x256xf16>) outs(%{{.*}} : tensor<?xf32>)
 // CHECK: %[[INIT:.*]] = tensor.empty() : tensor<32x1000xf16>
 // CHECK: scf.forall (%[[I:.*]], %[[J:.*]]) = (0, 0) to (32, 1000) step (32, 64) shared_outs(%[[OUT:.*]] = %[[INIT]])
 // CHECK:   %[[TN:.*]] = affine.min #{{.*}}(%[[J]])
@@ -132,14 +135,17 @@ func.func @conv_grouped(%x: tensor<1x9x8x4xf32>, %f: tensor<3x3x2x6xf32>) -> ten
 
 // -----
 
-// Flash-style attention: keys are transposed once; a forall over (batch,
-// head, 64-query tile) runs a key loop carrying the row max, the row sum and
-// the 64 x 64 accumulator. The loop stops at the last key the tile's last
+// Flash-style attention: keys are transposed once, head by head in a forall,
+// and the query and key norms are computed in parallel row chunks; a forall
+// over (batch, head, 64-query tile) runs a key loop carrying the row max, the
+// row sum and the 64 x 64 accumulator. The loop stops at the last key the tile's last
 // query sees (causal), kv head = h floordiv 2 (GQA), and no 512 x 512 score
 // matrix exists: only 64 x 128 blocks.
 // CHECK-LABEL: func.func @attention_causal_gqa
 // CHECK-NOT: tensor<1x4x512x512xf32>
-// CHECK: %[[KT:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<1x2x64x512xf32>)
+// CHECK: scf.forall ({{.*}}) = (0) to (2048) step (128)
+// CHECK: %[[KT:.*]] = scf.forall (%{{.*}}, %{{.*}}) in (1, 2) shared_outs(%{{.*}}) -> (tensor<1x2x64x512xf32>)
+// CHECK:   linalg.generic {{.*}} ins(%{{.*}} : tensor<512x64xf32>) outs(%{{.*}} : tensor<64x512xf32>)
 // CHECK: scf.forall (%[[B:.*]], %[[H:.*]], %[[I:.*]]) = (0, 0, 0) to (1, 4, 512) step (1, 1, 64)
 // CHECK:   %[[HKV:.*]] = affine.apply #{{.*}}(%[[H]])
 // CHECK:   %[[BOUND:.*]] = affine.min #{{.*}}(%[[I]])

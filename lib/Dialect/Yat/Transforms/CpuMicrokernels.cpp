@@ -168,6 +168,28 @@ void buildFor(OpBuilder &b, Location loc, Value lb, Value ub, int64_t step,
                      });
 }
 
+/// Covers `[0, size)` with tiles of `step`: a loop of full tiles, then the
+/// rest as one tile of the remaining count when `size` is a constant, or as
+/// tiles of 1 otherwise. `body(start, count)` emits one tile.
+void forEachTile(
+    OpBuilder &b, Location loc, Value size, int64_t step,
+    function_ref<void(OpBuilder &, Location, Value, int64_t)> body) {
+  Value zero = indexConstant(b, loc, 0);
+  Value full = roundDown(b, loc, size, step);
+  buildFor(b, loc, zero, full, step,
+           [&](OpBuilder &nb, Location nl, Value start) {
+             body(nb, nl, start, step);
+           });
+  if (std::optional<int64_t> staticSize = getConstantIntValue(size)) {
+    if (int64_t rest = *staticSize % step)
+      body(b, loc, indexConstant(b, loc, *staticSize - rest), rest);
+    return;
+  }
+  buildFor(b, loc, full, size, 1, [&](OpBuilder &nb, Location nl, Value start) {
+    body(nb, nl, start, 1);
+  });
+}
+
 //===----------------------------------------------------------------------===//
 // Outer-product microkernel: C[m, n] += Σ_r A(m, r) · B(r, n)
 //===----------------------------------------------------------------------===//
@@ -256,22 +278,16 @@ void emitOuterProductTile(OpBuilder &b, Location loc,
 void emitOuterProductRows(OpBuilder &b, Location loc,
                           const OuterProduct &problem, const KernelShape &shape,
                           Value col, int64_t numVectors, Value mask) {
-  Value zero = indexConstant(b, loc, 0);
-  Value fullRows = roundDown(b, loc, problem.rows, shape.microRows);
-  buildFor(b, loc, zero, fullRows, shape.microRows,
-           [&](OpBuilder &nb, Location nl, Value row) {
-             emitOuterProductTile(nb, nl, problem, shape.vectorWidth, row,
-                                  shape.microRows, col, numVectors, mask);
-           });
-  buildFor(b, loc, fullRows, problem.rows, 1,
-           [&](OpBuilder &nb, Location nl, Value row) {
-             emitOuterProductTile(nb, nl, problem, shape.vectorWidth, row, 1,
-                                  col, numVectors, mask);
-           });
+  forEachTile(b, loc, problem.rows, shape.microRows,
+              [&](OpBuilder &nb, Location nl, Value row, int64_t numRows) {
+                emitOuterProductTile(nb, nl, problem, shape.vectorWidth, row,
+                                     numRows, col, numVectors, mask);
+              });
 }
 
 /// The whole `rows x cols` output: panels of `microVectors` vectors, then
-/// single vectors, then one masked vector for the last columns.
+/// the remaining columns (a narrower panel whose last vector is masked when
+/// `cols` is a constant; single vectors and one masked vector otherwise).
 void emitOuterProduct(OpBuilder &b, Location loc, const OuterProduct &problem,
                       const KernelShape &shape) {
   int64_t width = shape.vectorWidth;
@@ -283,14 +299,23 @@ void emitOuterProduct(OpBuilder &b, Location loc, const OuterProduct &problem,
              emitOuterProductRows(nb, nl, problem, shape, col,
                                   shape.microVectors, Value());
            });
+  if (std::optional<int64_t> staticCols = getConstantIntValue(problem.cols)) {
+    int64_t rest = *staticCols % panel;
+    if (rest == 0)
+      return;
+    Value mask;
+    if (rest % width)
+      mask = createMask(b, loc, indexConstant(b, loc, rest % width), width);
+    emitOuterProductRows(b, loc, problem, shape,
+                         indexConstant(b, loc, *staticCols - rest),
+                         llvm::divideCeil(rest, width), mask);
+    return;
+  }
   Value fullVectors = roundDown(b, loc, problem.cols, width);
   buildFor(b, loc, fullPanels, fullVectors, width,
            [&](OpBuilder &nb, Location nl, Value col) {
              emitOuterProductRows(nb, nl, problem, shape, col, 1, Value());
            });
-  std::optional<int64_t> staticCols = getConstantIntValue(problem.cols);
-  if (staticCols && *staticCols % width == 0)
-    return;
   Value remaining = arith::SubIOp::create(b, loc, problem.cols, fullVectors);
   Value any =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, remaining, zero);
@@ -373,34 +398,17 @@ void emitDotTile(OpBuilder &b, Location loc, const DotProduct &problem,
     }
 }
 
-void emitDotRows(OpBuilder &b, Location loc, const DotProduct &problem,
-                 const KernelShape &shape, Value col, int64_t numCols) {
-  Value zero = indexConstant(b, loc, 0);
-  Value fullRows = roundDown(b, loc, problem.rows, shape.dotRows);
-  buildFor(b, loc, zero, fullRows, shape.dotRows,
-           [&](OpBuilder &nb, Location nl, Value row) {
-             emitDotTile(nb, nl, problem, shape.vectorWidth, row, shape.dotRows,
-                         col, numCols);
-           });
-  buildFor(b, loc, fullRows, problem.rows, 1,
-           [&](OpBuilder &nb, Location nl, Value row) {
-             emitDotTile(nb, nl, problem, shape.vectorWidth, row, 1, col,
-                         numCols);
-           });
-}
-
 void emitDotProduct(OpBuilder &b, Location loc, const DotProduct &problem,
                     const KernelShape &shape) {
-  Value zero = indexConstant(b, loc, 0);
-  Value fullCols = roundDown(b, loc, problem.cols, shape.dotColumns);
-  buildFor(b, loc, zero, fullCols, shape.dotColumns,
-           [&](OpBuilder &nb, Location nl, Value col) {
-             emitDotRows(nb, nl, problem, shape, col, shape.dotColumns);
-           });
-  buildFor(b, loc, fullCols, problem.cols, 1,
-           [&](OpBuilder &nb, Location nl, Value col) {
-             emitDotRows(nb, nl, problem, shape, col, 1);
-           });
+  forEachTile(b, loc, problem.cols, shape.dotColumns,
+              [&](OpBuilder &cb, Location cl, Value col, int64_t numCols) {
+                forEachTile(cb, cl, problem.rows, shape.dotRows,
+                            [&](OpBuilder &rb, Location rl, Value row,
+                                int64_t numRows) {
+                              emitDotTile(rb, rl, problem, shape.vectorWidth,
+                                          row, numRows, col, numCols);
+                            });
+              });
 }
 
 //===----------------------------------------------------------------------===//

@@ -97,17 +97,19 @@ Value fusion::createGeneric(
   return generic.getResult(0);
 }
 
-Value fusion::createSumOfSquares(OpBuilder &b, Location loc, Value input,
-                                 ArrayRef<int64_t> reducedDims) {
+/// `Σ input²` over `reducedDims` as one `linalg.generic` reduction (sizes may
+/// be dynamic).
+static Value createSerialSumOfSquares(OpBuilder &b, Location loc, Value input,
+                                      ArrayRef<int64_t> reducedDims) {
   auto type = cast<RankedTensorType>(input.getType());
   unsigned rank = type.getRank();
   // Loops: the kept dims in order, then the reduced dims.
   SmallVector<unsigned> kept, reduced;
   for (unsigned d = 0; d < rank; ++d)
     (llvm::is_contained(reducedDims, d) ? reduced : kept).push_back(d);
-  SmallVector<int64_t> keptSizes;
+  SmallVector<OpFoldResult> keptSizes;
   for (unsigned d : kept)
-    keptSizes.push_back(type.getDimSize(d));
+    keptSizes.push_back(tensor::getMixedSize(b, loc, input, d));
   SmallVector<AffineExpr> inputExprs(rank);
   MLIRContext *context = b.getContext();
   unsigned loop = 0;
@@ -118,7 +120,10 @@ Value fusion::createSumOfSquares(OpBuilder &b, Location loc, Value input,
   SmallVector<unsigned> outDims;
   for (unsigned i = 0; i < kept.size(); ++i)
     outDims.push_back(i);
-  Value init = createFilledTensor(b, loc, keptSizes, b.getF32Type(), 0.0);
+  Value empty = tensor::EmptyOp::create(b, loc, keptSizes, b.getF32Type());
+  Value init =
+      linalg::FillOp::create(b, loc, createF32Constant(b, loc, 0.0), empty)
+          .getResult(0);
   return createGeneric(
       b, loc, input, init,
       {AffineMap::get(rank, 0, inputExprs, context),
@@ -129,6 +134,63 @@ Value fusion::createSumOfSquares(OpBuilder &b, Location loc, Value input,
         Value square = arith::MulFOp::create(nb, nl, value, value);
         return arith::AddFOp::create(nb, nl, args[1], square);
       });
+}
+
+/// Inputs smaller than this are reduced in one piece: splitting them into
+/// parallel tasks would cost more than it saves.
+static constexpr int64_t kMinParallelNormElements = 1 << 16;
+/// The number of tasks a large norm computation is split into.
+static constexpr int64_t kNormTasks = 16;
+
+Value fusion::createSumOfSquares(OpBuilder &b, Location loc, Value input,
+                                 ArrayRef<int64_t> reducedDims) {
+  auto type = cast<RankedTensorType>(input.getType());
+  int64_t rank = type.getRank();
+  int64_t numKept = rank - static_cast<int64_t>(reducedDims.size());
+  bool trailing = numKept >= 1 && llvm::equal(reducedDims,
+                                              llvm::seq<int64_t>(numKept, rank));
+  if (!trailing || type.getNumElements() < kMinParallelNormElements)
+    return createSerialSumOfSquares(b, loc, input, reducedDims);
+
+  // Rows (the kept dims flattened) x the reduced dims flattened, split into
+  // row chunks reduced by separate forall iterations.
+  ReassociationIndices keptDims, reducedGroup;
+  for (int64_t d = 0; d < rank; ++d)
+    (d < numKept ? keptDims : reducedGroup).push_back(d);
+  Value matrix = input;
+  if (rank > 2)
+    matrix = tensor::CollapseShapeOp::create(b, loc, input,
+                                             {keptDims, reducedGroup});
+  auto matrixType = cast<RankedTensorType>(matrix.getType());
+  int64_t rows = matrixType.getDimSize(0);
+  int64_t depth = matrixType.getDimSize(1);
+  if (rows < 2)
+    return createSerialSumOfSquares(b, loc, input, reducedDims);
+  int64_t chunk = llvm::divideCeil(rows, kNormTasks);
+  Value init = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{rows},
+                                       b.getF32Type());
+  scf::ForallOp forall = createTiledForall(
+      b, loc, {rows}, {chunk}, init,
+      [&](OpBuilder &nb, Location nl, ValueRange ivs, Value,
+          SmallVectorImpl<OpFoldResult> &offsets,
+          SmallVectorImpl<OpFoldResult> &sizes) -> Value {
+        OpFoldResult count = getTileSize(nb, nl, ivs[0], rows, chunk);
+        offsets.assign({ivs[0]});
+        sizes.assign({count});
+        Value slice = tensor::ExtractSliceOp::create(
+            nb, nl, matrix,
+            ArrayRef<OpFoldResult>{ivs[0], nb.getIndexAttr(0)},
+            ArrayRef<OpFoldResult>{count, nb.getIndexAttr(depth)},
+            ArrayRef<OpFoldResult>{nb.getIndexAttr(1), nb.getIndexAttr(1)});
+        return createSerialSumOfSquares(nb, nl, slice, {1});
+      });
+  Value norms = forall.getResult(0);
+  if (numKept == 1)
+    return norms;
+  SmallVector<int64_t> keptShape(type.getShape().take_front(numKept));
+  return tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(keptShape, b.getF32Type()), norms,
+      {keptDims});
 }
 
 OpFoldResult fusion::getTileSize(OpBuilder &b, Location loc, Value offset,

@@ -93,36 +93,80 @@ Value createFiniteMaximum(OpBuilder &b, Location loc, Value value) {
                                  createF32Constant(b, loc, 0.0), value);
 }
 
-/// A copy of `input: B x H x T x D` as `B x H x D x T` in f32.
+/// `result[b, h] = perHead(input[b, h])` for a `B x H x ...` tensor: one
+/// forall iteration per (batch, head), so that the copy runs in parallel.
+Value createPerHead(OpBuilder &b, Location loc, Value input,
+                    RankedTensorType resultType,
+                    function_ref<Value(OpBuilder &, Location, Value, Value)>
+                        perHead) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  ArrayRef<int64_t> shape = resultType.getShape();
+  Value init =
+      tensor::EmptyOp::create(b, loc, shape, resultType.getElementType());
+  scf::ForallOp forall = createTiledForall(
+      b, loc, {shape[0], shape[1]}, {1, 1}, init,
+      [&](OpBuilder &nb, Location nl, ValueRange ivs, Value sharedOut,
+          SmallVectorImpl<OpFoldResult> &offsets,
+          SmallVectorImpl<OpFoldResult> &sizes) -> Value {
+        OpFoldResult zero = nb.getIndexAttr(0), one = nb.getIndexAttr(1);
+        offsets.assign({ivs[0], ivs[1], zero, zero});
+        sizes.assign({one, one, nb.getIndexAttr(shape[2]),
+                      nb.getIndexAttr(shape[3])});
+        SmallVector<OpFoldResult> strides(4, one);
+        Value slice = tensor::ExtractSliceOp::create(
+            nb, nl,
+            RankedTensorType::get(inputType.getShape().drop_front(2),
+                                  inputType.getElementType()),
+            input, ArrayRef<OpFoldResult>{ivs[0], ivs[1], zero, zero},
+            ArrayRef<OpFoldResult>{one, one,
+                                   nb.getIndexAttr(inputType.getDimSize(2)),
+                                   nb.getIndexAttr(inputType.getDimSize(3))},
+            strides);
+        Value outSlice = tensor::ExtractSliceOp::create(
+            nb, nl,
+            RankedTensorType::get(shape.drop_front(2),
+                                  resultType.getElementType()),
+            sharedOut, offsets, sizes, strides);
+        return perHead(nb, nl, slice, outSlice);
+      });
+  return forall.getResult(0);
+}
+
+/// A copy of `keys: B x H x T x D` as `B x H x D x T` in f32, transposed
+/// head by head in parallel.
 Value createTransposedKeys(OpBuilder &b, Location loc, Value keys) {
   auto type = cast<RankedTensorType>(keys.getType());
   ArrayRef<int64_t> shape = type.getShape();
-  Value init = tensor::EmptyOp::create(
-      b, loc, ArrayRef<int64_t>{shape[0], shape[1], shape[3], shape[2]},
-      b.getF32Type());
+  auto resultType = RankedTensorType::get(
+      {shape[0], shape[1], shape[3], shape[2]}, b.getF32Type());
   MLIRContext *context = b.getContext();
-  return createGeneric(b, loc, keys, init,
-                       {getDimsMap(context, 4, {0, 1, 3, 2}),
-                        getDimsMap(context, 4, {0, 1, 2, 3})},
-                       getIterators(4),
-                       [](OpBuilder &nb, Location nl, ValueRange args) {
-                         return extendToF32(nb, nl, args[0]);
-                       });
+  return createPerHead(
+      b, loc, keys, resultType,
+      [&](OpBuilder &nb, Location nl, Value head, Value out) {
+        return createGeneric(
+            nb, nl, head, out,
+            {getDimsMap(context, 2, {1, 0}), getDimsMap(context, 2, {0, 1})},
+            getIterators(2), [](OpBuilder &bb, Location bl, ValueRange args) {
+              return extendToF32(bb, bl, args[0]);
+            });
+      });
 }
 
-/// `input` in f32 (a converting copy unless it already is).
+/// `input` in f32 (a converting copy, head by head, unless it already is).
 Value createF32Copy(OpBuilder &b, Location loc, Value input) {
   auto type = cast<RankedTensorType>(input.getType());
   if (type.getElementType().isF32())
     return input;
-  unsigned rank = type.getRank();
-  AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, b.getContext());
-  Value init = tensor::EmptyOp::create(b, loc, type.getShape(), b.getF32Type());
-  return createGeneric(b, loc, input, init, {identity, identity},
-                       getIterators(rank),
-                       [](OpBuilder &nb, Location nl, ValueRange args) {
-                         return extendToF32(nb, nl, args[0]);
-                       });
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(2, b.getContext());
+  return createPerHead(
+      b, loc, input, RankedTensorType::get(type.getShape(), b.getF32Type()),
+      [&](OpBuilder &nb, Location nl, Value head, Value out) {
+        return createGeneric(nb, nl, head, out, {identity, identity},
+                             getIterators(2),
+                             [](OpBuilder &bb, Location bl, ValueRange args) {
+                               return extendToF32(bb, bl, args[0]);
+                             });
+      });
 }
 
 /// Rewrites `yat.attention` with static shapes into flash-style loops: an

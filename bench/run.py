@@ -1,0 +1,477 @@
+#!/usr/bin/env python3
+"""yat's CPU benchmarks: one command, one table, one JSON file.
+
+    python3 bench/run.py [--quick] [--json bench/results.json]
+
+Every row is measured in this run and printed with the command that
+reproduces it:
+
+* yat.product (with bias): the fused path of yat-cpu-pipeline, the plain
+  convert-yat-to-linalg reference path (--pipeline-options=fuse=false),
+  OpenBLAS cblas_sgemm of the same shape (bench/blas_bench.cpp), and the
+  unfused numpy formula the nmn package computes (bench/numpy_formula.py).
+  Shapes: 1024^3, M=256 N=4096 K=1024, and the MLP of the 370M
+  MatMul-free/GPT model (d=1024, hidden 2816 and 4096, up and down
+  projections) at M = 1, 64 and 2048.
+* yat.attention (B=1, H=16, D=64, causal, softmax): fused (flash-style)
+  against the reference path, T = 512, 2048, 8192; a reference run that
+  would need more memory than the machine has is skipped with the reason.
+* yat.conv 3x3, stride 1, same padding, 64 -> 64 channels, 56x56, batch 8:
+  fused and reference against a plain linalg.conv_2d_nhwc_hwcf of the same
+  shape through yat-cpu-pipeline, and against OpenBLAS im2col + sgemm.
+
+yat runs as many threads as the machine has hardware threads; the OpenBLAS
+and numpy baselines get the same number through OPENBLAS_NUM_THREADS, with
+OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed from their environment so
+that OpenBLAS picks its own kernel (reported in the table). Each
+measurement has a time limit; one that runs past it is reported as such.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import pathlib
+import platform
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+MODULES = BENCH / "modules"
+
+PRODUCT_SHAPES = [
+    # name, M, N, K
+    ("square 1024", 1024, 1024, 1024),
+    ("M=256 N=4096 K=1024", 256, 4096, 1024),
+]
+for _m in (1, 64, 2048):
+    for _hidden in (2816, 4096):
+        PRODUCT_SHAPES.append((f"MLP up 1024->{_hidden} M={_m}", _m, _hidden, 1024))
+        PRODUCT_SHAPES.append((f"MLP down {_hidden}->1024 M={_m}", _m, 1024, _hidden))
+
+QUICK_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024", "MLP up 1024->2816 M=64",
+                  "MLP down 2816->1024 M=64", "MLP up 1024->2816 M=1"}
+ATTENTION_LENGTHS = [512, 2048, 8192]
+QUICK_ATTENTION = {512, 2048}
+CONV = dict(batch=8, height=56, width=56, channels=64, filters=64, window=3)
+
+
+# ----------------------------------------------------------------- modules
+
+def tensor(shape, element="f32"):
+    return "tensor<" + "x".join(str(d) for d in shape) + f"x{element}>"
+
+
+def product_module(m, n, k):
+    xt, wt, bt, rt = tensor((m, k)), tensor((n, k)), tensor((n,)), tensor((m, n))
+    return f"""// yat.product with bias, M={m} N={n} K={k}.
+func.func @main(%x: {xt}, %w: {wt}, %b: {bt}) -> {rt} {{
+  %y = yat.product %x, %w, %b : ({xt}, {wt}, {bt}) -> {rt}
+  return %y : {rt}
+}}
+"""
+
+
+def attention_module(t, heads=16, depth=64):
+    qt = tensor((1, heads, t, depth))
+    return f"""// Causal softmax yat.attention, B=1 H={heads} T={t} D={depth}.
+func.func @main(%q: {qt}, %k: {qt}, %v: {qt}) -> {qt} {{
+  %o = yat.attention %q, %k, %v {{causal}} : ({qt}, {qt}, {qt}) -> {qt}
+  return %o : {qt}
+}}
+"""
+
+
+def conv_shapes():
+    c = CONV
+    it = tensor((c["batch"], c["height"], c["width"], c["channels"]))
+    ft = tensor((c["window"], c["window"], c["channels"], c["filters"]))
+    ot = tensor((c["batch"], c["height"], c["width"], c["filters"]))
+    return it, ft, ot
+
+
+def yat_conv_module():
+    it, ft, ot = conv_shapes()
+    bt = tensor((CONV["filters"],))
+    return f"""// yat.conv 3x3, stride 1, same padding, with bias.
+func.func @main(%x: {it}, %f: {ft}, %b: {bt}) -> {ot} {{
+  %y = yat.conv %x, %f, %b {{padding = array<i64: 1, 1, 1, 1>}} : ({it}, {ft}, {bt}) -> {ot}
+  return %y : {ot}
+}}
+"""
+
+
+def linalg_conv_module():
+    it, ft, ot = conv_shapes()
+    c = CONV
+    pt = tensor((c["batch"], c["height"] + 2, c["width"] + 2, c["channels"]))
+    return f"""// A plain convolution of the same shape: zero padding and
+// linalg.conv_2d_nhwc_hwcf.
+func.func @main(%x: {it}, %f: {ft}) -> {ot} {{
+  %zero = arith.constant 0.0 : f32
+  %p = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] {{
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  }} : {it} to {pt}
+  %e = tensor.empty() : {ot}
+  %init = linalg.fill ins(%zero : f32) outs(%e : {ot}) -> {ot}
+  %y = linalg.conv_2d_nhwc_hwcf {{dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}}
+      ins(%p, %f : {pt}, {ft}) outs(%init : {ot}) -> {ot}
+  return %y : {ot}
+}}
+"""
+
+
+def write_module(name, text):
+    MODULES.mkdir(parents=True, exist_ok=True)
+    path = MODULES / f"{name}.mlir"
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+    return path
+
+
+# ------------------------------------------------------------------ running
+
+class Runner:
+    def __init__(self, build, threads, time_limit):
+        self.build = build
+        self.threads = threads
+        self.time_limit = time_limit
+        self.yat_run = build / "bin" / "yat-run"
+        self.blas_bench = build / "bench" / "blas_bench"
+        self.baseline_env = dict(os.environ)
+        for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+            self.baseline_env.pop(name, None)
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+            self.baseline_env[name] = str(threads)
+        self.time_tool = shutil.which("time") or "/usr/bin/time"
+
+    def build_blas_bench(self):
+        source = BENCH / "blas_bench.cpp"
+        self.blas_bench.parent.mkdir(parents=True, exist_ok=True)
+        if (self.blas_bench.exists()
+                and self.blas_bench.stat().st_mtime >= source.stat().st_mtime):
+            return
+        compiler = shutil.which("clang++-22") or shutil.which("c++") or "g++"
+        include = "/usr/include/x86_64-linux-gnu/openblas-pthread"
+        cmd = [compiler, "-O2", "-std=c++17", f"-I{include}", str(source),
+               "-o", str(self.blas_bench), "-lopenblas"]
+        subprocess.run(cmd, check=True)
+
+    def measure(self, cmd, env=None, env_text=""):
+        """Runs `cmd` under /usr/bin/time; returns a dict with median_ms,
+        min_ms, maxrss_mb, extra output lines, the status and the command."""
+        shown = (env_text + " " if env_text else "") + " ".join(
+            shlex.quote(str(c)) for c in cmd)
+        row = {"command": shown}
+        full = [self.time_tool, "-f", "maxrss_kb=%M"] + [str(c) for c in cmd]
+        try:
+            proc = subprocess.run(full, capture_output=True, text=True,
+                                  timeout=self.time_limit, env=env, cwd=ROOT)
+        except subprocess.TimeoutExpired:
+            row["status"] = f"timeout: over the {self.time_limit:.0f} s limit"
+            return row
+        output = proc.stdout + proc.stderr
+        match = re.search(r"median_ms=([\d.]+) min_ms=([\d.]+)", output)
+        rss = re.search(r"maxrss_kb=(\d+)", output)
+        if rss:
+            row["maxrss_mb"] = int(rss.group(1)) / 1024
+        if proc.returncode != 0 or not match:
+            last = output.strip().splitlines()[-1:] or ["no output"]
+            row["status"] = f"failed ({proc.returncode}): {last[0][:200]}"
+            return row
+        row["median_ms"] = float(match.group(1))
+        row["min_ms"] = float(match.group(2))
+        row["status"] = "ok"
+        notes = [line for line in output.splitlines()
+                 if line.startswith(("openblas_core", "numpy_blas"))]
+        if notes:
+            row["notes"] = "; ".join(notes)
+        return row
+
+    def yat(self, module, iterations, reference=False):
+        cmd = [os.path.relpath(self.yat_run, ROOT), os.path.relpath(module, ROOT),
+               "--random-inputs", f"--benchmark={iterations}"]
+        if reference:
+            cmd.append("--pipeline-options=fuse=false")
+        return self.measure(cmd)
+
+    def sgemm(self, m, n, k, iterations):
+        cmd = [os.path.relpath(self.blas_bench, ROOT), "sgemm", m, n, k,
+               iterations]
+        return self.measure(cmd, self.baseline_env, self.baseline_env_text())
+
+    def im2col_conv(self, iterations):
+        c = CONV
+        cmd = [os.path.relpath(self.blas_bench, ROOT), "conv", c["batch"],
+               c["height"], c["width"], c["channels"], c["filters"],
+               c["window"], c["window"], iterations]
+        return self.measure(cmd, self.baseline_env, self.baseline_env_text())
+
+    def numpy(self, m, n, k, iterations):
+        cmd = [sys.executable, "bench/numpy_formula.py", m, n, k, iterations]
+        return self.measure(cmd, self.baseline_env, self.baseline_env_text())
+
+    def baseline_env_text(self):
+        return (f"env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "
+                f"OPENBLAS_NUM_THREADS={self.threads}")
+
+
+def iterations_for(seconds_per_call, budget=4.0, low=1, high=30):
+    """Calls that fit in `budget` seconds, within [low, high]."""
+    if seconds_per_call <= 0:
+        return high
+    return max(low, min(high, int(budget / seconds_per_call)))
+
+
+# ---------------------------------------------------------------- the suite
+
+def run_suite(runner, quick):
+    rows = []
+
+    def add(group, name, variant, result, **extra):
+        result = dict(result)
+        result.update(group=group, name=name, variant=variant, **extra)
+        rows.append(result)
+        shown = (f"{result['median_ms']:10.3f}" if "median_ms" in result
+                 else f"{'-':>10}")
+        print(f"  {name:28} {variant:34} {shown} ms  {result['status']}",
+              flush=True)
+        return result
+
+    print("yat.product (with bias)")
+    for name, m, n, k in PRODUCT_SHAPES:
+        if quick and name not in QUICK_PRODUCTS:
+            continue
+        flops = 2.0 * m * n * k
+        module = write_module(f"product_{m}x{n}x{k}", product_module(m, n, k))
+        shape = {"M": m, "N": n, "K": k}
+        add("product", name, "yat fused",
+            runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
+        add("product", name, "yat reference (fuse=false)",
+            runner.yat(module, iterations_for(flops / 1e9, budget=8, high=5),
+                       reference=True), shape=shape)
+        add("product", name, "OpenBLAS sgemm (matmul only)",
+            runner.sgemm(m, n, k, iterations_for(flops / 50e9)), shape=shape)
+        add("product", name, "numpy unfused formula (nmn)",
+            runner.numpy(m, n, k, iterations_for(flops / 30e9)), shape=shape)
+
+    print("yat.attention (B=1, H=16, D=64, causal)")
+    memory = available_memory_bytes()
+    for t in ATTENTION_LENGTHS:
+        if quick and t not in QUICK_ATTENTION:
+            continue
+        module = write_module(f"attention_{t}", attention_module(t))
+        name = f"T={t}"
+        shape = {"B": 1, "H": 16, "T": t, "D": 64}
+        flops = 2 * 2 * 16 * t * t * 64 / 2
+        add("attention", name, "yat fused (flash-style)",
+            runner.yat(module, iterations_for(flops / 20e9)), shape=shape)
+        # The reference materializes several 16 x T x T f32 score tensors.
+        scores = 16 * t * t * 4
+        if 6 * scores > memory:
+            rows.append(dict(
+                group="attention", name=name, variant="yat reference (fuse=false)",
+                shape=shape,
+                status=(f"skipped: the reference lowering materializes "
+                        f"16 x {t} x {t} f32 score tensors ({scores / 2**30:.1f} GiB "
+                        f"each, about 6 live), more than the "
+                        f"{memory / 2**30:.1f} GiB available"),
+                command=" ".join([os.path.relpath(runner.yat_run, ROOT),
+                                  os.path.relpath(module, ROOT), "--random-inputs",
+                                  "--benchmark=1", "--pipeline-options=fuse=false"])))
+            print(f"  {name:28} {'yat reference (fuse=false)':34} {'-':>10} ms  "
+                  f"{rows[-1]['status']}")
+            continue
+        add("attention", name, "yat reference (fuse=false)",
+            runner.yat(module, iterations_for(flops / 0.5e9, budget=8, high=3),
+                       reference=True), shape=shape)
+
+    print("yat.conv 3x3 64->64, 56x56, batch 8")
+    c = CONV
+    conv_flops = (2.0 * c["batch"] * c["height"] * c["width"] * c["filters"]
+                  * c["window"] ** 2 * c["channels"])
+    shape = dict(c)
+    yat_conv = write_module("conv_yat", yat_conv_module())
+    plain_conv = write_module("conv_linalg", linalg_conv_module())
+    add("conv", "3x3 64->64 56x56 N=8", "yat fused",
+        runner.yat(yat_conv, iterations_for(conv_flops / 50e9)), shape=shape)
+    add("conv", "3x3 64->64 56x56 N=8", "yat reference (fuse=false)",
+        runner.yat(yat_conv, iterations_for(conv_flops / 1e9, budget=8, high=3),
+                   reference=True), shape=shape)
+    add("conv", "3x3 64->64 56x56 N=8", "plain linalg conv (yat-cpu-pipeline)",
+        runner.yat(plain_conv, iterations_for(conv_flops / 20e9)), shape=shape)
+    add("conv", "3x3 64->64 56x56 N=8", "OpenBLAS im2col+sgemm (plain conv)",
+        runner.im2col_conv(iterations_for(conv_flops / 50e9)), shape=shape)
+    return rows
+
+
+def available_memory_bytes():
+    try:
+        for line in pathlib.Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 8 * 2**30
+
+
+# ------------------------------------------------------------------ targets
+
+def find(rows, group, name, variant):
+    for row in rows:
+        if (row["group"], row["name"], row["variant"]) == (group, name, variant):
+            return row if "median_ms" in row else None
+    return None
+
+
+def check_targets(rows):
+    """The performance targets, each with the measured ratio."""
+    targets = []
+
+    def ratio(a, b):
+        return a["median_ms"] / b["median_ms"]
+
+    for name in ("square 1024", "M=256 N=4096 K=1024"):
+        fused = find(rows, "product", name, "yat fused")
+        blas = find(rows, "product", name, "OpenBLAS sgemm (matmul only)")
+        if fused and blas:
+            r = ratio(fused, blas)
+            targets.append(dict(
+                target=f"product {name}: fused <= 1.5x OpenBLAS sgemm time",
+                value=f"{r:.2f}x sgemm", met=r <= 1.5,
+                miss=None if r <= 1.5 else f"{r / 1.5:.2f}x over the target"))
+    for row in rows:
+        if row["group"] != "product" or not row["name"].endswith("M=64"):
+            continue
+        if row["variant"] != "yat fused" or "median_ms" not in row:
+            continue
+        numpy_row = find(rows, "product", row["name"], "numpy unfused formula (nmn)")
+        if numpy_row:
+            speedup = ratio(numpy_row, row)
+            targets.append(dict(
+                target=f"product {row['name']}: fused >= 2x faster than numpy",
+                value=f"{speedup:.2f}x faster", met=speedup >= 2.0,
+                miss=None if speedup >= 2.0 else
+                f"{2.0 / speedup:.2f}x short of the target"))
+    fused = find(rows, "attention", "T=2048", "yat fused (flash-style)")
+    reference = find(rows, "attention", "T=2048", "yat reference (fuse=false)")
+    if fused and reference:
+        speedup = ratio(reference, fused)
+        targets.append(dict(
+            target="attention T=2048: fused faster than unfused",
+            value=f"{speedup:.1f}x faster", met=speedup > 1.0,
+            miss=None if speedup > 1.0 else "slower"))
+    memory = [row for row in rows if row["group"] == "attention"
+              and row["variant"].startswith("yat fused") and "maxrss_mb" in row]
+    if len(memory) >= 2:
+        text = ", ".join(f"{row['name']}: {row['maxrss_mb']:.0f} MB" for row in memory)
+        targets.append(dict(
+            target="attention: fused memory linear in T (no Tq x Tk buffer)",
+            value=f"peak RSS of yat-run (incl. compiler) {text}",
+            met=None, miss=None))
+    return targets
+
+
+# ---------------------------------------------------------------- reporting
+
+def machine_info():
+    info = {"platform": platform.platform(), "python": platform.python_version()}
+    try:
+        lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+        for key in ("Model name", "CPU(s)", "Thread(s) per core", "L2 cache",
+                    "L3 cache"):
+            match = re.search(rf"^{re.escape(key)}:\s*(.*)$", lscpu, re.M)
+            if match:
+                info[key] = match.group(1).strip()
+        flags = re.search(r"^Flags:\s*(.*)$", lscpu, re.M)
+        if flags:
+            wanted = ("avx2", "fma", "avx512f", "avx512bw", "avx512vl",
+                      "avx512_bf16", "f16c")
+            info["isa"] = " ".join(f for f in wanted if f in flags.group(1).split())
+    except OSError:
+        pass
+    try:
+        info["loadavg_at_start"] = os.getloadavg()
+    except OSError:
+        pass
+    return info
+
+
+def print_table(rows):
+    print()
+    header = f"{'benchmark':44} {'variant':36} {'median ms':>10} {'min ms':>10}  status"
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        median = f"{row['median_ms']:10.3f}" if "median_ms" in row else f"{'-':>10}"
+        low = f"{row['min_ms']:10.3f}" if "min_ms" in row else f"{'-':>10}"
+        print(f"{row['group'] + ' ' + row['name']:44} {row['variant']:36} "
+              f"{median} {low}  {row['status']}")
+        print(f"{'':44}   $ {row['command']}")
+        if row.get("notes"):
+            print(f"{'':44}   {row['notes']}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="a subset: 1024^3, 256x4096x1024, the M=64 and "
+                             "M=1 MLP up projection, attention T=512/2048, conv")
+    parser.add_argument("--json", type=pathlib.Path,
+                        default=BENCH / "results.json",
+                        help="where to write the results (default: %(default)s)")
+    parser.add_argument("--build-dir", type=pathlib.Path,
+                        default=pathlib.Path(os.environ.get("YAT_BUILD_DIR",
+                                                            ROOT / "build")),
+                        help="the yat build with bin/yat-run (default: "
+                             "$YAT_BUILD_DIR or build/)")
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1,
+                        help="OpenBLAS/numpy threads, yat's count by default "
+                             "(%(default)s)")
+    parser.add_argument("--time-limit", type=float, default=300.0,
+                        help="seconds allowed per measurement (default: "
+                             "%(default)s)")
+    args = parser.parse_args()
+
+    runner = Runner(args.build_dir.resolve(), args.threads, args.time_limit)
+    if not runner.yat_run.exists():
+        print(f"error: {runner.yat_run} not found; build yat first "
+              f"(bash scripts/build.sh)", file=sys.stderr)
+        return 2
+    runner.build_blas_bench()
+
+    started = datetime.datetime.now(datetime.timezone.utc)
+    info = machine_info()
+    print(f"machine: {info.get('Model name', '?')}, {info.get('CPU(s)', '?')} "
+          f"CPUs, {info.get('isa', '')}; threads: {args.threads}")
+    rows = run_suite(runner, args.quick)
+    print_table(rows)
+    targets = check_targets(rows)
+    print("\ntargets")
+    for target in targets:
+        verdict = {True: "MET ", False: "MISS", None: "INFO"}[target["met"]]
+        miss = f" ({target['miss']})" if target["miss"] else ""
+        print(f"  [{verdict}] {target['target']}: {target['value']}{miss}")
+
+    result = {
+        "started": started.isoformat(timespec="seconds"),
+        "command": " ".join(shlex.quote(a) for a in sys.argv),
+        "quick": args.quick,
+        "threads": args.threads,
+        "machine": info,
+        "rows": rows,
+        "targets": targets,
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"\nwrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
