@@ -61,10 +61,11 @@ shlo::DotGeneralOp getHeadContraction(Value value) {
   return dot && isHeadContraction(dot) ? dot : shlo::DotGeneralOp();
 }
 
-/// Reads `p` as `softmax(s)` along `axis`: `e / Σ_axis e` with
-/// `e = exp(s − m)`, where `m` is anything constant along `axis` (the row
-/// maximum) or absent. Returns `s`, or null.
-Value matchSoftmax(Value p, int64_t axis) {
+/// Reads `p` as `softmax(c · s)` along `axis`: `e / Σ_axis e` with
+/// `e = exp(c · s − m)`, where `m` is anything constant along `axis` (the row
+/// maximum) or absent and `c` a positive constant. Returns `s` and
+/// multiplies `coefficient` by `c`, or returns null.
+Value matchSoftmax(Value p, int64_t axis, double &coefficient) {
   Monomial quotient = flattenProduct(p);
   if (!quotient.valid || !isApproximately(quotient.constant, 1.0) ||
       quotient.factors.size() != 2)
@@ -90,15 +91,53 @@ Value matchSoftmax(Value p, int64_t axis) {
       return {};
   }
 
-  LinearCombination exponent = flattenSum(exp.getOperand());
-  Value scores;
-  for (const LinearTerm &term : exponent.terms) {
-    if (peelBroadcasts(term.value).isConstantAlong(axis))
-      continue;
-    if (scores || !isApproximately(term.coefficient, 1.0))
-      return {};
-    scores = term.value;
+  // Peel the row shift and positive constant factors off the exponent;
+  // masks stay for stripScoreMasks.
+  auto isRowConstant = [&](Value value) {
+    return peelBroadcasts(value).isConstantAlong(axis);
+  };
+  Value scores = exp.getOperand();
+  for (int step = 0; step < 8; ++step) {
+    scores = stripNoOps(scores);
+    Operation *op = scores.getDefiningOp();
+    if (auto subtract = dyn_cast_if_present<shlo::SubtractOp>(op)) {
+      if (isRowConstant(subtract.getRhs())) {
+        scores = subtract.getLhs();
+        continue;
+      }
+    } else if (auto add = dyn_cast_if_present<shlo::AddOp>(op)) {
+      if (isRowConstant(add.getRhs())) {
+        scores = add.getLhs();
+        continue;
+      }
+      if (isRowConstant(add.getLhs())) {
+        scores = add.getRhs();
+        continue;
+      }
+    } else if (auto multiply = dyn_cast_if_present<shlo::MulOp>(op)) {
+      std::optional<double> c = getSplatValue(multiply.getRhs());
+      Value other = multiply.getLhs();
+      if (!c) {
+        c = getSplatValue(multiply.getLhs());
+        other = multiply.getRhs();
+      }
+      if (c && *c > 0.0) {
+        coefficient *= *c;
+        scores = other;
+        continue;
+      }
+    } else if (auto divide = dyn_cast_if_present<shlo::DivOp>(op)) {
+      std::optional<double> c = getSplatValue(divide.getRhs());
+      if (c && *c > 0.0) {
+        coefficient /= *c;
+        scores = divide.getLhs();
+        continue;
+      }
+    }
+    break;
   }
+  if (isRowConstant(scores))
+    return {};
   return scores;
 }
 
@@ -131,16 +170,20 @@ bool isAllTrue(const ConstantTensor &mask) {
   return llvm::all_of(mask.values, [](double v) { return v != 0.0; });
 }
 
-/// Strips the masking from the scores `s` that feed the softmax: selects
-/// of a masked score (−inf or <= kMaskedScoreLimit), additive masks of 0
+/// Strips the masking from the scores `s` that feed the softmax (which
+/// multiplies them by `softmaxScale`): selects of a masked score (−inf or a
+/// value that the scale takes to <= kMaskedScoreLimit), additive masks of 0
 /// and such values, and selects whose predicate is all true. Returns the
 /// raw scores and the combined mask (nullopt: nothing masked).
-FailureOr<Value> stripScoreMasks(Value s, int64_t count,
+FailureOr<Value> stripScoreMasks(Value s, int64_t count, double softmaxScale,
                                  std::optional<ConstantTensor> &mask,
                                  std::string &reason) {
-  auto isMaskedScore = [](Value value) {
+  auto isMaskedValue = [&](double value) {
+    return value * softmaxScale <= kMaskedScoreLimit;
+  };
+  auto isMaskedScore = [&](Value value) {
     std::optional<double> splat = getSplatValue(value);
-    return splat && *splat <= kMaskedScoreLimit;
+    return splat && isMaskedValue(*splat);
   };
   for (int step = 0; step < 8; ++step) {
     s = stripNoOps(s);
@@ -179,8 +222,8 @@ FailureOr<Value> stripScoreMasks(Value s, int64_t count,
         std::optional<ConstantTensor> additive = evaluateConstant(bias);
         if (!additive || static_cast<int64_t>(additive->values.size()) != count)
           continue;
-        if (!llvm::all_of(additive->values, [](double v) {
-              return v == 0.0 || v <= kMaskedScoreLimit;
+        if (!llvm::all_of(additive->values, [&](double v) {
+              return v == 0.0 || isMaskedValue(v);
             }))
           continue;
         for (double &v : additive->values)
@@ -240,14 +283,15 @@ FailureOr<AttentionMatch> matchAttention(shlo::DotGeneralOp pv,
       postSoftmaxMasks.push_back(select.getPred());
       weights = stripNoOps(select.getOnTrue());
     }
-    Value maskedScores = matchSoftmax(weights, kKeyDim);
+    double softmaxScale = 1.0;
+    Value maskedScores = matchSoftmax(weights, kKeyDim, softmaxScale);
     if (!maskedScores)
       continue;
 
     // From here on `pv` is a candidate: failures get a reason.
     std::optional<ConstantTensor> mask;
     FailureOr<Value> scores =
-        stripScoreMasks(maskedScores, count, mask, reason);
+        stripScoreMasks(maskedScores, count, softmaxScale, mask, reason);
     if (failed(scores))
       return failure();
     for (Value pred : postSoftmaxMasks) {
@@ -283,6 +327,7 @@ FailureOr<AttentionMatch> matchAttention(shlo::DotGeneralOp pv,
       reason = "a non-constant factor scales the scores";
       return failure();
     }
+    score->scale *= softmaxScale;
     if (!std::isfinite(score->scale) || score->scale <= 0.0) {
       reason = "the score scale is not a positive constant";
       return failure();
