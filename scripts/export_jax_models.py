@@ -7,8 +7,9 @@ For every model NAME it writes
                      parameters that are not baked in as constants)
   NAME.arg<i>.npy    the arguments of `@main`, in order
   NAME.expected.npy  what JAX computes for them
-and manifest.json lists the models, their arguments and the yat ops that
-`yat-raise-stablehlo` should produce.
+and manifest.json lists the models, their arguments, the yat ops that
+`yat-raise-stablehlo` should produce and the package versions that wrote
+them (other JAX versions may print a different module).
 
 The modules come from `jax.export`, JAX's serialization of a jitted
 function to portable StableHLO, printed without locations so that the text
@@ -22,6 +23,7 @@ Everything is seeded: running the script again rewrites identical files.
 """
 
 import argparse
+import importlib.metadata
 import json
 import pathlib
 
@@ -301,7 +303,11 @@ def main():
         })
         print(f"exported {model.name}: {len(model.args)} args, output "
               f"{expected.shape} {expected.dtype}")
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    versions = {name: importlib.metadata.version(name)
+                for name in ("jax", "jaxlib", "flax", "nmn", "numpy")}
+    (out / "manifest.json").write_text(
+        json.dumps({"generated_with": versions, "models": manifest},
+                   indent=2) + "\n")
 
 
 if __name__ == "__main__":
