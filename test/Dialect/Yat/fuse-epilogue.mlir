@@ -35,24 +35,38 @@ func.func @product_few_rows(%x: tensor<4x8x256xf16>, %w: tensor<1000x256xf16>, %
 
 // -----
 
-// Many rows: each forall iteration transposes its 64 rows of w once into a
-// K x 64 f32 panel and an inner scf.for finishes 96-row tiles against it.
-// The only 300 x 128 tensor is the f32 result itself.
+// Many rows: each forall iteration owns a 288 x 64 block of f32 dot products
+// (not the full 300 x 128), accumulated over chunks of K: a chunk's rows of w
+// are transposed into a K-chunk x 64 f32 panel, which an inner scf.for over
+// 96-row tiles reuses. The epilogue then finishes the block, before
+// parallel_insert_slice. The only 300 x 128 tensor is the f32 result itself.
 // CHECK-LABEL: func.func @product_many_rows
 // CHECK-SAME: (%[[X:.*]]: tensor<300x64xf32>, %[[W:.*]]: tensor<128x64xf32>)
 // CHECK-COUNT-1: tensor.empty() : tensor<300x128xf32>
 // CHECK: scf.forall (%[[I:.*]], %[[J:.*]]) = (0, 0) to (300, 128) step (288, 64) shared_outs(%[[OUT:.*]] =
 // CHECK:   %[[ROWS:.*]] = affine.min #{{.*}}(%[[I]])
 // CHECK:   %[[WT:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [64, 64]
-// CHECK:   %[[PANEL:.*]] = linalg.transpose ins(%[[WT]] : tensor<64x64xf32>) outs(%{{.*}} : tensor<64x64xf32>) permutation = [1, 0]
-// CHECK:   %[[BLOCK:.*]] = scf.for %[[R:.*]] = %{{.*}} to %[[ROWS]] step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<?x64xf32>)
-// CHECK:     %[[DOT:.*]] = linalg.matmul ins(%{{.*}}, %[[PANEL]] : tensor<?x64xf32>, tensor<64x64xf32>) outs(%{{.*}} : tensor<?x64xf32>)
-// CHECK:     %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %{{.*}} : tensor<?x64xf32>, tensor<?xf32>, tensor<64xf32>)
-// CHECK:     %[[NEXT:.*]] = tensor.insert_slice %[[Y]] into %[[ACC]][%[[R]], 0]
-// CHECK:     scf.yield %[[NEXT]]
-// CHECK:   tensor.parallel_insert_slice %[[BLOCK]] into %[[OUT]][%[[I]], %[[J]]] [%[[ROWS]], 64]
+// CHECK:   %[[OUTTILE:.*]] = tensor.extract_slice %[[OUT]][%[[I]], %[[J]]] [%[[ROWS]], 64]
+// CHECK:   %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<?x64xf32>
+// CHECK:   %[[DOT:.*]] = scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[BLOCK:.*]] = %[[ZERO]]) -> (tensor<?x64xf32>)
+// CHECK:     %[[WCHUNK:.*]] = tensor.extract_slice %[[WT]][0, %[[K]]] [64, 64]
+// CHECK:     %[[PANEL:.*]] = linalg.transpose ins(%[[WCHUNK]] : tensor<64x64xf32>) outs(%{{.*}} : tensor<64x64xf32>) permutation = [1, 0]
+// CHECK:     %[[ROWLOOP:.*]] = scf.for %[[R:.*]] = %{{.*}} to %[[ROWS]] step %{{.*}} iter_args(%[[ACC:.*]] = %[[BLOCK]]) -> (tensor<?x64xf32>)
+// CHECK:       %[[ACCTILE:.*]] = tensor.extract_slice %[[ACC]][%[[R]], 0]
+// CHECK:       %[[XCHUNK:.*]] = tensor.extract_slice %[[X]][%{{.*}}, %[[K]]]
+// CHECK:       %[[MM:.*]] = linalg.matmul ins(%[[XCHUNK]], %[[PANEL]] : tensor<?x64xf32>, tensor<64x64xf32>) outs(%[[ACCTILE]] : tensor<?x64xf32>)
+// CHECK:       %[[NEXT:.*]] = tensor.insert_slice %[[MM]] into %[[ACC]][%[[R]], 0]
+// CHECK:       scf.yield %[[NEXT]]
+// CHECK:     scf.yield %[[ROWLOOP]]
+// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %{{.*}} : tensor<?x64xf32>, tensor<?xf32>, tensor<64xf32>) outs(%[[OUTTILE]] : tensor<?x64xf32>)
+// CHECK:   tensor.parallel_insert_slice %[[Y]] into %[[OUT]][%[[I]], %[[J]]] [%[[ROWS]], 64]
 // CHECK-NOT: linalg.matmul {{.*}} -> tensor<300x128xf32>
 // CHECK-NOT: linalg.generic {{.*}} -> tensor<300x128xf32>
+// SMALL-LABEL: func.func @product_many_rows
+// SMALL: scf.forall ({{.*}}) = (0, 0) to (300, 128) step (64, 32)
+// SMALL:   scf.for
+// SMALL:     scf.for
+// SMALL:       linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<?x64xf32>, tensor<64x32xf32>)
 func.func @product_many_rows(%x: tensor<300x64xf32>, %w: tensor<128x64xf32>) -> tensor<300x128xf32> {
   %y = yat.product %x, %w : (tensor<300x64xf32>, tensor<128x64xf32>) -> tensor<300x128xf32>
   return %y : tensor<300x128xf32>

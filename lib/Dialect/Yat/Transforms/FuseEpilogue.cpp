@@ -296,6 +296,7 @@ struct YatFuseEpiloguePass
     sizes.tileColumns = tileColumns;
     sizes.blockRows = blockRows;
     sizes.packMinRows = packMinRows;
+    sizes.depthTile = depthTile;
     sizes.convTilePositions = convTilePositions;
     sizes.queryTile = queryTile;
     sizes.keyTile = keyTile;
@@ -303,6 +304,7 @@ struct YatFuseEpiloguePass
          {std::pair<StringRef, int64_t>{"tile-rows", tileRows},
           {"tile-cols", tileColumns},
           {"block-rows", blockRows},
+          {"depth-tile", depthTile},
           {"conv-tile-positions", convTilePositions},
           {"query-tile", queryTile},
           {"key-tile", keyTile}}) {

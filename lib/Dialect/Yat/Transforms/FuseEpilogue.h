@@ -21,6 +21,7 @@ struct TileSizes {
   int64_t tileColumns = 64;
   int64_t blockRows = 288;
   int64_t packMinRows = 48;
+  int64_t depthTile = 512;
   int64_t convTilePositions = 64;
   int64_t queryTile = 64;
   int64_t keyTile = 128;

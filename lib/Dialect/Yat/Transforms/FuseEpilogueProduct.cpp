@@ -192,6 +192,7 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
     Value x = collapseToMatrix(b, loc, parts.x);
     auto xType = cast<RankedTensorType>(x.getType());
     int64_t rows = xType.getDimSize(0);
+    int64_t depth = xType.getDimSize(1);
     int64_t cols = cast<RankedTensorType>(parts.w.getType()).getDimSize(0);
     Type resultElement = parts.resultType.getElementType();
 
@@ -209,6 +210,7 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
     int64_t colStep = std::min(cols, sizes.tileColumns);
     int64_t rowStep = std::min(rows, sizes.tileRows);
     bool pack = rows >= sizes.packMinRows;
+    int64_t depthStep = std::min(depth, sizes.depthTile);
     int64_t blockStep = rowStep;
     if (pack)
       blockStep = std::min(
@@ -250,32 +252,57 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
             return finishRows(nb, nl, i, blockRows, wRows,
                               /*transposedRhs=*/true, outTile);
 
-          Value panel = createTransposedPanel(nb, nl, wRows);
+          // The block's f32 dot products, accumulated over chunks of K: each
+          // chunk transposes its part of w's rows into a panel that every
+          // row tile of the block reuses.
+          Value dotBlock = createZeroTile(nb, nl, {blockRows, tileCols});
           Value zero = arith::ConstantIndexOp::create(nb, nl, 0);
-          Value step = arith::ConstantIndexOp::create(nb, nl, rowStep);
+          Value depthValue = arith::ConstantIndexOp::create(nb, nl, depth);
+          Value depthStepValue =
+              arith::ConstantIndexOp::create(nb, nl, depthStep);
+          Value rowStepValue = arith::ConstantIndexOp::create(nb, nl, rowStep);
           Value blockRowsValue =
               getValueOrCreateConstantIndexOp(nb, nl, blockRows);
-          auto loop = scf::ForOp::create(
-              nb, nl, zero, blockRowsValue, step, ValueRange{outTile},
-              [&](OpBuilder &lb, Location ll, Value r, ValueRange iterArgs) {
-                OpFoldResult tileRows =
-                    getTileSize(lb, ll, r, blockRows, rowStep);
-                Value row = affine::makeComposedAffineApply(
-                    lb, ll, lb.getAffineDimExpr(0) + lb.getAffineDimExpr(1),
-                    {i, r});
-                Value acc = iterArgs[0];
-                Value out = extractTile(lb, ll, acc, {r, lb.getIndexAttr(0)},
-                                        {tileRows, tileCols});
-                Value tile = finishRows(lb, ll, row, tileRows, panel,
-                                        /*transposedRhs=*/false, out);
-                SmallVector<OpFoldResult> strides(2, lb.getIndexAttr(1));
-                Value updated = tensor::InsertSliceOp::create(
-                    lb, ll, tile, acc,
-                    ArrayRef<OpFoldResult>{r, lb.getIndexAttr(0)},
-                    ArrayRef<OpFoldResult>{tileRows, tileCols}, strides);
-                scf::YieldOp::create(lb, ll, updated);
+          auto depthLoop = scf::ForOp::create(
+              nb, nl, zero, depthValue, depthStepValue, ValueRange{dotBlock},
+              [&](OpBuilder &kb, Location kl, Value k, ValueRange kArgs) {
+                OpFoldResult chunk = getTileSize(kb, kl, k, depth, depthStep);
+                Value wChunk = extractTile(
+                    kb, kl, wRows, {kb.getIndexAttr(0), k}, {tileCols, chunk});
+                Value panel = createTransposedPanel(kb, kl, wChunk);
+                auto rowLoop = scf::ForOp::create(
+                    kb, kl, zero, blockRowsValue, rowStepValue,
+                    ValueRange{kArgs[0]},
+                    [&](OpBuilder &lb, Location ll, Value r,
+                        ValueRange iterArgs) {
+                      OpFoldResult tileRows =
+                          getTileSize(lb, ll, r, blockRows, rowStep);
+                      Value row = affine::makeComposedAffineApply(
+                          lb, ll,
+                          lb.getAffineDimExpr(0) + lb.getAffineDimExpr(1),
+                          {i, r});
+                      Value acc = iterArgs[0];
+                      Value accTile =
+                          extractTile(lb, ll, acc, {r, lb.getIndexAttr(0)},
+                                      {tileRows, tileCols});
+                      Value xChunk =
+                          extractTile(lb, ll, x, {row, k}, {tileRows, chunk});
+                      Value updatedTile =
+                          createTileMatmul(lb, ll, xChunk, panel, accTile,
+                                           /*transposedRhs=*/false);
+                      SmallVector<OpFoldResult> strides(2, lb.getIndexAttr(1));
+                      Value updated = tensor::InsertSliceOp::create(
+                          lb, ll, updatedTile, acc,
+                          ArrayRef<OpFoldResult>{r, lb.getIndexAttr(0)},
+                          ArrayRef<OpFoldResult>{tileRows, tileCols}, strides);
+                      scf::YieldOp::create(lb, ll, updated);
+                    });
+                scf::YieldOp::create(kb, kl, rowLoop.getResult(0));
               });
-          return loop.getResult(0);
+          Value xNormsTile = extractTile(nb, nl, xNorms, {i}, {blockRows});
+          return createProductEpilogue(nb, nl, depthLoop.getResult(0),
+                                       xNormsTile, wNormsTile, biasTile,
+                                       outTile, params);
         });
     return expandFromMatrix(b, loc, forall.getResult(0), parts.resultType);
   }

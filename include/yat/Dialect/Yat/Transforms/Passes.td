@@ -53,10 +53,11 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       `linalg.matmul` and applies the epilogue with one elementwise
       `linalg.generic` (f32 math, one rounding to the result type) before
       `tensor.parallel_insert_slice`. When `M` is at least `pack-min-rows`,
-      each `forall` iteration owns a `block-rows x tile-cols` block: it
-      transposes its rows of `w` once into a `K x tile-cols` f32 panel and
-      an inner `scf.for` walks the `tile-rows` row tiles of the block, so
-      that the panel is reused by every row tile. Otherwise each tile reads
+      each `forall` iteration owns a `block-rows x tile-cols` block and
+      accumulates its f32 dot products over chunks of `depth-tile` along K:
+      per chunk it transposes its rows of `w` into a `chunk x tile-cols` f32
+      panel that an inner `scf.for` over the block's `tile-rows` row tiles
+      reuses; the epilogue then finishes the whole block. Otherwise each tile reads
       `w` as is (`linalg.matmul` with transposed-`w` indexing maps).
     * `yat.conv` (static shapes; any groups, strides, dilations, padding):
       the input is zero-padded once and the sum of its squares over each
@@ -95,6 +96,8 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
            "transposed (a multiple of tile-rows works best)">,
     Option<"packMinRows", "pack-min-rows", "int64_t", /*default=*/"48",
            "Smallest M for which yat.product transposes w tiles into panels">,
+    Option<"depthTile", "depth-tile", "int64_t", /*default=*/"512",
+           "Chunk of K per transposed w panel of yat.product">,
     Option<"convTilePositions", "conv-tile-positions", "int64_t",
            /*default=*/"64",
            "Output positions along the innermost spatial dim per yat.conv tile">,
