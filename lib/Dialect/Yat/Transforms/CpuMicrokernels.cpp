@@ -635,6 +635,11 @@ bool isVectorizableBodyOp(Operation &op) {
     return false;
   if (!isa<arith::ArithDialect, math::MathDialect>(op.getDialect()))
     return false;
+  // Integer division traps on a zero divisor, which masked-off lanes may
+  // hold.
+  if (isa<arith::DivSIOp, arith::DivUIOp, arith::RemSIOp, arith::RemUIOp,
+          arith::CeilDivSIOp, arith::CeilDivUIOp, arith::FloorDivSIOp>(op))
+    return false;
   return llvm::all_of(op.getOperandTypes(),
                       [](Type t) { return t.isIntOrIndexOrFloat(); }) &&
          op.getResult(0).getType().isIntOrIndexOrFloat();
