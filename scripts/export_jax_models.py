@@ -267,6 +267,18 @@ def build_models():
         block, [random_array(rng, (3, 8))],
         [{"op": "yat.product", "count": 2}, {"op": "yat.rms_norm",
                                              "count": 1}]))
+
+    layer = YatConv(4, 6, kernel_size=(3,), feature_group_count=2,
+                    padding="VALID", constant_alpha=1.0, epsilon=1e-4,
+                    rngs=nnx.Rngs(9))
+    give_values(rng, layer)
+    models.append(layer_model(
+        "yat_conv1d_grouped",
+        "YatConv 1-D, 4 -> 6 channels in 2 feature groups, kernel 3, VALID "
+        "padding, bias, alpha 1.0, epsilon 1e-4",
+        layer, [random_array(rng, (2, 8, 4))],
+        [{"op": "yat.conv", "count": 1}]))
+
     return models
 
 

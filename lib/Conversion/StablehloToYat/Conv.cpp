@@ -68,10 +68,43 @@ bool haveSameWindow(shlo::ConvolutionOp a, shlo::ConvolutionOp b) {
 }
 
 /// True when `term` is the window sum of `input²` that nmn computes for
-/// `conv`: a convolution of `input²` with a kernel of ones (same window,
-/// one output feature), broadcast along the output features.
-bool isPatchNormOf(Value term, shlo::ConvolutionOp conv, std::string &reason) {
-  BroadcastView view = peelBroadcasts(term);
+/// `conv`: a convolution of `input²` with a kernel of ones over the same
+/// window, with one output feature per group, broadcast along the output
+/// features. With groups, each group's sum is repeated for the group's
+/// filters, as `jnp.repeat` writes it: a broadcast that adds a dim after
+/// the features, reshaped to merge the two.
+bool isPatchNormOf(Value term, shlo::ConvolutionOp conv) {
+  shlo::ConvDimensionNumbersAttr numbers = conv.getDimensionNumbers();
+  int64_t outputFeature = numbers.getOutputFeatureDimension();
+  int64_t groups = conv.getFeatureGroupCount();
+  auto termType = getStaticTensorType(term);
+  if (!termType)
+    return false;
+  int64_t filters = termType.getDimSize(outputFeature);
+
+  BroadcastView view;
+  if (groups > 1 && filters > groups) {
+    auto repeat = stripNoOps(term).getDefiningOp<shlo::ReshapeOp>();
+    if (!repeat)
+      return false;
+    SmallVector<int64_t> splitShape(termType.getShape());
+    splitShape[outputFeature] = groups;
+    splitShape.insert(splitShape.begin() + outputFeature + 1, filters / groups);
+    auto splitType = getStaticTensorType(repeat.getOperand());
+    if (!splitType || splitType.getShape() != ArrayRef<int64_t>(splitShape))
+      return false;
+    // Back to the dims of `term`: nothing may vary along the repeat dim.
+    view = peelBroadcasts(repeat.getOperand());
+    for (int64_t &dim : view.targetDims) {
+      if (dim == outputFeature + 1)
+        return false;
+      if (dim > outputFeature + 1)
+        --dim;
+    }
+  } else {
+    view = peelBroadcasts(term);
+  }
+
   auto patch = stripNoOps(view.source).getDefiningOp<shlo::ConvolutionOp>();
   if (!patch || !haveSameWindow(patch, conv))
     return false;
@@ -79,11 +112,6 @@ bool isPatchNormOf(Value term, shlo::ConvolutionOp conv, std::string &reason) {
   std::optional<double> one = getSplatValue(patch.getRhs());
   if (!squared || !isSameValue(squared, conv.getLhs()) || !one || *one != 1.0)
     return false;
-  if (conv.getFeatureGroupCount() != 1) {
-    reason = "grouped patch norms (feature_group_count > 1) are not raised";
-    return false;
-  }
-  shlo::ConvDimensionNumbersAttr numbers = conv.getDimensionNumbers();
   auto kernelType = cast<RankedTensorType>(conv.getRhs().getType());
   auto onesType = cast<RankedTensorType>(patch.getRhs().getType());
   for (int64_t d : numbers.getKernelSpatialDimensions())
@@ -91,10 +119,9 @@ bool isPatchNormOf(Value term, shlo::ConvolutionOp conv, std::string &reason) {
       return false;
   int64_t inFeature = numbers.getKernelInputFeatureDimension();
   if (onesType.getDimSize(inFeature) != kernelType.getDimSize(inFeature) ||
-      onesType.getDimSize(numbers.getKernelOutputFeatureDimension()) != 1)
+      onesType.getDimSize(numbers.getKernelOutputFeatureDimension()) != groups)
     return false;
-  // Batch and spatial dims stay where they are; the single output feature
-  // is broadcast.
+  // Batch, spatial and (with groups) group dims stay where they are.
   for (auto [d, target] : llvm::enumerate(view.targetDims))
     if (target >= 0 && target != static_cast<int64_t>(d))
       return false;
@@ -141,18 +168,14 @@ FailureOr<ConvMatch> matchConv(Operation *root, std::string &reason) {
     if (d != kernelOutput)
       reducedDims.push_back(d);
   resultDims[kernelOutput] = outputFeature;
-  std::string patchReason;
   auto isDistancePair = [&](Value patchTerm, Value filterTerm) {
     return isSquaredNormOf(filterTerm, filter, reducedDims, resultDims) &&
-           isPatchNormOf(patchTerm, conv, patchReason);
+           isPatchNormOf(patchTerm, conv);
   };
   if (!isDistancePair(score->normTerm1, score->normTerm2) &&
       !isDistancePair(score->normTerm2, score->normTerm1)) {
-    reason = patchReason.empty()
-                 ? "the distance terms are not the patch norm (a convolution "
-                   "of x² with ones) and Σ filter², broadcast along the "
-                   "output"
-                 : patchReason;
+    reason = "the distance terms are not the patch norm (a convolution of x² "
+             "with ones) and Σ filter², broadcast along the output";
     return failure();
   }
 

@@ -67,12 +67,13 @@ func.func @patch_kernel_not_ones(%x: tensor<1x6x3xf32>, %w: tensor<3x3x2xf32>) -
 
 // -----
 
-// Not raised: with feature groups, nmn repeats the grouped patch norm along
-// the output features, which is not recognized.
-// CHECK-LABEL: func.func @grouped
-// CHECK-NOT: yat.conv
-// CHECK: stablehlo.divide
-func.func @grouped(%x: tensor<1x6x4xf32>, %w: tensor<3x2x2xf32>) -> tensor<1x4x2xf32> {
+// Two feature groups with one filter each: the patch norm convolution has
+// one output per group, which is already one per filter.
+// CHECK-LABEL: func.func @grouped_one_filter_per_group
+// CHECK-SAME: (%[[X:.*]]: tensor<1x6x4xf32>, %[[W:.*]]: tensor<3x2x2xf32>)
+// CHECK: %[[Y:.*]] = yat.conv %[[X]], %[[W]] {groups = 2 : i64} : (tensor<1x6x4xf32>, tensor<3x2x2xf32>) -> tensor<1x4x2xf32>
+// CHECK-NEXT: return %[[Y]]
+func.func @grouped_one_filter_per_group(%x: tensor<1x6x4xf32>, %w: tensor<3x2x2xf32>) -> tensor<1x4x2xf32> {
   %zero = stablehlo.constant dense<0.0> : tensor<f32>
   %dot = stablehlo.convolution(%x, %w) dim_numbers = [b, 0, f]x[0, i, o]->[b, 0, f], window = {} {batch_group_count = 1 : i64, feature_group_count = 2 : i64} : (tensor<1x6x4xf32>, tensor<3x2x2xf32>) -> tensor<1x4x2xf32>
   %xx = stablehlo.multiply %x, %x : tensor<1x6x4xf32>
@@ -88,9 +89,39 @@ func.func @grouped(%x: tensor<1x6x4xf32>, %w: tensor<3x2x2xf32>) -> tensor<1x4x2
   %eps = stablehlo.constant dense<1.0e-5> : tensor<1x4x2xf32>
   %den = stablehlo.add %dist, %eps : tensor<1x4x2xf32>
   %sq = stablehlo.multiply %dot, %dot : tensor<1x4x2xf32>
-  // expected-remark @below {{not raised: grouped patch norms (feature_group_count > 1) are not raised}}
   %r = stablehlo.divide %sq, %den : tensor<1x4x2xf32>
   return %r : tensor<1x4x2xf32>
+}
+
+// -----
+
+// Not raised: with two groups of three filters the per-group patch norms
+// are tiled ([g0, g1, g0, g1, ...]) instead of repeated ([g0, g0, g0, g1,
+// ...]), so filters read the other group's patch.
+// CHECK-LABEL: func.func @grouped_tiled_patch
+// CHECK-NOT: yat.conv
+// CHECK: stablehlo.divide
+func.func @grouped_tiled_patch(%x: tensor<1x6x4xf32>, %w: tensor<3x2x6xf32>) -> tensor<1x4x6xf32> {
+  %zero = stablehlo.constant dense<0.0> : tensor<f32>
+  %dot = stablehlo.convolution(%x, %w) dim_numbers = [b, 0, f]x[0, i, o]->[b, 0, f], window = {} {batch_group_count = 1 : i64, feature_group_count = 2 : i64} : (tensor<1x6x4xf32>, tensor<3x2x6xf32>) -> tensor<1x4x6xf32>
+  %xx = stablehlo.multiply %x, %x : tensor<1x6x4xf32>
+  %ones = stablehlo.constant dense<1.0> : tensor<3x2x2xf32>
+  %patch = stablehlo.convolution(%xx, %ones) dim_numbers = [b, 0, f]x[0, i, o]->[b, 0, f], window = {} {batch_group_count = 1 : i64, feature_group_count = 2 : i64} : (tensor<1x6x4xf32>, tensor<3x2x2xf32>) -> tensor<1x4x2xf32>
+  %tiled = stablehlo.broadcast_in_dim %patch, dims = [0, 1, 3] : (tensor<1x4x2xf32>) -> tensor<1x4x3x2xf32>
+  %patchf = stablehlo.reshape %tiled : (tensor<1x4x3x2xf32>) -> tensor<1x4x6xf32>
+  %ww = stablehlo.multiply %w, %w : tensor<3x2x6xf32>
+  %wn = stablehlo.reduce(%ww init: %zero) applies stablehlo.add across dimensions = [0, 1] : (tensor<3x2x6xf32>, tensor<f32>) -> tensor<6xf32>
+  %wnb = stablehlo.broadcast_in_dim %wn, dims = [2] : (tensor<6xf32>) -> tensor<1x4x6xf32>
+  %two = stablehlo.constant dense<2.0> : tensor<1x4x6xf32>
+  %dot2 = stablehlo.multiply %two, %dot : tensor<1x4x6xf32>
+  %norms = stablehlo.add %patchf, %wnb : tensor<1x4x6xf32>
+  %dist = stablehlo.subtract %norms, %dot2 : tensor<1x4x6xf32>
+  %eps = stablehlo.constant dense<1.0e-5> : tensor<1x4x6xf32>
+  %den = stablehlo.add %dist, %eps : tensor<1x4x6xf32>
+  %sq = stablehlo.multiply %dot, %dot : tensor<1x4x6xf32>
+  // expected-remark @below {{not raised: the distance terms are not the patch norm (a convolution of x² with ones) and Σ filter², broadcast along the output}}
+  %r = stablehlo.divide %sq, %den : tensor<1x4x6xf32>
+  return %r : tensor<1x4x6xf32>
 }
 
 // -----

@@ -8,6 +8,7 @@
 // RUN: yat-opt %S/../../../examples/stablehlo/yat_nmn_f16.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=F16 --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.multiply
 // RUN: yat-opt %S/../../../examples/stablehlo/yat_conv1d.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=CONV1D --implicit-check-not=stablehlo.convolution --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.multiply
 // RUN: yat-opt %S/../../../examples/stablehlo/yat_conv2d.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=CONV2D --implicit-check-not=stablehlo.convolution --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.divide
+// RUN: yat-opt %S/../../../examples/stablehlo/yat_conv1d_grouped.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=GROUPED --implicit-check-not=stablehlo.convolution --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.reshape
 // RUN: yat-opt %S/../../../examples/stablehlo/yat_attention.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=ATTN --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.exponential
 // RUN: yat-opt %S/../../../examples/stablehlo/yat_attention_causal.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=CAUSAL --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.select --implicit-check-not=stablehlo.iota
 // RUN: yat-opt %S/../../../examples/stablehlo/rms_norm.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=RMS --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.multiply
@@ -63,6 +64,13 @@
 // CONV2D-SAME: (%[[X:.*]]: tensor<2x7x7x3xf32>, %[[ALPHA:.*]]: tensor<1xf32>, %[[B:.*]]: tensor<4xf32>, %[[F:.*]]: tensor<3x3x3x4xf32>)
 // CONV2D: %[[Y:.*]] = yat.conv %[[X]], %[[F]], %[[B]] {padding = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<2x7x7x3xf32>, tensor<3x3x3x4xf32>, tensor<4xf32>) -> tensor<2x4x4x4xf32>
 // CONV2D: stablehlo.multiply %{{.*}}, %[[Y]] : tensor<2x4x4x4xf32>
+
+// YatConv with two feature groups: nmn repeats each group's patch norm
+// along the group's filters (broadcast + reshape).
+// GROUPED-LABEL: func.func public @main
+// GROUPED-SAME: (%[[X:.*]]: tensor<2x8x4xf32>, %[[B:.*]]: tensor<6xf32>, %[[F:.*]]: tensor<3x2x6xf32>)
+// GROUPED: %[[Y:.*]] = yat.conv %[[X]], %[[F]], %[[B]] {epsilon = 9.99999974E-5 : f32, groups = 2 : i64} : (tensor<2x8x4xf32>, tensor<3x2x6xf32>, tensor<6xf32>) -> tensor<2x6x6xf32>
+// GROUPED: return %[[Y]]
 
 // nmn's yat_attention on [B, T, H, D]: transposes to [B, H, T, D] and
 // back; nmn's 1/sqrt(d) is yat's default scale.

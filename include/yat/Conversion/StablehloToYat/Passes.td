@@ -51,10 +51,12 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
       dimension numbers: transposes are inserted around `yat.conv` when the
       layout is not channels-last / `[K..., C, F]`), the patch norm computed
       as nmn does, by a convolution of `x²` with a kernel of ones of the
-      same window, strides, padding and dilation, and `Σw²` reduced over all
-      but the output-feature dim. `lhs_dilation`, window reversal, batch
-      groups, negative padding and `feature_group_count > 1` are not
-      raised.
+      same window, strides, padding, dilation and feature groups (one
+      output per group, repeated along each group's filters as
+      `jnp.repeat` writes it: a broadcast and a reshape), and `Σw²` reduced
+      over all but the output-feature dim. `feature_group_count` becomes
+      `groups`. `lhs_dilation`, window reversal, batch groups and negative
+      padding are not raised; neither is the direct `Σ(patch − w)²`.
     - `yat.attention`: `p · v` (a `dot_general`) where `p` is a softmax
       along the key dim of an ⵟ score of `q` and `k` (a `dot_general` with
       two batch dims, as `einsum("bqhd,bkhd->bhqk")` emits), with the
