@@ -225,3 +225,38 @@ func.func @left_alone(%a: memref<8x8xf32>, %b: memref<8x8xf32>) {
   }
   return
 }
+
+// -----
+
+// Integer division is left to scalar loops: a masked-off lane could divide
+// by zero and trap.
+// CHECK-LABEL: func.func @integer_division
+// CHECK: linalg.generic
+// CHECK: arith.divsi %{{.*}}, %{{.*}} : i32
+// CHECK-NOT: vector.
+func.func @integer_division(%a: memref<4x20xi32>, %b: memref<4x20xi32>, %c: memref<4x20xi32>) {
+  linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+    ins(%a, %b : memref<4x20xi32>, memref<4x20xi32>) outs(%c : memref<4x20xi32>) {
+  ^bb0(%x: i32, %y: i32, %z: i32):
+    %q = arith.divsi %x, %y : i32
+    linalg.yield %q : i32
+  }
+  return
+}
+
+// -----
+
+// Static sizes get exact remainder tiles: 7 rows are one 2-row tile loop
+// (rows 0..5) and a single 1-row tile at row 6; 24 columns are one panel of
+// two vectors, the second masked to 8 lanes.
+// CHECK-LABEL: func.func @matmul_static_remainders
+// CHECK: scf.for %{{.*}} = %c0 to %c6 step %c2
+// CHECK:   scf.for {{.*}} -> (vector<16xf32>, vector<16xf32>, vector<16xf32>, vector<16xf32>)
+// CHECK: vector.load %{{.*}}[%c6, %c0]
+// CHECK: vector.maskedload %{{.*}}[%c6, %c16]
+// CHECK: scf.for {{.*}} -> (vector<16xf32>, vector<16xf32>)
+// CHECK: vector.maskedstore %{{.*}}[%c6, %c16]
+func.func @matmul_static_remainders(%a: memref<7x8xf32>, %b: memref<8x24xf32>, %c: memref<7x24xf32>) {
+  linalg.matmul ins(%a, %b : memref<7x8xf32>, memref<8x24xf32>) outs(%c : memref<7x24xf32>)
+  return
+}

@@ -459,9 +459,9 @@ LogicalResult rewriteMatmul(RewriterBase &rewriter, linalg::MatmulOp op,
 
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
-  Value rows = memref::DimOp::create(rewriter, loc, output, 0);
-  Value cols = memref::DimOp::create(rewriter, loc, output, 1);
-  Value depth = memref::DimOp::create(rewriter, loc, lhs, 1);
+  Value rows = rewriter.createOrFold<memref::DimOp>(loc, output, 0);
+  Value cols = rewriter.createOrFold<memref::DimOp>(loc, output, 1);
+  Value depth = rewriter.createOrFold<memref::DimOp>(loc, lhs, 1);
   if (transposed) {
     emitDotProduct(rewriter, loc, {lhs, rhs, output, rows, cols, depth}, shape);
   } else {
@@ -515,14 +515,16 @@ LogicalResult rewriteConvolution(RewriterBase &rewriter, linalg::LinalgOp op,
   SmallVector<Value> lbs, ubs, steps;
   for (int64_t d = 0; d < numSpatial; ++d) {
     lbs.push_back(indexConstant(rewriter, loc, 0));
-    ubs.push_back(memref::DimOp::create(rewriter, loc, output, d));
+    ubs.push_back(rewriter.createOrFold<memref::DimOp>(loc, output, d));
     steps.push_back(indexConstant(rewriter, loc, 1));
   }
-  Value positions = memref::DimOp::create(rewriter, loc, output, numSpatial);
-  Value channels = memref::DimOp::create(rewriter, loc, output, numSpatial + 1);
+  Value positions =
+      rewriter.createOrFold<memref::DimOp>(loc, output, numSpatial);
+  Value channels =
+      rewriter.createOrFold<memref::DimOp>(loc, output, numSpatial + 1);
   SmallVector<Value> extents;
   for (int64_t d = 0; d <= numSpatial; ++d)
-    extents.push_back(memref::DimOp::create(rewriter, loc, filter, d));
+    extents.push_back(rewriter.createOrFold<memref::DimOp>(loc, filter, d));
   int64_t width = shape.vectorWidth;
   SmallVector<int64_t> strideList(strides), dilationList(dilations);
 
@@ -963,11 +965,11 @@ void emitTransposedCopy(RewriterBase &rewriter, Location loc,
   SmallVector<Value> lbs, ubs, steps;
   for (unsigned d = 0; d + 2 < rank; ++d) {
     lbs.push_back(indexConstant(rewriter, loc, 0));
-    ubs.push_back(memref::DimOp::create(rewriter, loc, copy.output, d));
+    ubs.push_back(rewriter.createOrFold<memref::DimOp>(loc, copy.output, d));
     steps.push_back(indexConstant(rewriter, loc, 1));
   }
-  Value rows = memref::DimOp::create(rewriter, loc, copy.output, rank - 2);
-  Value cols = memref::DimOp::create(rewriter, loc, copy.output, rank - 1);
+  Value rows = rewriter.createOrFold<memref::DimOp>(loc, copy.output, rank - 2);
+  Value cols = rewriter.createOrFold<memref::DimOp>(loc, copy.output, rank - 1);
   scf::buildLoopNest(
       rewriter, loc, lbs, ubs, steps,
       [&](OpBuilder &b, Location l, ValueRange outer) {
@@ -1064,10 +1066,11 @@ LogicalResult rewriteStridedCopy(RewriterBase &rewriter, memref::CopyOp op,
   SmallVector<Value> lbs, ubs, steps;
   for (unsigned d = 0; d + 1 < rank; ++d) {
     lbs.push_back(indexConstant(rewriter, loc, 0));
-    ubs.push_back(memref::DimOp::create(rewriter, loc, op.getSource(), d));
+    ubs.push_back(rewriter.createOrFold<memref::DimOp>(loc, op.getSource(), d));
     steps.push_back(indexConstant(rewriter, loc, 1));
   }
-  Value extent = memref::DimOp::create(rewriter, loc, op.getSource(), rank - 1);
+  Value extent =
+      rewriter.createOrFold<memref::DimOp>(loc, op.getSource(), rank - 1);
   Value source = op.getSource(), target = op.getTarget();
   scf::buildLoopNest(
       rewriter, loc, lbs, ubs, steps,
