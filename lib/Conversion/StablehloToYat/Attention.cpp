@@ -413,12 +413,15 @@ struct RaiseAttentionPattern : OpRewritePattern<shlo::DotGeneralOp> {
   LogicalResult matchAndRewrite(shlo::DotGeneralOp pv,
                                 PatternRewriter &rewriter) const override {
     std::string reason;
+    // The IR does not change until the match is complete.
+    std::optional<MatchScope> scope(std::in_place);
     FailureOr<AttentionMatch> match = matchAttention(pv, reason);
     if (failed(match)) {
       if (reason.empty())
         return failure();
       return rewriter.notifyMatchFailure(pv, reason);
     }
+    scope.reset();
     Location loc = pv.getLoc();
     Value q = buildTranspose(rewriter, loc, match->q, match->qPermutation);
     Value k = buildTranspose(rewriter, loc, match->k, match->kPermutation);

@@ -211,6 +211,8 @@ template <typename RootOp> struct RaiseConvPattern : OpRewritePattern<RootOp> {
   LogicalResult matchAndRewrite(RootOp root,
                                 PatternRewriter &rewriter) const override {
     std::string reason;
+    // The IR does not change until the match is complete.
+    std::optional<MatchScope> scope(std::in_place);
     FailureOr<ConvMatch> match = matchConv(root, reason);
     if (failed(match)) {
       if (reason.empty())
@@ -226,6 +228,7 @@ template <typename RootOp> struct RaiseConvPattern : OpRewritePattern<RootOp> {
         return failure();
     }
 
+    scope.reset();
     shlo::ConvolutionOp conv = match->conv;
     shlo::ConvDimensionNumbersAttr numbers = conv.getDimensionNumbers();
     int64_t numSpatial = conv.getNumSpatialDims();

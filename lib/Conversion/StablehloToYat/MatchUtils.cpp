@@ -25,6 +25,13 @@ namespace shlo = mlir::yat::stablehlo;
 
 /// Bounds the recursion of every walk over the use-def graph.
 static constexpr int kMaxDepth = 48;
+/// Deepest recursion of getSplatValue (its results are memoized, so this
+/// only bounds the stack).
+static constexpr int kMaxSplatDepth = 256;
+/// Most ops one flattenSum or flattenProduct looks into.
+static constexpr int kMaxVisits = 64;
+/// Largest exponent flattenProduct builds through nested powers.
+static constexpr int64_t kMaxExponent = int64_t(1) << 20;
 /// Largest tensor that evaluateConstant expands.
 static constexpr int64_t kMaxEvaluatedElements = int64_t(1) << 20;
 /// Largest non-splat constant that getSplatValue expands to check that its
@@ -219,8 +226,27 @@ static std::optional<double> readSplatElement(DenseElementsAttr dense) {
 // Splat constants
 //===----------------------------------------------------------------------===//
 
-static std::optional<double> evaluateSplat(Value value, int depth) {
-  if (depth > kMaxDepth)
+namespace {
+/// Splat values already computed during one getSplatValue call: shared
+/// subgraphs are evaluated once.
+using SplatCache = llvm::DenseMap<Value, std::optional<double>>;
+} // namespace
+
+static std::optional<double> computeSplat(Value value, int depth,
+                                          SplatCache &cache);
+
+static std::optional<double> evaluateSplat(Value value, int depth,
+                                           SplatCache &cache) {
+  if (auto it = cache.find(value); it != cache.end())
+    return it->second;
+  std::optional<double> result = computeSplat(value, depth, cache);
+  cache[value] = result;
+  return result;
+}
+
+static std::optional<double> computeSplat(Value value, int depth,
+                                          SplatCache &cache) {
+  if (depth > kMaxSplatDepth)
     return std::nullopt;
   Operation *op = value.getDefiningOp();
   if (!op)
@@ -243,45 +269,53 @@ static std::optional<double> evaluateSplat(Value value, int depth) {
     return values->front();
   }
   if (isa<shlo::BroadcastInDimOp, shlo::ReshapeOp, shlo::TransposeOp>(op))
-    return evaluateSplat(op->getOperand(0), depth + 1);
+    return evaluateSplat(op->getOperand(0), depth + 1, cache);
   if (isa<shlo::ConvertOp>(op)) {
-    std::optional<double> operand = evaluateSplat(op->getOperand(0), depth + 1);
+    std::optional<double> operand =
+        evaluateSplat(op->getOperand(0), depth + 1, cache);
     if (!operand)
       return std::nullopt;
     return roundToType(*operand, elementType);
   }
   if (isUnaryElementwise(op)) {
-    std::optional<double> operand = evaluateSplat(op->getOperand(0), depth + 1);
+    std::optional<double> operand =
+        evaluateSplat(op->getOperand(0), depth + 1, cache);
     if (!operand)
       return std::nullopt;
     return applyUnary(op, *operand, elementType);
   }
   if (isBinaryElementwise(op)) {
-    std::optional<double> lhs = evaluateSplat(op->getOperand(0), depth + 1);
+    std::optional<double> lhs =
+        evaluateSplat(op->getOperand(0), depth + 1, cache);
     if (!lhs)
       return std::nullopt;
-    std::optional<double> rhs = evaluateSplat(op->getOperand(1), depth + 1);
+    std::optional<double> rhs =
+        evaluateSplat(op->getOperand(1), depth + 1, cache);
     if (!rhs)
       return std::nullopt;
     return applyBinary(op, *lhs, *rhs, elementType);
   }
   if (auto compare = dyn_cast<shlo::CompareOp>(op)) {
-    std::optional<double> lhs = evaluateSplat(compare.getLhs(), depth + 1);
+    std::optional<double> lhs =
+        evaluateSplat(compare.getLhs(), depth + 1, cache);
     if (!lhs)
       return std::nullopt;
-    std::optional<double> rhs = evaluateSplat(compare.getRhs(), depth + 1);
+    std::optional<double> rhs =
+        evaluateSplat(compare.getRhs(), depth + 1, cache);
     if (!rhs)
       return std::nullopt;
     return applyCompare(compare, *lhs, *rhs);
   }
   if (auto select = dyn_cast<shlo::SelectOp>(op)) {
-    std::optional<double> pred = evaluateSplat(select.getPred(), depth + 1);
+    std::optional<double> pred =
+        evaluateSplat(select.getPred(), depth + 1, cache);
     if (!pred)
       return std::nullopt;
-    return evaluateSplat(
-        *pred != 0.0 ? select.getOnTrue() : select.getOnFalse(), depth + 1);
+    return evaluateSplat(*pred != 0.0 ? select.getOnTrue()
+                                      : select.getOnFalse(),
+                         depth + 1, cache);
   }
-  if (type.getNumElements() == 1 || type.getNumElements() <= 64) {
+  if (type.getNumElements() <= 64) {
     // Small non-splat-looking constants (an iota of one element, a
     // compare of two iotas) are expanded.
     std::optional<ConstantTensor> full = evaluateConstant(value);
@@ -291,8 +325,26 @@ static std::optional<double> evaluateSplat(Value value, int depth) {
   return std::nullopt;
 }
 
+/// The cache of the innermost live MatchScope on this thread, if any.
+static thread_local SplatCache *activeSplatCache = nullptr;
+
+MatchScope::MatchScope() : owner(activeSplatCache == nullptr) {
+  if (owner)
+    activeSplatCache = new SplatCache();
+}
+
+MatchScope::~MatchScope() {
+  if (!owner)
+    return;
+  delete activeSplatCache;
+  activeSplatCache = nullptr;
+}
+
 std::optional<double> mlir::yat::raising::getSplatValue(Value value) {
-  return evaluateSplat(value, 0);
+  if (activeSplatCache)
+    return evaluateSplat(value, 0, *activeSplatCache);
+  SplatCache cache;
+  return evaluateSplat(value, 0, cache);
 }
 
 //===----------------------------------------------------------------------===//
@@ -369,7 +421,7 @@ std::optional<ConstantTensor> ConstantEvaluator::compute(Value value,
     if (!dense)
       return std::nullopt;
     if (dense.isSplat()) {
-      std::optional<double> splat = evaluateSplat(value, depth);
+      std::optional<double> splat = getSplatValue(value);
       if (!splat)
         return std::nullopt;
       result.values.assign(count, *splat);
@@ -524,8 +576,7 @@ std::optional<ConstantTensor> ConstantEvaluator::compute(Value value,
     const ConstantTensor *input = evaluate(reduce.getInputs()[0], depth + 1);
     if (!input)
       return std::nullopt;
-    std::optional<double> init =
-        evaluateSplat(reduce.getInitValues()[0], depth + 1);
+    std::optional<double> init = getSplatValue(reduce.getInitValues()[0]);
     if (!init)
       return std::nullopt;
     ArrayRef<int64_t> dims = reduce.getDimensions();
@@ -793,42 +844,48 @@ std::optional<SumOfSquares> mlir::yat::raising::matchSumOfSquares(Value value) {
 //===----------------------------------------------------------------------===//
 
 static void addTerms(Value value, double coefficient, LinearCombination &sum,
-                     int depth) {
+                     int &budget, int depth) {
   if (std::optional<double> constant = getSplatValue(value)) {
     sum.constant += coefficient * *constant;
     return;
   }
   value = stripNoOps(value);
   Operation *op = value.getDefiningOp();
-  if (op && depth < kMaxDepth) {
+  // Past the budget (a DAG that shares subexpressions), values stay whole.
+  if (op && depth < kMaxDepth && --budget > 0) {
     if (auto add = dyn_cast<shlo::AddOp>(op)) {
-      addTerms(add.getLhs(), coefficient, sum, depth + 1);
-      addTerms(add.getRhs(), coefficient, sum, depth + 1);
+      // A doubling reads its operand once.
+      if (add.getLhs() == add.getRhs()) {
+        addTerms(add.getLhs(), 2 * coefficient, sum, budget, depth + 1);
+        return;
+      }
+      addTerms(add.getLhs(), coefficient, sum, budget, depth + 1);
+      addTerms(add.getRhs(), coefficient, sum, budget, depth + 1);
       return;
     }
     if (auto subtract = dyn_cast<shlo::SubtractOp>(op)) {
-      addTerms(subtract.getLhs(), coefficient, sum, depth + 1);
-      addTerms(subtract.getRhs(), -coefficient, sum, depth + 1);
+      addTerms(subtract.getLhs(), coefficient, sum, budget, depth + 1);
+      addTerms(subtract.getRhs(), -coefficient, sum, budget, depth + 1);
       return;
     }
     if (auto negate = dyn_cast<shlo::NegOp>(op)) {
-      addTerms(negate.getOperand(), -coefficient, sum, depth + 1);
+      addTerms(negate.getOperand(), -coefficient, sum, budget, depth + 1);
       return;
     }
     if (auto multiply = dyn_cast<shlo::MulOp>(op)) {
       if (std::optional<double> c = getSplatValue(multiply.getLhs())) {
-        addTerms(multiply.getRhs(), coefficient * *c, sum, depth + 1);
+        addTerms(multiply.getRhs(), coefficient * *c, sum, budget, depth + 1);
         return;
       }
       if (std::optional<double> c = getSplatValue(multiply.getRhs())) {
-        addTerms(multiply.getLhs(), coefficient * *c, sum, depth + 1);
+        addTerms(multiply.getLhs(), coefficient * *c, sum, budget, depth + 1);
         return;
       }
     }
     if (auto divide = dyn_cast<shlo::DivOp>(op)) {
       std::optional<double> c = getSplatValue(divide.getRhs());
       if (c && *c != 0.0) {
-        addTerms(divide.getLhs(), coefficient / *c, sum, depth + 1);
+        addTerms(divide.getLhs(), coefficient / *c, sum, budget, depth + 1);
         return;
       }
     }
@@ -844,7 +901,8 @@ static void addTerms(Value value, double coefficient, LinearCombination &sum,
 
 LinearCombination mlir::yat::raising::flattenSum(Value value) {
   LinearCombination sum;
-  addTerms(value, 1.0, sum, 0);
+  int budget = kMaxVisits;
+  addTerms(value, 1.0, sum, budget, 0);
   llvm::erase_if(sum.terms, [](const LinearTerm &term) {
     return term.coefficient == 0.0;
   });
@@ -852,7 +910,8 @@ LinearCombination mlir::yat::raising::flattenSum(Value value) {
 }
 
 static void addFactors(Value value, int64_t exponent, Monomial &product,
-                       function_ref<bool(Value)> isAtom, int depth) {
+                       function_ref<bool(Value)> isAtom, int &budget,
+                       int depth) {
   auto mergeFactor = [&](Value factorValue) {
     for (Factor &factor : product.factors) {
       if (isSameValue(factor.value, factorValue)) {
@@ -873,28 +932,41 @@ static void addFactors(Value value, int64_t exponent, Monomial &product,
   }
   value = stripNoOps(value);
   Operation *op = value.getDefiningOp();
-  if (op && depth < kMaxDepth) {
+  // Past the budget (a DAG that shares subexpressions), values stay whole.
+  if (op && depth < kMaxDepth && --budget > 0) {
     if (auto multiply = dyn_cast<shlo::MulOp>(op)) {
-      addFactors(multiply.getLhs(), exponent, product, isAtom, depth + 1);
-      addFactors(multiply.getRhs(), exponent, product, isAtom, depth + 1);
+      // A square reads its operand once.
+      if (multiply.getLhs() == multiply.getRhs() &&
+          std::abs(exponent) <= kMaxExponent / 2) {
+        addFactors(multiply.getLhs(), 2 * exponent, product, isAtom, budget,
+                   depth + 1);
+        return;
+      }
+      addFactors(multiply.getLhs(), exponent, product, isAtom, budget,
+                 depth + 1);
+      addFactors(multiply.getRhs(), exponent, product, isAtom, budget,
+                 depth + 1);
       return;
     }
     if (auto divide = dyn_cast<shlo::DivOp>(op)) {
-      addFactors(divide.getLhs(), exponent, product, isAtom, depth + 1);
-      addFactors(divide.getRhs(), -exponent, product, isAtom, depth + 1);
+      addFactors(divide.getLhs(), exponent, product, isAtom, budget, depth + 1);
+      addFactors(divide.getRhs(), -exponent, product, isAtom, budget,
+                 depth + 1);
       return;
     }
     if (auto negate = dyn_cast<shlo::NegOp>(op)) {
       if (exponent % 2 != 0)
         product.constant = -product.constant;
-      addFactors(negate.getOperand(), exponent, product, isAtom, depth + 1);
+      addFactors(negate.getOperand(), exponent, product, isAtom, budget,
+                 depth + 1);
       return;
     }
     if (auto power = dyn_cast<shlo::PowOp>(op)) {
       std::optional<double> n = getSplatValue(power.getRhs());
-      if (n && *n == std::trunc(*n) && std::fabs(*n) <= 8.0 && *n != 0.0) {
+      if (n && *n == std::trunc(*n) && std::fabs(*n) <= 8.0 && *n != 0.0 &&
+          std::abs(exponent) <= kMaxExponent / 8) {
         addFactors(power.getLhs(), exponent * static_cast<int64_t>(*n), product,
-                   isAtom, depth + 1);
+                   isAtom, budget, depth + 1);
         return;
       }
     }
@@ -905,7 +977,8 @@ static void addFactors(Value value, int64_t exponent, Monomial &product,
 Monomial mlir::yat::raising::flattenProduct(Value value,
                                             function_ref<bool(Value)> isAtom) {
   Monomial product;
-  addFactors(value, 1, product, isAtom, 0);
+  int budget = kMaxVisits;
+  addFactors(value, 1, product, isAtom, budget, 0);
   llvm::erase_if(product.factors,
                  [](const Factor &factor) { return factor.exponent == 0; });
   return product;

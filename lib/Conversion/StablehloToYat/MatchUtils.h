@@ -52,6 +52,20 @@ std::optional<ConstantTensor> evaluateConstant(Value value);
 /// expanding them).
 std::optional<double> getSplatValue(Value value);
 
+/// While one is alive (on this thread), getSplatValue remembers what it
+/// computed. The IR must not change meanwhile: a pattern opens one for its
+/// matching and closes it before rewriting.
+class MatchScope {
+public:
+  MatchScope();
+  ~MatchScope();
+  MatchScope(const MatchScope &) = delete;
+  MatchScope &operator=(const MatchScope &) = delete;
+
+private:
+  bool owner;
+};
+
 //===----------------------------------------------------------------------===//
 // Values
 //===----------------------------------------------------------------------===//

@@ -133,6 +133,8 @@ struct RaiseProductPattern : OpRewritePattern<RootOp> {
   LogicalResult matchAndRewrite(RootOp root,
                                 PatternRewriter &rewriter) const override {
     std::string reason;
+    // The IR does not change until the match is complete.
+    std::optional<MatchScope> scope(std::in_place);
     FailureOr<ProductMatch> match = matchProduct(root, reason);
     if (failed(match)) {
       if (reason.empty())
@@ -148,6 +150,7 @@ struct RaiseProductPattern : OpRewritePattern<RootOp> {
         return failure();
     }
 
+    scope.reset();
     Location loc = root.getLoc();
     Type elementType = getElementTypeOrSelf(match->x.getType());
     Value weight = match->w;

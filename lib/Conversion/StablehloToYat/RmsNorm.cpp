@@ -177,6 +177,8 @@ struct RaiseRmsNormPattern : OpRewritePattern<RootOp> {
   LogicalResult matchAndRewrite(RootOp root,
                                 PatternRewriter &rewriter) const override {
     std::string reason;
+    // The IR does not change until the match is complete.
+    std::optional<MatchScope> scope(std::in_place);
     FailureOr<RmsNormMatch> match = matchRmsNorm(root, reason);
     if (failed(match)) {
       if (reason.empty())
@@ -191,6 +193,7 @@ struct RaiseRmsNormPattern : OpRewritePattern<RootOp> {
           succeeded(matchRmsNorm(user, ignored)))
         return failure();
     }
+    scope.reset();
     Location loc = root.getLoc();
     auto xType = cast<RankedTensorType>(match->x.getType());
     Value gamma;
