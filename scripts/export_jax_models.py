@@ -279,6 +279,19 @@ def build_models():
         layer, [random_array(rng, (2, 8, 4))],
         [{"op": "yat.conv", "count": 1}]))
 
+    def l1_causal_attention(query, key, value):
+        mask = make_causal_mask(jnp.ones(query.shape[:2]))
+        return yat_attention(query, key, value, mask=mask, normalization="l1")
+
+    q, k, v = (random_array(rng, (1, 4, 2, 8), scale=0.5) for _ in range(3))
+    models.append(Model(
+        "yat_attention_l1_causal",
+        "nmn yat_attention with normalization='l1' and make_causal_mask on "
+        "[1, 4, 2, 8]",
+        l1_causal_attention, [q, k, v], ["query", "key", "value"],
+        [{"op": "yat.attention", "count": 1, "causal": True,
+          "normalization": "l1"}]))
+
     return models
 
 

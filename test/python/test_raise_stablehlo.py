@@ -82,6 +82,8 @@ def test_export_raises_to_yat_ops(model):
         if expected["op"] == "yat.attention":
             is_causal = all("causal" in line for line in lines)
             assert is_causal == expected.get("causal", False), lines
+            is_l1 = all("#yat.normalization<l1>" in line for line in lines)
+            assert is_l1 == (expected.get("normalization") == "l1"), lines
     # The contractions of the raised math are gone.
     for leftover in ("stablehlo.dot_general", "stablehlo.convolution",
                      "stablehlo.reduce", "stablehlo.exponential",

@@ -36,6 +36,8 @@ struct AttentionMatch {
   double scale = 1.0;
   double epsilon = 0.0;
   bool causal = false;
+  bool isL1 = false;
+  double l1Epsilon = 0.0;
 };
 
 /// A `dot_general` of two rank-4 tensors with two batch dims, one
@@ -141,6 +143,44 @@ Value matchSoftmax(Value p, int64_t axis, double &coefficient) {
   return scores;
 }
 
+/// Reads `p` as nmn's l1 normalization along `axis`: `s / (Σ_axis s +
+/// epsilon)`. Returns `s` and sets `epsilon`, or returns null.
+Value matchL1(Value p, int64_t axis, double &epsilon) {
+  Monomial quotient = flattenProduct(p);
+  if (!quotient.valid || !isApproximately(quotient.constant, 1.0) ||
+      quotient.factors.size() != 2)
+    return {};
+  const Factor *numerator = &quotient.factors[0];
+  const Factor *denominator = &quotient.factors[1];
+  if (numerator->exponent != 1)
+    std::swap(numerator, denominator);
+  if (numerator->exponent != 1 || denominator->exponent != -1)
+    return {};
+  // The sum plus epsilon may be broadcast as a whole or term by term.
+  BroadcastView outer = peelBroadcasts(denominator->value);
+  LinearCombination sum = flattenSum(outer.source);
+  if (sum.terms.size() != 1 ||
+      !isApproximately(sum.terms.front().coefficient, 1.0))
+    return {};
+  BroadcastView sumView = peelBroadcasts(sum.terms.front().value);
+  for (int64_t &dim : sumView.targetDims)
+    if (dim >= 0)
+      dim = outer.targetDims[dim];
+  std::optional<ReduceMatch> reduce =
+      matchReduce(sumView.source, ReduceKind::Add);
+  if (!reduce || reduce->init != 0.0 ||
+      reduce->dims != SmallVector<int64_t>{axis} ||
+      !isSameValue(reduce->input, numerator->value))
+    return {};
+  for (auto [j, target] : llvm::enumerate(sumView.targetDims)) {
+    int64_t expected = static_cast<int64_t>(j) < axis ? j : j + 1;
+    if (target >= 0 && target != expected)
+      return {};
+  }
+  epsilon = sum.constant;
+  return numerator->value;
+}
+
 /// Combines `mask` with `more` (same shape), element by element.
 void intersectMask(std::optional<ConstantTensor> &mask,
                    const ConstantTensor &more) {
@@ -170,15 +210,20 @@ bool isAllTrue(const ConstantTensor &mask) {
   return llvm::all_of(mask.values, [](double v) { return v != 0.0; });
 }
 
-/// Strips the masking from the scores `s` that feed the softmax (which
-/// multiplies them by `softmaxScale`): selects of a masked score (−inf or a
-/// value that the scale takes to <= kMaskedScoreLimit), additive masks of 0
-/// and such values, and selects whose predicate is all true. Returns the
-/// raw scores and the combined mask (nullopt: nothing masked).
-FailureOr<Value> stripScoreMasks(Value s, int64_t count, double softmaxScale,
+/// Strips the masking from the scores `s` that feed the normalization:
+/// selects of a masked score, additive masks of 0 and masked scores
+/// (softmax only), and selects whose predicate is all true. A masked score
+/// is 0 for l1; for softmax (which multiplies the scores by
+/// `softmaxScale`) it is −inf or a value that the scale takes to <=
+/// kMaskedScoreLimit. Returns the raw scores and the combined mask
+/// (nullopt: nothing masked).
+FailureOr<Value> stripScoreMasks(Value s, int64_t count, bool isL1,
+                                 double softmaxScale,
                                  std::optional<ConstantTensor> &mask,
                                  std::string &reason) {
   auto isMaskedValue = [&](double value) {
+    if (isL1)
+      return value == 0.0;
     return value * softmaxScale <= kMaskedScoreLimit;
   };
   auto isMaskedScore = [&](Value value) {
@@ -211,11 +256,14 @@ FailureOr<Value> stripScoreMasks(Value s, int64_t count, double softmaxScale,
         s = select.getOnFalse();
         continue;
       }
-      reason = "a select on the scores neither masks with a large negative "
-               "nor keeps every score";
+      reason = isL1 ? "a select on the scores neither masks with 0 nor keeps "
+                      "every score"
+                    : "a select on the scores neither masks with a large "
+                      "negative nor keeps every score";
       return failure();
     }
-    if (auto add = s.getDefiningOp<shlo::AddOp>()) {
+    auto add = s.getDefiningOp<shlo::AddOp>();
+    if (add && !isL1) {
       bool stripped = false;
       for (auto [bias, rest] : {std::pair(add.getRhs(), add.getLhs()),
                                 std::pair(add.getLhs(), add.getRhs())}) {
@@ -283,22 +331,27 @@ FailureOr<AttentionMatch> matchAttention(shlo::DotGeneralOp pv,
       postSoftmaxMasks.push_back(select.getPred());
       weights = stripNoOps(select.getOnTrue());
     }
-    double softmaxScale = 1.0;
+    double softmaxScale = 1.0, l1Epsilon = 0.0;
     Value maskedScores = matchSoftmax(weights, kKeyDim, softmaxScale);
+    bool isL1 = false;
+    if (!maskedScores) {
+      maskedScores = matchL1(weights, kKeyDim, l1Epsilon);
+      isL1 = true;
+    }
     if (!maskedScores)
       continue;
 
     // From here on `pv` is a candidate: failures get a reason.
     std::optional<ConstantTensor> mask;
     FailureOr<Value> scores =
-        stripScoreMasks(maskedScores, count, softmaxScale, mask, reason);
+        stripScoreMasks(maskedScores, count, isL1, softmaxScale, mask, reason);
     if (failed(scores))
       return failure();
     for (Value pred : postSoftmaxMasks) {
       std::optional<ConstantTensor> post = evaluateMask(pred, count);
       if (!post ||
           !(isAllTrue(*post) || (mask && post->values == mask->values))) {
-        reason = "a select after the softmax zeroes weights other than the "
+        reason = "a select after the normalization zeroes weights other than the "
                  "masked ones";
         return failure();
       }
@@ -307,6 +360,8 @@ FailureOr<AttentionMatch> matchAttention(shlo::DotGeneralOp pv,
     FailureOr<YatScore> score = matchYatScore(
         *scores, [](Value value) { return bool(getHeadContraction(value)); },
         reason);
+    if (failed(score) && isL1 && reason.empty())
+      continue; // Not an l1 normalization of ⵟ scores after all.
     if (failed(score)) {
       if (reason.empty())
         reason = "the softmax input is not an ⵟ score (q·k)² / (dist + "
@@ -334,6 +389,10 @@ FailureOr<AttentionMatch> matchAttention(shlo::DotGeneralOp pv,
     }
     if (!std::isfinite(score->epsilon) || score->epsilon < 0.0) {
       reason = "epsilon is not a finite non-negative constant";
+      return failure();
+    }
+    if (isL1 && (!std::isfinite(l1Epsilon) || l1Epsilon < 0.0)) {
+      reason = "the l1 epsilon is not a finite non-negative constant";
       return failure();
     }
 
@@ -397,6 +456,8 @@ FailureOr<AttentionMatch> matchAttention(shlo::DotGeneralOp pv,
     match.resultPermutation[vDims.resultDims[vDims.free[0]]] = 3;
     match.scale = score->scale;
     match.epsilon = score->epsilon;
+    match.isL1 = isL1;
+    match.l1Epsilon = l1Epsilon;
     return match;
   }
   return failure();
@@ -436,6 +497,12 @@ struct RaiseAttentionPattern : OpRewritePattern<shlo::DotGeneralOp> {
       attention.setScaleAttr(rewriter.getF32FloatAttr(scale));
     attention.setEpsilonAttr(
         rewriter.getF32FloatAttr(static_cast<float>(match->epsilon)));
+    if (match->isL1) {
+      attention.setNormalizationAttr(
+          NormalizationAttr::get(rewriter.getContext(), Normalization::l1));
+      attention.setL1EpsilonAttr(
+          rewriter.getF32FloatAttr(static_cast<float>(match->l1Epsilon)));
+    }
     // A transpose that is the only user of `p · v` (JAX's einsum puts the
     // heads back) folds into the one after yat.attention.
     if (pv->hasOneUse()) {

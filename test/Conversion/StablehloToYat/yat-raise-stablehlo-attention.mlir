@@ -219,3 +219,42 @@ func.func @learnable_scale(%q: tensor<1x1x3x4xf32>, %k: tensor<1x1x3x4xf32>, %v:
   %o = stablehlo.dot_general %p, %v, batching_dims = [0, 1] x [0, 1], contracting_dims = [3] x [2] : (tensor<1x1x3x3xf32>, tensor<1x1x3x5xf32>) -> tensor<1x1x3x5xf32>
   return %o : tensor<1x1x3x5xf32>
 }
+
+// -----
+
+// Not raised: l1 normalization of scores masked with -inf (l1 needs the
+// masked scores to be 0).
+// CHECK-LABEL: func.func @l1_with_negative_mask
+// CHECK-NOT: yat.attention
+// CHECK: stablehlo.dot_general
+func.func @l1_with_negative_mask(%q: tensor<1x1x3x4xf32>, %k: tensor<1x1x3x4xf32>, %v: tensor<1x1x3x5xf32>) -> tensor<1x1x3x5xf32> {
+  %zero = stablehlo.constant dense<0.0> : tensor<f32>
+  %s = stablehlo.dot_general %q, %k, batching_dims = [0, 1] x [0, 1], contracting_dims = [3] x [3] : (tensor<1x1x3x4xf32>, tensor<1x1x3x4xf32>) -> tensor<1x1x3x3xf32>
+  %qq = stablehlo.multiply %q, %q : tensor<1x1x3x4xf32>
+  %qn = stablehlo.reduce(%qq init: %zero) applies stablehlo.add across dimensions = [3] : (tensor<1x1x3x4xf32>, tensor<f32>) -> tensor<1x1x3xf32>
+  %qnb = stablehlo.broadcast_in_dim %qn, dims = [0, 1, 2] : (tensor<1x1x3xf32>) -> tensor<1x1x3x3xf32>
+  %kk = stablehlo.multiply %k, %k : tensor<1x1x3x4xf32>
+  %kn = stablehlo.reduce(%kk init: %zero) applies stablehlo.add across dimensions = [3] : (tensor<1x1x3x4xf32>, tensor<f32>) -> tensor<1x1x3xf32>
+  %knb = stablehlo.broadcast_in_dim %kn, dims = [0, 1, 3] : (tensor<1x1x3xf32>) -> tensor<1x1x3x3xf32>
+  %two = stablehlo.constant dense<2.0> : tensor<1x1x3x3xf32>
+  %s2 = stablehlo.multiply %two, %s : tensor<1x1x3x3xf32>
+  %norms = stablehlo.add %qnb, %knb : tensor<1x1x3x3xf32>
+  %dist = stablehlo.subtract %norms, %s2 : tensor<1x1x3x3xf32>
+  %eps = stablehlo.constant dense<1.0e-5> : tensor<1x1x3x3xf32>
+  %den = stablehlo.add %dist, %eps : tensor<1x1x3x3xf32>
+  %sq = stablehlo.multiply %s, %s : tensor<1x1x3x3xf32>
+  %scores = stablehlo.divide %sq, %den : tensor<1x1x3x3xf32>
+  %row = stablehlo.iota dim = 2 : tensor<1x1x3x3xi32>
+  %col = stablehlo.iota dim = 3 : tensor<1x1x3x3xi32>
+  %keep = stablehlo.compare GE, %row, %col, SIGNED : (tensor<1x1x3x3xi32>, tensor<1x1x3x3xi32>) -> tensor<1x1x3x3xi1>
+  %neg = stablehlo.constant dense<0xFF800000> : tensor<1x1x3x3xf32>
+  %masked = stablehlo.select %keep, %scores, %neg : tensor<1x1x3x3xi1>, tensor<1x1x3x3xf32>
+  %sum = stablehlo.reduce(%masked init: %zero) applies stablehlo.add across dimensions = [3] : (tensor<1x1x3x3xf32>, tensor<f32>) -> tensor<1x1x3xf32>
+  %l1eps = stablehlo.constant dense<1.0e-12> : tensor<1x1x3xf32>
+  %total = stablehlo.add %sum, %l1eps : tensor<1x1x3xf32>
+  %totalb = stablehlo.broadcast_in_dim %total, dims = [0, 1, 2] : (tensor<1x1x3xf32>) -> tensor<1x1x3x3xf32>
+  %p = stablehlo.divide %masked, %totalb : tensor<1x1x3x3xf32>
+  // expected-remark @below {{not raised: a select on the scores neither masks with 0 nor keeps every score}}
+  %o = stablehlo.dot_general %p, %v, batching_dims = [0, 1] x [0, 1], contracting_dims = [3] x [2] : (tensor<1x1x3x3xf32>, tensor<1x1x3x5xf32>) -> tensor<1x1x3x5xf32>
+  return %o : tensor<1x1x3x5xf32>
+}

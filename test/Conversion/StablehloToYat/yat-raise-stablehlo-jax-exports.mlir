@@ -11,6 +11,7 @@
 // RUN: yat-opt %S/../../../examples/stablehlo/yat_conv1d_grouped.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=GROUPED --implicit-check-not=stablehlo.convolution --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.reshape
 // RUN: yat-opt %S/../../../examples/stablehlo/yat_attention.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=ATTN --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.exponential
 // RUN: yat-opt %S/../../../examples/stablehlo/yat_attention_causal.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=CAUSAL --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.select --implicit-check-not=stablehlo.iota
+// RUN: yat-opt %S/../../../examples/stablehlo/yat_attention_l1_causal.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=L1 --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.select
 // RUN: yat-opt %S/../../../examples/stablehlo/rms_norm.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=RMS --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.multiply
 // RUN: yat-opt %S/../../../examples/stablehlo/rms_norm_m3za.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=M3ZA --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.multiply
 // RUN: yat-opt %S/../../../examples/stablehlo/nmn_mlp.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=MLP --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.multiply
@@ -89,6 +90,13 @@
 // CAUSAL: %[[O:.*]] = yat.attention %{{.*}}, %{{.*}}, %{{.*}} {causal} : (tensor<2x2x5x8xf32>, tensor<2x2x5x8xf32>, tensor<2x2x5x8xf32>) -> tensor<2x2x5x8xf32>
 // CAUSAL: %[[R:.*]] = stablehlo.transpose %[[O]], dims = [0, 2, 1, 3]
 // CAUSAL: return %[[R]]
+
+// normalization="l1" with the causal mask: masked scores are zeroed,
+// p = s / (Σ s + epsilon).
+// L1-LABEL: func.func public @main
+// L1: %[[O:.*]] = yat.attention %{{.*}}, %{{.*}}, %{{.*}} {causal, l1_epsilon = 9.99999974E-6 : f32, normalization = #yat.normalization<l1>} : (tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>, tensor<1x2x4x8xf32>) -> tensor<1x2x4x8xf32>
+// L1: %[[R:.*]] = stablehlo.transpose %[[O]], dims = [0, 2, 1, 3]
+// L1: return %[[R]]
 
 // flax's nnx.RMSNorm (it subtracts a zero mean first).
 // RMS-LABEL: func.func public @main

@@ -58,13 +58,15 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
       `groups`. `lhs_dilation`, window reversal, batch groups and negative
       padding are not raised; neither is the direct `Σ(patch − w)²`.
     - `yat.attention`: `p · v` (a `dot_general`) where `p` is a softmax
-      along the key dim of an ⵟ score of `q` and `k` (a `dot_general` with
-      two batch dims, as `einsum("bqhd,bkhd->bhqk")` emits), with the
-      expanded or direct distance as above. `scale` is the constant factor
-      (nmn divides by `sqrt(d)`), left out when it equals the default
-      `1/sqrt(D)`. Before the softmax the scores may go through `select`s
-      with `-inf` or a large negative (≤ −1e4) for masked entries, or an
-      additive mask of 0 and such negatives; after it, a `select` that
+      (or nmn's l1 normalization `s / (Σ s + l1_epsilon)`) along the key
+      dim of an ⵟ score of `q` and `k` (a `dot_general` with two batch
+      dims, as `einsum("bqhd,bkhd->bhqk")` emits), with the expanded or
+      direct distance as above. `scale` is the constant factor (nmn
+      divides by `sqrt(d)`), left out when it equals the default
+      `1/sqrt(D)`. Before a softmax the scores may go through `select`s
+      with `-inf` or a large negative (≤ −1e4 after scaling) for masked
+      entries, or an additive mask of 0 and such negatives; before l1,
+      through `select`s with 0; after the normalization, a `select` that
       zeroes the masked entries again; `select`s whose predicate is all
       true are dropped. The mask must be computable at compile time; all
       true gives plain attention, the bottom-right-aligned causal mask
