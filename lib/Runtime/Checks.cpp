@@ -124,46 +124,34 @@ template <typename T> struct IntTraits {
   static constexpr bool isFloat = false;
   static int64_t toInt(Storage v) { return v; }
 };
-struct HalfTraits {
+/// f16 and bf16: stored as their 16-bit pattern and widened by `decode`.
+template <double (*decode)(uint16_t)> struct NarrowFloatTraits {
   using Storage = uint16_t;
   static constexpr bool isFloat = true;
   static constexpr bool isNarrow = true;
-  static double toDouble(Storage v) { return halfToDouble(v); }
+  static double toDouble(Storage v) { return decode(v); }
   static uint64_t bits(Storage v) { return v; }
   static constexpr int width = 16;
 };
-struct BFloat16Traits {
-  using Storage = uint16_t;
-  static constexpr bool isFloat = true;
-  static constexpr bool isNarrow = true;
-  static double toDouble(Storage v) { return bfloat16ToDouble(v); }
-  static uint64_t bits(Storage v) { return v; }
-  static constexpr int width = 16;
-};
-struct Float32Traits {
-  using Storage = float;
+using HalfTraits = NarrowFloatTraits<halfToDouble>;
+using BFloat16Traits = NarrowFloatTraits<bfloat16ToDouble>;
+
+/// float and double: native values whose bit pattern is a `Bits` integer.
+template <typename T, typename Bits> struct NativeFloatTraits {
+  static_assert(sizeof(T) == sizeof(Bits), "bit pattern must match the float");
+  using Storage = T;
   static constexpr bool isFloat = true;
   static constexpr bool isNarrow = false;
   static double toDouble(Storage v) { return v; }
   static uint64_t bits(Storage v) {
-    uint32_t b;
+    Bits b;
     std::memcpy(&b, &v, sizeof(b));
     return b;
   }
-  static constexpr int width = 32;
+  static constexpr int width = 8 * sizeof(T);
 };
-struct Float64Traits {
-  using Storage = double;
-  static constexpr bool isFloat = true;
-  static constexpr bool isNarrow = false;
-  static double toDouble(Storage v) { return v; }
-  static uint64_t bits(Storage v) {
-    uint64_t b;
-    std::memcpy(&b, &v, sizeof(b));
-    return b;
-  }
-  static constexpr int width = 64;
-};
+using Float32Traits = NativeFloatTraits<float, uint32_t>;
+using Float64Traits = NativeFloatTraits<double, uint64_t>;
 
 /// Distance in units in the last place between two non-NaN floats of
 /// `width` bits given as bit patterns; +0 and -0 are the same point.
@@ -328,56 +316,46 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
 // Entry points
 //===----------------------------------------------------------------------===//
 
+/// Expands `X(KIND_NAME, KIND, TYPE_NAME, TRAITS)` once per check kind and
+/// element type that the runtime implements.
+#define YAT_CHECK_TYPES_FOR_KIND(X, KIND_NAME, KIND)                           \
+  X(KIND_NAME, KIND, i1, BoolTraits)                                           \
+  X(KIND_NAME, KIND, i8, IntTraits<int8_t>)                                    \
+  X(KIND_NAME, KIND, i16, IntTraits<int16_t>)                                  \
+  X(KIND_NAME, KIND, i32, IntTraits<int32_t>)                                  \
+  X(KIND_NAME, KIND, i64, IntTraits<int64_t>)                                  \
+  X(KIND_NAME, KIND, f16, HalfTraits)                                          \
+  X(KIND_NAME, KIND, bf16, BFloat16Traits)                                     \
+  X(KIND_NAME, KIND, f32, Float32Traits)                                       \
+  X(KIND_NAME, KIND, f64, Float64Traits)
+#define YAT_FOR_EACH_CHECK(X)                                                  \
+  YAT_CHECK_TYPES_FOR_KIND(X, expect_eq, CheckKind::ExpectEq)                  \
+  YAT_CHECK_TYPES_FOR_KIND(X, expect_close, CheckKind::ExpectClose)            \
+  YAT_CHECK_TYPES_FOR_KIND(X, expect_almost_eq, CheckKind::ExpectAlmostEq)     \
+  YAT_CHECK_TYPES_FOR_KIND(X, eq, CheckKind::Eq)
+
 #define YAT_CHECK_ENTRY(KIND_NAME, KIND, TYPE_NAME, TRAITS)                    \
   extern "C" int32_t _mlir_ciface_yat_check_##KIND_NAME##_##TYPE_NAME(         \
       UnrankedDescriptor *actual, UnrankedDescriptor *expected,                \
       UnrankedDescriptor *label, int32_t flags) {                              \
     return runCheck<TRAITS>(KIND, actual, expected, label, flags);             \
   }
-
-#define YAT_CHECK_ENTRIES_FOR_KIND(KIND_NAME, KIND)                            \
-  YAT_CHECK_ENTRY(KIND_NAME, KIND, i1, BoolTraits)                             \
-  YAT_CHECK_ENTRY(KIND_NAME, KIND, i8, IntTraits<int8_t>)                      \
-  YAT_CHECK_ENTRY(KIND_NAME, KIND, i16, IntTraits<int16_t>)                    \
-  YAT_CHECK_ENTRY(KIND_NAME, KIND, i32, IntTraits<int32_t>)                    \
-  YAT_CHECK_ENTRY(KIND_NAME, KIND, i64, IntTraits<int64_t>)                    \
-  YAT_CHECK_ENTRY(KIND_NAME, KIND, f16, HalfTraits)                            \
-  YAT_CHECK_ENTRY(KIND_NAME, KIND, bf16, BFloat16Traits)                       \
-  YAT_CHECK_ENTRY(KIND_NAME, KIND, f32, Float32Traits)                         \
-  YAT_CHECK_ENTRY(KIND_NAME, KIND, f64, Float64Traits)
-
-YAT_CHECK_ENTRIES_FOR_KIND(expect_eq, CheckKind::ExpectEq)
-YAT_CHECK_ENTRIES_FOR_KIND(expect_close, CheckKind::ExpectClose)
-YAT_CHECK_ENTRIES_FOR_KIND(expect_almost_eq, CheckKind::ExpectAlmostEq)
-YAT_CHECK_ENTRIES_FOR_KIND(eq, CheckKind::Eq)
-
-#undef YAT_CHECK_ENTRIES_FOR_KIND
+YAT_FOR_EACH_CHECK(YAT_CHECK_ENTRY)
 #undef YAT_CHECK_ENTRY
 
 std::vector<CheckSymbol> mlir::yat::runtime::getCheckRuntimeSymbols() {
   std::vector<CheckSymbol> symbols;
-#define YAT_CHECK_SYMBOL(KIND_NAME, TYPE_NAME)                                 \
+#define YAT_CHECK_SYMBOL(KIND_NAME, KIND, TYPE_NAME, TRAITS)                   \
   symbols.push_back({"_mlir_ciface_yat_check_" #KIND_NAME "_" #TYPE_NAME,      \
                      reinterpret_cast<void *>(                                 \
                          &_mlir_ciface_yat_check_##KIND_NAME##_##TYPE_NAME)});
-#define YAT_CHECK_SYMBOLS_FOR_KIND(KIND_NAME)                                  \
-  YAT_CHECK_SYMBOL(KIND_NAME, i1)                                              \
-  YAT_CHECK_SYMBOL(KIND_NAME, i8)                                              \
-  YAT_CHECK_SYMBOL(KIND_NAME, i16)                                             \
-  YAT_CHECK_SYMBOL(KIND_NAME, i32)                                             \
-  YAT_CHECK_SYMBOL(KIND_NAME, i64)                                             \
-  YAT_CHECK_SYMBOL(KIND_NAME, f16)                                             \
-  YAT_CHECK_SYMBOL(KIND_NAME, bf16)                                            \
-  YAT_CHECK_SYMBOL(KIND_NAME, f32)                                             \
-  YAT_CHECK_SYMBOL(KIND_NAME, f64)
-  YAT_CHECK_SYMBOLS_FOR_KIND(expect_eq)
-  YAT_CHECK_SYMBOLS_FOR_KIND(expect_close)
-  YAT_CHECK_SYMBOLS_FOR_KIND(expect_almost_eq)
-  YAT_CHECK_SYMBOLS_FOR_KIND(eq)
-#undef YAT_CHECK_SYMBOLS_FOR_KIND
+  YAT_FOR_EACH_CHECK(YAT_CHECK_SYMBOL)
 #undef YAT_CHECK_SYMBOL
   return symbols;
 }
+
+#undef YAT_FOR_EACH_CHECK
+#undef YAT_CHECK_TYPES_FOR_KIND
 
 void mlir::yat::runtime::resetCheckResults() {
   CheckRecords &records = getRecords();
