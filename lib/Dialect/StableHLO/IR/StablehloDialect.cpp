@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "IntListSyntax.h"
+
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/Transforms/InliningUtils.h"
@@ -80,28 +82,6 @@ StablehloDialect::getParseOperationHook(StringRef opName) const {
 bool mlir::yat::stablehlo::isSupportedCheckTarget(StringRef target) {
   return target == kCheckExpectEq || target == kCheckExpectClose ||
          target == kCheckExpectAlmostEq || target == kCheckEq;
-}
-
-//===----------------------------------------------------------------------===//
-// Helpers for dimension lists
-//===----------------------------------------------------------------------===//
-
-/// Parses `[1, 2, 3]`.
-static ParseResult parseIntList(AsmParser &parser,
-                                SmallVectorImpl<int64_t> &values) {
-  return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
-    int64_t value;
-    if (parser.parseInteger(value))
-      return failure();
-    values.push_back(value);
-    return success();
-  });
-}
-
-static void printIntList(AsmPrinter &printer, ArrayRef<int64_t> values) {
-  printer << '[';
-  llvm::interleaveComma(values, printer);
-  printer << ']';
 }
 
 //===----------------------------------------------------------------------===//
@@ -303,16 +283,11 @@ void ConvDimensionNumbersAttr::printCompact(AsmPrinter &printer) const {
     printIntList(printer, getOutputSpatialDimensions());
     return;
   }
-  auto printLayout = [&](ArrayRef<std::string> letters) {
-    printer << '[';
-    llvm::interleaveComma(letters, printer);
-    printer << ']';
-  };
-  printLayout(input);
+  printBracketedList(printer, input);
   printer << 'x';
-  printLayout(kernel);
+  printBracketedList(printer, kernel);
   printer << "->";
-  printLayout(output);
+  printBracketedList(printer, output);
 }
 
 /// Parses the explicit `input_batch_dimension = 0, ...` form (after an

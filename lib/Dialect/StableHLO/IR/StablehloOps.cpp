@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "IntListSyntax.h"
+
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpImplementation.h"
@@ -132,13 +134,7 @@ static void printSelectOpType(OpAsmPrinter &printer, Operation *op, Type pred,
 /// `[0, 1, 2]` as a DenseI64ArrayAttr.
 static ParseResult parseDims(OpAsmParser &parser, DenseI64ArrayAttr &dims) {
   SmallVector<int64_t> values;
-  if (parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
-        int64_t value;
-        if (parser.parseInteger(value))
-          return failure();
-        values.push_back(value);
-        return success();
-      }))
+  if (parseIntList(parser, values))
     return failure();
   dims = parser.getBuilder().getDenseI64ArrayAttr(values);
   return success();
@@ -146,9 +142,7 @@ static ParseResult parseDims(OpAsmParser &parser, DenseI64ArrayAttr &dims) {
 
 static void printDims(OpAsmPrinter &printer, Operation *,
                       DenseI64ArrayAttr dims) {
-  printer << '[';
-  llvm::interleaveComma(dims.asArrayRef(), printer);
-  printer << ']';
+  printIntList(printer, dims.asArrayRef());
 }
 
 /// `%a, %b, ` : operands each followed by a comma, up to the first token
@@ -251,6 +245,25 @@ static LogicalResult verifyDimensionList(Operation *op, StringRef name,
     seen.set(dim);
   }
   return success();
+}
+
+/// Checks that the operand and the result of a data movement op share their
+/// element type.
+static LogicalResult verifySameElementType(Operation *op,
+                                           RankedTensorType operand,
+                                           RankedTensorType result) {
+  if (operand.getElementType() != result.getElementType())
+    return op->emitOpError() << "expected operand and result element types to "
+                                "match";
+  return success();
+}
+
+/// True when each of `lists` has `rank` entries (one per dimension).
+static bool haveOneEntryPerDimension(int64_t rank,
+                                     ArrayRef<ArrayRef<int64_t>> lists) {
+  return llvm::all_of(lists, [&](ArrayRef<int64_t> list) {
+    return static_cast<int64_t>(list.size()) == rank;
+  });
 }
 
 /// True when two dimension sizes may be equal (equal or either dynamic).
@@ -413,9 +426,8 @@ LogicalResult IotaOp::verify() {
 LogicalResult BroadcastInDimOp::verify() {
   auto operand = cast<RankedTensorType>(getOperand().getType());
   auto result = cast<RankedTensorType>(getType());
-  if (operand.getElementType() != result.getElementType())
-    return emitOpError() << "expected operand and result element types to "
-                            "match";
+  if (failed(verifySameElementType(*this, operand, result)))
+    return failure();
   ArrayRef<int64_t> dims = getBroadcastDimensions();
   if (static_cast<int64_t>(dims.size()) != operand.getRank())
     return emitOpError() << "expected " << operand.getRank()
@@ -439,9 +451,8 @@ LogicalResult BroadcastInDimOp::verify() {
 LogicalResult ReshapeOp::verify() {
   auto operand = cast<RankedTensorType>(getOperand().getType());
   auto result = cast<RankedTensorType>(getType());
-  if (operand.getElementType() != result.getElementType())
-    return emitOpError() << "expected operand and result element types to "
-                            "match";
+  if (failed(verifySameElementType(*this, operand, result)))
+    return failure();
   if (operand.hasStaticShape() && result.hasStaticShape() &&
       operand.getNumElements() != result.getNumElements())
     return emitOpError() << "cannot reshape " << operand.getNumElements()
@@ -453,9 +464,8 @@ LogicalResult TransposeOp::verify() {
   auto operand = cast<RankedTensorType>(getOperand().getType());
   auto result = cast<RankedTensorType>(getType());
   ArrayRef<int64_t> permutation = getPermutation();
-  if (operand.getElementType() != result.getElementType())
-    return emitOpError() << "expected operand and result element types to "
-                            "match";
+  if (failed(verifySameElementType(*this, operand, result)))
+    return failure();
   if (static_cast<int64_t>(permutation.size()) != operand.getRank())
     return emitOpError() << "expected a permutation of " << operand.getRank()
                          << " dimensions, got " << permutation.size();
@@ -511,13 +521,11 @@ LogicalResult ConcatenateOp::verify() {
 LogicalResult SliceOp::verify() {
   auto operand = cast<RankedTensorType>(getOperand().getType());
   auto result = cast<RankedTensorType>(getType());
-  if (operand.getElementType() != result.getElementType())
-    return emitOpError() << "expected operand and result element types to "
-                            "match";
+  if (failed(verifySameElementType(*this, operand, result)))
+    return failure();
   int64_t rank = operand.getRank();
-  if (static_cast<int64_t>(getStartIndices().size()) != rank ||
-      static_cast<int64_t>(getLimitIndices().size()) != rank ||
-      static_cast<int64_t>(getStrides().size()) != rank)
+  if (!haveOneEntryPerDimension(
+          rank, {getStartIndices(), getLimitIndices(), getStrides()}))
     return emitOpError() << "expected " << rank
                          << " start indices, limit indices and strides";
   SmallVector<int64_t> expected;
@@ -548,9 +556,9 @@ LogicalResult PadOp::verify() {
     return emitOpError() << "expected operand, padding value and result to "
                             "have the same element type";
   int64_t rank = operand.getRank();
-  if (static_cast<int64_t>(getEdgePaddingLow().size()) != rank ||
-      static_cast<int64_t>(getEdgePaddingHigh().size()) != rank ||
-      static_cast<int64_t>(getInteriorPadding().size()) != rank)
+  if (!haveOneEntryPerDimension(
+          rank,
+          {getEdgePaddingLow(), getEdgePaddingHigh(), getInteriorPadding()}))
     return emitOpError() << "expected " << rank
                          << " low, high and interior padding values";
   SmallVector<int64_t> expected;
@@ -588,16 +596,8 @@ LogicalResult ReverseOp::verify() {
 static ParseResult parseDimsPair(OpAsmParser &parser,
                                  SmallVectorImpl<int64_t> &lhs,
                                  SmallVectorImpl<int64_t> &rhs) {
-  auto parseList = [&](SmallVectorImpl<int64_t> &values) {
-    return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
-      int64_t value;
-      if (parser.parseInteger(value))
-        return failure();
-      values.push_back(value);
-      return success();
-    });
-  };
-  return failure(parseList(lhs) || parser.parseKeyword("x") || parseList(rhs));
+  return failure(parseIntList(parser, lhs) || parser.parseKeyword("x") ||
+                 parseIntList(parser, rhs));
 }
 
 /// Parses `[DEFAULT, HIGHEST]` into an array of precision attributes.
@@ -631,6 +631,24 @@ static void printPrecisionList(OpAsmPrinter &printer, ArrayAttr config) {
       printer << attr;
   });
   printer << ']';
+}
+
+/// Parses the `: (lhs, rhs) -> result` type of an op with two operands and
+/// one result, and resolves `operands` (parsed at `operandsLoc`) with it.
+static ParseResult
+parseBinaryOpFunctionalType(OpAsmParser &parser,
+                            ArrayRef<OpAsmParser::UnresolvedOperand> operands,
+                            SMLoc operandsLoc, OperationState &result) {
+  FunctionType fnType;
+  SMLoc typeLoc = parser.getCurrentLocation();
+  if (parser.parseColonType(fnType))
+    return failure();
+  if (fnType.getNumInputs() != 2 || fnType.getNumResults() != 1)
+    return parser.emitError(typeLoc)
+           << "expected a function type with 2 inputs and 1 result";
+  result.addTypes(fnType.getResults());
+  return parser.resolveOperands(operands, fnType.getInputs(), operandsLoc,
+                                result.operands);
 }
 
 ParseResult DotGeneralOp::parse(OpAsmParser &parser, OperationState &result) {
@@ -668,16 +686,7 @@ ParseResult DotGeneralOp::parse(OpAsmParser &parser, OperationState &result) {
                                                    lhsContract, rhsContract));
   if (precision)
     result.addAttribute("precision_config", precision);
-  FunctionType fnType;
-  SMLoc typeLoc = parser.getCurrentLocation();
-  if (parser.parseColonType(fnType))
-    return failure();
-  if (fnType.getNumInputs() != 2 || fnType.getNumResults() != 1)
-    return parser.emitError(typeLoc)
-           << "expected a function type with 2 inputs and 1 result";
-  result.addTypes(fnType.getResults());
-  return parser.resolveOperands(operands, fnType.getInputs(), operandsLoc,
-                                result.operands);
+  return parseBinaryOpFunctionalType(parser, operands, operandsLoc, result);
 }
 
 void DotGeneralOp::print(OpAsmPrinter &printer) {
@@ -685,11 +694,10 @@ void DotGeneralOp::print(OpAsmPrinter &printer) {
   DotDimensionNumbersAttr dims = getDotDimensionNumbers();
   auto printPair = [&](StringRef name, ArrayRef<int64_t> lhs,
                        ArrayRef<int64_t> rhs) {
-    printer << ", " << name << " = [";
-    llvm::interleaveComma(lhs, printer);
-    printer << "] x [";
-    llvm::interleaveComma(rhs, printer);
-    printer << ']';
+    printer << ", " << name << " = ";
+    printIntList(printer, lhs);
+    printer << " x ";
+    printIntList(printer, rhs);
   };
   if (!dims.getLhsBatchingDimensions().empty() ||
       !dims.getRhsBatchingDimensions().empty())
@@ -739,16 +747,19 @@ LogicalResult DotGeneralOp::verify() {
       failed(verifyDimensionList(*this, "rhs batching/contracting dimension",
                                  rhsUsed, rhs.getRank())))
     return failure();
-  for (auto [l, r] : llvm::zip(lhsBatch, rhsBatch))
-    if (!compatibleSizes(lhs.getDimSize(l), rhs.getDimSize(r)))
-      return emitOpError() << "lhs batching dimension " << l << " (size "
-                           << lhs.getDimSize(l) << ") and rhs dimension " << r
-                           << " (size " << rhs.getDimSize(r) << ") differ";
-  for (auto [l, r] : llvm::zip(lhsContract, rhsContract))
-    if (!compatibleSizes(lhs.getDimSize(l), rhs.getDimSize(r)))
-      return emitOpError() << "lhs contracting dimension " << l << " (size "
-                           << lhs.getDimSize(l) << ") and rhs dimension " << r
-                           << " (size " << rhs.getDimSize(r) << ") differ";
+  auto verifyPairedSizes = [&](StringRef kind, ArrayRef<int64_t> lhsDims,
+                               ArrayRef<int64_t> rhsDims) -> LogicalResult {
+    for (auto [l, r] : llvm::zip(lhsDims, rhsDims))
+      if (!compatibleSizes(lhs.getDimSize(l), rhs.getDimSize(r)))
+        return emitOpError()
+               << "lhs " << kind << " dimension " << l << " (size "
+               << lhs.getDimSize(l) << ") and rhs dimension " << r << " (size "
+               << rhs.getDimSize(r) << ") differ";
+    return success();
+  };
+  if (failed(verifyPairedSizes("batching", lhsBatch, rhsBatch)) ||
+      failed(verifyPairedSizes("contracting", lhsContract, rhsContract)))
+    return failure();
   SmallVector<int64_t> expected;
   for (int64_t d : lhsBatch)
     expected.push_back(lhs.getDimSize(d));
@@ -765,28 +776,29 @@ LogicalResult DotGeneralOp::verify() {
 // ConvolutionOp
 //===----------------------------------------------------------------------===//
 
+/// The window attribute `values` when present, else `count` times `fill`.
+template <typename T>
+static SmallVector<T> getValuesOrFill(std::optional<ArrayRef<T>> values,
+                                      int64_t count, T fill) {
+  if (values)
+    return SmallVector<T>(*values);
+  return SmallVector<T>(count, fill);
+}
+
 SmallVector<int64_t> ConvolutionOp::getStridesOrDefault() {
-  if (std::optional<ArrayRef<int64_t>> strides = getWindowStrides())
-    return SmallVector<int64_t>(*strides);
-  return SmallVector<int64_t>(getNumSpatialDims(), 1);
+  return getValuesOrFill<int64_t>(getWindowStrides(), getNumSpatialDims(), 1);
 }
 
 SmallVector<int64_t> ConvolutionOp::getLhsDilationOrDefault() {
-  if (std::optional<ArrayRef<int64_t>> dilation = getLhsDilation())
-    return SmallVector<int64_t>(*dilation);
-  return SmallVector<int64_t>(getNumSpatialDims(), 1);
+  return getValuesOrFill<int64_t>(getLhsDilation(), getNumSpatialDims(), 1);
 }
 
 SmallVector<int64_t> ConvolutionOp::getRhsDilationOrDefault() {
-  if (std::optional<ArrayRef<int64_t>> dilation = getRhsDilation())
-    return SmallVector<int64_t>(*dilation);
-  return SmallVector<int64_t>(getNumSpatialDims(), 1);
+  return getValuesOrFill<int64_t>(getRhsDilation(), getNumSpatialDims(), 1);
 }
 
 SmallVector<bool> ConvolutionOp::getWindowReversalOrDefault() {
-  if (std::optional<ArrayRef<bool>> reversal = getWindowReversal())
-    return SmallVector<bool>(*reversal);
-  return SmallVector<bool>(getNumSpatialDims(), false);
+  return getValuesOrFill<bool>(getWindowReversal(), getNumSpatialDims(), false);
 }
 
 SmallVector<std::pair<int64_t, int64_t>> ConvolutionOp::getPaddingOrDefault() {
@@ -807,15 +819,6 @@ static ParseResult parseWindowAttributes(OpAsmParser &parser,
                                          OperationState &result) {
   Builder &builder = parser.getBuilder();
   llvm::StringSet<> seen;
-  auto parseInts = [&](SmallVectorImpl<int64_t> &values) {
-    return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
-      int64_t value;
-      if (parser.parseInteger(value))
-        return failure();
-      values.push_back(value);
-      return success();
-    });
-  };
   auto parseField = [&]() -> ParseResult {
     SMLoc loc = parser.getCurrentLocation();
     StringRef key;
@@ -825,7 +828,7 @@ static ParseResult parseWindowAttributes(OpAsmParser &parser,
       return parser.emitError(loc) << "duplicate window field '" << key << "'";
     if (key == "stride" || key == "lhs_dilate" || key == "rhs_dilate") {
       SmallVector<int64_t> values;
-      if (parseInts(values))
+      if (parseIntList(parser, values))
         return failure();
       StringRef name = key == "stride"       ? "window_strides"
                        : key == "lhs_dilate" ? "lhs_dilation"
@@ -839,7 +842,7 @@ static ParseResult parseWindowAttributes(OpAsmParser &parser,
               AsmParser::Delimiter::Square, [&]() -> ParseResult {
                 SmallVector<int64_t> pair;
                 SMLoc pairLoc = parser.getCurrentLocation();
-                if (parseInts(pair))
+                if (parseIntList(parser, pair))
                   return failure();
                 if (pair.size() != 2)
                   return parser.emitError(pairLoc)
@@ -904,16 +907,7 @@ ParseResult ConvolutionOp::parse(OpAsmParser &parser, OperationState &result) {
   }
   if (parser.parseOptionalAttrDict(result.attributes))
     return failure();
-  FunctionType fnType;
-  SMLoc typeLoc = parser.getCurrentLocation();
-  if (parser.parseColonType(fnType))
-    return failure();
-  if (fnType.getNumInputs() != 2 || fnType.getNumResults() != 1)
-    return parser.emitError(typeLoc)
-           << "expected a function type with 2 inputs and 1 result";
-  result.addTypes(fnType.getResults());
-  return parser.resolveOperands(operands, fnType.getInputs(), operandsLoc,
-                                result.operands);
+  return parseBinaryOpFunctionalType(parser, operands, operandsLoc, result);
 }
 
 void ConvolutionOp::print(OpAsmPrinter &printer) {
@@ -926,15 +920,10 @@ void ConvolutionOp::print(OpAsmPrinter &printer) {
       printer << ", ";
     first = false;
   };
-  auto printInts = [&](ArrayRef<int64_t> values) {
-    printer << '[';
-    llvm::interleaveComma(values, printer);
-    printer << ']';
-  };
   if (std::optional<ArrayRef<int64_t>> strides = getWindowStrides()) {
     separate();
     printer << "stride = ";
-    printInts(*strides);
+    printIntList(printer, *strides);
   }
   if (std::optional<DenseIntElementsAttr> padding = getPadding()) {
     separate();
@@ -950,12 +939,12 @@ void ConvolutionOp::print(OpAsmPrinter &printer) {
   if (std::optional<ArrayRef<int64_t>> dilation = getLhsDilation()) {
     separate();
     printer << "lhs_dilate = ";
-    printInts(*dilation);
+    printIntList(printer, *dilation);
   }
   if (std::optional<ArrayRef<int64_t>> dilation = getRhsDilation()) {
     separate();
     printer << "rhs_dilate = ";
-    printInts(*dilation);
+    printIntList(printer, *dilation);
   }
   if (std::optional<ArrayRef<bool>> reversal = getWindowReversal()) {
     separate();
@@ -1246,9 +1235,8 @@ void ReduceOp::print(OpAsmPrinter &printer) {
   Operation *applied = getSingleBinaryBodyOp(*this);
   if (applied)
     printer << " applies " << applied->getName().getStringRef();
-  printer << " across dimensions = [";
-  llvm::interleaveComma(getDimensions(), printer);
-  printer << ']';
+  printer << " across dimensions = ";
+  printIntList(printer, getDimensions());
   printer.printOptionalAttrDict((*this)->getAttrs(), {"dimensions"});
   printer << " : ";
   printer.printFunctionalType(*this);

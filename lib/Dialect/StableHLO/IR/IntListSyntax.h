@@ -1,0 +1,41 @@
+//===- IntListSyntax.h - `[1, 2, 3]` in stablehlo syntax --------*- C++ -*-===//
+//
+// The bracketed integer list that the custom syntax of the stablehlo ops and
+// attributes uses for dimension numbers, window sizes and the like.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef YAT_LIB_DIALECT_STABLEHLO_IR_INTLISTSYNTAX_H
+#define YAT_LIB_DIALECT_STABLEHLO_IR_INTLISTSYNTAX_H
+
+#include "mlir/IR/OpImplementation.h"
+
+namespace mlir::yat::stablehlo {
+
+/// Parses `[1, 2, 3]`, appending the integers to `values`.
+inline ParseResult parseIntList(AsmParser &parser,
+                                SmallVectorImpl<int64_t> &values) {
+  return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
+    int64_t value;
+    if (parser.parseInteger(value))
+      return failure();
+    values.push_back(value);
+    return success();
+  });
+}
+
+/// Prints `values` as `[1, 2, 3]`.
+template <typename Range>
+void printBracketedList(AsmPrinter &printer, const Range &values) {
+  printer << '[';
+  llvm::interleaveComma(values, printer);
+  printer << ']';
+}
+
+inline void printIntList(AsmPrinter &printer, ArrayRef<int64_t> values) {
+  printBracketedList(printer, values);
+}
+
+} // namespace mlir::yat::stablehlo
+
+#endif // YAT_LIB_DIALECT_STABLEHLO_IR_INTLISTSYNTAX_H
