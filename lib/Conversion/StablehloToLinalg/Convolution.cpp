@@ -36,9 +36,9 @@ struct ConvolutionToGeneric : public OpConversionPattern<shlo::ConvolutionOp> {
     auto lhsType = cast<RankedTensorType>(op.getLhs().getType());
     auto rhsType = cast<RankedTensorType>(op.getRhs().getType());
     auto resultType = cast<RankedTensorType>(op.getType());
-    if (!lhsType.hasStaticShape() || !rhsType.hasStaticShape() ||
-        !resultType.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "expected static shapes");
+    if (failed(
+            requireStaticShapes(rewriter, op, {lhsType, rhsType, resultType})))
+      return failure();
     if (op.getBatchGroupCountAttr().getInt() != 1)
       return rewriter.notifyMatchFailure(op, "batch_group_count must be 1");
     Location loc = op.getLoc();
@@ -88,7 +88,7 @@ struct ConvolutionToGeneric : public OpConversionPattern<shlo::ConvolutionOp> {
                            low, high, interior, paddedType);
     }
 
-    // 3. The contraction.
+    // 3. The contraction and 4. its rounding to the result type.
     int64_t batchLoop = 0, featureLoop = 1 + numSpatial,
             channelLoop = 2 + 2 * numSpatial;
     auto outLoop = [&](int64_t i) { return 1 + i; };
@@ -130,27 +130,8 @@ struct ConvolutionToGeneric : public OpConversionPattern<shlo::ConvolutionOp> {
                                                utils::IteratorType::parallel);
     iterators.append(numSpatial + 1, utils::IteratorType::reduction);
 
-    Type inputElement = lhsType.getElementType();
-    Type resultElement = resultType.getElementType();
-    Type accElement = getAccumulatorType(inputElement, resultElement);
-    auto accType = RankedTensorType::get(resultType.getShape(), accElement);
-    Value init = emitFilledTensor(rewriter, loc, accType,
-                                  emitZero(rewriter, loc, accElement));
-    auto contraction = linalg::GenericOp::create(
-        rewriter, loc, accType, ValueRange{input, kernel}, ValueRange{init},
-        maps, iterators, [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
-          Value x =
-              emitScalarConvert(b, bodyLoc, args[0], inputElement, accElement);
-          Value w =
-              emitScalarConvert(b, bodyLoc, args[1], inputElement, accElement);
-          Value sum = emitMultiplyAccumulate(b, bodyLoc, x, w, args[2]);
-          linalg::YieldOp::create(b, bodyLoc, sum);
-        });
-
-    // 4. Rounding to the result type.
-    rewriter.replaceOp(op, emitConvertedTensor(rewriter, loc,
-                                               contraction.getResult(0),
-                                               resultType));
+    rewriter.replaceOp(op, emitContraction(rewriter, loc, input, kernel, maps,
+                                           iterators, resultType));
     return success();
   }
 };

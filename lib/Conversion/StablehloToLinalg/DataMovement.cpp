@@ -53,6 +53,17 @@ Value stablehlo_lowering::emitPaddedTensor(OpBuilder &b, Location loc,
   return result;
 }
 
+/// A tensor of `resultType` whose element at each index is the element of
+/// `value` at `sourceMap` of that index.
+static Value emitGatheredTensor(OpBuilder &b, Location loc, Value value,
+                                AffineMap sourceMap,
+                                RankedTensorType resultType) {
+  auto generic = emitParallelGeneric(
+      b, loc, resultType, value, sourceMap,
+      [](OpBuilder &, Location, ValueRange args) { return args.front(); });
+  return generic.getResult(0);
+}
+
 Value stablehlo_lowering::emitReversedTensor(OpBuilder &b, Location loc,
                                              Value value,
                                              ArrayRef<int64_t> dims) {
@@ -64,28 +75,11 @@ Value stablehlo_lowering::emitReversedTensor(OpBuilder &b, Location loc,
     exprs.push_back(llvm::is_contained(dims, d) ? type.getDimSize(d) - 1 - dim
                                                 : dim);
   }
-  SmallVector<AffineMap> maps = {AffineMap::get(rank, 0, exprs, b.getContext()),
-                                 b.getMultiDimIdentityMap(rank)};
-  Value init = emitEmptyTensor(b, loc, type);
-  auto generic = linalg::GenericOp::create(
-      b, loc, type, ValueRange{value}, ValueRange{init}, maps,
-      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-      [](OpBuilder &nested, Location bodyLoc, ValueRange args) {
-        linalg::YieldOp::create(nested, bodyLoc, args.front());
-      });
-  return generic.getResult(0);
+  return emitGatheredTensor(
+      b, loc, value, AffineMap::get(rank, 0, exprs, b.getContext()), type);
 }
 
 namespace {
-
-/// Fails the match unless `type` is a ranked tensor with a static shape.
-static LogicalResult requireStatic(ConversionPatternRewriter &rewriter,
-                                   Operation *op, Type type) {
-  auto ranked = dyn_cast<RankedTensorType>(type);
-  if (!ranked || !ranked.hasStaticShape())
-    return rewriter.notifyMatchFailure(op, "expected static shapes");
-  return success();
-}
 
 /// Rewrites stablehlo.constant into arith.constant with the same value.
 struct ConstantToArith : public OpConversionPattern<shlo::ConstantOp> {
@@ -108,24 +102,18 @@ struct IotaToGeneric : public OpConversionPattern<shlo::IotaOp> {
   LogicalResult
   matchAndRewrite(shlo::IotaOp op, OpAdaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(requireStatic(rewriter, op, op.getType())))
+    if (failed(requireStaticShapes(rewriter, op, {op.getType()})))
       return failure();
     auto type = cast<RankedTensorType>(op.getType());
-    Location loc = op.getLoc();
-    int64_t rank = type.getRank();
     int64_t dim = op.getIotaDimensionAttr().getInt();
-    Value init = emitEmptyTensor(rewriter, loc, type);
-    auto generic = linalg::GenericOp::create(
-        rewriter, loc, type, ValueRange{}, ValueRange{init},
-        {rewriter.getMultiDimIdentityMap(rank)},
-        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+    auto generic = emitParallelGeneric(
+        rewriter, op.getLoc(), type, /*inputs=*/{}, /*inputMaps=*/{},
         [&](OpBuilder &b, Location bodyLoc, ValueRange) {
           Value index = linalg::IndexOp::create(b, bodyLoc, dim);
           Value asInt =
               arith::IndexCastOp::create(b, bodyLoc, b.getI64Type(), index);
-          Value value = emitScalarConvert(b, bodyLoc, asInt, b.getI64Type(),
-                                          type.getElementType());
-          linalg::YieldOp::create(b, bodyLoc, value);
+          return emitScalarConvert(b, bodyLoc, asInt, b.getI64Type(),
+                                   type.getElementType());
         });
     rewriter.replaceOp(op, generic.getResults());
     return success();
@@ -141,13 +129,11 @@ struct BroadcastInDimToGeneric
   LogicalResult
   matchAndRewrite(shlo::BroadcastInDimOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(requireStatic(rewriter, op, op.getType())) ||
-        failed(requireStatic(rewriter, op, op.getOperand().getType())))
+    if (failed(requireStaticShapes(rewriter, op,
+                                   {op.getType(), op.getOperand().getType()})))
       return failure();
     auto operandType = cast<RankedTensorType>(op.getOperand().getType());
     auto resultType = cast<RankedTensorType>(op.getType());
-    Location loc = op.getLoc();
-    int64_t rank = resultType.getRank();
     SmallVector<AffineExpr> exprs;
     for (auto [index, dim] : llvm::enumerate(op.getBroadcastDimensions())) {
       bool expanded =
@@ -155,18 +141,11 @@ struct BroadcastInDimToGeneric
       exprs.push_back(expanded ? rewriter.getAffineConstantExpr(0)
                                : rewriter.getAffineDimExpr(dim));
     }
-    SmallVector<AffineMap> maps = {
-        AffineMap::get(rank, 0, exprs, rewriter.getContext()),
-        rewriter.getMultiDimIdentityMap(rank)};
-    Value init = emitEmptyTensor(rewriter, loc, resultType);
-    auto generic = linalg::GenericOp::create(
-        rewriter, loc, resultType, ValueRange{adaptor.getOperand()},
-        ValueRange{init}, maps,
-        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
-        [](OpBuilder &b, Location bodyLoc, ValueRange args) {
-          linalg::YieldOp::create(b, bodyLoc, args.front());
-        });
-    rewriter.replaceOp(op, generic.getResults());
+    AffineMap sourceMap =
+        AffineMap::get(resultType.getRank(), 0, exprs, rewriter.getContext());
+    rewriter.replaceOp(op, emitGatheredTensor(rewriter, op.getLoc(),
+                                              adaptor.getOperand(), sourceMap,
+                                              resultType));
     return success();
   }
 };
@@ -178,8 +157,8 @@ struct ReshapeToCollapseExpand : public OpConversionPattern<shlo::ReshapeOp> {
   LogicalResult
   matchAndRewrite(shlo::ReshapeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(requireStatic(rewriter, op, op.getType())) ||
-        failed(requireStatic(rewriter, op, op.getOperand().getType())))
+    if (failed(requireStaticShapes(rewriter, op,
+                                   {op.getType(), op.getOperand().getType()})))
       return failure();
     auto operandType = cast<RankedTensorType>(op.getOperand().getType());
     auto resultType = cast<RankedTensorType>(op.getType());
@@ -228,7 +207,7 @@ struct TransposeToLinalg : public OpConversionPattern<shlo::TransposeOp> {
   LogicalResult
   matchAndRewrite(shlo::TransposeOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(requireStatic(rewriter, op, op.getType())))
+    if (failed(requireStaticShapes(rewriter, op, {op.getType()})))
       return failure();
     auto resultType = cast<RankedTensorType>(op.getType());
     Value init = emitEmptyTensor(rewriter, op.getLoc(), resultType);
@@ -247,7 +226,7 @@ struct ConcatenateToInsertSlices
   LogicalResult
   matchAndRewrite(shlo::ConcatenateOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(requireStatic(rewriter, op, op.getType())))
+    if (failed(requireStaticShapes(rewriter, op, {op.getType()})))
       return failure();
     auto resultType = cast<RankedTensorType>(op.getType());
     Location loc = op.getLoc();
@@ -256,9 +235,9 @@ struct ConcatenateToInsertSlices
     Value result = emitEmptyTensor(rewriter, loc, resultType);
     int64_t offset = 0;
     for (Value input : adaptor.getInputs()) {
+      if (failed(requireStaticShapes(rewriter, op, {input.getType()})))
+        return failure();
       auto type = cast<RankedTensorType>(input.getType());
-      if (!type.hasStaticShape())
-        return rewriter.notifyMatchFailure(op, "expected static shapes");
       SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
       offsets[dim] = rewriter.getIndexAttr(offset);
       SmallVector<OpFoldResult> sizes;
@@ -280,7 +259,7 @@ struct SliceToExtractSlice : public OpConversionPattern<shlo::SliceOp> {
   LogicalResult
   matchAndRewrite(shlo::SliceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(requireStatic(rewriter, op, op.getType())))
+    if (failed(requireStaticShapes(rewriter, op, {op.getType()})))
       return failure();
     auto resultType = cast<RankedTensorType>(op.getType());
     SmallVector<OpFoldResult> offsets, sizes, strides;
@@ -303,8 +282,8 @@ struct PadToFillAndInsert : public OpConversionPattern<shlo::PadOp> {
   LogicalResult
   matchAndRewrite(shlo::PadOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(requireStatic(rewriter, op, op.getType())) ||
-        failed(requireStatic(rewriter, op, op.getOperand().getType())))
+    if (failed(requireStaticShapes(rewriter, op,
+                                   {op.getType(), op.getOperand().getType()})))
       return failure();
     Value padValue =
         emitExtractScalar(rewriter, op.getLoc(), adaptor.getPaddingValue());
@@ -324,7 +303,7 @@ struct ReverseToGeneric : public OpConversionPattern<shlo::ReverseOp> {
   LogicalResult
   matchAndRewrite(shlo::ReverseOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (failed(requireStatic(rewriter, op, op.getType())))
+    if (failed(requireStaticShapes(rewriter, op, {op.getType()})))
       return failure();
     rewriter.replaceOp(op, emitReversedTensor(rewriter, op.getLoc(),
                                               adaptor.getOperand(),

@@ -29,10 +29,9 @@ struct DotGeneralToGeneric : public OpConversionPattern<shlo::DotGeneralOp> {
     auto lhsType = cast<RankedTensorType>(op.getLhs().getType());
     auto rhsType = cast<RankedTensorType>(op.getRhs().getType());
     auto resultType = cast<RankedTensorType>(op.getType());
-    if (!lhsType.hasStaticShape() || !rhsType.hasStaticShape() ||
-        !resultType.hasStaticShape())
-      return rewriter.notifyMatchFailure(op, "expected static shapes");
-    Location loc = op.getLoc();
+    if (failed(
+            requireStaticShapes(rewriter, op, {lhsType, rhsType, resultType})))
+      return failure();
     MLIRContext *ctx = rewriter.getContext();
     shlo::DotDimensionNumbersAttr dims = op.getDotDimensionNumbers();
     ArrayRef<int64_t> lhsBatch = dims.getLhsBatchingDimensions();
@@ -81,27 +80,9 @@ struct DotGeneralToGeneric : public OpConversionPattern<shlo::DotGeneralOp> {
                                                utils::IteratorType::parallel);
     iterators.append(lhsContract.size(), utils::IteratorType::reduction);
 
-    Type inputElement = lhsType.getElementType();
-    Type resultElement = resultType.getElementType();
-    Type accElement = getAccumulatorType(inputElement, resultElement);
-    auto accType = RankedTensorType::get(resultType.getShape(), accElement);
-    Value init = emitFilledTensor(rewriter, loc, accType,
-                                  emitZero(rewriter, loc, accElement));
-    auto contraction = linalg::GenericOp::create(
-        rewriter, loc, accType, ValueRange{adaptor.getLhs(), adaptor.getRhs()},
-        ValueRange{init}, maps, iterators,
-        [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
-          Value lhs =
-              emitScalarConvert(b, bodyLoc, args[0], inputElement, accElement);
-          Value rhs =
-              emitScalarConvert(b, bodyLoc, args[1], inputElement, accElement);
-          linalg::YieldOp::create(
-              b, bodyLoc,
-              emitMultiplyAccumulate(b, bodyLoc, lhs, rhs, args[2]));
-        });
-    Value result = emitConvertedTensor(rewriter, loc, contraction.getResult(0),
-                                       resultType);
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(op, emitContraction(rewriter, op.getLoc(),
+                                           adaptor.getLhs(), adaptor.getRhs(),
+                                           maps, iterators, resultType));
     return success();
   }
 };

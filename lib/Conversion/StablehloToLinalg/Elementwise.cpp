@@ -11,7 +11,6 @@
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::stablehlo_lowering;
-namespace shlo = mlir::yat::stablehlo;
 
 namespace {
 
@@ -30,7 +29,6 @@ struct ElementwiseToGeneric : public OpConversionPattern<OpTy> {
     auto resultType = dyn_cast<RankedTensorType>(op->getResult(0).getType());
     if (!resultType || !resultType.hasStaticShape())
       return rewriter.notifyMatchFailure(op, "expected a static result shape");
-    Location loc = op.getLoc();
     int64_t rank = resultType.getRank();
     MLIRContext *ctx = rewriter.getContext();
     SmallVector<AffineMap> maps;
@@ -40,20 +38,16 @@ struct ElementwiseToGeneric : public OpConversionPattern<OpTy> {
                          ? AffineMap::get(rank, 0, {}, ctx)
                          : rewriter.getMultiDimIdentityMap(rank));
     }
-    maps.push_back(rewriter.getMultiDimIdentityMap(rank));
-    SmallVector<utils::IteratorType> iterators(rank,
-                                               utils::IteratorType::parallel);
-    Value init = emitEmptyTensor(rewriter, loc, resultType);
     bool failedBody = false;
-    auto generic = linalg::GenericOp::create(
-        rewriter, loc, resultType, adaptor.getOperands(), ValueRange{init},
-        maps, iterators, [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+    auto generic = emitParallelGeneric(
+        rewriter, op.getLoc(), resultType, adaptor.getOperands(), maps,
+        [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
           Value result = emitScalarOp(b, bodyLoc, op, args.drop_back());
           if (!result) {
             failedBody = true;
             result = args.back();
           }
-          linalg::YieldOp::create(b, bodyLoc, result);
+          return result;
         });
     if (failedBody) {
       rewriter.eraseOp(generic);
@@ -65,7 +59,7 @@ struct ElementwiseToGeneric : public OpConversionPattern<OpTy> {
 };
 
 template <typename... OpTys>
-void addElementwisePatterns(RewritePatternSet &patterns) {
+void addElementwisePatterns(RewritePatternSet &patterns, OpTypeList<OpTys...>) {
   patterns.add<ElementwiseToGeneric<OpTys>...>(patterns.getContext());
 }
 
@@ -73,13 +67,5 @@ void addElementwisePatterns(RewritePatternSet &patterns) {
 
 void stablehlo_lowering::populateElementwisePatterns(
     RewritePatternSet &patterns) {
-  addElementwisePatterns<
-      shlo::AbsOp, shlo::CeilOp, shlo::CosineOp, shlo::ExpOp, shlo::Expm1Op,
-      shlo::FloorOp, shlo::LogOp, shlo::Log1pOp, shlo::LogisticOp, shlo::NegOp,
-      shlo::NotOp, shlo::RoundOp, shlo::RoundNearestEvenOp, shlo::RsqrtOp,
-      shlo::SignOp, shlo::SineOp, shlo::SqrtOp, shlo::TanhOp, shlo::AddOp,
-      shlo::SubtractOp, shlo::MulOp, shlo::DivOp, shlo::RemOp, shlo::MaxOp,
-      shlo::MinOp, shlo::PowOp, shlo::AndOp, shlo::OrOp, shlo::XorOp,
-      shlo::ConvertOp, shlo::CompareOp, shlo::SelectOp, shlo::ClampOp>(
-      patterns);
+  addElementwisePatterns(patterns, ElementwiseOps{});
 }

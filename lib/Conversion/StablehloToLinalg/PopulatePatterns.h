@@ -9,9 +9,11 @@
 #ifndef YAT_LIB_CONVERSION_STABLEHLOTOLINALG_POPULATEPATTERNS_H
 #define YAT_LIB_CONVERSION_STABLEHLOTOLINALG_POPULATEPATTERNS_H
 
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/PatternMatch.h"
+#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 
 namespace mlir::yat::stablehlo_lowering {
 
@@ -22,8 +24,24 @@ void populateDotGeneralPatterns(RewritePatternSet &patterns);
 void populateConvolutionPatterns(RewritePatternSet &patterns);
 void populateCheckPatterns(RewritePatternSet &patterns);
 
-/// True when `op` is an elementwise stablehlo op that `emitScalarOp`
-/// implements.
+/// A list of op types, to expand as a parameter pack.
+template <typename... OpTys> struct OpTypeList {};
+
+/// The elementwise stablehlo ops: `emitScalarOp` implements each of them and
+/// the elementwise patterns lower each into a linalg.generic.
+using ElementwiseOps = OpTypeList<
+    stablehlo::AbsOp, stablehlo::CeilOp, stablehlo::CosineOp, stablehlo::ExpOp,
+    stablehlo::Expm1Op, stablehlo::FloorOp, stablehlo::LogOp,
+    stablehlo::Log1pOp, stablehlo::LogisticOp, stablehlo::NegOp,
+    stablehlo::NotOp, stablehlo::RoundOp, stablehlo::RoundNearestEvenOp,
+    stablehlo::RsqrtOp, stablehlo::SignOp, stablehlo::SineOp, stablehlo::SqrtOp,
+    stablehlo::TanhOp, stablehlo::AddOp, stablehlo::SubtractOp,
+    stablehlo::MulOp, stablehlo::DivOp, stablehlo::RemOp, stablehlo::MaxOp,
+    stablehlo::MinOp, stablehlo::PowOp, stablehlo::AndOp, stablehlo::OrOp,
+    stablehlo::XorOp, stablehlo::ConvertOp, stablehlo::CompareOp,
+    stablehlo::SelectOp, stablehlo::ClampOp>;
+
+/// True when `op` is one of `ElementwiseOps`.
 bool isScalarizable(Operation *op);
 
 /// Emits the scalar computation of elementwise stablehlo op `op` applied to
@@ -40,12 +58,26 @@ Value emitScalarConvert(OpBuilder &builder, Location loc, Value value,
 /// A zero (false for i1) of scalar type `type`.
 Value emitZero(OpBuilder &builder, Location loc, Type type);
 
+/// Fails the match of `op` unless every one of `types` is a ranked tensor
+/// type with a static shape.
+LogicalResult requireStaticShapes(RewriterBase &rewriter, Operation *op,
+                                  TypeRange types);
+
 /// `tensor.empty` of `type` (static shape).
 Value emitEmptyTensor(OpBuilder &builder, Location loc, RankedTensorType type);
 
 /// `linalg.fill` of a new tensor of `type` with scalar `value`.
 Value emitFilledTensor(OpBuilder &builder, Location loc, RankedTensorType type,
                        Value value);
+
+/// An all-parallel linalg.generic that computes a new tensor of `resultType`
+/// element by element: `inputs` are read through `inputMaps`, the result
+/// through the identity map, and `computeElement` builds the yielded element
+/// from the block arguments (the input elements, then the output element).
+linalg::GenericOp emitParallelGeneric(
+    OpBuilder &builder, Location loc, RankedTensorType resultType,
+    ValueRange inputs, ArrayRef<AffineMap> inputMaps,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> computeElement);
 
 /// Pads `value` (static shape) with scalar `padValue`: `interior[d]`
 /// elements between neighbours, then `low[d]`/`high[d]` at the edges
@@ -64,10 +96,6 @@ Value emitReversedTensor(OpBuilder &builder, Location loc, Value value,
 /// cannot.
 bool isTranslatableReduceBody(Operation *reduce, Operation *&offending);
 
-/// `acc + lhs * rhs` in the type of `acc` (or, and for i1).
-Value emitMultiplyAccumulate(OpBuilder &builder, Location loc, Value lhs,
-                             Value rhs, Value acc);
-
 /// Converts every element of static-shaped `value` to the element type of
 /// `resultType` (stablehlo.convert semantics) with a linalg.generic.
 Value emitConvertedTensor(OpBuilder &builder, Location loc, Value value,
@@ -76,10 +104,16 @@ Value emitConvertedTensor(OpBuilder &builder, Location loc, Value value,
 /// Reads the single element of a 0-d tensor.
 Value emitExtractScalar(OpBuilder &builder, Location loc, Value tensor);
 
-/// The type in which a dot_general/convolution with element type `input`
-/// and result element type `result` accumulates: f32 for f16/bf16 results,
-/// the widest float otherwise, the result type for integers.
-Type getAccumulatorType(Type input, Type result);
+/// The dot_general/convolution contraction: the sum over the reduction
+/// loops of `iterators` of `lhs * rhs` (read through the first two of
+/// `maps`, written through the third), as one linalg.generic accumulating
+/// from zero in f32 for f16/bf16 results, the widest float for other float
+/// results and the result type for integers, then converted to the element
+/// type of `resultType` when that differs.
+Value emitContraction(OpBuilder &builder, Location loc, Value lhs, Value rhs,
+                      ArrayRef<AffineMap> maps,
+                      ArrayRef<utils::IteratorType> iterators,
+                      RankedTensorType resultType);
 
 /// Name of the discardable attribute that marks a check.* custom_call whose
 /// actual value comes from a reassociated reduction.

@@ -413,15 +413,13 @@ static Value emitSign(OpBuilder &b, Location loc, Value x, bool isUnsigned) {
 // Dispatch
 //===----------------------------------------------------------------------===//
 
+template <typename... OpTys>
+static bool isOneOf(Operation *op, OpTypeList<OpTys...>) {
+  return isa<OpTys...>(op);
+}
+
 bool stablehlo_lowering::isScalarizable(Operation *op) {
-  return isa<
-      shlo::AbsOp, shlo::CeilOp, shlo::CosineOp, shlo::ExpOp, shlo::Expm1Op,
-      shlo::FloorOp, shlo::LogOp, shlo::Log1pOp, shlo::LogisticOp, shlo::NegOp,
-      shlo::NotOp, shlo::RoundOp, shlo::RoundNearestEvenOp, shlo::RsqrtOp,
-      shlo::SignOp, shlo::SineOp, shlo::SqrtOp, shlo::TanhOp, shlo::AddOp,
-      shlo::SubtractOp, shlo::MulOp, shlo::DivOp, shlo::RemOp, shlo::MaxOp,
-      shlo::MinOp, shlo::PowOp, shlo::AndOp, shlo::OrOp, shlo::XorOp,
-      shlo::ConvertOp, shlo::CompareOp, shlo::SelectOp, shlo::ClampOp>(op);
+  return isOneOf(op, ElementwiseOps{});
 }
 
 Value stablehlo_lowering::emitScalarOp(OpBuilder &b, Location loc,
@@ -437,6 +435,15 @@ Value stablehlo_lowering::emitScalarOp(OpBuilder &b, Location loc,
   bool isUnsigned = isUnsignedInt(operandElement);
   auto floatMath = [&](function_ref<Value(Value)> compute) {
     return computeInF32(b, loc, args[0], compute);
+  };
+  // A binary float op on (args[0], args[1]), both widened when args[0] is.
+  auto binaryFloatMath = [&](function_ref<Value(Value, Value)> compute) {
+    return computeInF32(b, loc, args[0], [&](Value x) -> Value {
+      Value y = args[1];
+      if (y.getType() != x.getType())
+        y = arith::ExtFOp::create(b, loc, x.getType(), y);
+      return compute(x, y);
+    });
   };
 
   return llvm::TypeSwitch<Operation *, Value>(op)
@@ -553,10 +560,7 @@ Value stablehlo_lowering::emitScalarOp(OpBuilder &b, Location loc,
       })
       .Case([&](shlo::RemOp) -> Value {
         if (isFloat)
-          return computeInF32(b, loc, args[0], [&](Value x) -> Value {
-            Value y = args[1];
-            if (y.getType() != x.getType())
-              y = arith::ExtFOp::create(b, loc, x.getType(), y);
+          return binaryFloatMath([&](Value x, Value y) {
             return arith::RemFOp::create(b, loc, x, y);
           });
         return emitIntDivRem(b, loc, args[0], args[1], /*isRemainder=*/true,
@@ -570,10 +574,7 @@ Value stablehlo_lowering::emitScalarOp(OpBuilder &b, Location loc,
       })
       .Case([&](shlo::PowOp) -> Value {
         if (isFloat)
-          return computeInF32(b, loc, args[0], [&](Value x) -> Value {
-            Value y = args[1];
-            if (y.getType() != x.getType())
-              y = arith::ExtFOp::create(b, loc, x.getType(), y);
+          return binaryFloatMath([&](Value x, Value y) {
             return math::PowFOp::create(b, loc, x, y);
           });
         return emitIntPow(b, loc, args[0], args[1], isUnsigned);
@@ -610,6 +611,17 @@ Value stablehlo_lowering::emitScalarOp(OpBuilder &b, Location loc,
 // Tensor helpers
 //===----------------------------------------------------------------------===//
 
+LogicalResult stablehlo_lowering::requireStaticShapes(RewriterBase &rewriter,
+                                                      Operation *op,
+                                                      TypeRange types) {
+  for (Type type : types) {
+    auto ranked = dyn_cast<RankedTensorType>(type);
+    if (!ranked || !ranked.hasStaticShape())
+      return rewriter.notifyMatchFailure(op, "expected static shapes");
+  }
+  return success();
+}
+
 Value stablehlo_lowering::emitEmptyTensor(OpBuilder &b, Location loc,
                                           RankedTensorType type) {
   return tensor::EmptyOp::create(b, loc, type.getShape(),
@@ -622,6 +634,23 @@ Value stablehlo_lowering::emitFilledTensor(OpBuilder &b, Location loc,
   return linalg::FillOp::create(b, loc, value, empty).getResult(0);
 }
 
+linalg::GenericOp stablehlo_lowering::emitParallelGeneric(
+    OpBuilder &b, Location loc, RankedTensorType resultType, ValueRange inputs,
+    ArrayRef<AffineMap> inputMaps,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> computeElement) {
+  int64_t rank = resultType.getRank();
+  SmallVector<AffineMap> maps(inputMaps);
+  maps.push_back(b.getMultiDimIdentityMap(rank));
+  return linalg::GenericOp::create(
+      b, loc, resultType, inputs,
+      ValueRange{emitEmptyTensor(b, loc, resultType)}, maps,
+      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+      [&](OpBuilder &nested, Location bodyLoc, ValueRange args) {
+        linalg::YieldOp::create(nested, bodyLoc,
+                                computeElement(nested, bodyLoc, args));
+      });
+}
+
 Value stablehlo_lowering::emitConvertedTensor(OpBuilder &b, Location loc,
                                               Value value,
                                               RankedTensorType resultType) {
@@ -629,16 +658,10 @@ Value stablehlo_lowering::emitConvertedTensor(OpBuilder &b, Location loc,
   Type to = resultType.getElementType();
   if (from == to)
     return value;
-  int64_t rank = resultType.getRank();
-  auto generic = linalg::GenericOp::create(
-      b, loc, resultType, ValueRange{value},
-      ValueRange{emitEmptyTensor(b, loc, resultType)},
-      SmallVector<AffineMap>(2, b.getMultiDimIdentityMap(rank)),
-      SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+  auto generic = emitParallelGeneric(
+      b, loc, resultType, value, b.getMultiDimIdentityMap(resultType.getRank()),
       [&](OpBuilder &nested, Location bodyLoc, ValueRange args) {
-        linalg::YieldOp::create(
-            nested, bodyLoc,
-            emitScalarConvert(nested, bodyLoc, args[0], from, to));
+        return emitScalarConvert(nested, bodyLoc, args[0], from, to);
       });
   return generic.getResult(0);
 }
@@ -648,9 +671,9 @@ Value stablehlo_lowering::emitExtractScalar(OpBuilder &b, Location loc,
   return tensor::ExtractOp::create(b, loc, tensor, ValueRange{});
 }
 
-Value stablehlo_lowering::emitMultiplyAccumulate(OpBuilder &b, Location loc,
-                                                 Value lhs, Value rhs,
-                                                 Value acc) {
+/// `acc + lhs * rhs` in the type of `acc` (or, and for i1).
+static Value emitMultiplyAccumulate(OpBuilder &b, Location loc, Value lhs,
+                                    Value rhs, Value acc) {
   Type type = acc.getType();
   if (isa<FloatType>(type))
     return arith::AddFOp::create(b, loc, acc,
@@ -662,7 +685,9 @@ Value stablehlo_lowering::emitMultiplyAccumulate(OpBuilder &b, Location loc,
                                arith::MulIOp::create(b, loc, lhs, rhs));
 }
 
-Type stablehlo_lowering::getAccumulatorType(Type input, Type result) {
+/// The type in which a contraction with element type `input` and result
+/// element type `result` accumulates.
+static Type getAccumulatorType(Type input, Type result) {
   auto inputFloat = dyn_cast<FloatType>(input);
   auto resultFloat = dyn_cast<FloatType>(result);
   if (!resultFloat)
@@ -673,4 +698,27 @@ Type stablehlo_lowering::getAccumulatorType(Type input, Type result) {
   if (width > 32)
     return Float64Type::get(ctx);
   return Float32Type::get(ctx);
+}
+
+Value stablehlo_lowering::emitContraction(
+    OpBuilder &b, Location loc, Value lhs, Value rhs, ArrayRef<AffineMap> maps,
+    ArrayRef<utils::IteratorType> iterators, RankedTensorType resultType) {
+  Type inputElement = getElementTypeOrSelf(lhs.getType());
+  Type accElement =
+      getAccumulatorType(inputElement, resultType.getElementType());
+  auto accType = RankedTensorType::get(resultType.getShape(), accElement);
+  Value init = emitFilledTensor(b, loc, accType, emitZero(b, loc, accElement));
+  auto contraction = linalg::GenericOp::create(
+      b, loc, accType, ValueRange{lhs, rhs}, ValueRange{init}, maps, iterators,
+      [&](OpBuilder &nested, Location bodyLoc, ValueRange args) {
+        Value lhsElement = emitScalarConvert(nested, bodyLoc, args[0],
+                                             inputElement, accElement);
+        Value rhsElement = emitScalarConvert(nested, bodyLoc, args[1],
+                                             inputElement, accElement);
+        linalg::YieldOp::create(nested, bodyLoc,
+                                emitMultiplyAccumulate(nested, bodyLoc,
+                                                       lhsElement, rhsElement,
+                                                       args[2]));
+      });
+  return emitConvertedTensor(b, loc, contraction.getResult(0), resultType);
 }
