@@ -351,8 +351,9 @@ FailureOr<AttentionMatch> matchAttention(shlo::DotGeneralOp pv,
       std::optional<ConstantTensor> post = evaluateMask(pred, count);
       if (!post ||
           !(isAllTrue(*post) || (mask && post->values == mask->values))) {
-        reason = "a select after the normalization zeroes weights other than the "
-                 "masked ones";
+        reason =
+            "a select after the normalization zeroes weights other than the "
+            "masked ones";
         return failure();
       }
     }

@@ -132,6 +132,47 @@ func.func @transposed_weight_power_clamp(%x: tensor<2x3x8xf32>, %w: tensor<4x8xf
 
 // -----
 
+// bf16 operands converted to f32 by separate converts for the dot and the
+// norms (no CSE), and `x − 0`: the same values; the f32 yat.product sits
+// between the converts.
+// CHECK-LABEL: func.func @duplicated_converts
+// CHECK-SAME: (%[[X:.*]]: tensor<2x8xbf16>, %[[W:.*]]: tensor<4x8xbf16>)
+// CHECK: %[[X32:.*]] = stablehlo.convert %[[X]] : (tensor<2x8xbf16>) -> tensor<2x8xf32>
+// CHECK: %[[W32:.*]] = stablehlo.convert %[[W]] : (tensor<4x8xbf16>) -> tensor<4x8xf32>
+// CHECK: %[[Y:.*]] = yat.product %[[X32]], %[[W32]] : (tensor<2x8xf32>, tensor<4x8xf32>) -> tensor<2x4xf32>
+// CHECK: %[[Y16:.*]] = stablehlo.convert %[[Y]] : (tensor<2x4xf32>) -> tensor<2x4xbf16>
+// CHECK: return %[[Y16]]
+func.func @duplicated_converts(%x: tensor<2x8xbf16>, %w: tensor<4x8xbf16>) -> tensor<2x4xbf16> {
+  %zero = stablehlo.constant dense<0.0> : tensor<f32>
+  %x32 = stablehlo.convert %x : (tensor<2x8xbf16>) -> tensor<2x8xf32>
+  %w32 = stablehlo.convert %w : (tensor<4x8xbf16>) -> tensor<4x8xf32>
+  %dot = stablehlo.dot_general %x32, %w32, contracting_dims = [1] x [1] : (tensor<2x8xf32>, tensor<4x8xf32>) -> tensor<2x4xf32>
+  %x32b = stablehlo.convert %x : (tensor<2x8xbf16>) -> tensor<2x8xf32>
+  %zeros = stablehlo.constant dense<0.0> : tensor<2x8xf32>
+  %xc = stablehlo.subtract %x32b, %zeros : tensor<2x8xf32>
+  %xx = stablehlo.multiply %xc, %x32b : tensor<2x8xf32>
+  %xn = stablehlo.reduce(%xx init: %zero) applies stablehlo.add across dimensions = [1] : (tensor<2x8xf32>, tensor<f32>) -> tensor<2xf32>
+  %xnb = stablehlo.broadcast_in_dim %xn, dims = [0] : (tensor<2xf32>) -> tensor<2x4xf32>
+  %w32b = stablehlo.convert %w : (tensor<4x8xbf16>) -> tensor<4x8xf32>
+  %ww = stablehlo.multiply %w32b, %w32b : tensor<4x8xf32>
+  %wn = stablehlo.reduce(%ww init: %zero) applies stablehlo.add across dimensions = [1] : (tensor<4x8xf32>, tensor<f32>) -> tensor<4xf32>
+  %wnb = stablehlo.broadcast_in_dim %wn, dims = [1] : (tensor<4xf32>) -> tensor<2x4xf32>
+  %two = stablehlo.constant dense<2.0> : tensor<2x4xf32>
+  %dot2 = stablehlo.multiply %two, %dot : tensor<2x4xf32>
+  %norms = stablehlo.add %xnb, %wnb : tensor<2x4xf32>
+  %raw = stablehlo.subtract %norms, %dot2 : tensor<2x4xf32>
+  %zeros2 = stablehlo.constant dense<0.0> : tensor<2x4xf32>
+  %dist = stablehlo.maximum %raw, %zeros2 : tensor<2x4xf32>
+  %eps = stablehlo.constant dense<1.0e-5> : tensor<2x4xf32>
+  %den = stablehlo.add %dist, %eps : tensor<2x4xf32>
+  %sq = stablehlo.multiply %dot, %dot : tensor<2x4xf32>
+  %r = stablehlo.divide %sq, %den : tensor<2x4xf32>
+  %r16 = stablehlo.convert %r : (tensor<2x4xf32>) -> tensor<2x4xbf16>
+  return %r16 : tensor<2x4xbf16>
+}
+
+// -----
+
 // A gate that multiplies the ⵟ-product stays outside; only the ⵟ-product
 // is raised.
 // CHECK-LABEL: func.func @gated

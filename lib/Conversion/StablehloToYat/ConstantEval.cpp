@@ -1,0 +1,617 @@
+//===- ConstantEval.cpp - evaluate constant StableHLO subgraphs -----------===//
+//
+// Masks, scales and epsilons reach the patterns as small subgraphs over
+// stablehlo.constant and stablehlo.iota (`sqrt(8.0)`, iota comparisons
+// broadcast to the scores). These helpers compute their values, rounding
+// each op's result to its element type like the op would.
+//
+//===----------------------------------------------------------------------===//
+
+#include "MatchUtils.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "llvm/ADT/APFloat.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+#include <cmath>
+#include <limits>
+#include <memory>
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::raising;
+namespace shlo = mlir::yat::stablehlo;
+
+/// Bounds the recursion of the full evaluation.
+static constexpr int kMaxDepth = 48;
+/// Deepest recursion of getSplatValue (its results are memoized, so this
+/// only bounds the stack).
+static constexpr int kMaxSplatDepth = 256;
+/// Largest tensor that evaluateConstant expands.
+static constexpr int64_t kMaxEvaluatedElements = int64_t(1) << 20;
+/// Largest non-splat constant that getSplatValue expands to check that its
+/// elements are equal.
+static constexpr int64_t kMaxSplatCheckElements = 4096;
+
+//===----------------------------------------------------------------------===//
+// Scalar semantics shared by the constant evaluators
+//===----------------------------------------------------------------------===//
+
+/// Rounds `value` to what an element of type `type` can hold.
+static double roundToType(double value, Type type) {
+  if (type.isF64())
+    return value;
+  if (type.isF32())
+    return static_cast<double>(static_cast<float>(value));
+  if (auto floatType = dyn_cast<FloatType>(type)) {
+    APFloat rounded(value);
+    bool losesInfo = false;
+    rounded.convert(floatType.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                    &losesInfo);
+    return rounded.convertToDouble();
+  }
+  if (type.isInteger(1))
+    return value != 0.0 ? 1.0 : 0.0;
+  if (isa<IntegerType>(type))
+    return std::isfinite(value) ? std::trunc(value) : 0.0;
+  return value;
+}
+
+static bool isIntegerLike(Type type) { return isa<IntegerType>(type); }
+
+static std::optional<double> applyUnary(Operation *op, double x,
+                                        Type elementType) {
+  bool isInt = isIntegerLike(elementType);
+  std::optional<double> result =
+      llvm::TypeSwitch<Operation *, std::optional<double>>(op)
+          .Case<shlo::NegOp>([&](auto) { return -x; })
+          .Case<shlo::AbsOp>([&](auto) { return std::fabs(x); })
+          .Case<shlo::SqrtOp>([&](auto) { return std::sqrt(x); })
+          .Case<shlo::RsqrtOp>([&](auto) { return 1.0 / std::sqrt(x); })
+          .Case<shlo::ExpOp>([&](auto) { return std::exp(x); })
+          .Case<shlo::LogOp>([&](auto) { return std::log(x); })
+          .Case<shlo::FloorOp>([&](auto) { return std::floor(x); })
+          .Case<shlo::CeilOp>([&](auto) { return std::ceil(x); })
+          .Case<shlo::TanhOp>([&](auto) { return std::tanh(x); })
+          .Case<shlo::SignOp>([&](auto) -> double {
+            if (std::isnan(x) || x == 0.0)
+              return x;
+            return x > 0.0 ? 1.0 : -1.0;
+          })
+          .Case<shlo::NotOp>([&](auto) -> std::optional<double> {
+            if (elementType.isInteger(1))
+              return x != 0.0 ? 0.0 : 1.0;
+            if (isInt)
+              return static_cast<double>(~static_cast<int64_t>(x));
+            return std::nullopt;
+          })
+          .Default([](Operation *) { return std::nullopt; });
+  if (!result)
+    return std::nullopt;
+  return roundToType(*result, elementType);
+}
+
+static std::optional<double> applyBinary(Operation *op, double a, double b,
+                                         Type elementType) {
+  bool isInt = isIntegerLike(elementType);
+  auto bitwise = [&](auto combine) -> std::optional<double> {
+    if (elementType.isInteger(1))
+      return combine(a != 0.0, b != 0.0) ? 1.0 : 0.0;
+    if (isInt)
+      return static_cast<double>(
+          combine(static_cast<int64_t>(a), static_cast<int64_t>(b)));
+    return std::nullopt;
+  };
+  std::optional<double> result =
+      llvm::TypeSwitch<Operation *, std::optional<double>>(op)
+          .Case<shlo::AddOp>([&](auto) { return a + b; })
+          .Case<shlo::SubtractOp>([&](auto) { return a - b; })
+          .Case<shlo::MulOp>([&](auto) { return a * b; })
+          .Case<shlo::DivOp>([&](auto) -> std::optional<double> {
+            if (!isInt)
+              return a / b;
+            if (b == 0.0)
+              return std::nullopt;
+            return std::trunc(a / b);
+          })
+          .Case<shlo::RemOp>([&](auto) -> std::optional<double> {
+            if (isInt && b == 0.0)
+              return std::nullopt;
+            return std::fmod(a, b);
+          })
+          .Case<shlo::MaxOp>([&](auto) -> double {
+            if (std::isnan(a) || std::isnan(b))
+              return std::numeric_limits<double>::quiet_NaN();
+            return std::max(a, b);
+          })
+          .Case<shlo::MinOp>([&](auto) -> double {
+            if (std::isnan(a) || std::isnan(b))
+              return std::numeric_limits<double>::quiet_NaN();
+            return std::min(a, b);
+          })
+          .Case<shlo::PowOp>([&](auto) { return std::pow(a, b); })
+          .Case<shlo::AndOp>([&](auto) {
+            return bitwise([](auto x, auto y) { return x & y; });
+          })
+          .Case<shlo::OrOp>([&](auto) {
+            return bitwise([](auto x, auto y) { return x | y; });
+          })
+          .Case<shlo::XorOp>([&](auto) {
+            return bitwise([](auto x, auto y) { return x ^ y; });
+          })
+          .Default([](Operation *) { return std::nullopt; });
+  if (!result)
+    return std::nullopt;
+  return roundToType(*result, elementType);
+}
+
+static double applyCompare(shlo::CompareOp op, double a, double b) {
+  switch (op.getComparisonDirection()) {
+  case shlo::ComparisonDirection::EQ:
+    return a == b;
+  case shlo::ComparisonDirection::NE:
+    return a != b;
+  case shlo::ComparisonDirection::GE:
+    return a >= b;
+  case shlo::ComparisonDirection::GT:
+    return a > b;
+  case shlo::ComparisonDirection::LE:
+    return a <= b;
+  case shlo::ComparisonDirection::LT:
+    return a < b;
+  }
+  return 0.0;
+}
+
+static bool isUnaryElementwise(Operation *op) {
+  return isa<shlo::NegOp, shlo::AbsOp, shlo::SqrtOp, shlo::RsqrtOp, shlo::ExpOp,
+             shlo::LogOp, shlo::FloorOp, shlo::CeilOp, shlo::TanhOp,
+             shlo::SignOp, shlo::NotOp>(op);
+}
+
+static bool isBinaryElementwise(Operation *op) {
+  return isa<shlo::AddOp, shlo::SubtractOp, shlo::MulOp, shlo::DivOp,
+             shlo::RemOp, shlo::MaxOp, shlo::MinOp, shlo::PowOp, shlo::AndOp,
+             shlo::OrOp, shlo::XorOp>(op);
+}
+
+/// The elements of a dense attribute as doubles, if there are at most
+/// `limit` of them.
+static std::optional<std::vector<double>>
+readDenseElements(DenseElementsAttr dense, int64_t limit) {
+  int64_t count = dense.getNumElements();
+  if (count > limit)
+    return std::nullopt;
+  std::vector<double> values;
+  values.reserve(count);
+  Type elementType = dense.getElementType();
+  if (isa<FloatType>(elementType)) {
+    for (const APFloat &v : dense.getValues<APFloat>())
+      values.push_back(v.convertToDouble());
+  } else if (elementType.isInteger(1)) {
+    for (bool v : dense.getValues<bool>())
+      values.push_back(v ? 1.0 : 0.0);
+  } else if (auto intType = dyn_cast<IntegerType>(elementType)) {
+    for (const APInt &v : dense.getValues<APInt>())
+      values.push_back(intType.isUnsigned()
+                           ? static_cast<double>(v.getZExtValue())
+                           : static_cast<double>(v.getSExtValue()));
+  } else {
+    return std::nullopt;
+  }
+  return values;
+}
+
+/// The element of a splat dense attribute as a double.
+static std::optional<double> readSplatElement(DenseElementsAttr dense) {
+  Type elementType = dense.getElementType();
+  if (isa<FloatType>(elementType))
+    return dense.getSplatValue<APFloat>().convertToDouble();
+  if (elementType.isInteger(1))
+    return dense.getSplatValue<bool>() ? 1.0 : 0.0;
+  if (auto intType = dyn_cast<IntegerType>(elementType)) {
+    APInt v = dense.getSplatValue<APInt>();
+    return intType.isUnsigned() ? static_cast<double>(v.getZExtValue())
+                                : static_cast<double>(v.getSExtValue());
+  }
+  return std::nullopt;
+}
+
+//===----------------------------------------------------------------------===//
+// Splat constants
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Splat values already computed during one getSplatValue call: shared
+/// subgraphs are evaluated once.
+using SplatCache = llvm::DenseMap<Value, std::optional<double>>;
+} // namespace
+
+static std::optional<double> computeSplat(Value value, int depth,
+                                          SplatCache &cache);
+
+static std::optional<double> evaluateSplat(Value value, int depth,
+                                           SplatCache &cache) {
+  if (auto it = cache.find(value); it != cache.end())
+    return it->second;
+  std::optional<double> result = computeSplat(value, depth, cache);
+  cache[value] = result;
+  return result;
+}
+
+static std::optional<double> computeSplat(Value value, int depth,
+                                          SplatCache &cache) {
+  if (depth > kMaxSplatDepth)
+    return std::nullopt;
+  Operation *op = value.getDefiningOp();
+  if (!op)
+    return std::nullopt;
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
+    return std::nullopt;
+  Type elementType = type.getElementType();
+
+  if (auto constant = dyn_cast<shlo::ConstantOp>(op)) {
+    auto dense = dyn_cast<DenseElementsAttr>(constant.getValue());
+    if (!dense)
+      return std::nullopt;
+    if (dense.isSplat())
+      return readSplatElement(dense);
+    std::optional<std::vector<double>> values =
+        readDenseElements(dense, kMaxSplatCheckElements);
+    if (!values || values->empty() || !llvm::all_equal(*values))
+      return std::nullopt;
+    return values->front();
+  }
+  if (isa<shlo::BroadcastInDimOp, shlo::ReshapeOp, shlo::TransposeOp>(op))
+    return evaluateSplat(op->getOperand(0), depth + 1, cache);
+  if (isa<shlo::ConvertOp>(op)) {
+    std::optional<double> operand =
+        evaluateSplat(op->getOperand(0), depth + 1, cache);
+    if (!operand)
+      return std::nullopt;
+    return roundToType(*operand, elementType);
+  }
+  if (isUnaryElementwise(op)) {
+    std::optional<double> operand =
+        evaluateSplat(op->getOperand(0), depth + 1, cache);
+    if (!operand)
+      return std::nullopt;
+    return applyUnary(op, *operand, elementType);
+  }
+  if (isBinaryElementwise(op)) {
+    std::optional<double> lhs =
+        evaluateSplat(op->getOperand(0), depth + 1, cache);
+    if (!lhs)
+      return std::nullopt;
+    std::optional<double> rhs =
+        evaluateSplat(op->getOperand(1), depth + 1, cache);
+    if (!rhs)
+      return std::nullopt;
+    return applyBinary(op, *lhs, *rhs, elementType);
+  }
+  if (auto compare = dyn_cast<shlo::CompareOp>(op)) {
+    std::optional<double> lhs =
+        evaluateSplat(compare.getLhs(), depth + 1, cache);
+    if (!lhs)
+      return std::nullopt;
+    std::optional<double> rhs =
+        evaluateSplat(compare.getRhs(), depth + 1, cache);
+    if (!rhs)
+      return std::nullopt;
+    return applyCompare(compare, *lhs, *rhs);
+  }
+  if (auto select = dyn_cast<shlo::SelectOp>(op)) {
+    std::optional<double> pred =
+        evaluateSplat(select.getPred(), depth + 1, cache);
+    if (!pred)
+      return std::nullopt;
+    return evaluateSplat(*pred != 0.0 ? select.getOnTrue()
+                                      : select.getOnFalse(),
+                         depth + 1, cache);
+  }
+  if (type.getNumElements() <= 64) {
+    // Small non-splat-looking constants (an iota of one element, a
+    // compare of two iotas) are expanded.
+    std::optional<ConstantTensor> full = evaluateConstant(value);
+    if (full && !full->values.empty() && llvm::all_equal(full->values))
+      return full->values.front();
+  }
+  return std::nullopt;
+}
+
+/// The cache of the innermost live MatchScope on this thread, if any.
+static thread_local SplatCache *activeSplatCache = nullptr;
+
+MatchScope::MatchScope() : owner(activeSplatCache == nullptr) {
+  if (owner)
+    activeSplatCache = new SplatCache();
+}
+
+MatchScope::~MatchScope() {
+  if (!owner)
+    return;
+  delete activeSplatCache;
+  activeSplatCache = nullptr;
+}
+
+std::optional<double> mlir::yat::raising::getSplatValue(Value value) {
+  if (activeSplatCache)
+    return evaluateSplat(value, 0, *activeSplatCache);
+  SplatCache cache;
+  return evaluateSplat(value, 0, cache);
+}
+
+//===----------------------------------------------------------------------===//
+// Full constant evaluation
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// Row-major strides of `shape`.
+SmallVector<int64_t> getStrides(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> strides(shape.size(), 1);
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 2; d >= 0; --d)
+    strides[d] = strides[d + 1] * shape[d + 1];
+  return strides;
+}
+
+/// Evaluates constant subgraphs with memoization (masks share subgraphs).
+class ConstantEvaluator {
+public:
+  const ConstantTensor *evaluate(Value value, int depth);
+
+private:
+  std::optional<ConstantTensor> compute(Value value, int depth);
+  llvm::DenseMap<Value, std::unique_ptr<ConstantTensor>> cache;
+  llvm::DenseSet<Value> failed;
+};
+
+} // namespace
+
+const ConstantTensor *ConstantEvaluator::evaluate(Value value, int depth) {
+  if (auto it = cache.find(value); it != cache.end())
+    return it->second.get();
+  if (failed.contains(value) || depth > kMaxDepth)
+    return nullptr;
+  std::optional<ConstantTensor> result = compute(value, depth);
+  if (!result) {
+    failed.insert(value);
+    return nullptr;
+  }
+  auto stored = std::make_unique<ConstantTensor>(std::move(*result));
+  const ConstantTensor *pointer = stored.get();
+  cache[value] = std::move(stored);
+  return pointer;
+}
+
+std::optional<ConstantTensor> ConstantEvaluator::compute(Value value,
+                                                         int depth) {
+  Operation *op = value.getDefiningOp();
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!op || !type || !type.hasStaticShape() ||
+      type.getNumElements() > kMaxEvaluatedElements)
+    return std::nullopt;
+  Type elementType = type.getElementType();
+  ConstantTensor result;
+  result.shape.assign(type.getShape().begin(), type.getShape().end());
+  int64_t count = type.getNumElements();
+  SmallVector<int64_t> strides = getStrides(result.shape);
+  int64_t rank = type.getRank();
+
+  // Multi-index of flat position `flat` in the result.
+  auto unravel = [&](int64_t flat, SmallVectorImpl<int64_t> &index) {
+    index.resize(rank);
+    for (int64_t d = 0; d < rank; ++d) {
+      index[d] = strides[d] ? flat / strides[d] : 0;
+      flat -= index[d] * strides[d];
+    }
+  };
+  auto operand = [&](unsigned i) {
+    return evaluate(op->getOperand(i), depth + 1);
+  };
+
+  if (auto constant = dyn_cast<shlo::ConstantOp>(op)) {
+    auto dense = dyn_cast<DenseElementsAttr>(constant.getValue());
+    if (!dense)
+      return std::nullopt;
+    if (dense.isSplat()) {
+      std::optional<double> splat = getSplatValue(value);
+      if (!splat)
+        return std::nullopt;
+      result.values.assign(count, *splat);
+      return result;
+    }
+    std::optional<std::vector<double>> values =
+        readDenseElements(dense, kMaxEvaluatedElements);
+    if (!values)
+      return std::nullopt;
+    result.values = std::move(*values);
+    return result;
+  }
+  if (auto iota = dyn_cast<shlo::IotaOp>(op)) {
+    int64_t dim = iota.getIotaDimension();
+    SmallVector<int64_t> index;
+    result.values.resize(count);
+    for (int64_t i = 0; i < count; ++i) {
+      unravel(i, index);
+      result.values[i] =
+          roundToType(static_cast<double>(index[dim]), elementType);
+    }
+    return result;
+  }
+  if (auto broadcast = dyn_cast<shlo::BroadcastInDimOp>(op)) {
+    const ConstantTensor *source = operand(0);
+    if (!source)
+      return std::nullopt;
+    ArrayRef<int64_t> dims = broadcast.getBroadcastDimensions();
+    SmallVector<int64_t> sourceStrides = getStrides(source->shape);
+    SmallVector<int64_t> index;
+    result.values.resize(count);
+    for (int64_t i = 0; i < count; ++i) {
+      unravel(i, index);
+      int64_t flat = 0;
+      for (auto [k, dim] : llvm::enumerate(dims))
+        if (source->shape[k] != 1)
+          flat += index[dim] * sourceStrides[k];
+      result.values[i] = source->values[flat];
+    }
+    return result;
+  }
+  if (isa<shlo::ReshapeOp>(op)) {
+    const ConstantTensor *source = operand(0);
+    if (!source)
+      return std::nullopt;
+    result.values = source->values;
+    return result;
+  }
+  if (auto transpose = dyn_cast<shlo::TransposeOp>(op)) {
+    const ConstantTensor *source = operand(0);
+    if (!source)
+      return std::nullopt;
+    ArrayRef<int64_t> permutation = transpose.getPermutation();
+    SmallVector<int64_t> sourceStrides = getStrides(source->shape);
+    SmallVector<int64_t> index;
+    result.values.resize(count);
+    for (int64_t i = 0; i < count; ++i) {
+      unravel(i, index);
+      int64_t flat = 0;
+      for (int64_t d = 0; d < rank; ++d)
+        flat += index[d] * sourceStrides[permutation[d]];
+      result.values[i] = source->values[flat];
+    }
+    return result;
+  }
+  if (isa<shlo::ConvertOp>(op)) {
+    const ConstantTensor *source = operand(0);
+    if (!source)
+      return std::nullopt;
+    result.values.resize(count);
+    for (int64_t i = 0; i < count; ++i)
+      result.values[i] = roundToType(source->values[i], elementType);
+    return result;
+  }
+  if (isUnaryElementwise(op)) {
+    const ConstantTensor *source = operand(0);
+    if (!source)
+      return std::nullopt;
+    result.values.resize(count);
+    for (int64_t i = 0; i < count; ++i) {
+      std::optional<double> v = applyUnary(op, source->values[i], elementType);
+      if (!v)
+        return std::nullopt;
+      result.values[i] = *v;
+    }
+    return result;
+  }
+  if (isBinaryElementwise(op) || isa<shlo::CompareOp>(op)) {
+    const ConstantTensor *lhs = operand(0);
+    if (!lhs)
+      return std::nullopt;
+    const ConstantTensor *rhs = operand(1);
+    if (!rhs)
+      return std::nullopt;
+    auto compare = dyn_cast<shlo::CompareOp>(op);
+    result.values.resize(count);
+    for (int64_t i = 0; i < count; ++i) {
+      double a = lhs->values[i], b = rhs->values[i];
+      if (compare) {
+        result.values[i] = applyCompare(compare, a, b);
+        continue;
+      }
+      std::optional<double> v = applyBinary(op, a, b, elementType);
+      if (!v)
+        return std::nullopt;
+      result.values[i] = *v;
+    }
+    return result;
+  }
+  if (isa<shlo::SelectOp, shlo::ClampOp>(op)) {
+    const ConstantTensor *first = operand(0);
+    if (!first)
+      return std::nullopt;
+    const ConstantTensor *second = operand(1);
+    if (!second)
+      return std::nullopt;
+    const ConstantTensor *third = operand(2);
+    if (!third)
+      return std::nullopt;
+    // 0-d operands broadcast.
+    auto at = [](const ConstantTensor *t, int64_t i) {
+      return t->values.size() == 1 ? t->values[0] : t->values[i];
+    };
+    bool isSelect = isa<shlo::SelectOp>(op);
+    result.values.resize(count);
+    for (int64_t i = 0; i < count; ++i) {
+      if (isSelect) {
+        result.values[i] = at(first, i) != 0.0 ? at(second, i) : at(third, i);
+        continue;
+      }
+      double lo = at(first, i), x = at(second, i), hi = at(third, i);
+      result.values[i] = std::min(std::max(x, lo), hi);
+    }
+    return result;
+  }
+  if (auto reduce = dyn_cast<shlo::ReduceOp>(op)) {
+    if (reduce.getInputs().size() != 1)
+      return std::nullopt;
+    Block &body = reduce.getBody().front();
+    auto terminator = dyn_cast<shlo::ReturnOp>(body.getTerminator());
+    if (!terminator || terminator.getResults().size() != 1 ||
+        body.getNumArguments() != 2)
+      return std::nullopt;
+    Operation *combiner = terminator.getResults()[0].getDefiningOp();
+    if (!combiner || combiner->getBlock() != &body ||
+        !isBinaryElementwise(combiner) || &body.front() != combiner ||
+        combiner->getNextNode() != terminator.getOperation())
+      return std::nullopt;
+    if (!llvm::is_contained(combiner->getOperands(), body.getArgument(0)) ||
+        !llvm::is_contained(combiner->getOperands(), body.getArgument(1)))
+      return std::nullopt;
+    const ConstantTensor *input = evaluate(reduce.getInputs()[0], depth + 1);
+    if (!input)
+      return std::nullopt;
+    std::optional<double> init = getSplatValue(reduce.getInitValues()[0]);
+    if (!init)
+      return std::nullopt;
+    ArrayRef<int64_t> dims = reduce.getDimensions();
+    int64_t inputRank = input->shape.size();
+    SmallVector<int64_t> inputStrides = getStrides(input->shape);
+    // Each input element's position in the result: drop the reduced dims.
+    result.values.assign(count, *init);
+    int64_t inputCount = input->values.size();
+    SmallVector<int64_t> index(inputRank);
+    for (int64_t i = 0; i < inputCount; ++i) {
+      int64_t flat = i, target = 0, resultDim = 0;
+      for (int64_t d = 0; d < inputRank; ++d) {
+        index[d] = flat / inputStrides[d];
+        flat -= index[d] * inputStrides[d];
+      }
+      for (int64_t d = 0; d < inputRank; ++d) {
+        if (llvm::is_contained(dims, d))
+          continue;
+        target += index[d] * strides[resultDim++];
+      }
+      std::optional<double> combined = applyBinary(
+          combiner, result.values[target], input->values[i], elementType);
+      if (!combined)
+        return std::nullopt;
+      result.values[target] = *combined;
+    }
+    return result;
+  }
+  return std::nullopt;
+}
+
+std::optional<ConstantTensor>
+mlir::yat::raising::evaluateConstant(Value value) {
+  ConstantEvaluator evaluator;
+  if (const ConstantTensor *result = evaluator.evaluate(value, 0))
+    return *result;
+  return std::nullopt;
+}
