@@ -2,8 +2,9 @@
 //
 // Private to the StablehloToYat library. The helpers read StableHLO
 // algebraically: a value as a sum of terms or a product of factors, a
-// broadcast as a map of dims, a constant subgraph as its value. The
-// per-family patterns are written on top of them.
+// broadcast as a map of dims, a constant subgraph as its value (defined in
+// ConstantEval.cpp; the rest in MatchUtils.cpp). The per-family patterns
+// are written on top of them.
 //
 //===----------------------------------------------------------------------===//
 
