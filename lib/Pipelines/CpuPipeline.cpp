@@ -24,6 +24,7 @@
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/TargetParser/Host.h"
 #ifdef YAT_ENABLE_STABLEHLO
 #include "yat/Conversion/StablehloToLinalg/Passes.h"
 #include "yat/Conversion/StablehloToYat/Passes.h"
@@ -78,9 +79,29 @@ void mlir::yat::addBufferizationStage(OpPassManager &pm) {
   pm.addPass(createConvertBufferizationToMemRefPass());
 }
 
+/// Register tiles for vectors of `width` f32 lanes: 24 accumulators of the
+/// 32 zmm registers for 16 lanes (AVX-512), 12 of the 16 ymm registers for 8
+/// (AVX), 8 of 16 xmm registers for 4. Width 0 takes the host's widest.
+static yat::YatCpuMicrokernelsOptions getMicrokernelOptions(unsigned width) {
+  if (width == 0) {
+    llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+    width = features.lookup("avx512f") ? 16 : features.lookup("avx") ? 8 : 4;
+  }
+  yat::YatCpuMicrokernelsOptions options;
+  options.vectorWidth = width;
+  if (width >= 16)
+    return options;
+  options.microRows = width >= 8 ? 6 : 4;
+  options.microVectors = 2;
+  options.dotRows = 3;
+  options.dotColumns = 3;
+  return options;
+}
+
 void mlir::yat::addMicrokernelStage(OpPassManager &pm,
                                     const YatCpuPipelineOptions &options) {
-  pm.nest<func::FuncOp>().addPass(createYatCpuMicrokernels());
+  pm.nest<func::FuncOp>().addPass(
+      createYatCpuMicrokernels(getMicrokernelOptions(options.vectorWidth)));
   pm.addPass(createCanonicalizerPass());
   // The fused tile loops (scf.forall) become tasks of the async runtime's
   // thread pool; every tile is heavy enough to be a task of its own.

@@ -52,6 +52,11 @@ struct YatCpuPipelineOptions
       llvm::cl::desc("Worker threads the fused tile loops are split for "
                      "(0: the host's hardware threads)"),
       llvm::cl::init(0)};
+  PassOptions::Option<unsigned> vectorWidth{
+      *this, "vector-width",
+      llvm::cl::desc("f32 lanes of the microkernels' vectors: 16 (AVX-512), "
+                     "8 (AVX) or 4; 0 picks it from the host CPU"),
+      llvm::cl::init(0)};
 };
 
 /// Stage 0 (with `fuse`): yat-cache-norms and yat-fuse-epilogue, which turn
