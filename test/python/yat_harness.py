@@ -34,10 +34,12 @@ def tensor_type_of(array, element=None):
 
 
 # yat-run flags selecting each lowering of yat-cpu-pipeline: the default
-# fused path (yat-fuse-epilogue, vector microkernels, parallel tiles) and the
-# plain convert-yat-to-linalg reference.
+# fused path (yat-fuse-epilogue, vector microkernels, parallel tiles), the
+# same with the 8-lane vectors an AVX2 host gets, and the plain
+# convert-yat-to-linalg reference.
 PIPELINE_PATHS = {
     "fused": (),
+    "fused-8-lanes": ("--pipeline-options=vector-width=8",),
     "reference": ("--pipeline-options=fuse=false",),
 }
 
