@@ -44,9 +44,11 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
       `Σx² + Σw² − 2·dot` (with or without a clamp `max(·, 0)` or
       `clamp(0, ·, ·)`) or the direct `Σ_k (x − w)²` (broadcast subtract,
       square, reduce). `bias` is optional: a `[N]` (or one-element)
-      tensor broadcast along the output dim, or a constant. Non-constant
-      factors (a learnable `alpha`) stay as a `stablehlo.multiply` of the
-      result; `alpha` becomes the constant part.
+      tensor broadcast along the output dim, or a constant. `alpha` is the
+      constant part of the scale; a non-constant scalar factor (a learnable
+      `alpha`) stays as a `stablehlo.multiply` of the result. Any other
+      factor (a gate) stays outside, and the ⵟ-product under it is
+      raised.
     - `yat.conv`: the same with `dot = stablehlo.convolution(x, w)` (any
       dimension numbers: transposes are inserted around `yat.conv` when the
       layout is not channels-last / `[K..., C, F]`), the patch norm computed
@@ -59,10 +61,10 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
       padding are not raised; neither is the direct `Σ(patch − w)²`.
     - `yat.attention`: `p · v` (a `dot_general`) where `p` is a softmax
       (or nmn's l1 normalization `s / (Σ s + l1_epsilon)`) along the key
-      dim of an ⵟ score of `q` and `k` (a `dot_general` with two batch
-      dims, as `einsum("bqhd,bkhd->bhqk")` emits), with the expanded or
-      direct distance as above. `scale` is the constant factor (nmn
-      divides by `sqrt(d)`), left out when it equals the default
+      dim of an ⵟ score of `q` and `k` (a `dot_general` of rank-4 tensors
+      with two batch dims, as `einsum("bqhd,bkhd->bhqk")` emits), with the
+      expanded or direct distance as above. `scale` is the constant factor
+      (nmn divides by `sqrt(d)`), left out when it equals the default
       `1/sqrt(D)`. Before a softmax the scores may go through `select`s
       with `-inf` or a large negative (≤ −1e4 after scaling) for masked
       entries, or an additive mask of 0 and such negatives; before l1,
@@ -73,9 +75,10 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
       (`j ≤ i + Tk − Tq`) gives `causal`; any other mask is not raised.
       The softmax may subtract any value constant along the key dim (the
       row maximum) or nothing. `q`, `k`, `v` are transposed to
-      `[B, H, T, D]` and the result back to the layout of `p · v`. Heads
-      must match (no GQA), and the score may have no bias or non-constant
-      factor.
+      `[B, H, T, D]` and the result back to the layout of `p · v`. The
+      heads of q and k pair one to one in the contraction (a GQA model
+      that repeats k and v per query head raises with the repeated k and
+      v), and the score may have no bias and no non-constant factor.
     - `yat.rms_norm`: `x · rsqrt(mean(x²) + epsilon) · gamma` over the last
       dim, with `rsqrt(e)` also written `1 / sqrt(e)`, the mean as
       `Σx² / K` or `Σx² · (1/K)`, and `gamma` (optional) a `[K]` tensor
@@ -90,7 +93,8 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
 
     The new ops compute in the element type of the values the matched
     graph computes on (nmn upcasts to f32 first); `convert`s around the
-    graph stay. A candidate that does not match leaves the IR unchanged;
+    graph stay. A contraction whose operands and result differ in element
+    type (a mixed-precision `dot_general`) is not raised. A candidate that does not match leaves the IR unchanged;
     with `remarks=true` the pass says why at the candidate's location
     (a candidate is an expression that has the family's core: a squared
     dot over a distance, a softmax feeding a `dot_general`, or an rsqrt of
