@@ -8,6 +8,7 @@
 #include "mlir/InitAllPasses.h"
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
+#include "yat/Dialect/Yat/Transforms/Passes.h"
 #include "yat/Pipelines/Pipelines.h"
 #ifdef YAT_ENABLE_STABLEHLO
 #include "yat/Conversion/StablehloToLinalg/Passes.h"
@@ -33,6 +34,7 @@ void mlir::yat::registerUpstreamDialects(DialectRegistry &registry) {
 }
 
 void mlir::yat::registerAllYatPasses() {
+  registerYatPasses();
   registerYatConversionPasses();
 #ifdef YAT_ENABLE_STABLEHLO
   registerYatStablehloConversionPasses();
