@@ -216,11 +216,16 @@ bool isAllTrue(const ConstantTensor &mask) {
 /// is 0 for l1; for softmax (which multiplies the scores by
 /// `softmaxScale`) it is −inf or a value that the scale takes to <=
 /// kMaskedScoreLimit. Returns the raw scores and the combined mask
-/// (nullopt: nothing masked).
-FailureOr<Value> stripScoreMasks(Value s, int64_t count, bool isL1,
-                                 double softmaxScale,
-                                 std::optional<ConstantTensor> &mask,
-                                 std::string &reason) {
+/// (nullopt: nothing masked). A select that cannot be read as a mask sets
+/// `reason` (the first one) and is followed through its kept branch, so
+/// that the caller can tell whether the scores are ⵟ scores at all.
+Value stripScoreMasks(Value s, int64_t count, bool isL1, double softmaxScale,
+                      std::optional<ConstantTensor> &mask,
+                      std::string &reason) {
+  auto fail = [&](StringRef why) {
+    if (reason.empty())
+      reason = why.str();
+  };
   auto isMaskedValue = [&](double value) {
     if (isL1)
       return value == 0.0;
@@ -236,9 +241,10 @@ FailureOr<Value> stripScoreMasks(Value s, int64_t count, bool isL1,
       std::optional<ConstantTensor> pred =
           evaluateMask(select.getPred(), count);
       if (!pred) {
-        reason = "a select on the scores has a predicate that is not a "
-                 "compile-time mask";
-        return failure();
+        fail("a select on the scores has a predicate that is not a "
+             "compile-time mask");
+        s = select.getOnTrue();
+        continue;
       }
       if (isAllTrue(*pred)) {
         s = select.getOnTrue();
@@ -256,11 +262,12 @@ FailureOr<Value> stripScoreMasks(Value s, int64_t count, bool isL1,
         s = select.getOnFalse();
         continue;
       }
-      reason = isL1 ? "a select on the scores neither masks with 0 nor keeps "
-                      "every score"
-                    : "a select on the scores neither masks with a large "
-                      "negative nor keeps every score";
-      return failure();
+      fail(isL1 ? "a select on the scores neither masks with 0 nor keeps "
+                  "every score"
+                : "a select on the scores neither masks with a large "
+                  "negative nor keeps every score");
+      s = select.getOnTrue();
+      continue;
     }
     auto add = s.getDefiningOp<shlo::AddOp>();
     if (add && !isL1) {
@@ -341,12 +348,23 @@ FailureOr<AttentionMatch> matchAttention(shlo::DotGeneralOp pv,
     if (!maskedScores)
       continue;
 
-    // From here on `pv` is a candidate: failures get a reason.
     std::optional<ConstantTensor> mask;
-    FailureOr<Value> scores =
-        stripScoreMasks(maskedScores, count, isL1, softmaxScale, mask, reason);
-    if (failed(scores))
+    std::string maskReason;
+    Value scores = stripScoreMasks(maskedScores, count, isL1, softmaxScale,
+                                   mask, maskReason);
+    FailureOr<YatScore> score = matchYatScore(
+        scores, [](Value value) { return bool(getHeadContraction(value)); },
+        reason);
+    // Attention over other scores (q·k/sqrt(d)) is not a candidate.
+    if (failed(score) && reason.empty())
+      continue;
+    // From here on `pv` is a candidate: failures get a reason.
+    if (failed(score))
       return failure();
+    if (!maskReason.empty()) {
+      reason = maskReason;
+      return failure();
+    }
     for (Value pred : postSoftmaxMasks) {
       std::optional<ConstantTensor> post = evaluateMask(pred, count);
       if (!post ||
@@ -356,18 +374,6 @@ FailureOr<AttentionMatch> matchAttention(shlo::DotGeneralOp pv,
             "masked ones";
         return failure();
       }
-    }
-
-    FailureOr<YatScore> score = matchYatScore(
-        *scores, [](Value value) { return bool(getHeadContraction(value)); },
-        reason);
-    if (failed(score) && isL1 && reason.empty())
-      continue; // Not an l1 normalization of ⵟ scores after all.
-    if (failed(score)) {
-      if (reason.empty())
-        reason = "the softmax input is not an ⵟ score (q·k)² / (dist + "
-                 "epsilon)";
-      return failure();
     }
     shlo::DotGeneralOp qk = getHeadContraction(score->dot);
     if (qk.getResult().getType() != scoreType) {

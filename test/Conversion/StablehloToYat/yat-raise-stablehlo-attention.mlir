@@ -258,3 +258,25 @@ func.func @l1_with_negative_mask(%q: tensor<1x1x3x4xf32>, %k: tensor<1x1x3x4xf32
   %o = stablehlo.dot_general %p, %v, batching_dims = [0, 1] x [0, 1], contracting_dims = [3] x [2] : (tensor<1x1x3x3xf32>, tensor<1x1x3x5xf32>) -> tensor<1x1x3x5xf32>
   return %o : tensor<1x1x3x5xf32>
 }
+
+// -----
+
+// Not a candidate: ordinary dot-product attention (softmax of q·k/2 under a
+// runtime mask) is left alone without a remark.
+// CHECK-LABEL: func.func @dot_product_attention
+// CHECK-NOT: yat.attention
+// CHECK: stablehlo.dot_general
+func.func @dot_product_attention(%q: tensor<1x1x3x4xf32>, %k: tensor<1x1x3x4xf32>, %v: tensor<1x1x3x5xf32>, %keep: tensor<1x1x3x3xi1>) -> tensor<1x1x3x5xf32> {
+  %zero = stablehlo.constant dense<0.0> : tensor<f32>
+  %s = stablehlo.dot_general %q, %k, batching_dims = [0, 1] x [0, 1], contracting_dims = [3] x [3] : (tensor<1x1x3x4xf32>, tensor<1x1x3x4xf32>) -> tensor<1x1x3x3xf32>
+  %half = stablehlo.constant dense<0.5> : tensor<1x1x3x3xf32>
+  %scores = stablehlo.multiply %s, %half : tensor<1x1x3x3xf32>
+  %neg = stablehlo.constant dense<0xFF800000> : tensor<1x1x3x3xf32>
+  %masked = stablehlo.select %keep, %scores, %neg : tensor<1x1x3x3xi1>, tensor<1x1x3x3xf32>
+  %e = stablehlo.exponential %masked : tensor<1x1x3x3xf32>
+  %sum = stablehlo.reduce(%e init: %zero) applies stablehlo.add across dimensions = [3] : (tensor<1x1x3x3xf32>, tensor<f32>) -> tensor<1x1x3xf32>
+  %sumb = stablehlo.broadcast_in_dim %sum, dims = [0, 1, 2] : (tensor<1x1x3xf32>) -> tensor<1x1x3x3xf32>
+  %p = stablehlo.divide %e, %sumb : tensor<1x1x3x3xf32>
+  %o = stablehlo.dot_general %p, %v, batching_dims = [0, 1] x [0, 1], contracting_dims = [3] x [2] : (tensor<1x1x3x3xf32>, tensor<1x1x3x5xf32>) -> tensor<1x1x3x5xf32>
+  return %o : tensor<1x1x3x5xf32>
+}
