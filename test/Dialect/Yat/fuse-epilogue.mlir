@@ -206,3 +206,14 @@ func.func @attention_l1(%q: tensor<2x3x10x8xf16>, %k: tensor<2x3x200x8xf16>, %v:
   %o = yat.attention %q, %k, %v {normalization = #yat.normalization<l1>} : (tensor<2x3x10x8xf16>, tensor<2x3x200x8xf16>, tensor<2x3x200x16xf16>) -> tensor<2x3x10x16xf16>
   return %o : tensor<2x3x10x16xf16>
 }
+
+// -----
+
+// Empty tensors are left for convert-yat-to-linalg.
+// CHECK-LABEL: func.func @product_empty
+// CHECK: yat.product
+// CHECK-NOT: scf.forall
+func.func @product_empty(%x: tensor<0x16xf32>, %w: tensor<8x16xf32>) -> tensor<0x8xf32> {
+  %y = yat.product %x, %w : (tensor<0x16xf32>, tensor<8x16xf32>) -> tensor<0x8xf32>
+  return %y : tensor<0x8xf32>
+}

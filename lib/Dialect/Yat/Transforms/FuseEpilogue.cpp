@@ -31,7 +31,8 @@ using namespace mlir::yat::fusion;
 
 bool fusion::isFusableTensorType(Type type) {
   auto tensorType = dyn_cast<RankedTensorType>(type);
-  if (!tensorType || !tensorType.hasStaticShape())
+  if (!tensorType || !tensorType.hasStaticShape() ||
+      tensorType.getNumElements() == 0)
     return false;
   return isa<Float32Type, Float16Type, BFloat16Type>(
       tensorType.getElementType());
@@ -147,8 +148,8 @@ Value fusion::createSumOfSquares(OpBuilder &b, Location loc, Value input,
   auto type = cast<RankedTensorType>(input.getType());
   int64_t rank = type.getRank();
   int64_t numKept = rank - static_cast<int64_t>(reducedDims.size());
-  bool trailing = numKept >= 1 && llvm::equal(reducedDims,
-                                              llvm::seq<int64_t>(numKept, rank));
+  bool trailing = numKept >= 1 &&
+                  llvm::equal(reducedDims, llvm::seq<int64_t>(numKept, rank));
   if (!trailing || type.getNumElements() < kMinParallelNormElements)
     return createSerialSumOfSquares(b, loc, input, reducedDims);
 
@@ -167,8 +168,8 @@ Value fusion::createSumOfSquares(OpBuilder &b, Location loc, Value input,
   if (rows < 2)
     return createSerialSumOfSquares(b, loc, input, reducedDims);
   int64_t chunk = llvm::divideCeil(rows, kNormTasks);
-  Value init = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{rows},
-                                       b.getF32Type());
+  Value init =
+      tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{rows}, b.getF32Type());
   scf::ForallOp forall = createTiledForall(
       b, loc, {rows}, {chunk}, init,
       [&](OpBuilder &nb, Location nl, ValueRange ivs, Value,
@@ -178,8 +179,7 @@ Value fusion::createSumOfSquares(OpBuilder &b, Location loc, Value input,
         offsets.assign({ivs[0]});
         sizes.assign({count});
         Value slice = tensor::ExtractSliceOp::create(
-            nb, nl, matrix,
-            ArrayRef<OpFoldResult>{ivs[0], nb.getIndexAttr(0)},
+            nb, nl, matrix, ArrayRef<OpFoldResult>{ivs[0], nb.getIndexAttr(0)},
             ArrayRef<OpFoldResult>{count, nb.getIndexAttr(depth)},
             ArrayRef<OpFoldResult>{nb.getIndexAttr(1), nb.getIndexAttr(1)});
         return createSerialSumOfSquares(nb, nl, slice, {1});

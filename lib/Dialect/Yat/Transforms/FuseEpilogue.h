@@ -40,8 +40,8 @@ void populateSquaredNormsLoweringPatterns(RewritePatternSet &patterns);
 // Helpers
 //===----------------------------------------------------------------------===//
 
-/// True when `type` is a ranked tensor of static shape whose element type the
-/// fused lowerings handle (f32, f16, bf16).
+/// True when `type` is a non-empty ranked tensor of static shape whose element
+/// type the fused lowerings handle (f32, f16, bf16).
 bool isFusableTensorType(Type type);
 
 /// `value` (a float scalar) converted to f32 with arith.extf, or unchanged.

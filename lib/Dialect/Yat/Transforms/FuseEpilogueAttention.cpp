@@ -95,10 +95,9 @@ Value createFiniteMaximum(OpBuilder &b, Location loc, Value value) {
 
 /// `result[b, h] = perHead(input[b, h])` for a `B x H x ...` tensor: one
 /// forall iteration per (batch, head), so that the copy runs in parallel.
-Value createPerHead(OpBuilder &b, Location loc, Value input,
-                    RankedTensorType resultType,
-                    function_ref<Value(OpBuilder &, Location, Value, Value)>
-                        perHead) {
+Value createPerHead(
+    OpBuilder &b, Location loc, Value input, RankedTensorType resultType,
+    function_ref<Value(OpBuilder &, Location, Value, Value)> perHead) {
   auto inputType = cast<RankedTensorType>(input.getType());
   ArrayRef<int64_t> shape = resultType.getShape();
   Value init =
@@ -110,8 +109,8 @@ Value createPerHead(OpBuilder &b, Location loc, Value input,
           SmallVectorImpl<OpFoldResult> &sizes) -> Value {
         OpFoldResult zero = nb.getIndexAttr(0), one = nb.getIndexAttr(1);
         offsets.assign({ivs[0], ivs[1], zero, zero});
-        sizes.assign({one, one, nb.getIndexAttr(shape[2]),
-                      nb.getIndexAttr(shape[3])});
+        sizes.assign(
+            {one, one, nb.getIndexAttr(shape[2]), nb.getIndexAttr(shape[3])});
         SmallVector<OpFoldResult> strides(4, one);
         Value slice = tensor::ExtractSliceOp::create(
             nb, nl,
@@ -189,8 +188,8 @@ struct FuseAttentionPattern : OpRewritePattern<AttentionOp> {
     for (Value operand : {op.getQ(), op.getK(), op.getV(), op.getResult()})
       if (!isFusableTensorType(operand.getType()))
         return rewriter.notifyMatchFailure(
-            op, "the fused lowering needs static shapes and f32, f16 or "
-                "bf16 elements");
+            op, "the fused lowering needs non-empty static shapes and "
+                "f32, f16 or bf16 elements");
     auto qType = op.getQ().getType();
     auto kType = op.getK().getType();
     if (qType.getDimSize(1) % kType.getDimSize(1) != 0)

@@ -158,8 +158,8 @@ template <typename OpTy> struct FuseConvPattern : OpRewritePattern<OpTy> {
         (parts.filterNorms &&
          !cast<RankedTensorType>(parts.filterNorms.getType()).hasStaticShape()))
       return rewriter.notifyMatchFailure(
-          op, "the fused lowering needs static shapes and f32, f16 or bf16 "
-              "elements");
+          op, "the fused lowering needs non-empty static shapes and f32, "
+              "f16 or bf16 elements");
     if (parts.groups < 1)
       return rewriter.notifyMatchFailure(op, "expected positive groups");
     rewriter.replaceOp(op, lower(rewriter, op.getLoc(), parts));

@@ -180,8 +180,8 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
         (parts.wNorms &&
          !cast<RankedTensorType>(parts.wNorms.getType()).hasStaticShape()))
       return rewriter.notifyMatchFailure(
-          op, "the fused lowering needs static shapes and f32, f16 or bf16 "
-              "elements");
+          op, "the fused lowering needs non-empty static shapes and f32, "
+              "f16 or bf16 elements");
     Value result = lower(rewriter, op.getLoc(), parts);
     rewriter.replaceOp(op, result);
     return success();

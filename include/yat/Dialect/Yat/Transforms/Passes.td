@@ -81,7 +81,7 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       not visited. Only `query-tile x key-tile` scores exist at a time, so
       memory is linear in the sequence length.
 
-    Ops with dynamic shapes or f64 elements are left for
+    Ops with dynamic shapes, empty tensors or f64 elements are left for
     `convert-yat-to-linalg`. A `yat.squared_norms` left by
     `yat-cache-norms` (a weight that is not a constant) becomes a
     `linalg.generic` reduction.
