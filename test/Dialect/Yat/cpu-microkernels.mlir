@@ -260,3 +260,19 @@ func.func @matmul_static_remainders(%a: memref<7x8xf32>, %b: memref<8x24xf32>, %
   linalg.matmul ins(%a, %b : memref<7x8xf32>, memref<8x24xf32>) outs(%c : memref<7x24xf32>)
   return
 }
+
+// -----
+
+// A scalar (non-buffer) input keeps the generic for convert-linalg-to-loops.
+// CHECK-LABEL: func.func @scalar_input
+// CHECK: linalg.generic
+// CHECK-NOT: vector.
+func.func @scalar_input(%s: f32, %o: memref<32xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(i) -> ()>, affine_map<(i) -> (i)>], iterator_types = ["parallel"]}
+    ins(%s : f32) outs(%o : memref<32xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    %z = arith.addf %x, %y : f32
+    linalg.yield %z : f32
+  }
+  return
+}

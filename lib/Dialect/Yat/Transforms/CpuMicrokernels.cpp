@@ -679,7 +679,8 @@ public:
     for (OpOperand &operand : op->getOpOperands()) {
       // i1 takes a byte per element in memory but a bit per lane in a
       // vector<Nxi1> load or store: leave boolean buffers to scalar loops.
-      if (getElementTypeOrSelf(operand.get().getType()).isInteger(1))
+      if (!isa<MemRefType>(operand.get().getType()) ||
+          getElementTypeOrSelf(operand.get().getType()).isInteger(1))
         return failure();
       AffineMap map = op.getMatchingIndexingMap(&operand);
       if (!map.isProjectedPermutation(/*allowZeroInResults=*/false))
