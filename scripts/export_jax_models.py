@@ -126,6 +126,17 @@ class NmnMlp(nnx.Module):
         return self.out(self.hidden(x))
 
 
+class WideNmnMlp(nnx.Module):
+    """NmnMlp at a size where the cost of the layers shows."""
+
+    def __init__(self, rngs):
+        self.hidden = YatNMN(512, 1024, constant_alpha=True, rngs=rngs)
+        self.out = YatNMN(1024, 256, constant_alpha=True, rngs=rngs)
+
+    def __call__(self, x):
+        return self.out(self.hidden(x))
+
+
 class AetherBlock(nnx.Module):
     """An Aether-style residual block: x + YatNMN(RMSNorm(YatNMN(x)))."""
 
@@ -295,6 +306,20 @@ def build_models():
     return models
 
 
+def build_timing_models():
+    """Exports timed by the README's main job on random inputs: only their
+    modules are saved (their weights are arguments, too large to bundle)."""
+    rng = np.random.default_rng(99)
+    mlp = WideNmnMlp(nnx.Rngs(11))
+    give_values(rng, mlp)
+    return [layer_model(
+        "nmn_mlp_wide",
+        "YatNMN(512 -> 1024) then YatNMN(1024 -> 256) on 256 tokens, weights "
+        "as arguments",
+        mlp, [random_array(rng, (256, 512))],
+        [{"op": "yat.product", "count": 2}])]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=pathlib.Path,
@@ -328,6 +353,11 @@ def main():
         })
         print(f"exported {model.name}: {len(model.args)} args, output "
               f"{expected.shape} {expected.dtype}")
+    for model in build_timing_models():
+        model.fn.__name__ = model.name
+        (out / f"{model.name}.mlir").write_text(
+            stablehlo_text(model.fn, model.args))
+        print(f"exported {model.name} (module only)")
     versions = {name: importlib.metadata.version(name)
                 for name in ("jax", "jaxlib", "flax", "nmn", "numpy")}
     (out / "manifest.json").write_text(
