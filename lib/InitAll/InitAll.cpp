@@ -13,13 +13,14 @@
 #ifdef YAT_ENABLE_STABLEHLO
 #include "yat/Conversion/StablehloToLinalg/Passes.h"
 #include "yat/Conversion/StablehloToYat/Passes.h"
+#include "yat/Dialect/StableHLO/IR/Chlo.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #endif
 
 void mlir::yat::registerAllYatDialects(DialectRegistry &registry) {
   registry.insert<YatDialect>();
 #ifdef YAT_ENABLE_STABLEHLO
-  registry.insert<stablehlo::StablehloDialect>();
+  registry.insert<chlo::ChloDialect, stablehlo::StablehloDialect>();
 #endif
 }
 

@@ -21,6 +21,7 @@
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "mlir/Transforms/InliningUtils.h"
+#include "yat/Dialect/StableHLO/IR/Chlo.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -301,6 +302,8 @@ struct ConvertStablehloToLinalgPass
     MLIRContext *ctx = &getContext();
     if (!ctx->getLoadedDialect<shlo::StablehloDialect>())
       return; // Nothing to lower.
+    // Loading chlo loads stablehlo, so chlo ops are expanded here too.
+    chlo::expandChloOps(module);
     if (failed(verifyStablehloLowerable(module)) ||
         failed(inlineStablehloCalls(module)))
       return signalPassFailure();

@@ -8,6 +8,7 @@
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "yat/Conversion/StablehloToLinalg/StablehloToLinalg.h"
 #include "yat/Conversion/StablehloToYat/Passes.h"
+#include "yat/Dialect/StableHLO/IR/Chlo.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "llvm/ADT/StringSet.h"
@@ -55,6 +56,8 @@ struct RaiseStablehloToYatPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     MLIRContext *context = &getContext();
+    // Patterns match `multiply x, x`, not JAX's `chlo.square x`.
+    chlo::expandChloOps(module);
     Dialect *stablehloDialect =
         context->getLoadedDialect<stablehlo::StablehloDialect>();
     bool hasStablehlo =

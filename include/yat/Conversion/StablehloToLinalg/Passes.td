@@ -13,7 +13,9 @@ def ConvertStablehloToLinalg
     docs/STABLEHLO.md) to ops on tensors that the rest of yat's pipelines
     compile: `linalg.generic`, `linalg.transpose`, `linalg.fill`,
     `tensor.{empty,extract,extract_slice,insert_slice,collapse_shape,
-    expand_shape}`, `arith` and `math`. The module is processed in four
+    expand_shape}`, `arith` and `math`. CHLO ops that JAX prints
+    (`chlo.square x`) are first expanded into stablehlo
+    (`stablehlo.multiply x, x`). The module is then processed in four
     steps:
 
     1. Validation: every stablehlo op must have static shapes and

@@ -15,6 +15,10 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
     PyTorch. The yat ops take and return tensors and sit among the remaining
     stablehlo ops; every other op is left as it is.
 
+    CHLO ops that JAX prints (`chlo.square x` for `jnp.square`) are
+    expanded into stablehlo (`stablehlo.multiply x, x`) first, so that the
+    patterns below see one form.
+
     Private functions called from the module (the `_where` helpers that JAX
     emits) and `stablehlo.composite` ops are inlined first, so that patterns
     can see through them; private functions left without callers are

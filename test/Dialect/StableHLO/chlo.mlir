@@ -1,0 +1,68 @@
+// RUN: yat-opt %s -split-input-file -verify-diagnostics | FileCheck %s
+// RUN: yat-opt %s -split-input-file -verify-diagnostics -mlir-print-op-generic | FileCheck %s --check-prefix=GENERIC
+// RUN: yat-opt %s -split-input-file -verify-diagnostics -mlir-print-op-generic | yat-opt -split-input-file | FileCheck %s
+
+// The pretty form JAX prints round-trips; the generic form names the op.
+// CHECK-LABEL: func.func @square_jax_form
+// CHECK-SAME: (%[[X:.*]]: tensor<4x8xf32>)
+// CHECK: %[[Y:.*]] = chlo.square %[[X]] : tensor<4x8xf32> -> tensor<4x8xf32>
+// CHECK: return %[[Y]]
+// GENERIC-LABEL: sym_name = "square_jax_form"
+// GENERIC: "chlo.square"(%{{.*}}) : (tensor<4x8xf32>) -> tensor<4x8xf32>
+func.func @square_jax_form(%x: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  %0 = chlo.square %x : tensor<4x8xf32> -> tensor<4x8xf32>
+  return %0 : tensor<4x8xf32>
+}
+
+// -----
+
+// The short form with one type parses too (integers are accepted).
+// CHECK-LABEL: func.func @square_short_form
+// CHECK-SAME: (%[[X:.*]]: tensor<3xi32>)
+// CHECK: chlo.square %[[X]] : tensor<3xi32> -> tensor<3xi32>
+// GENERIC-LABEL: sym_name = "square_short_form"
+// GENERIC: "chlo.square"(%{{.*}}) : (tensor<3xi32>) -> tensor<3xi32>
+func.func @square_short_form(%x: tensor<3xi32>) -> tensor<3xi32> {
+  %0 = chlo.square %x : tensor<3xi32>
+  return %0 : tensor<3xi32>
+}
+
+// -----
+
+// The generic form parses and prints in the pretty form.
+// CHECK-LABEL: func.func @square_generic_form
+// CHECK-SAME: (%[[X:.*]]: tensor<2xbf16>)
+// CHECK: chlo.square %[[X]] : tensor<2xbf16> -> tensor<2xbf16>
+// GENERIC-LABEL: sym_name = "square_generic_form"
+// GENERIC: "chlo.square"(%{{.*}}) : (tensor<2xbf16>) -> tensor<2xbf16>
+func.func @square_generic_form(%x: tensor<2xbf16>) -> tensor<2xbf16> {
+  %0 = "chlo.square"(%x) : (tensor<2xbf16>) -> tensor<2xbf16>
+  return %0 : tensor<2xbf16>
+}
+
+// -----
+
+// Operand and result must have one type.
+func.func @square_types(%x: tensor<2xf32>) {
+  // expected-error @+1 {{requires the same type for all operands and results}}
+  %0 = chlo.square %x : tensor<2xf32> -> tensor<2xf64>
+  return
+}
+
+// -----
+
+// Any other chlo op is named in the pretty form.
+func.func @chlo_outside_subset_pretty(%x: tensor<2xf32>) {
+  // expected-error @+1 {{custom op 'chlo.erf' is not in yat's StableHLO subset (chlo.square is the only CHLO op}}
+  %0 = chlo.erf %x : tensor<2xf32> -> tensor<2xf32>
+  return
+}
+
+// -----
+
+// Any other chlo op is named in the generic form.
+func.func @chlo_outside_subset_generic(%x: tensor<2xf32>) {
+  // expected-error @+1 {{unregistered operation 'chlo.erf'}}
+  %0 = "chlo.erf"(%x) : (tensor<2xf32>) -> tensor<2xf32>
+  return
+}
