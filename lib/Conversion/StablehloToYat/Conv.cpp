@@ -210,25 +210,10 @@ template <typename RootOp> struct RaiseConvPattern : OpRewritePattern<RootOp> {
 
   LogicalResult matchAndRewrite(RootOp root,
                                 PatternRewriter &rewriter) const override {
-    std::string reason;
-    // The IR does not change until the match is complete.
-    std::optional<MatchScope> scope(std::in_place);
-    FailureOr<ConvMatch> match = matchConv(root, reason);
-    if (failed(match)) {
-      if (reason.empty())
-        return failure();
-      return rewriter.notifyMatchFailure(root, reason);
-    }
-    // Raise the whole expression once, from its outermost multiply.
-    if (root->hasOneUse()) {
-      Operation *user = *root->user_begin();
-      std::string ignored;
-      if (isa<shlo::MulOp, shlo::DivOp>(user) &&
-          succeeded(matchConv(user, ignored)))
-        return failure();
-    }
-
-    scope.reset();
+    FailureOr<ConvMatch> match =
+        matchOutermost<ConvMatch>(root, rewriter, matchConv);
+    if (failed(match))
+      return failure();
     shlo::ConvolutionOp conv = match->conv;
     shlo::ConvDimensionNumbersAttr numbers = conv.getDimensionNumbers();
     int64_t numSpatial = conv.getNumSpatialDims();

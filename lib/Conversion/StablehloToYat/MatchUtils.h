@@ -11,8 +11,10 @@
 #ifndef YAT_LIB_CONVERSION_STABLEHLOTOYAT_MATCHUTILS_H
 #define YAT_LIB_CONVERSION_STABLEHLOTOYAT_MATCHUTILS_H
 
+#include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/Value.h"
 #include "mlir/Support/LLVM.h"
+#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <optional>
@@ -266,6 +268,33 @@ Value buildMultiplyByFactors(OpBuilder &builder, Location loc, Value value,
 
 /// True when `a` equals `b` to a relative tolerance of `tolerance`.
 bool isApproximately(double a, double b, double tolerance = 1e-6);
+
+/// Runs `matcher` on `root` under a MatchScope. Fails (reporting the
+/// matcher's reason, when it gives one) if it does not match, and also when
+/// `root`'s only user is a multiply or divide that matches too: the whole
+/// expression is then raised once, from its outermost op.
+template <typename MatchT>
+FailureOr<MatchT> matchOutermost(Operation *root, PatternRewriter &rewriter,
+                                 FailureOr<MatchT> (*matcher)(Operation *,
+                                                              std::string &)) {
+  // The IR does not change until the match is complete.
+  MatchScope scope;
+  std::string reason;
+  FailureOr<MatchT> match = matcher(root, reason);
+  if (failed(match)) {
+    if (!reason.empty())
+      (void)rewriter.notifyMatchFailure(root, reason);
+    return failure();
+  }
+  if (root->hasOneUse()) {
+    Operation *user = *root->user_begin();
+    std::string ignored;
+    if (isa<stablehlo::MulOp, stablehlo::DivOp>(user) &&
+        succeeded(matcher(user, ignored)))
+      return failure();
+  }
+  return match;
+}
 
 } // namespace mlir::yat::raising
 

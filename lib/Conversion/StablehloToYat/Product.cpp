@@ -132,25 +132,10 @@ struct RaiseProductPattern : OpRewritePattern<RootOp> {
 
   LogicalResult matchAndRewrite(RootOp root,
                                 PatternRewriter &rewriter) const override {
-    std::string reason;
-    // The IR does not change until the match is complete.
-    std::optional<MatchScope> scope(std::in_place);
-    FailureOr<ProductMatch> match = matchProduct(root, reason);
-    if (failed(match)) {
-      if (reason.empty())
-        return failure();
-      return rewriter.notifyMatchFailure(root, reason);
-    }
-    // Raise the whole expression once, from its outermost multiply.
-    if (root->hasOneUse()) {
-      Operation *user = *root->user_begin();
-      std::string ignored;
-      if (isa<shlo::MulOp, shlo::DivOp>(user) &&
-          succeeded(matchProduct(user, ignored)))
-        return failure();
-    }
-
-    scope.reset();
+    FailureOr<ProductMatch> match =
+        matchOutermost<ProductMatch>(root, rewriter, matchProduct);
+    if (failed(match))
+      return failure();
     Location loc = root.getLoc();
     Type elementType = getElementTypeOrSelf(match->x.getType());
     Value weight = match->w;

@@ -176,24 +176,10 @@ struct RaiseRmsNormPattern : OpRewritePattern<RootOp> {
 
   LogicalResult matchAndRewrite(RootOp root,
                                 PatternRewriter &rewriter) const override {
-    std::string reason;
-    // The IR does not change until the match is complete.
-    std::optional<MatchScope> scope(std::in_place);
-    FailureOr<RmsNormMatch> match = matchRmsNorm(root, reason);
-    if (failed(match)) {
-      if (reason.empty())
-        return failure();
-      return rewriter.notifyMatchFailure(root, reason);
-    }
-    // Raise the whole expression once, from its outermost multiply.
-    if (root->hasOneUse()) {
-      Operation *user = *root->user_begin();
-      std::string ignored;
-      if (isa<shlo::MulOp, shlo::DivOp>(user) &&
-          succeeded(matchRmsNorm(user, ignored)))
-        return failure();
-    }
-    scope.reset();
+    FailureOr<RmsNormMatch> match =
+        matchOutermost<RmsNormMatch>(root, rewriter, matchRmsNorm);
+    if (failed(match))
+      return failure();
     Location loc = root.getLoc();
     auto xType = cast<RankedTensorType>(match->x.getType());
     Value gamma;
