@@ -221,8 +221,11 @@ class Runner:
                 f"OPENBLAS_NUM_THREADS={self.threads}")
 
 
-def iterations_for(seconds_per_call, budget=4.0, low=1, high=30):
-    """Calls that fit in `budget` seconds, within [low, high]."""
+def iterations_for(seconds_per_call, budget=2.0, low=10, high=300):
+    """Calls that fit in `budget` seconds, within [low, high]. Fast calls
+    get many iterations: the first few dozen calls of a process run slower
+    (thread pool wake-ups, allocator warm-up), and a layer in a model is
+    called again and again."""
     if seconds_per_call <= 0:
         return high
     return max(low, min(high, int(budget / seconds_per_call)))
@@ -253,7 +256,7 @@ def run_suite(runner, quick):
         add("product", name, "yat fused",
             runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
         add("product", name, "yat reference (fuse=false)",
-            runner.yat(module, iterations_for(flops / 1e9, budget=8, high=5),
+            runner.yat(module, iterations_for(flops / 1e9, budget=8, low=1, high=5),
                        reference=True), shape=shape)
         add("product", name, "OpenBLAS sgemm (matmul only)",
             runner.sgemm(m, n, k, iterations_for(flops / 50e9)), shape=shape)
@@ -288,7 +291,7 @@ def run_suite(runner, quick):
                   f"{rows[-1]['status']}")
             continue
         add("attention", name, "yat reference (fuse=false)",
-            runner.yat(module, iterations_for(flops / 0.5e9, budget=8, high=3),
+            runner.yat(module, iterations_for(flops / 0.5e9, budget=8, low=1, high=3),
                        reference=True), shape=shape)
 
     print("yat.conv 3x3 64->64, 56x56, batch 8")
@@ -301,7 +304,7 @@ def run_suite(runner, quick):
     add("conv", "3x3 64->64 56x56 N=8", "yat fused",
         runner.yat(yat_conv, iterations_for(conv_flops / 50e9)), shape=shape)
     add("conv", "3x3 64->64 56x56 N=8", "yat reference (fuse=false)",
-        runner.yat(yat_conv, iterations_for(conv_flops / 1e9, budget=8, high=3),
+        runner.yat(yat_conv, iterations_for(conv_flops / 1e9, budget=8, low=1, high=3),
                    reference=True), shape=shape)
     add("conv", "3x3 64->64 56x56 N=8", "plain linalg conv (yat-cpu-pipeline)",
         runner.yat(plain_conv, iterations_for(conv_flops / 20e9)), shape=shape)
@@ -417,6 +420,35 @@ def print_table(rows):
             print(f"{'':44}   {row['notes']}")
 
 
+def markdown_table(rows, targets, info, command):
+    """The results as a Markdown section (for docs/PERFORMANCE.md)."""
+    lines = [f"Machine: {info.get('Model name', '?')}, {info.get('CPU(s)', '?')} "
+             f"CPUs, L2 {info.get('L2 cache', '?')}, L3 {info.get('L3 cache', '?')}, "
+             f"ISA: {info.get('isa', '?')}. Command: `{command}`.", "",
+             "| benchmark | variant | median ms | min ms | time / yat fused |",
+             "|---|---|---:|---:|---:|"]
+    first = {}
+    for row in rows:
+        key = (row["group"], row["name"])
+        median = row.get("median_ms")
+        if key not in first and median:
+            first[key] = median
+        relative = (f"{median / first[key]:.2f}x" if median and key in first
+                    else "")
+        cells = [f"{row['group']} {row['name']}", row["variant"],
+                 f"{median:.3f}" if median else "—",
+                 f"{row['min_ms']:.3f}" if "min_ms" in row else "—", relative]
+        if row["status"] != "ok":
+            cells[4] = row["status"]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "| target | measured | met |", "|---|---|---|"]
+    for target in targets:
+        met = {True: "yes", False: "no", None: "—"}[target["met"]]
+        value = target["value"] + (f" ({target['miss']})" if target["miss"] else "")
+        lines.append(f"| {target['target']} | {value} | {met} |")
+    return "\n".join(lines) + "\n"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
@@ -425,6 +457,8 @@ def main():
     parser.add_argument("--json", type=pathlib.Path,
                         default=BENCH / "results.json",
                         help="where to write the results (default: %(default)s)")
+    parser.add_argument("--markdown", type=pathlib.Path,
+                        help="also write the table and targets as Markdown")
     parser.add_argument("--build-dir", type=pathlib.Path,
                         default=pathlib.Path(os.environ.get("YAT_BUILD_DIR",
                                                             ROOT / "build")),
@@ -470,6 +504,10 @@ def main():
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n")
     print(f"\nwrote {args.json}")
+    if args.markdown:
+        args.markdown.write_text(
+            markdown_table(rows, targets, info, result["command"]))
+        print(f"wrote {args.markdown}")
     return 0
 
 

@@ -3,23 +3,21 @@
 
 // Few rows: one forall over 32 x 64 output tiles; the f32 dot exists only as
 // a tile, the epilogue runs on that tile inside the loop, and the f16 result
-// is written by parallel_insert_slice. x's row norms (32) and w's norms
-// (1000, large enough to be split into parallel row chunks) are computed
-// once before the loop.
+// is written by parallel_insert_slice. x's row norms (32) are computed once
+// before the loop; each tile computes the norms of the 64 rows of w it reads.
 // CHECK-LABEL: func.func @product_few_rows
 // CHECK-SAME: (%[[X:.*]]: tensor<4x8x256xf16>, %[[W:.*]]: tensor<1000x256xf16>, %[[B:.*]]: tensor<1000xf16>)
 // CHECK-NOT: tensor<32x1000xf32>
 // CHECK: %[[XM:.*]] = tensor.collapse_shape %[[X]] {{\[}}[0, 1], [2]]
 // CHECK: %[[XN:.*]] = linalg.generic {{.*}} ins(%[[XM]] : tensor<32x256xf16>) outs(%{{.*}} : tensor<32xf32>)
-// CHECK: %[[WN:.*]] = scf.forall (%[[R:.*]]) = (0) to (1000) step (63) shared_outs(%{{.*}}) -> (tensor<1000xf32>)
-// CHECK:   %[[WROWS:.*]] = tensor.extract_slice %[[W]][%[[R]], 0]
-// CHECK:   linalg.generic {{.*}} ins(%[[WROWS]] : tensor<?x256xf16>) outs(%{{.*}} : tensor<?xf32>)
+// CHECK-NOT: tensor<1000xf32>
 // CHECK: %[[INIT:.*]] = tensor.empty() : tensor<32x1000xf16>
 // CHECK: scf.forall (%[[I:.*]], %[[J:.*]]) = (0, 0) to (32, 1000) step (32, 64) shared_outs(%[[OUT:.*]] = %[[INIT]])
 // CHECK:   %[[TN:.*]] = affine.min #{{.*}}(%[[J]])
 // CHECK:   %[[WT:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [%[[TN]], 256]
+// CHECK:   %[[WN:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[WT]] : tensor<?x256xf16>) outs(%{{.*}} : tensor<?xf32>)
 // CHECK:   %[[DOT:.*]] = linalg.matmul indexing_maps = {{.*}} ins(%{{.*}}, %[[WT]] : tensor<32x256xf16>, tensor<?x256xf16>) outs(%{{.*}} : tensor<32x?xf32>)
-// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %{{.*}}, %{{.*}} : tensor<32x?xf32>, tensor<32xf32>, tensor<?xf32>, tensor<?xf16>) outs(%{{.*}} : tensor<32x?xf16>)
+// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %[[WN]], %{{.*}} : tensor<32x?xf32>, tensor<32xf32>, tensor<?xf32>, tensor<?xf16>) outs(%{{.*}} : tensor<32x?xf16>)
 // CHECK:     arith.maximumf
 // CHECK:     arith.divf
 // CHECK:     arith.mulf %{{.*}}, %{{.*}} : f32
@@ -38,8 +36,9 @@ func.func @product_few_rows(%x: tensor<4x8x256xf16>, %w: tensor<1000x256xf16>, %
 // Many rows: each forall iteration owns a 288 x 64 block of f32 dot products
 // (not the full 300 x 128), accumulated over chunks of K: a chunk's rows of w
 // are transposed into a K-chunk x 64 f32 panel, which an inner scf.for over
-// 96-row tiles reuses. The epilogue then finishes the block, before
-// parallel_insert_slice. The only 300 x 128 tensor is the f32 result itself.
+// 96-row tiles reuses, and their norms are added to the block's w norms. The
+// epilogue then finishes the block, before parallel_insert_slice. The only
+// 300 x 128 tensor is the f32 result itself.
 // CHECK-LABEL: func.func @product_many_rows
 // CHECK-SAME: (%[[X:.*]]: tensor<300x64xf32>, %[[W:.*]]: tensor<128x64xf32>)
 // CHECK-COUNT-1: tensor.empty() : tensor<300x128xf32>
@@ -48,8 +47,10 @@ func.func @product_few_rows(%x: tensor<4x8x256xf16>, %w: tensor<1000x256xf16>, %
 // CHECK:   %[[WT:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [64, 64]
 // CHECK:   %[[OUTTILE:.*]] = tensor.extract_slice %[[OUT]][%[[I]], %[[J]]] [%[[ROWS]], 64]
 // CHECK:   %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<?x64xf32>
-// CHECK:   %[[DOT:.*]] = scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[BLOCK:.*]] = %[[ZERO]]) -> (tensor<?x64xf32>)
+// CHECK:   %[[NZERO:.*]] = linalg.fill {{.*}} -> tensor<64xf32>
+// CHECK:   %[[DOT:.*]]:2 = scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[BLOCK:.*]] = %[[ZERO]], %[[NORMS:.*]] = %[[NZERO]]) -> (tensor<?x64xf32>, tensor<64xf32>)
 // CHECK:     %[[WCHUNK:.*]] = tensor.extract_slice %[[WT]][0, %[[K]]] [64, 64]
+// CHECK:     %[[NEWNORMS:.*]] = linalg.generic {{.*}} ins(%[[WCHUNK]] : tensor<64x64xf32>) outs(%[[NORMS]] : tensor<64xf32>)
 // CHECK:     %[[PANEL:.*]] = linalg.transpose ins(%[[WCHUNK]] : tensor<64x64xf32>) outs(%{{.*}} : tensor<64x64xf32>) permutation = [1, 0]
 // CHECK:     %[[ROWLOOP:.*]] = scf.for %[[R:.*]] = %{{.*}} to %[[ROWS]] step %{{.*}} iter_args(%[[ACC:.*]] = %[[BLOCK]]) -> (tensor<?x64xf32>)
 // CHECK:       %[[ACCTILE:.*]] = tensor.extract_slice %[[ACC]][%[[R]], 0]
@@ -57,8 +58,8 @@ func.func @product_few_rows(%x: tensor<4x8x256xf16>, %w: tensor<1000x256xf16>, %
 // CHECK:       %[[MM:.*]] = linalg.matmul ins(%[[XCHUNK]], %[[PANEL]] : tensor<?x64xf32>, tensor<64x64xf32>) outs(%[[ACCTILE]] : tensor<?x64xf32>)
 // CHECK:       %[[NEXT:.*]] = tensor.insert_slice %[[MM]] into %[[ACC]][%[[R]], 0]
 // CHECK:       scf.yield %[[NEXT]]
-// CHECK:     scf.yield %[[ROWLOOP]]
-// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %{{.*}} : tensor<?x64xf32>, tensor<?xf32>, tensor<64xf32>) outs(%[[OUTTILE]] : tensor<?x64xf32>)
+// CHECK:     scf.yield %[[ROWLOOP]], %[[NEWNORMS]]
+// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]]#0, %{{.*}}, %[[DOT]]#1 : tensor<?x64xf32>, tensor<?xf32>, tensor<64xf32>) outs(%[[OUTTILE]] : tensor<?x64xf32>)
 // CHECK:   tensor.parallel_insert_slice %[[Y]] into %[[OUT]][%[[I]], %[[J]]] [%[[ROWS]], 64]
 // CHECK-NOT: linalg.matmul {{.*}} -> tensor<300x128xf32>
 // CHECK-NOT: linalg.generic {{.*}} -> tensor<300x128xf32>
@@ -85,6 +86,21 @@ func.func @product_many_rows(%x: tensor<300x64xf32>, %w: tensor<128x64xf32>) -> 
 func.func @product_with_norms(%x: tensor<8x16xbf16>, %w: tensor<32x16xbf16>, %n: tensor<32xf32>) -> tensor<8x32xbf16> {
   %y = yat.product_with_norms %x, %w norms(%n) : (tensor<8x16xbf16>, tensor<32x16xbf16>, tensor<32xf32>) -> tensor<8x32xbf16>
   return %y : tensor<8x32xbf16>
+}
+
+// -----
+
+// Norms that yat-cache-norms computes from the same w are recomputed in the
+// tile from the rows of w it reads (cheaper than a separate pass over w).
+// CHECK-LABEL: func.func @product_with_computed_norms
+// CHECK-SAME: (%[[X:.*]]: tensor<8x16xf32>, %[[W:.*]]: tensor<32x16xf32>)
+// CHECK: scf.forall
+// CHECK:   %[[WT:.*]] = tensor.extract_slice %[[W]]
+// CHECK:   linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[WT]] : tensor<32x16xf32>)
+func.func @product_with_computed_norms(%x: tensor<8x16xf32>, %w: tensor<32x16xf32>) -> tensor<8x32xf32> {
+  %n = yat.squared_norms %w dims = [1] : tensor<32x16xf32> -> tensor<32xf32>
+  %y = yat.product_with_norms %x, %w norms(%n) : (tensor<8x16xf32>, tensor<32x16xf32>, tensor<32xf32>) -> tensor<8x32xf32>
+  return %y : tensor<8x32xf32>
 }
 
 // -----

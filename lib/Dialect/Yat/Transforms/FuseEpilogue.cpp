@@ -98,6 +98,20 @@ Value fusion::createGeneric(
   return generic.getResult(0);
 }
 
+Value fusion::accumulateSumOfSquares(OpBuilder &b, Location loc, Value input,
+                                     Value init) {
+  MLIRContext *context = b.getContext();
+  return createGeneric(
+      b, loc, input, init,
+      {getDimsMap(context, 2, {0, 1}), getDimsMap(context, 2, {0})},
+      getIterators(1, 1),
+      [](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+        Value value = extendToF32(nb, nl, args[0]);
+        Value square = arith::MulFOp::create(nb, nl, value, value);
+        return arith::AddFOp::create(nb, nl, args[1], square);
+      });
+}
+
 /// `Σ input²` over `reducedDims` as one `linalg.generic` reduction (sizes may
 /// be dynamic).
 static Value createSerialSumOfSquares(OpBuilder &b, Location loc, Value input,

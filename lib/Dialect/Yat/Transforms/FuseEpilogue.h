@@ -68,6 +68,11 @@ Value createEmptyTensor(OpBuilder &b, Location loc,
 Value createSumOfSquares(OpBuilder &b, Location loc, Value input,
                          ArrayRef<int64_t> reducedDims);
 
+/// `init + Σ_k input[:, k]²` for a 2-d `input` (f32 sums, the rows of
+/// `input` against `init`'s elements): one `linalg.generic` reduction.
+Value accumulateSumOfSquares(OpBuilder &b, Location loc, Value input,
+                             Value init);
+
 /// Affine map from `numDims` loop dims to the listed dims.
 AffineMap getDimsMap(MLIRContext *context, unsigned numDims,
                      ArrayRef<unsigned> dims);

@@ -82,6 +82,14 @@ Value createProductEpilogue(OpBuilder &b, Location loc, Value dot, Value xNorms,
       });
 }
 
+/// A zero-filled f32 vector tensor of `size` elements, the accumulator of
+/// norms.
+Value createZeroVector(OpBuilder &b, Location loc, OpFoldResult size) {
+  Value empty = tensor::EmptyOp::create(b, loc, {size}, b.getF32Type());
+  return linalg::FillOp::create(b, loc, createF32Constant(b, loc, 0.0), empty)
+      .getResult(0);
+}
+
 /// A zero-filled f32 tensor of `sizes`, the accumulator of a dot tile.
 Value createZeroTile(OpBuilder &b, Location loc, ArrayRef<OpFoldResult> sizes) {
   Value empty = tensor::EmptyOp::create(b, loc, sizes, b.getF32Type());
@@ -196,12 +204,19 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
     int64_t cols = cast<RankedTensorType>(parts.w.getType()).getDimSize(0);
     Type resultElement = parts.resultType.getElementType();
 
-    // Norms are vectors (M and N long): computed once, outside the tiles.
+    // x's row norms (M long) are computed once, outside the tiles. w's norms
+    // are read when they are known without touching w (a folded constant, a
+    // caller's tensor); otherwise each tile computes the norms of its rows of
+    // w while it reads them for the product, which saves a pass over w.
     Value xNorms = createSumOfSquares(b, loc, x, {1});
-    Value wNorms =
-        parts.wNorms ? parts.wNorms : createSumOfSquares(b, loc, parts.w, {1});
-    if (auto normsType = cast<RankedTensorType>(wNorms.getType());
-        normsType.getDimSize(0) != cols)
+    Value wNorms = parts.wNorms;
+    if (auto squaredNorms =
+            wNorms ? wNorms.getDefiningOp<SquaredNormsOp>() : SquaredNormsOp();
+        squaredNorms && squaredNorms.getW() == parts.w &&
+        squaredNorms.getDims() == ArrayRef<int64_t>{1})
+      wNorms = Value();
+    if (wNorms &&
+        cast<RankedTensorType>(wNorms.getType()).getDimSize(0) != cols)
       wNorms = tensor::CastOp::create(
           b, loc, RankedTensorType::get({cols}, b.getF32Type()), wNorms);
 
@@ -229,7 +244,8 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
           offsets.assign({i, j});
           tileSizes.assign({blockRows, tileCols});
           Value wRows = extractRows(nb, nl, w, j, tileCols);
-          Value wNormsTile = extractTile(nb, nl, wNorms, {j}, {tileCols});
+          Value wNormsTile =
+              wNorms ? extractTile(nb, nl, wNorms, {j}, {tileCols}) : Value();
           Value biasTile =
               bias ? extractTile(nb, nl, bias, {j}, {tileCols}) : Value();
           Value outTile =
@@ -248,9 +264,13 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
                                          biasTile, out, params);
           };
 
-          if (!pack)
+          if (!pack) {
+            if (!wNormsTile)
+              wNormsTile = accumulateSumOfSquares(
+                  nb, nl, wRows, createZeroVector(nb, nl, tileCols));
             return finishRows(nb, nl, i, blockRows, wRows,
                               /*transposedRhs=*/true, outTile);
+          }
 
           // The block's f32 dot products, accumulated over chunks of K: each
           // chunk transposes its part of w's rows into a panel that every
@@ -263,12 +283,21 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
           Value rowStepValue = arith::ConstantIndexOp::create(nb, nl, rowStep);
           Value blockRowsValue =
               getValueOrCreateConstantIndexOp(nb, nl, blockRows);
+          // Without known norms the loop also accumulates the norms of the
+          // block's rows of w, chunk by chunk, from the chunk it transposes.
+          bool normsInLoop = !wNormsTile;
+          SmallVector<Value> loopInit = {dotBlock};
+          if (normsInLoop)
+            loopInit.push_back(createZeroVector(nb, nl, tileCols));
           auto depthLoop = scf::ForOp::create(
-              nb, nl, zero, depthValue, depthStepValue, ValueRange{dotBlock},
+              nb, nl, zero, depthValue, depthStepValue, loopInit,
               [&](OpBuilder &kb, Location kl, Value k, ValueRange kArgs) {
                 OpFoldResult chunk = getTileSize(kb, kl, k, depth, depthStep);
                 Value wChunk = extractTile(
                     kb, kl, wRows, {kb.getIndexAttr(0), k}, {tileCols, chunk});
+                Value normsChunk;
+                if (normsInLoop)
+                  normsChunk = accumulateSumOfSquares(kb, kl, wChunk, kArgs[1]);
                 Value panel = createTransposedPanel(kb, kl, wChunk);
                 auto rowLoop = scf::ForOp::create(
                     kb, kl, zero, blockRowsValue, rowStepValue,
@@ -297,8 +326,13 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
                           ArrayRef<OpFoldResult>{tileRows, tileCols}, strides);
                       scf::YieldOp::create(lb, ll, updated);
                     });
-                scf::YieldOp::create(kb, kl, rowLoop.getResult(0));
+                SmallVector<Value> next = {rowLoop.getResult(0)};
+                if (normsInLoop)
+                  next.push_back(normsChunk);
+                scf::YieldOp::create(kb, kl, next);
               });
+          if (normsInLoop)
+            wNormsTile = depthLoop.getResult(1);
           Value xNormsTile = extractTile(nb, nl, xNorms, {i}, {blockRows});
           return createProductEpilogue(nb, nl, depthLoop.getResult(0),
                                        xNormsTile, wNormsTile, biasTile,

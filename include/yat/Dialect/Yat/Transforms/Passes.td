@@ -47,9 +47,12 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
     the full `dot`, `dist` or attention scores is ever created:
 
     * `yat.product`: the leading dims of `x` are collapsed to `M x K`. The
-      squared row norms of `x` (size `M`) and, unless supplied, of `w`
-      (size `N`) are computed once before the loop. An `scf.forall` runs
-      over `M x N` output tiles; each tile computes its `dot` tile with a
+      squared row norms of `x` (size `M`) are computed once before the
+      loop. The norms of `w` are read when they are known without reading
+      `w` (a folded constant or a caller's tensor); otherwise (no norms, or
+      a `yat.squared_norms` of the same `w`) each tile computes the norms of
+      the rows of `w` it reads anyway, saving a pass over `w`. An
+      `scf.forall` runs over `M x N` output tiles; each tile computes its `dot` tile with a
       `linalg.matmul` and applies the epilogue with one elementwise
       `linalg.generic` (f32 math, one rounding to the result type) before
       `tensor.parallel_insert_slice`. When `M` is at least `pack-min-rows`,
