@@ -276,3 +276,29 @@ func.func @scalar_input(%s: f32, %o: memref<32xf32>) {
   }
   return
 }
+
+// -----
+
+// A reduction over an outer dim with a parallel innermost dim (the norms of
+// HWCF filters, one per output channel) runs the outer loops in order and
+// updates output vectors.
+// CHECK-LABEL: func.func @column_norms
+// CHECK-SAME: (%[[F:.*]]: memref<9x32xf32>, %[[N:.*]]: memref<32xf32>)
+// CHECK: scf.for %[[K:.*]] = %c0 to %c9 step %c1
+// CHECK:   scf.for %[[J:.*]] = %c0 to %c32 step %c16
+// CHECK:     %[[V:.*]] = vector.load %[[F]][%[[K]], %[[J]]]
+// CHECK:     %[[ACC:.*]] = vector.load %[[N]][%[[J]]]
+// CHECK:     %[[SQ:.*]] = arith.mulf %[[V]], %[[V]] : vector<16xf32>
+// CHECK:     %[[SUM:.*]] = arith.addf %[[ACC]], %[[SQ]] : vector<16xf32>
+// CHECK:     vector.store %[[SUM]], %[[N]][%[[J]]]
+// CHECK-NOT: linalg.generic
+func.func @column_norms(%f: memref<9x32xf32>, %n: memref<32xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(k, j) -> (k, j)>, affine_map<(k, j) -> (j)>], iterator_types = ["reduction", "parallel"]}
+    ins(%f : memref<9x32xf32>) outs(%n : memref<32xf32>) {
+  ^bb0(%x: f32, %acc: f32):
+    %sq = arith.mulf %x, %x : f32
+    %sum = arith.addf %acc, %sq : f32
+    linalg.yield %sum : f32
+  }
+  return
+}

@@ -667,10 +667,15 @@ public:
       return failure();
     innermost = numLoops - 1;
     SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
-    for (unsigned d = 0; d < innermost; ++d)
-      if (iterators[d] != utils::IteratorType::parallel)
-        return failure();
     reduction = iterators[innermost] == utils::IteratorType::reduction;
+    // With a parallel innermost dim the lanes are independent iterations and
+    // the outer loops (reductions included) run in order, each step reading
+    // and writing its output vector. A reduced innermost dim needs parallel
+    // outer dims: each row is reduced in registers.
+    if (reduction)
+      for (unsigned d = 0; d < innermost; ++d)
+        if (iterators[d] != utils::IteratorType::parallel)
+          return failure();
     if (reduction) {
       reductionInfo = matchReduction(op);
       if (!reductionInfo)
