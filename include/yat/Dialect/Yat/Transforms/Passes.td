@@ -141,13 +141,15 @@ def YatCpuMicrokernels : Pass<"yat-cpu-microkernels"> {
       `dot-rows x dot-cols` vector accumulators along `K`, reduced by a
       halving tree of adds at the end of `K`; the `K` tail is read with
       masked loads filled with zeros, which is exact.
-    * `linalg.generic` ops whose iterators are all parallel, or parallel
-      followed by one innermost reduction (`addf`, `maximumf`, `minimumf`,
-      `mulf` combiners), whose indexing maps are projected permutations and
-      whose bodies are elementwise `arith`/`math` ops and `linalg.index`:
-      loops over the outer dims and vectors along the innermost dim, with a
-      masked tail. Inputs that do not depend on the innermost dim are
-      broadcast.
+    * `linalg.generic` ops on buffers whose indexing maps are projected
+      permutations, whose bodies are elementwise `arith`/`math` ops and
+      `linalg.index`, and whose innermost dim is either parallel (any outer
+      iterators, reductions over outer dims included: the outer loops run
+      in order and each step updates its output vector) or the only
+      reduction (`addf`, `mulf`, `maximumf`, `minimumf`, `maxnumf`,
+      `minnumf` combiners, reduced in a vector register per row): vectors
+      along the innermost dim with a masked tail; inputs that do not depend
+      on it are broadcast. Integer division and i1 buffers are left alone.
       Vector `math.exp` becomes a polynomial approximation rather than one
       libm call per lane.
     * `linalg.transpose`, and `linalg.generic` copies (optionally through
