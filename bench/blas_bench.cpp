@@ -54,12 +54,11 @@ void report(const std::function<void()> &call, int iterations) {
   }
   std::sort(times.begin(), times.end());
   size_t middle = times.size() / 2;
-  double median = times.size() % 2
-                      ? times[middle]
-                      : (times[middle - 1] + times[middle]) / 2;
+  double median = times.size() % 2 ? times[middle]
+                                   : (times[middle - 1] + times[middle]) / 2;
   std::printf("median_ms=%f min_ms=%f\n", median, times.front());
-  std::printf("openblas_core=%s openblas_threads=%d\n",
-              openblas_get_corename(), openblas_get_num_threads());
+  std::printf("openblas_core=%s openblas_threads=%d\n", openblas_get_corename(),
+              openblas_get_num_threads());
 }
 
 int usage() {
@@ -95,10 +94,11 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (mode == "conv" && args.size() == 8) {
-    long batch = args[0], height = args[1], width = args[2],
-         channels = args[3], filters = args[4], kh = args[5], kw = args[6];
+    long batch = args[0], height = args[1], width = args[2], channels = args[3],
+         filters = args[4], kh = args[5], kw = args[6];
     long padH = (kh - 1) / 2, padW = (kw - 1) / 2;
-    std::vector<float> input = randomArray(batch * height * width * channels, 1);
+    std::vector<float> input =
+        randomArray(batch * height * width * channels, 1);
     // HWCF filter: row (kh, kw, c) of a (KH·KW·C) x F matrix.
     std::vector<float> filter = randomArray(kh * kw * channels * filters, 2);
     long rows = batch * height * width, depth = kh * kw * channels;

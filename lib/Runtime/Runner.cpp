@@ -113,10 +113,10 @@ llvm::Error mlir::yat::runtime::runModuleFile(const RunOptions &options,
   if (!failures.empty()) {
     std::string more;
     if (failures.size() > 1)
-      more = " (" + std::to_string(failures.size() - 1) +
-             " more check(s) failed)";
-    return makeModuleError(failures.front().label + " failed: " +
-                           failures.front().message + more);
+      more =
+          " (" + std::to_string(failures.size() - 1) + " more check(s) failed)";
+    return makeModuleError(failures.front().label +
+                           " failed: " + failures.front().message + more);
   }
 #endif
   for (auto [path, result] : llvm::zip(options.outputPaths, *results))
