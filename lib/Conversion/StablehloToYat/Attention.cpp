@@ -394,10 +394,6 @@ FailureOr<AttentionMatch> matchAttention(shlo::DotGeneralOp pv,
       reason = "the score scale is not a positive constant";
       return failure();
     }
-    if (!std::isfinite(score->epsilon) || score->epsilon < 0.0) {
-      reason = "epsilon is not a finite non-negative constant";
-      return failure();
-    }
     if (isL1 && (!std::isfinite(l1Epsilon) || l1Epsilon < 0.0)) {
       reason = "the l1 epsilon is not a finite non-negative constant";
       return failure();

@@ -188,14 +188,6 @@ FailureOr<ConvMatch> matchConv(Operation *root, std::string &reason) {
       return failure();
     }
   }
-  if (!std::isfinite(score->epsilon) || score->epsilon < 0.0) {
-    reason = "epsilon is not a finite non-negative constant";
-    return failure();
-  }
-  if (!std::isfinite(score->scale)) {
-    reason = "the constant scale is not finite";
-    return failure();
-  }
   return match;
 }
 

@@ -752,6 +752,14 @@ mlir::yat::raising::matchYatScore(Value root, function_ref<bool(Value)> isDot,
   }
   if (!matchDenominator(denominator->value, score, reason))
     return failure();
+  if (!std::isfinite(score.epsilon) || score.epsilon < 0.0) {
+    reason = "epsilon is not a finite non-negative constant";
+    return failure();
+  }
+  if (!std::isfinite(score.scale)) {
+    reason = "the constant scale is not finite";
+    return failure();
+  }
   return score;
 }
 

@@ -234,9 +234,10 @@ struct YatScore {
   Value directDistance;
 };
 
-/// Matches the ⵟ score rooted at `root`. `isDot` says which values may be
-/// the raw dot. On failure sets `reason`, or leaves it empty when `root` is
-/// not a candidate at all (no squared dot).
+/// Matches the ⵟ score rooted at `root`, with a finite non-negative epsilon
+/// and a finite scale. `isDot` says which values may be the raw dot. On
+/// failure sets `reason`, or leaves it empty when `root` is not a candidate
+/// at all (no squared dot).
 FailureOr<YatScore> matchYatScore(Value root, function_ref<bool(Value)> isDot,
                                   std::string &reason);
 

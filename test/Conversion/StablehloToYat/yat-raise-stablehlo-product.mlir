@@ -367,3 +367,31 @@ func.func @bias_along_batch(%x: tensor<4x8xf32>, %w: tensor<4x8xf32>, %b: tensor
   %r = stablehlo.divide %sq, %den : tensor<4x4xf32>
   return %r : tensor<4x4xf32>
 }
+
+// -----
+
+// Not raised: a negative epsilon is no ⵟ-product (yat.product requires
+// epsilon >= 0).
+// CHECK-LABEL: func.func @negative_epsilon
+// CHECK-NOT: yat.product
+// CHECK: stablehlo.divide
+func.func @negative_epsilon(%x: tensor<2x8xf32>, %w: tensor<4x8xf32>) -> tensor<2x4xf32> {
+  %zero = stablehlo.constant dense<0.0> : tensor<f32>
+  %dot = stablehlo.dot_general %x, %w, contracting_dims = [1] x [1] : (tensor<2x8xf32>, tensor<4x8xf32>) -> tensor<2x4xf32>
+  %xx = stablehlo.multiply %x, %x : tensor<2x8xf32>
+  %xn = stablehlo.reduce(%xx init: %zero) applies stablehlo.add across dimensions = [1] : (tensor<2x8xf32>, tensor<f32>) -> tensor<2xf32>
+  %xnb = stablehlo.broadcast_in_dim %xn, dims = [0] : (tensor<2xf32>) -> tensor<2x4xf32>
+  %ww = stablehlo.multiply %w, %w : tensor<4x8xf32>
+  %wn = stablehlo.reduce(%ww init: %zero) applies stablehlo.add across dimensions = [1] : (tensor<4x8xf32>, tensor<f32>) -> tensor<4xf32>
+  %wnb = stablehlo.broadcast_in_dim %wn, dims = [1] : (tensor<4xf32>) -> tensor<2x4xf32>
+  %two = stablehlo.constant dense<2.0> : tensor<2x4xf32>
+  %dot2 = stablehlo.multiply %two, %dot : tensor<2x4xf32>
+  %norms = stablehlo.add %xnb, %wnb : tensor<2x4xf32>
+  %dist = stablehlo.subtract %norms, %dot2 : tensor<2x4xf32>
+  %eps = stablehlo.constant dense<-1.0e-3> : tensor<2x4xf32>
+  %den = stablehlo.add %dist, %eps : tensor<2x4xf32>
+  %sq = stablehlo.multiply %dot, %dot : tensor<2x4xf32>
+  // expected-remark @below {{not raised: epsilon is not a finite non-negative constant}}
+  %r = stablehlo.divide %sq, %den : tensor<2x4xf32>
+  return %r : tensor<2x4xf32>
+}
