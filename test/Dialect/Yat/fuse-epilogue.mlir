@@ -90,8 +90,9 @@ func.func @product_with_norms(%x: tensor<8x16xbf16>, %w: tensor<32x16xbf16>, %n:
 
 // -----
 
-// Norms that yat-cache-norms computes from the same w are recomputed in the
-// tile from the rows of w it reads (cheaper than a separate pass over w).
+// Norms that yat-cache-norms computes from the same w for this op alone are
+// recomputed in the tile from the rows of w it reads (cheaper than a
+// separate pass over w).
 // CHECK-LABEL: func.func @product_with_computed_norms
 // CHECK-SAME: (%[[X:.*]]: tensor<8x16xf32>, %[[W:.*]]: tensor<32x16xf32>)
 // CHECK: scf.forall
@@ -101,6 +102,25 @@ func.func @product_with_computed_norms(%x: tensor<8x16xf32>, %w: tensor<32x16xf3
   %n = yat.squared_norms %w dims = [1] : tensor<32x16xf32> -> tensor<32xf32>
   %y = yat.product_with_norms %x, %w norms(%n) : (tensor<8x16xf32>, tensor<32x16xf32>, tensor<32xf32>) -> tensor<8x32xf32>
   return %y : tensor<8x32xf32>
+}
+
+// -----
+
+// Norms that yat-cache-norms shares between two ops reading the same w are
+// computed once, before the tile loops, and read by both.
+// CHECK-LABEL: func.func @product_with_shared_norms
+// CHECK-SAME: (%[[X:.*]]: tensor<8x16xf32>, %[[Z:.*]]: tensor<4x16xf32>, %[[W:.*]]: tensor<32x16xf32>)
+// CHECK: %[[N:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[W]] : tensor<32x16xf32>)
+// CHECK: scf.forall
+// CHECK:   tensor.extract_slice %[[N]][%{{.*}}] [32]
+// CHECK-NOT: ins(%{{.*}} : tensor<32x16xf32>) outs(%{{.*}} : tensor<32xf32>)
+// CHECK: scf.forall
+// CHECK:   tensor.extract_slice %[[N]][%{{.*}}] [32]
+func.func @product_with_shared_norms(%x: tensor<8x16xf32>, %z: tensor<4x16xf32>, %w: tensor<32x16xf32>) -> (tensor<8x32xf32>, tensor<4x32xf32>) {
+  %n = yat.squared_norms %w dims = [1] : tensor<32x16xf32> -> tensor<32xf32>
+  %y = yat.product_with_norms %x, %w norms(%n) : (tensor<8x16xf32>, tensor<32x16xf32>, tensor<32xf32>) -> tensor<8x32xf32>
+  %u = yat.product_with_norms %z, %w norms(%n) : (tensor<4x16xf32>, tensor<32x16xf32>, tensor<32xf32>) -> tensor<4x32xf32>
+  return %y, %u : tensor<8x32xf32>, tensor<4x32xf32>
 }
 
 // -----

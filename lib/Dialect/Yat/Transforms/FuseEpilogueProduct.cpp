@@ -21,6 +21,19 @@ struct ProductParts {
   RankedTensorType resultType;
 };
 
+/// True when the tiles should compute w's norms themselves, fused with
+/// reading w, rather than read the `yat.squared_norms` that yat-cache-norms
+/// made: when that op serves only `op` and sits in the same region, so it
+/// neither is shared with another op nor was hoisted out of a loop. Folded
+/// constants and norms from elsewhere are always read.
+bool computeNormsInTiles(ProductWithNormsOp op) {
+  auto squaredNorms = op.getWNorms().getDefiningOp<SquaredNormsOp>();
+  return squaredNorms && squaredNorms.getW() == op.getW() &&
+         squaredNorms.getDims() == ArrayRef<int64_t>{1} &&
+         squaredNorms->hasOneUse() &&
+         squaredNorms->getParentRegion() == op->getParentRegion();
+}
+
 /// Views `x: tensor<...xK>` (static) as `M x K`.
 Value collapseToMatrix(OpBuilder &b, Location loc, Value x) {
   auto type = cast<RankedTensorType>(x.getType());
@@ -176,7 +189,8 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
     parts.w = op.getW();
     parts.bias = op.getBias();
     if constexpr (std::is_same_v<OpTy, ProductWithNormsOp>)
-      parts.wNorms = op.getWNorms();
+      if (!computeNormsInTiles(op))
+        parts.wNorms = op.getWNorms();
     parts.params.epsilon = op.getEpsilon().convertToDouble();
     parts.params.alpha = op.getAlpha().convertToDouble();
     parts.params.hasBias = static_cast<bool>(parts.bias);
@@ -205,16 +219,11 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
     Type resultElement = parts.resultType.getElementType();
 
     // x's row norms (M long) are computed once, outside the tiles. w's norms
-    // are read when they are known without touching w (a folded constant, a
-    // caller's tensor); otherwise each tile computes the norms of its rows of
-    // w while it reads them for the product, which saves a pass over w.
+    // are read when they are known (see computeNormsInTiles); otherwise each
+    // tile computes the norms of its rows of w while it reads them for the
+    // product, which saves a pass over w.
     Value xNorms = createSumOfSquares(b, loc, x, {1});
     Value wNorms = parts.wNorms;
-    if (auto squaredNorms =
-            wNorms ? wNorms.getDefiningOp<SquaredNormsOp>() : SquaredNormsOp();
-        squaredNorms && squaredNorms.getW() == parts.w &&
-        squaredNorms.getDims() == ArrayRef<int64_t>{1})
-      wNorms = Value();
     if (wNorms &&
         cast<RankedTensorType>(wNorms.getType()).getDimSize(0) != cols)
       wNorms = tensor::CastOp::create(
