@@ -14,12 +14,14 @@
 #include "mlir/IR/TypeUtilities.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "yat/Support/ShapeFormat.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallBitVector.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
 using namespace mlir::yat::stablehlo;
+using mlir::yat::formatShape;
 
 //===----------------------------------------------------------------------===//
 // Custom directives shared by the declarative formats
@@ -271,20 +273,6 @@ static bool compatibleSizes(int64_t a, int64_t b) {
   return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) || a == b;
 }
 
-static std::string shapeToString(ArrayRef<int64_t> shape) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << '[';
-  llvm::interleaveComma(shape, os, [&](int64_t size) {
-    if (ShapedType::isDynamic(size))
-      os << '?';
-    else
-      os << size;
-  });
-  os << ']';
-  return text;
-}
-
 /// Checks that `actual` matches the `expected` shape (dynamic sizes match
 /// anything).
 static LogicalResult verifyResultShape(Operation *op, RankedTensorType actual,
@@ -294,8 +282,8 @@ static LogicalResult verifyResultShape(Operation *op, RankedTensorType actual,
     ok = ok && compatibleSizes(a, e);
   if (!ok)
     return op->emitOpError()
-           << "expected result shape " << shapeToString(expected) << ", got "
-           << shapeToString(actual.getShape());
+           << "expected result shape " << formatShape(expected) << ", got "
+           << formatShape(actual.getShape());
   return success();
 }
 
@@ -351,7 +339,7 @@ LogicalResult SelectOp::verify() {
                          << getResult().getType();
   if (!isScalarOrSameShape(cast<RankedTensorType>(getPred().getType()), onTrue))
     return emitOpError() << "expected pred to be 0-d or of shape "
-                         << shapeToString(onTrue.getShape());
+                         << formatShape(onTrue.getShape());
   return success();
 }
 
@@ -369,7 +357,7 @@ LogicalResult ClampOp::verify() {
                            << boundType.getElementType();
     if (!isScalarOrSameShape(boundType, operand))
       return emitOpError() << "expected " << name << " to be 0-d or of shape "
-                           << shapeToString(operand.getShape());
+                           << formatShape(operand.getShape());
   }
   return success();
 }

@@ -7,6 +7,7 @@
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
+#include "yat/Support/ShapeFormat.h"
 #include "llvm/ADT/STLExtras.h"
 
 #include <cmath>
@@ -20,20 +21,6 @@ using namespace mlir::yat;
 //===----------------------------------------------------------------------===//
 // Shared checks
 //===----------------------------------------------------------------------===//
-
-static std::string formatShape(ArrayRef<int64_t> shape) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << "[";
-  llvm::interleaveComma(shape, os, [&](int64_t dim) {
-    if (ShapedType::isDynamic(dim))
-      os << "?";
-    else
-      os << dim;
-  });
-  os << "]";
-  return text;
-}
 
 /// True when both sizes are known and different.
 static bool staticMismatch(int64_t lhs, int64_t rhs) {
