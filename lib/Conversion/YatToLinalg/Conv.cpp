@@ -105,11 +105,14 @@ template <typename OpTy> struct ConvOpLowering : OpRewritePattern<OpTy> {
       outSizes.push_back(filterCount);
     }
 
-    Value dot = grouped
-                    ? createGroupedConv(rewriter, loc, input, filter, outSizes,
-                                        computeType, strides, dilations)
-                    : createNamedConv(rewriter, loc, input, filter, outSizes,
-                                      computeType, strides, dilations);
+    Value dot =
+        grouped ? createGroupedConv(rewriter, loc, input, filter, outSizes,
+                                    computeType, strides, dilations)
+                : createNamedConv(rewriter, loc, input, filter,
+                                  createFilledTensor(
+                                      rewriter, loc, outSizes,
+                                      rewriter.getFloatAttr(computeType, 0.0)),
+                                  strides, dilations);
     if (!dot)
       return rewriter.notifyMatchFailure(op, "unsupported spatial rank");
 
@@ -217,35 +220,6 @@ private:
       exprs.push_back(getAffineDimExpr(loops.group(), context));
     exprs.push_back(getAffineDimExpr(loops.channel(), context));
     return exprs;
-  }
-
-  /// The dot for groups = 1 as a named linalg convolution.
-  static Value createNamedConv(OpBuilder &b, Location loc, Value input,
-                               Value filter, ArrayRef<OpFoldResult> outSizes,
-                               Type computeType, ArrayRef<int64_t> strides,
-                               ArrayRef<int64_t> dilations) {
-    Value init =
-        createFilledTensor(b, loc, outSizes, b.getFloatAttr(computeType, 0.0));
-    Type type = init.getType();
-    Attribute strideAttr = b.getI64TensorAttr(strides);
-    Attribute dilationAttr = b.getI64TensorAttr(dilations);
-    SmallVector<Value, 2> ins = {input, filter};
-    switch (strides.size()) {
-    case 1:
-      return linalg::Conv1DNwcWcfOp::create(b, loc, type, ins, init, strideAttr,
-                                            dilationAttr)
-          .getResult(0);
-    case 2:
-      return linalg::Conv2DNhwcHwcfOp::create(b, loc, type, ins, init,
-                                              strideAttr, dilationAttr)
-          .getResult(0);
-    case 3:
-      return linalg::Conv3DNdhwcDhwcfOp::create(b, loc, type, ins, init,
-                                                strideAttr, dilationAttr)
-          .getResult(0);
-    default:
-      return nullptr;
-    }
   }
 
   /// The dot for groups > 1: input `N × P… × G × C/G`, filter

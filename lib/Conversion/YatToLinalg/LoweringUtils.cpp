@@ -36,32 +36,6 @@ Value lowering::createFloatConstant(OpBuilder &b, Location loc, Type type,
   return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
 }
 
-/// `sizes` with every constant (attribute or constant op) as an attribute.
-static SmallVector<OpFoldResult> foldSizes(ArrayRef<OpFoldResult> sizes) {
-  SmallVector<OpFoldResult> folded;
-  for (OpFoldResult size : sizes) {
-    if (auto value = dyn_cast<Value>(size))
-      folded.push_back(getAsOpFoldResult(value));
-    else
-      folded.push_back(size);
-  }
-  return folded;
-}
-
-Value lowering::createEmptyTensor(OpBuilder &b, Location loc,
-                                  ArrayRef<OpFoldResult> sizes,
-                                  Type elementType) {
-  return tensor::EmptyOp::create(b, loc, foldSizes(sizes), elementType);
-}
-
-Value lowering::createFilledTensor(OpBuilder &b, Location loc,
-                                   ArrayRef<OpFoldResult> sizes,
-                                   TypedAttr value) {
-  Value empty = createEmptyTensor(b, loc, sizes, value.getType());
-  Value scalar = arith::ConstantOp::create(b, loc, value);
-  return linalg::FillOp::create(b, loc, scalar, empty).getResult(0);
-}
-
 SmallVector<utils::IteratorType> lowering::getIterators(unsigned numParallel,
                                                         unsigned numReduction) {
   SmallVector<utils::IteratorType> iterators(numParallel,
@@ -119,7 +93,7 @@ Value lowering::subtractSizes(OpBuilder &b, Location loc, OpFoldResult lhs,
 Value lowering::createExpandShape(OpBuilder &b, Location loc, Value source,
                                   ArrayRef<ReassociationIndices> reassociation,
                                   ArrayRef<OpFoldResult> outputShape) {
-  SmallVector<OpFoldResult> folded = foldSizes(outputShape);
+  SmallVector<OpFoldResult> folded = foldConstantSizes(outputShape);
   SmallVector<int64_t> staticShape;
   for (OpFoldResult size : folded) {
     if (auto attr = dyn_cast<Attribute>(size))

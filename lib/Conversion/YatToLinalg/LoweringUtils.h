@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "mlir/IR/Builders.h"
+#include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
 
 namespace mlir::yat::lowering {
 
@@ -23,15 +24,6 @@ Value convertFloat(OpBuilder &b, Location loc, Value value, Type type);
 
 /// An arith.constant of the float `type` holding `value`.
 Value createFloatConstant(OpBuilder &b, Location loc, Type type, double value);
-
-/// A tensor.empty of `sizes` (folded: constant sizes become static).
-Value createEmptyTensor(OpBuilder &b, Location loc,
-                        ArrayRef<OpFoldResult> sizes, Type elementType);
-
-/// A tensor of `sizes` filled with `value` (tensor.empty + linalg.fill),
-/// the init of a reduction.
-Value createFilledTensor(OpBuilder &b, Location loc,
-                         ArrayRef<OpFoldResult> sizes, TypedAttr value);
 
 /// `numParallel` parallel iterators followed by `numReduction` reductions.
 SmallVector<utils::IteratorType> getIterators(unsigned numParallel,

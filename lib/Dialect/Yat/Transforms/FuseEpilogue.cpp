@@ -55,19 +55,12 @@ Value fusion::createF32Constant(OpBuilder &b, Location loc, double value) {
   return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(value));
 }
 
-Value fusion::createEmptyTensor(OpBuilder &b, Location loc,
-                                ArrayRef<OpFoldResult> sizes,
-                                Type elementType) {
-  return tensor::EmptyOp::create(b, loc, sizes, elementType);
-}
-
 Value fusion::createFilledTensor(OpBuilder &b, Location loc,
                                  ArrayRef<int64_t> sizes, Type elementType,
                                  double value) {
-  Value empty = tensor::EmptyOp::create(b, loc, sizes, elementType);
-  Value scalar =
-      arith::ConstantOp::create(b, loc, b.getFloatAttr(elementType, value));
-  return linalg::FillOp::create(b, loc, scalar, empty).getResult(0);
+  return yat::createFilledTensor(b, loc,
+                                 getAsIndexOpFoldResult(b.getContext(), sizes),
+                                 b.getFloatAttr(elementType, value));
 }
 
 AffineMap fusion::getDimsMap(MLIRContext *context, unsigned numDims,

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/PatternMatch.h"
+#include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
 
 namespace mlir::yat::fusion {
 
@@ -57,10 +58,6 @@ Value createF32Constant(OpBuilder &b, Location loc, double value);
 /// `value`.
 Value createFilledTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> sizes,
                          Type elementType, double value);
-
-/// A tensor.empty of mixed static/dynamic `sizes`.
-Value createEmptyTensor(OpBuilder &b, Location loc,
-                        ArrayRef<OpFoldResult> sizes, Type elementType);
 
 /// f32 sums of squares of the static tensor `input` over the dims listed in
 /// `reducedDims`: a `linalg.generic` reduction whose result has the other

@@ -64,29 +64,6 @@ Value createGroupSquares(OpBuilder &b, Location loc, Value input,
   return createSumOfSquares(b, loc, split, {rank});
 }
 
-Value createNamedConv(OpBuilder &b, Location loc, Value input, Value filter,
-                      Value init, ArrayRef<int64_t> strides,
-                      ArrayRef<int64_t> dilations) {
-  Type type = init.getType();
-  Attribute strideAttr = b.getI64TensorAttr(strides);
-  Attribute dilationAttr = b.getI64TensorAttr(dilations);
-  SmallVector<Value, 2> ins = {input, filter};
-  switch (strides.size()) {
-  case 1:
-    return linalg::Conv1DNwcWcfOp::create(b, loc, type, ins, init, strideAttr,
-                                          dilationAttr)
-        .getResult(0);
-  case 2:
-    return linalg::Conv2DNhwcHwcfOp::create(b, loc, type, ins, init, strideAttr,
-                                            dilationAttr)
-        .getResult(0);
-  default:
-    return linalg::Conv3DNdhwcDhwcfOp::create(b, loc, type, ins, init,
-                                              strideAttr, dilationAttr)
-        .getResult(0);
-  }
-}
-
 /// The window sums of a single-channel map: a `linalg.pooling_*_sum`.
 Value createWindowSum(OpBuilder &b, Location loc, Value input,
                       ArrayRef<int64_t> window, Value init,

@@ -1,0 +1,38 @@
+//===- LinalgBuilders.h - linalg/tensor builders of yat lowerings -*- C++
+//-*-===//
+//
+// The small builders that both the reference lowering (convert-yat-to-linalg)
+// and the fused lowering (yat-fuse-epilogue) need.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef YAT_DIALECT_YAT_UTILS_LINALGBUILDERS_H
+#define YAT_DIALECT_YAT_UTILS_LINALGBUILDERS_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpDefinition.h"
+
+namespace mlir::yat {
+
+/// `sizes` with every constant (attribute or constant op) as an attribute.
+SmallVector<OpFoldResult> foldConstantSizes(ArrayRef<OpFoldResult> sizes);
+
+/// A tensor.empty of `sizes`, with every constant size made static.
+Value createEmptyTensor(OpBuilder &b, Location loc,
+                        ArrayRef<OpFoldResult> sizes, Type elementType);
+
+/// A tensor of `sizes` filled with `value` (tensor.empty + linalg.fill),
+/// the init of a reduction or contraction.
+Value createFilledTensor(OpBuilder &b, Location loc,
+                         ArrayRef<OpFoldResult> sizes, TypedAttr value);
+
+/// The channels-last convolution of `input` (N x S.. x C) with `filter`
+/// (K.. x C x F) accumulated into `init`, as the named linalg op for 1 to 3
+/// spatial dims.
+Value createNamedConv(OpBuilder &b, Location loc, Value input, Value filter,
+                      Value init, ArrayRef<int64_t> strides,
+                      ArrayRef<int64_t> dilations);
+
+} // namespace mlir::yat
+
+#endif // YAT_DIALECT_YAT_UTILS_LINALGBUILDERS_H
