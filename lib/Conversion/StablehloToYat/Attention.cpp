@@ -63,11 +63,9 @@ shlo::DotGeneralOp getHeadContraction(Value value) {
   return dot && isHeadContraction(dot) ? dot : shlo::DotGeneralOp();
 }
 
-/// Reads `p` as `softmax(c · s)` along `axis`: `e / Σ_axis e` with
-/// `e = exp(c · s − m)`, where `m` is anything constant along `axis` (the row
-/// maximum) or absent and `c` a positive constant. Returns `s` and
-/// multiplies `coefficient` by `c`, or returns null.
-Value matchSoftmax(Value p, int64_t axis, double &coefficient) {
+/// Reads `p` as a plain quotient `a / b` (no constant factor, no other
+/// factors) and returns {a, b}, or nulls.
+std::pair<Value, Value> matchQuotient(Value p) {
   Monomial quotient = flattenProduct(p);
   if (!quotient.valid || !isApproximately(quotient.constant, 1.0) ||
       quotient.factors.size() != 2)
@@ -78,14 +76,25 @@ Value matchSoftmax(Value p, int64_t axis, double &coefficient) {
     std::swap(numerator, denominator);
   if (numerator->exponent != 1 || denominator->exponent != -1)
     return {};
-  auto exp = stripNoOps(numerator->value).getDefiningOp<shlo::ExpOp>();
+  return {numerator->value, denominator->value};
+}
+
+/// Reads `p` as `softmax(c · s)` along `axis`: `e / Σ_axis e` with
+/// `e = exp(c · s − m)`, where `m` is anything constant along `axis` (the row
+/// maximum) or absent and `c` a positive constant. Returns `s` and
+/// multiplies `coefficient` by `c`, or returns null.
+Value matchSoftmax(Value p, int64_t axis, double &coefficient) {
+  auto [numerator, denominator] = matchQuotient(p);
+  if (!numerator)
+    return {};
+  auto exp = stripNoOps(numerator).getDefiningOp<shlo::ExpOp>();
   if (!exp)
     return {};
 
-  BroadcastView sumView = peelBroadcasts(denominator->value);
+  BroadcastView sumView = peelBroadcasts(denominator);
   std::optional<ReduceMatch> sum = matchReduce(sumView.source, ReduceKind::Add);
   if (!sum || sum->init != 0.0 || sum->dims != SmallVector<int64_t>{axis} ||
-      !isSameValue(sum->input, numerator->value))
+      !isSameValue(sum->input, numerator))
     return {};
   for (auto [j, target] : llvm::enumerate(sumView.targetDims)) {
     int64_t expected = static_cast<int64_t>(j) < axis ? j : j + 1;
@@ -146,18 +155,11 @@ Value matchSoftmax(Value p, int64_t axis, double &coefficient) {
 /// Reads `p` as nmn's l1 normalization along `axis`: `s / (Σ_axis s +
 /// epsilon)`. Returns `s` and sets `epsilon`, or returns null.
 Value matchL1(Value p, int64_t axis, double &epsilon) {
-  Monomial quotient = flattenProduct(p);
-  if (!quotient.valid || !isApproximately(quotient.constant, 1.0) ||
-      quotient.factors.size() != 2)
-    return {};
-  const Factor *numerator = &quotient.factors[0];
-  const Factor *denominator = &quotient.factors[1];
-  if (numerator->exponent != 1)
-    std::swap(numerator, denominator);
-  if (numerator->exponent != 1 || denominator->exponent != -1)
+  auto [numerator, denominator] = matchQuotient(p);
+  if (!numerator)
     return {};
   // The sum plus epsilon may be broadcast as a whole or term by term.
-  BroadcastView outer = peelBroadcasts(denominator->value);
+  BroadcastView outer = peelBroadcasts(denominator);
   LinearCombination sum = flattenSum(outer.source);
   if (sum.terms.size() != 1 ||
       !isApproximately(sum.terms.front().coefficient, 1.0))
@@ -170,7 +172,7 @@ Value matchL1(Value p, int64_t axis, double &epsilon) {
       matchReduce(sumView.source, ReduceKind::Add);
   if (!reduce || reduce->init != 0.0 ||
       reduce->dims != SmallVector<int64_t>{axis} ||
-      !isSameValue(reduce->input, numerator->value))
+      !isSameValue(reduce->input, numerator))
     return {};
   for (auto [j, target] : llvm::enumerate(sumView.targetDims)) {
     int64_t expected = static_cast<int64_t>(j) < axis ? j : j + 1;
@@ -178,7 +180,7 @@ Value matchL1(Value p, int64_t axis, double &epsilon) {
       return {};
   }
   epsilon = sum.constant;
-  return numerator->value;
+  return numerator;
 }
 
 /// Combines `mask` with `more` (same shape), element by element.
