@@ -165,8 +165,10 @@ class Runner:
     def measure(self, cmd, env=None, env_text=""):
         """Runs `cmd` under /usr/bin/time; returns a dict with median_ms,
         min_ms, maxrss_mb, extra output lines, the status and the command."""
+        # The interpreter is shown by name: the command is for any machine.
+        shown_cmd = ["python3" if c == sys.executable else str(c) for c in cmd]
         shown = (env_text + " " if env_text else "") + " ".join(
-            shlex.quote(str(c)) for c in cmd)
+            shlex.quote(c) for c in shown_cmd)
         row = {"command": shown}
         full = [self.time_tool, "-f", "maxrss_kb=%M"] + [str(c) for c in cmd]
         try:

@@ -22,3 +22,13 @@ function(add_yat_library name)
   target_link_libraries(${name} PUBLIC ${ARG_LINK_LIBS} MLIR LLVM)
   set_property(GLOBAL APPEND PROPERTY YAT_EXPORTED_LIBS ${name})
 endfunction()
+
+# yat_link_sanitizer_options(target)
+# In a sanitizer build (LLVM_USE_SANITIZER), gives executable `target` the
+# project's sanitizer run-time options (lib/Support/SanitizerOptions.cpp).
+function(yat_link_sanitizer_options target)
+  if(LLVM_USE_SANITIZER)
+    target_sources(${target} PRIVATE
+      ${PROJECT_SOURCE_DIR}/lib/Support/SanitizerOptions.cpp)
+  endif()
+endfunction()

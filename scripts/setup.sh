@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Installs what yat needs on a fresh Debian machine: LLVM/MLIR 22 and the
-# build tools from Debian; numpy, pytest, jax, flax and nmn from PyPI.
-# Skips what is there.
+# Installs what yat needs on a fresh Debian machine: LLVM/MLIR 22, clang's
+# sanitizer and libFuzzer runtimes and the build tools from Debian; the
+# Python packages of scripts/requirements.txt (numpy, pytest, jax, flax,
+# nmn) from PyPI, at the pinned versions. Skips what is there.
 set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
 
 debian_packages=(llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
-  clang-22 lld-22 ninja-build cmake ccache libopenblas-dev libgtest-dev)
+  clang-22 libclang-rt-22-dev lld-22 ninja-build cmake ccache libopenblas-dev
+  libgtest-dev)
 missing=()
 for pkg in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
@@ -19,12 +22,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python_packages=(numpy pytest jax flax nmn)
-# The tests compare yat with the nmn package's own JAX layers.
-for pkg in "${python_packages[@]}"; do
-  python3 -c "import $pkg" 2>/dev/null || missing_py+=("$pkg")
-done
-if [ -n "${missing_py[*]:-}" ]; then
-  echo "setup: pip installing ${missing_py[*]}"
-  python3 -m pip install -q "${missing_py[@]}"
+# pip only runs when an installed version differs from the pinned one.
+requirements="$root/scripts/requirements.txt"
+if ! python3 - "$requirements" <<'PY'
+import importlib.metadata, sys
+for line in open(sys.argv[1]):
+    line = line.split("#")[0].strip()
+    if not line:
+        continue
+    name, version = line.split("==")
+    try:
+        if importlib.metadata.version(name) != version:
+            sys.exit(1)
+    except importlib.metadata.PackageNotFoundError:
+        sys.exit(1)
+PY
+then
+  echo "setup: pip installing scripts/requirements.txt"
+  python3 -m pip install -q -r "$requirements"
 fi

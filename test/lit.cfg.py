@@ -19,6 +19,11 @@ config.test_exec_root = os.path.join(config.yat_obj_root, "test")
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+# Sanitizer options given on top of lib/Support/SanitizerOptions.cpp's reach
+# the tools, and so do CI and the test-data location.
+llvm_config.with_system_environment(
+    ["ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "CI",
+     "YAT_STABLEHLO_TESTDATA"])
 
 config.substitutions.append(("%yat_lib", config.yat_lib_dir))
 # lit's default substitutions map %python to the interpreter running lit;
@@ -53,6 +58,12 @@ if config.yat_enable_stablehlo:
     config.available_features.add("stablehlo")
 if shutil.which("ptxas") or os.path.exists("/usr/local/cuda/bin/ptxas"):
     config.available_features.add("ptxas")
+elif os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+    # Under CI every test must run; only GPU execution may be missing.
+    lit_config.fatal("ptxas not found (CUDA toolkit in /usr/local/cuda); "
+                     "CI=true runs the PTX assembly tests")
+if config.yat_sanitize:
+    config.available_features.add("sanitizer")
 if os.environ.get("YAT_HAS_GPU") == "1" or shutil.which("nvidia-smi") and \
         os.system("nvidia-smi -L >/dev/null 2>&1") == 0:
     config.available_features.add("cuda")

@@ -109,7 +109,12 @@ def test_raised_and_unraised_match_jax(model):
 
 def test_export_script_is_deterministic(tmp_path):
     """Regenerating the exports with the package versions recorded in the
-    manifest reproduces the committed files byte for byte."""
+    manifest (the versions scripts/requirements.txt pins) reproduces the
+    committed files: the StableHLO text and the manifest byte for byte, the
+    .npy arrays with the same dtype and shape and values within the
+    module's tolerance above. JAX's CPU results are not bit-stable across
+    machines (vector widths change summation order), so they are not
+    compared bit for bit."""
     pytest.importorskip("jax")
     pytest.importorskip("flax")
     pytest.importorskip("nmn")
@@ -128,4 +133,11 @@ def test_export_script_is_deterministic(tmp_path):
                        if p.name != "README.md")
     assert sorted(p.name for p in tmp_path.iterdir()) == committed
     for name in committed:
-        assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes(), name
+        if not name.endswith(".npy"):
+            assert (tmp_path / name).read_bytes() == \
+                (EXAMPLES / name).read_bytes(), name
+            continue
+        regenerated, expected = np.load(tmp_path / name), np.load(EXAMPLES / name)
+        assert regenerated.dtype == expected.dtype, name
+        rtol, atol = tolerance(expected)
+        assert_close(regenerated, expected, rtol, atol, what=name)

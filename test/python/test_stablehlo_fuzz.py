@@ -1,7 +1,7 @@
 """Feeds yat-opt randomly mutated StableHLO files (from the conformance
-test data) through parsing, verification and convert-stablehlo-to-linalg:
-every run must end on its own with status 0 or 1, never with a signal or a
-hang. Mutations are drawn from fixed seeds, so a failure reproduces."""
+test data that YAT_STABLEHLO_TESTDATA names, see yat_testdata.py) through
+parsing, verification and convert-stablehlo-to-linalg: every run must end
+on its own with status 0 or 1, never with a signal or a hang. Mutations are drawn from fixed seeds, so a failure reproduces."""
 
 import os
 import pathlib
@@ -11,18 +11,18 @@ import subprocess
 
 import pytest
 
+import yat_testdata
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BUILD = pathlib.Path(os.environ.get("YAT_BUILD_DIR", ROOT / "build"))
 if not BUILD.is_absolute():
     BUILD = ROOT / BUILD
 YAT_OPT = BUILD / "bin" / "yat-opt"
-TESTDATA = pathlib.Path(os.environ.get(
-    "YAT_STABLEHLO_TESTDATA", ROOT.parent / "shared" / "stablehlo-testdata"))
+TESTDATA_DIRS, TESTDATA_PROBLEM = yat_testdata.stablehlo_testdata_dirs()
 
 pytestmark = [
     pytest.mark.skipif(not YAT_OPT.exists(), reason=f"{YAT_OPT} is not built"),
-    pytest.mark.skipif(not TESTDATA.is_dir(),
-                       reason=f"{TESTDATA} does not exist"),
+    pytest.mark.skipif(not TESTDATA_DIRS, reason=TESTDATA_PROBLEM),
 ]
 
 # Numbers, identifiers and punctuation of MLIR's textual form.
@@ -43,10 +43,10 @@ ELEMENT_TYPES = ["f32", "f16", "bf16", "f64", "i1", "i8", "i16", "i32",
 
 
 def source_files():
-    files = sorted(TESTDATA.glob("*.mlir"))
     # Every op family appears in a handful of files; sampling keeps the
     # test fast while touching all of them over the seeds.
-    return files[::7]
+    files = yat_testdata.stablehlo_files(TESTDATA_DIRS)
+    return files[::max(1, len(files) // 48)]
 
 
 def mutate(text, rng):

@@ -38,7 +38,7 @@ enum class CheckElementType { I1, I8, I16, I32, I64, F16, BF16, F32, F64 };
 inline constexpr int32_t kCheckFlagReassociated = 1;
 
 /// The comparison rules, in one place (see
-/// /work/shared/stablehlo-testdata/README.md and docs/STABLEHLO.md):
+/// docs/STABLEHLO.md, which follows the conformance files' own README):
 /// - expect_eq: exact (NaN equals NaN, +0 equals -0).
 /// - expect_close: within kCloseMaxUlps units in the last place; when the
 ///   actual value comes from a reassociated reduction (kCheckFlag-
