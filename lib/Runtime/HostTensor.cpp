@@ -148,8 +148,9 @@ std::string mlir::yat::runtime::formatTensorType(ElementType elementType,
   return text;
 }
 
-llvm::Expected<HostTensor> HostTensor::allocate(ElementType elementType,
-                                                ArrayRef<int64_t> shape) {
+llvm::Expected<uint64_t>
+mlir::yat::runtime::getTensorByteSize(ElementType elementType,
+                                      ArrayRef<int64_t> shape) {
   // Tensors beyond 2^40 bytes are certainly a corrupted shape, not data.
   constexpr uint64_t kMaxBytes = uint64_t(1) << 40;
   uint64_t numElements = 1;
@@ -165,12 +166,23 @@ llvm::Expected<HostTensor> HostTensor::allocate(ElementType elementType,
     return makeInputError("a " + formatTensorType(elementType, shape) +
                           " is too large (" + llvm::Twine(byteSize) +
                           " bytes)");
+  return byteSize;
+}
+
+llvm::Expected<HostTensor> HostTensor::allocate(ElementType elementType,
+                                                ArrayRef<int64_t> shape) {
+  llvm::Expected<uint64_t> byteSize = getTensorByteSize(elementType, shape);
+  if (!byteSize)
+    return byteSize.takeError();
+  int64_t numElements = 1;
+  for (int64_t size : shape)
+    numElements *= size; // Cannot overflow: the byte size did not.
   // 64-byte alignment suits every vector width the compiled code may use; a
   // zero-size tensor still gets a valid pointer.
-  size_t allocationSize = llvm::alignTo(std::max<uint64_t>(byteSize, 1), 64);
+  size_t allocationSize = llvm::alignTo(std::max<uint64_t>(*byteSize, 1), 64);
   auto *data = static_cast<uint8_t *>(std::aligned_alloc(64, allocationSize));
   if (!data)
-    return makeInputError("cannot allocate " + llvm::Twine(byteSize) +
+    return makeInputError("cannot allocate " + llvm::Twine(*byteSize) +
                           " bytes for " + formatTensorType(elementType, shape));
   std::memset(data, 0, allocationSize);
   return HostTensor(elementType, shape, static_cast<int64_t>(numElements),

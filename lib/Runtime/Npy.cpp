@@ -276,16 +276,21 @@ llvm::Expected<HostTensor> mlir::yat::runtime::parseNpy(llvm::StringRef bytes,
                           escape(header.descr) +
                           "'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |b1");
 
+  // The shape is only a claim until the data backs it: check the size
+  // before allocating, so that a corrupted shape never allocates.
+  llvm::Expected<uint64_t> byteSize =
+      getTensorByteSize(*elementType, header.shape);
+  if (!byteSize)
+    return malformed(llvm::toString(byteSize.takeError()));
+  llvm::StringRef data = bytes.drop_front(prefixSize + headerLength);
+  if (data.size() != *byteSize)
+    return malformed("data is " + llvm::Twine(data.size()) +
+                     " bytes but shape " + formatShape(header.shape) + " of " +
+                     escape(header.descr) + " needs " + llvm::Twine(*byteSize));
   llvm::Expected<HostTensor> tensor =
       HostTensor::allocate(*elementType, header.shape);
   if (!tensor)
     return malformed(llvm::toString(tensor.takeError()));
-  llvm::StringRef data = bytes.drop_front(prefixSize + headerLength);
-  if (data.size() != tensor->getByteSize())
-    return malformed("data is " + llvm::Twine(data.size()) +
-                     " bytes but shape " + formatShape(header.shape) + " of " +
-                     escape(header.descr) + " needs " +
-                     llvm::Twine(tensor->getByteSize()));
   std::memcpy(tensor->getData(), data.data(), data.size());
   if (*elementType == ElementType::I1) {
     // Compiled code assumes booleans are exactly 0 or 1.

@@ -50,6 +50,12 @@ float convertHalfToFloat(uint16_t bits);
 uint16_t convertFloatToBFloat16(float value);
 float convertBFloat16ToFloat(uint16_t bits);
 
+/// The bytes a tensor of `shape` takes; an error for negative sizes and for
+/// sizes no real tensor has (beyond 2^40 bytes), so that callers can check a
+/// claimed shape against the data they hold before allocating.
+llvm::Expected<uint64_t> getTensorByteSize(ElementType elementType,
+                                           llvm::ArrayRef<int64_t> shape);
+
 /// A dense row-major tensor in host memory.
 class HostTensor {
 public:

@@ -76,6 +76,11 @@ write_raw("trailing_data.npy", npy_bytes(good_header, six_floats + b"\x00" * 4))
 write_raw("huge_shape.npy",
           npy_bytes("{'descr': '<f4', 'fortran_order': False, "
                     "'shape': (1000000000, 1000000000), }", six_floats))
+# Under 2^40 bytes, so only the data length shows the shape is corrupt: it
+# must be checked before allocating 600 GB (found by yat-npy-fuzzer).
+write_raw("large_shape_short_data.npy",
+          npy_bytes("{'descr': '<f4', 'fortran_order': False, "
+                    "'shape': (150292044, 999), }", six_floats))
 np.save(out / "fortran_2x3_f32.npy",
         np.asfortranarray(np.arange(6, dtype=np.float32).reshape(2, 3)))
 np.save(out / "bigendian_2x3_f32.npy",
