@@ -56,7 +56,7 @@
 // TRUNCATED: yat-run: error: argument 0: '{{.*}}truncated_data.npy' is not a valid .npy file: data is 8 bytes but shape (2, 3) of <f4 needs 24
 // TRAILING: yat-run: error: argument 0: '{{.*}}trailing_data.npy' is not a valid .npy file: data is 28 bytes but shape (2, 3) of <f4 needs 24
 // HUGE: yat-run: error: argument 0: '{{.*}}huge_shape.npy' is not a valid .npy file: a tensor<1000000000x1000000000xf32> is too large (4000000000000000000 bytes)
-// LARGE-SHORT: yat-run: error: argument 0: '{{.*}}large_shape_short_data.npy' is not a valid .npy file: data is 24 bytes but shape (150292044, 999) of <f4 needs 600566607824
+// LARGE-SHORT: yat-run: error: argument 0: '{{.*}}large_shape_short_data.npy' is not a valid .npy file: data is 24 bytes but shape (150292044, 999) of <f4 needs 600567007824
 // FORTRAN: yat-run: error: argument 0: '{{.*}}fortran_2x3_f32.npy' is stored in Fortran order; only C order is supported (save np.ascontiguousarray(a))
 // BIG-ENDIAN: yat-run: error: argument 0: '{{.*}}bigendian_2x3_f32.npy' has unsupported dtype '>f4'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |b1
 // UNSIGNED: yat-run: error: argument 0: '{{.*}}u32_2x3.npy' has unsupported dtype '<u4'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |b1
