@@ -22,14 +22,16 @@
 extern "C" {
 
 // Called by the sanitizer runtimes before main; must not be instrumented.
-__attribute__((no_sanitize("address", "undefined"), used, visibility("default")))
-const char *__asan_default_options() {
+__attribute__((no_sanitize("address", "undefined"), used,
+               visibility("default"))) const char *
+__asan_default_options() {
   return "allow_user_poisoning=0:exitcode=86:detect_stack_use_after_return=1:"
          "strict_init_order=1:check_initialization_order=1";
 }
 
-__attribute__((no_sanitize("address", "undefined"), used, visibility("default")))
-const char *__ubsan_default_options() {
+__attribute__((no_sanitize("address", "undefined"), used,
+               visibility("default"))) const char *
+__ubsan_default_options() {
   return "print_stacktrace=1:halt_on_error=1:exitcode=86";
 }
 

@@ -38,12 +38,12 @@ constexpr int64_t kDyn = ShapedType::kDynamic;
 /// Entry parameters of the kinds yat-run passes: static and dynamic
 /// shapes, scalars, every element type, bf16 (which numpy writes as f32).
 const TensorSpec kParameters[] = {
-    {ElementType::F32, {2, 3}},   {ElementType::F32, {kDyn, 4}},
-    {ElementType::F32, {}},       {ElementType::F64, {kDyn}},
-    {ElementType::F16, {3, kDyn}}, {ElementType::BF16, {2, 2}},
-    {ElementType::BF16, {kDyn}},  {ElementType::I8, {4}},
+    {ElementType::F32, {2, 3}},       {ElementType::F32, {kDyn, 4}},
+    {ElementType::F32, {}},           {ElementType::F64, {kDyn}},
+    {ElementType::F16, {3, kDyn}},    {ElementType::BF16, {2, 2}},
+    {ElementType::BF16, {kDyn}},      {ElementType::I8, {4}},
     {ElementType::I16, {kDyn, kDyn}}, {ElementType::I32, {1, 1, 1}},
-    {ElementType::I64, {}},       {ElementType::I1, {kDyn}},
+    {ElementType::I64, {}},           {ElementType::I1, {kDyn}},
 };
 
 void check(bool condition, const char *property) {
@@ -77,7 +77,8 @@ void checkRoundTrip(const HostTensor &tensor) {
   // conversion yat-run applies.
   HostTensor expected = std::move(*reread);
   if (tensor.getElementType() == ElementType::BF16) {
-    llvm::Expected<HostTensor> converted = expected.convertTo(ElementType::BF16);
+    llvm::Expected<HostTensor> converted =
+        expected.convertTo(ElementType::BF16);
     check(static_cast<bool>(converted), "f32 converts back to bf16");
     expected = std::move(*converted);
   }
@@ -94,8 +95,7 @@ void checkRoundTrip(const HostTensor &tensor) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size == 0)
     return -1;
-  const TensorSpec &parameter =
-      kParameters[data[0] % std::size(kParameters)];
+  const TensorSpec &parameter = kParameters[data[0] % std::size(kParameters)];
   llvm::StringRef file(reinterpret_cast<const char *>(data + 1), size - 1);
 
   llvm::Expected<HostTensor> tensor = parseNpy(file, "fuzz-input.npy");

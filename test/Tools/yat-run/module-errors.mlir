@@ -3,6 +3,8 @@
 // and exit status 1.
 // RUN: rm -rf %t && %python %S/Inputs/make-inputs.py %t
 // RUN: %python %S/Inputs/expect-exit.py 1 yat-run %S/Inputs/malformed.mlir --random-inputs | FileCheck %s --check-prefix=MALFORMED
+// MLIR's parser would exhaust memory on this use (see parseModuleFile).
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %S/Inputs/huge-result-number.mlir --random-inputs | FileCheck %s --check-prefix=HUGE-RESULT
 // RUN: %python %S/Inputs/expect-exit.py 1 yat-run %t/missing.mlir | FileCheck %s --check-prefix=MISSING
 // RUN: %python %S/Inputs/expect-exit.py 1 yat-run %t/a_2x3_f32.npy | FileCheck %s --check-prefix=BINARY
 // RUN: %python %S/Inputs/expect-exit.py 1 yat-run %S/Inputs/invalid-op.mlir --random-inputs | FileCheck %s --check-prefix=INVALID
@@ -15,6 +17,7 @@
 // RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=unsigned_result | FileCheck %s --check-prefix=UNSIGNED
 // RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --target=tpu | FileCheck %s --check-prefix=BAD-FLAG
 
+// HUGE-RESULT: yat-run: error: {{.*}}huge-result-number.mlir:2:10: result number 2147483647 of '%0#2147483647' is out of range
 // MALFORMED: yat-run: error: {{.*}}malformed.mlir:2:34: expected ')'
 // MISSING: yat-run: error: cannot read '{{.*}}missing.mlir': No such file or directory
 // BINARY: yat-run: error: {{.*}}a_2x3_f32.npy:1:1:
