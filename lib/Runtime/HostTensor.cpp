@@ -174,9 +174,11 @@ llvm::Expected<HostTensor> HostTensor::allocate(ElementType elementType,
   llvm::Expected<uint64_t> byteSize = getTensorByteSize(elementType, shape);
   if (!byteSize)
     return byteSize.takeError();
-  int64_t numElements = 1;
+  // Saturating: the partial products of a shape with a zero in it may
+  // overflow even though the tensor is empty.
+  uint64_t numElements = 1;
   for (int64_t size : shape)
-    numElements *= size; // Cannot overflow: the byte size did not.
+    numElements = llvm::SaturatingMultiply(numElements, uint64_t(size));
   // 64-byte alignment suits every vector width the compiled code may use; a
   // zero-size tensor still gets a valid pointer.
   size_t allocationSize = llvm::alignTo(std::max<uint64_t>(*byteSize, 1), 64);

@@ -81,6 +81,11 @@ write_raw("huge_shape.npy",
 write_raw("large_shape_short_data.npy",
           npy_bytes("{'descr': '<f4', 'fortran_order': False, "
                     "'shape': (150292044, 999), }", six_floats))
+# Empty, but the product of its leading dims overflows int64 (found by
+# yat-npy-fuzzer).
+write_raw("empty_overflowing_dims.npy",
+          npy_bytes("{'descr': '<f4', 'fortran_order': False, "
+                    "'shape': (9999999999999, 9999999999949, 0), }", b""))
 np.save(out / "fortran_2x3_f32.npy",
         np.asfortranarray(np.arange(6, dtype=np.float32).reshape(2, 3)))
 np.save(out / "bigendian_2x3_f32.npy",
