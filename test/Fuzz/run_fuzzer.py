@@ -139,14 +139,20 @@ def main():
     coverage = re.findall(r"cov: (\d+) ft: (\d+)", log)
     if proc.returncode != 0:
         print(log[-8000:])
-    crashes = sorted(p.name for p in artifacts.iterdir())
+    # libFuzzer names what it found by kind; slow units (over 10 s, which a
+    # loaded machine can make of a normal input) are reported, not failed.
+    findings = sorted(p.name for p in artifacts.iterdir()
+                      if p.name.startswith(("crash-", "leak-", "timeout-",
+                                            "oom-")))
+    slow = sorted(p.name for p in artifacts.iterdir()
+                  if p.name.startswith("slow-unit-"))
     cov, ft = coverage[-1] if coverage else ("?", "?")
     print(f"fuzz {args.kind}: {stats.get('number_of_executed_units', '?')} "
           f"executions in {elapsed:.0f} s from {seed_count} seeds, "
           f"coverage {cov} edges / {ft} features, corpus "
           f"{len(list(corpus.iterdir()))} inputs, "
-          f"{len(crashes)} crashing inputs in {artifacts}"
-          f"{': ' + ', '.join(crashes) if crashes else ''}")
+          f"{len(findings)} crashing inputs, {len(slow)} slow inputs in "
+          f"{artifacts}{': ' + ', '.join(findings) if findings else ''}")
     return 1 if proc.returncode != 0 else 0
 
 

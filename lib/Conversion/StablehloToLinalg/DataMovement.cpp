@@ -1,4 +1,10 @@
 //===- DataMovement.cpp - constants, iota, reshapes, slices, pads ---------===//
+//
+// Static slices that select nothing (`[2:2]`, legal StableHLO that
+// lax.associative_scan emits) become tensor.empty: tensor.extract_slice
+// rejects an offset at the end of a dimension.
+//
+//===----------------------------------------------------------------------===//
 
 #include "PopulatePatterns.h"
 
@@ -55,6 +61,23 @@ Value stablehlo_lowering::emitPaddedTensor(OpBuilder &b, Location loc,
 
 /// A tensor of `resultType` whose element at each index is the element of
 /// `value` at `sourceMap` of that index.
+Value stablehlo_lowering::emitIndexValue(OpBuilder &b, Location loc,
+                                         Value integer) {
+  if (cast<IntegerType>(integer.getType()).isUnsigned())
+    return arith::IndexCastUIOp::create(b, loc, b.getIndexType(), integer);
+  return arith::IndexCastOp::create(b, loc, b.getIndexType(), integer);
+}
+
+Value stablehlo_lowering::emitClampedStart(OpBuilder &b, Location loc,
+                                           Value integer, int64_t dimSize,
+                                           int64_t sliceSize) {
+  Value index = emitIndexValue(b, loc, integer);
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value lastStart = arith::ConstantIndexOp::create(b, loc, dimSize - sliceSize);
+  return arith::MinSIOp::create(
+      b, loc, arith::MaxSIOp::create(b, loc, index, zero), lastStart);
+}
+
 static Value emitGatheredTensor(OpBuilder &b, Location loc, Value value,
                                 AffineMap sourceMap,
                                 RankedTensorType resultType) {
@@ -262,6 +285,11 @@ struct SliceToExtractSlice : public OpConversionPattern<shlo::SliceOp> {
     if (failed(requireStaticShapes(rewriter, op, {op.getType()})))
       return failure();
     auto resultType = cast<RankedTensorType>(op.getType());
+    if (resultType.getNumElements() == 0) {
+      rewriter.replaceOp(op,
+                         emitEmptyTensor(rewriter, op.getLoc(), resultType));
+      return success();
+    }
     SmallVector<OpFoldResult> offsets, sizes, strides;
     for (int64_t d = 0; d < resultType.getRank(); ++d) {
       offsets.push_back(rewriter.getIndexAttr(op.getStartIndices()[d]));
@@ -270,6 +298,76 @@ struct SliceToExtractSlice : public OpConversionPattern<shlo::SliceOp> {
     }
     rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
         op, resultType, adaptor.getOperand(), offsets, sizes, strides);
+    return success();
+  }
+};
+
+/// The clamped start indices of a dynamic slice or update of `sizes` in
+/// `operandType`.
+static SmallVector<OpFoldResult> emitClampedStarts(OpBuilder &b, Location loc,
+                                                   ValueRange startIndices,
+                                                   RankedTensorType operandType,
+                                                   ArrayRef<int64_t> sizes) {
+  SmallVector<OpFoldResult> offsets;
+  for (auto [d, index] : llvm::enumerate(startIndices))
+    offsets.push_back(emitClampedStart(b, loc, emitExtractScalar(b, loc, index),
+                                       operandType.getDimSize(d), sizes[d]));
+  return offsets;
+}
+
+/// Rewrites stablehlo.dynamic_slice into a tensor.extract_slice at the
+/// clamped start indices.
+struct DynamicSliceToExtractSlice
+    : public OpConversionPattern<shlo::DynamicSliceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::DynamicSliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(rewriter, op, op->getOperandTypes())))
+      return failure();
+    RankedTensorType resultType = op.getType();
+    Location loc = op.getLoc();
+    if (resultType.getNumElements() == 0) {
+      rewriter.replaceOp(op, emitEmptyTensor(rewriter, loc, resultType));
+      return success();
+    }
+    SmallVector<OpFoldResult> offsets =
+        emitClampedStarts(rewriter, loc, adaptor.getStartIndices(),
+                          op.getOperand().getType(), op.getSliceSizes());
+    SmallVector<OpFoldResult> sizes =
+        getAsIndexOpFoldResult(rewriter.getContext(), op.getSliceSizes());
+    SmallVector<OpFoldResult> strides(resultType.getRank(),
+                                      rewriter.getIndexAttr(1));
+    rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+        op, resultType, adaptor.getOperand(), offsets, sizes, strides);
+    return success();
+  }
+};
+
+/// Rewrites stablehlo.dynamic_update_slice into a tensor.insert_slice at
+/// the clamped start indices.
+struct DynamicUpdateSliceToInsertSlice
+    : public OpConversionPattern<shlo::DynamicUpdateSliceOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::DynamicUpdateSliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(rewriter, op, op->getOperandTypes())))
+      return failure();
+    RankedTensorType updateType = op.getUpdate().getType();
+    if (updateType.getNumElements() == 0) {
+      rewriter.replaceOp(op, adaptor.getOperand());
+      return success();
+    }
+    SmallVector<OpFoldResult> offsets =
+        emitClampedStarts(rewriter, op.getLoc(), adaptor.getStartIndices(),
+                          op.getOperand().getType(), updateType.getShape());
+    SmallVector<OpFoldResult> sizes =
+        getAsIndexOpFoldResult(rewriter.getContext(), updateType.getShape());
+    SmallVector<OpFoldResult> strides(updateType.getRank(),
+                                      rewriter.getIndexAttr(1));
+    rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(
+        op, adaptor.getUpdate(), adaptor.getOperand(), offsets, sizes, strides);
     return success();
   }
 };
@@ -319,5 +417,6 @@ void stablehlo_lowering::populateDataMovementPatterns(
   patterns.add<ConstantToArith, IotaToGeneric, BroadcastInDimToGeneric,
                ReshapeToCollapseExpand, TransposeToLinalg,
                ConcatenateToInsertSlices, SliceToExtractSlice,
+               DynamicSliceToExtractSlice, DynamicUpdateSliceToInsertSlice,
                PadToFillAndInsert, ReverseToGeneric>(patterns.getContext());
 }

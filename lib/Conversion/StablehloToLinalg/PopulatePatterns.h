@@ -20,6 +20,8 @@ namespace mlir::yat::stablehlo_lowering {
 void populateElementwisePatterns(RewritePatternSet &patterns);
 void populateDataMovementPatterns(RewritePatternSet &patterns);
 void populateReducePatterns(RewritePatternSet &patterns);
+void populateScatterPatterns(RewritePatternSet &patterns);
+void populateGatherPatterns(RewritePatternSet &patterns);
 void populateDotGeneralPatterns(RewritePatternSet &patterns);
 void populateConvolutionPatterns(RewritePatternSet &patterns);
 void populateCheckPatterns(RewritePatternSet &patterns);
@@ -91,10 +93,26 @@ Value emitPaddedTensor(OpBuilder &builder, Location loc, Value value,
 Value emitReversedTensor(OpBuilder &builder, Location loc, Value value,
                          ArrayRef<int64_t> dims);
 
-/// True when every op of `reduce`'s body can be translated to scalar arith;
-/// otherwise returns false and sets `offending` to the first op that
-/// cannot.
-bool isTranslatableReduceBody(Operation *reduce, Operation *&offending);
+/// True when every op of the body of `op` (a stablehlo.reduce or
+/// stablehlo.scatter, whose body works on 0-d tensors) can be translated to
+/// scalar arith; otherwise returns false and sets `offending` to the first
+/// op that cannot.
+bool isTranslatableScalarBody(Operation *op, Operation *&offending);
+
+/// `integer` (a scalar of any integer type, unsigned ones zero-extended)
+/// as an index.
+Value emitIndexValue(OpBuilder &builder, Location loc, Value integer);
+
+/// The start index `integer` of a slice of `sliceSize` along a dimension of
+/// `dimSize`, clamped to [0, dimSize - sliceSize] as gather, dynamic_slice
+/// and dynamic_update_slice clamp it, as an index.
+Value emitClampedStart(OpBuilder &builder, Location loc, Value integer,
+                       int64_t dimSize, int64_t sliceSize);
+
+/// Emits the ops of such a body on the scalars `args` (one per body
+/// argument) and returns the scalars it returns.
+SmallVector<Value> emitScalarBody(OpBuilder &builder, Block &body,
+                                  ValueRange args);
 
 /// Converts every element of static-shaped `value` to the element type of
 /// `resultType` (stablehlo.convert semantics) with a linalg.generic.

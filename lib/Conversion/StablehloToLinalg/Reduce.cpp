@@ -24,10 +24,10 @@ static bool isScalarIdentity(Operation *op) {
   return operand && result && operand == result && operand.getRank() == 0;
 }
 
-bool stablehlo_lowering::isTranslatableReduceBody(Operation *reduce,
+bool stablehlo_lowering::isTranslatableScalarBody(Operation *op,
                                                   Operation *&offending) {
   offending = nullptr;
-  Region &body = reduce->getRegion(0);
+  Region &body = op->getRegion(0);
   for (Operation &op : body.front()) {
     // Values captured from outside the body have no scalar counterpart.
     bool capturesOuterValue = llvm::any_of(op.getOperands(), [&](Value v) {
@@ -50,6 +50,35 @@ bool stablehlo_lowering::isTranslatableReduceBody(Operation *reduce,
   return true;
 }
 
+SmallVector<Value> stablehlo_lowering::emitScalarBody(OpBuilder &builder,
+                                                      Block &body,
+                                                      ValueRange args) {
+  IRMapping mapping;
+  mapping.map(body.getArguments(), args);
+  for (Operation &inner : body) {
+    if (auto ret = dyn_cast<shlo::ReturnOp>(inner))
+      return llvm::map_to_vector(ret.getOperands(), [&](Value value) {
+        return mapping.lookup(value);
+      });
+    Value result;
+    if (auto constant = dyn_cast<shlo::ConstantOp>(inner)) {
+      auto dense = cast<DenseElementsAttr>(constant.getValue());
+      result = arith::ConstantOp::create(
+          builder, inner.getLoc(),
+          cast<TypedAttr>(dense.getSplatValue<Attribute>()));
+    } else if (isScalarIdentity(&inner)) {
+      result = mapping.lookup(inner.getOperand(0));
+    } else {
+      SmallVector<Value> operands;
+      for (Value operand : inner.getOperands())
+        operands.push_back(mapping.lookup(operand));
+      result = emitScalarOp(builder, inner.getLoc(), &inner, operands);
+    }
+    mapping.map(inner.getResult(0), result);
+  }
+  return {};
+}
+
 namespace {
 
 /// Rewrites stablehlo.reduce into one linalg.generic with an input per
@@ -63,7 +92,7 @@ struct ReduceToGeneric : public OpConversionPattern<shlo::ReduceOp> {
   matchAndRewrite(shlo::ReduceOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Operation *offending;
-    if (!isTranslatableReduceBody(op, offending))
+    if (!isTranslatableScalarBody(op, offending))
       return rewriter.notifyMatchFailure(op, "body cannot be translated");
     auto inputType = cast<RankedTensorType>(op.getInputs()[0].getType());
     if (!inputType.hasStaticShape())
@@ -104,35 +133,10 @@ struct ReduceToGeneric : public OpConversionPattern<shlo::ReduceOp> {
         [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
           // Generic arguments: elements then accumulators. Body arguments:
           // accumulators then elements.
-          IRMapping mapping;
-          for (size_t i = 0; i < count; ++i) {
-            mapping.map(body.getArgument(i), args[count + i]);
-            mapping.map(body.getArgument(count + i), args[i]);
-          }
-          for (Operation &inner : body) {
-            if (auto ret = dyn_cast<shlo::ReturnOp>(inner)) {
-              SmallVector<Value> yielded;
-              for (Value value : ret.getOperands())
-                yielded.push_back(mapping.lookup(value));
-              linalg::YieldOp::create(b, inner.getLoc(), yielded);
-              continue;
-            }
-            Value result;
-            if (auto constant = dyn_cast<shlo::ConstantOp>(inner)) {
-              auto dense = cast<DenseElementsAttr>(constant.getValue());
-              result = arith::ConstantOp::create(
-                  b, inner.getLoc(),
-                  cast<TypedAttr>(dense.getSplatValue<Attribute>()));
-            } else if (isScalarIdentity(&inner)) {
-              result = mapping.lookup(inner.getOperand(0));
-            } else {
-              SmallVector<Value> operands;
-              for (Value operand : inner.getOperands())
-                operands.push_back(mapping.lookup(operand));
-              result = emitScalarOp(b, inner.getLoc(), &inner, operands);
-            }
-            mapping.map(inner.getResult(0), result);
-          }
+          SmallVector<Value> bodyArgs(args.drop_front(count));
+          llvm::append_range(bodyArgs, args.take_front(count));
+          linalg::YieldOp::create(b, bodyLoc,
+                                  emitScalarBody(b, body, bodyArgs));
         });
     rewriter.replaceOp(op, generic.getResults());
     return success();

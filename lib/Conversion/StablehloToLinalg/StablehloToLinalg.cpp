@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -148,15 +149,17 @@ LogicalResult mlir::yat::verifyStablehloLowerable(ModuleOp module) {
                        << "; convert-stablehlo-to-linalg supports only 1";
               return success();
             })
-            .Case([](shlo::ReduceOp reduce) -> LogicalResult {
-              Operation *offending;
-              if (isTranslatableReduceBody(reduce, offending))
-                return success();
-              return offending->emitOpError()
-                     << "cannot be lowered inside a stablehlo.reduce body "
-                        "(bodies may hold elementwise ops and splat "
-                        "constants on 0-d tensors of their own values)";
-            })
+            .Case<shlo::ReduceOp, shlo::ScatterOp>(
+                [](Operation *withBody) -> LogicalResult {
+                  Operation *offending;
+                  if (isTranslatableScalarBody(withBody, offending))
+                    return success();
+                  return offending->emitOpError()
+                         << "cannot be lowered inside a " << withBody->getName()
+                         << " body (bodies may hold elementwise ops and "
+                            "splat constants on 0-d tensors of their own "
+                            "values)";
+                })
             .Default([](Operation *) { return success(); });
     ok &= succeeded(result);
   });
@@ -275,20 +278,23 @@ void mlir::yat::populateStablehloToLinalgPatterns(RewritePatternSet &patterns) {
   populateElementwisePatterns(patterns);
   populateDataMovementPatterns(patterns);
   populateReducePatterns(patterns);
+  populateScatterPatterns(patterns);
+  populateGatherPatterns(patterns);
   populateDotGeneralPatterns(patterns);
   populateConvolutionPatterns(patterns);
   populateCheckPatterns(patterns);
 }
 
 void mlir::yat::configureStablehloToLinalgTarget(ConversionTarget &target) {
-  target.addLegalDialect<arith::ArithDialect,
-                         bufferization::BufferizationDialect, func::FuncDialect,
-                         linalg::LinalgDialect, math::MathDialect,
-                         memref::MemRefDialect, tensor::TensorDialect>();
-  // The body of a reduce is consumed by the reduce pattern.
+  target.addLegalDialect<
+      arith::ArithDialect, bufferization::BufferizationDialect,
+      func::FuncDialect, linalg::LinalgDialect, math::MathDialect,
+      memref::MemRefDialect, scf::SCFDialect, tensor::TensorDialect>();
+  // The bodies of reduce and scatter are consumed by their patterns.
   target.addDynamicallyLegalDialect<shlo::StablehloDialect>(
       [](Operation *op) -> std::optional<bool> {
-        return isa_and_nonnull<shlo::ReduceOp>(op->getParentOp());
+        return isa_and_nonnull<shlo::ReduceOp, shlo::ScatterOp>(
+            op->getParentOp());
       });
 }
 

@@ -2,8 +2,8 @@
 
 // An op outside the subset is named in the pretty form.
 func.func @outside_subset_pretty(%a: tensor<2xf32>) {
-  // expected-error @+1 {{custom op 'stablehlo.gather' is not in yat's StableHLO subset}}
-  %0 = stablehlo.gather %a : tensor<2xf32>
+  // expected-error @+1 {{custom op 'stablehlo.sort' is not in yat's StableHLO subset}}
+  %0 = stablehlo.sort %a : tensor<2xf32>
   return
 }
 
@@ -11,8 +11,8 @@ func.func @outside_subset_pretty(%a: tensor<2xf32>) {
 
 // An op outside the subset is named in the generic form.
 func.func @outside_subset_generic(%a: tensor<2xf32>) {
-  // expected-error @+1 {{unregistered operation 'stablehlo.gather'}}
-  %0 = "stablehlo.gather"(%a) : (tensor<2xf32>) -> tensor<2xf32>
+  // expected-error @+1 {{unregistered operation 'stablehlo.sort'}}
+  %0 = "stablehlo.sort"(%a) : (tensor<2xf32>) -> tensor<2xf32>
   return
 }
 
@@ -305,7 +305,7 @@ func.func @reduce_applies(%x: tensor<4xf32>, %init: tensor<f32>) {
 
 // stablehlo.return only ends a reduce body.
 func.func @return_parent(%a: tensor<f32>) {
-  // expected-error @+1 {{expects parent op 'stablehlo.reduce'}}
+  // expected-error @+1 {{expects parent op to be one of 'stablehlo.reduce, stablehlo.scatter'}}
   stablehlo.return %a : tensor<f32>
 }
 
@@ -315,5 +315,521 @@ func.func @return_parent(%a: tensor<f32>) {
 func.func @composite_decomposition(%a: tensor<4xf32>) {
   // expected-error @+1 {{decomposition @missing does not name a function}}
   %0 = stablehlo.composite "my.op" %a {decomposition = @missing} : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+// A scatter needs inputs.
+func.func @scatter_no_inputs(%i: tensor<2x1xi64>) {
+  // expected-error @+1 {{expected at least one input}}
+  "stablehlo.scatter"(%i) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<2x1xi64>) -> ()
+  return
+}
+
+// -----
+
+// One result per input.
+func.func @scatter_result_count(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected as many updates and results as inputs (1)}}
+  %0:2 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> (tensor<4x3xf32>, tensor<4x3xf32>)
+  return
+}
+
+// -----
+
+// Indices are integers.
+func.func @scatter_float_indices(%x: tensor<4x3xf32>, %i: tensor<2x1xf32>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected integer indices, got 'f32'}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// All inputs have one shape.
+func.func @scatter_input_shapes(%x: tensor<4x3xf32>, %y: tensor<4x2xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>, %v: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected all inputs, and all updates, to have one shape}}
+  %0:2 = "stablehlo.scatter"(%x, %y, %i, %u, %v) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>, %c: tensor<f32>, %d: tensor<f32>):
+    stablehlo.return %c, %d : tensor<f32>, tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<4x2xf32>, tensor<2x1xi64>, tensor<2x3xf32>, tensor<2x3xf32>) -> (tensor<4x3xf32>, tensor<4x2xf32>)
+  return
+}
+
+// -----
+
+// Updates have the inputs' element types.
+func.func @scatter_update_type(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf16>) {
+  // expected-error @+1 {{expected update 0 to have element type 'f32'}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf16>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// Results have the inputs' types.
+func.func @scatter_result_type(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected result 0 of type 'tensor<4x3xf32>'}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf16>
+  return
+}
+
+// -----
+
+// index_vector_dim is at most the indices' rank.
+func.func @scatter_index_vector_dim(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{index_vector_dim 3 is out of range for indices of rank 2}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 3>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// update_window_dims are sorted.
+func.func @scatter_unsorted_window(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{update_window_dims must be sorted, got [1, 0]}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// inserted_window_dims are sorted.
+func.func @scatter_unsorted_inserted(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{inserted_window_dims must be sorted, got [1, 0]}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [1, 0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// update_window_dims are dims of the updates.
+func.func @scatter_window_range(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{update_window_dims value 2 is out of range for rank 2}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [2], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// inserted_window_dims are dims of the inputs.
+func.func @scatter_inserted_range(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{inserted_window_dims value 2 is out of range for rank 2}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [2], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// input_batching_dims are dims of the inputs.
+func.func @scatter_batching_range(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{input_batching_dims value 5 is out of range for rank 2}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], input_batching_dims = [5], scatter_indices_batching_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// scatter_indices_batching_dims are dims of the indices.
+func.func @scatter_indices_batching_range(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{scatter_indices_batching_dims value 4 is out of range for rank 2}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], input_batching_dims = [0], scatter_indices_batching_dims = [4], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// scatter_dims_to_operand_dims are distinct.
+func.func @scatter_to_operand_repeated(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{scatter_dims_to_operand_dims value 0 is repeated}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0, 0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// Batching dims come in pairs.
+func.func @scatter_batching_counts(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected as many input_batching_dims as scatter_indices_batching_dims}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_indices_batching_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// The index vector dim is not a batching dim.
+func.func @scatter_batching_index_vector(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{scatter_indices_batching_dims must not contain index_vector_dim 1}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], input_batching_dims = [0], scatter_indices_batching_dims = [1], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// A dim is inserted or batching, not both.
+func.func @scatter_inserted_batching(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{dimension 0 is in both inserted_window_dims and input_batching_dims}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], input_batching_dims = [0], scatter_indices_batching_dims = [0], scatter_dims_to_operand_dims = [1], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// Start indices do not address batching dims.
+func.func @scatter_to_operand_batching(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{scatter_dims_to_operand_dims value 0 is a batching dimension}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], input_batching_dims = [0], scatter_indices_batching_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// One start index per scatter_dims_to_operand_dims.
+func.func @scatter_index_vector_size(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected 2 start indices per index vector (one per scatter_dims_to_operand_dims), got 1}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// Every input dim is a window, inserted or batching dim.
+func.func @scatter_input_rank(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected the input rank 2 to equal the number of update_window_dims, inserted_window_dims and input_batching_dims}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// Updates have a dim per window dim and per scatter index dim.
+func.func @scatter_update_rank(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3x1xf32>) {
+  // expected-error @+1 {{expected updates of rank 2, got 3}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3x1xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// A window fits in the input.
+func.func @scatter_window_size(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x5xf32>) {
+  // expected-error @+1 {{update window dimension 1 of size 5 is larger than the input's 3}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x5xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// Update scatter dims have the index dims' sizes.
+func.func @scatter_scatter_size(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<3x3xf32>) {
+  // expected-error @+1 {{expected update dimension 0 to have the size of scatter index dimension, 2, got 3}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<3x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// The update computation takes the current then the new values.
+func.func @scatter_body_arity(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected the update computation to take 2 arguments, got 1}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// Its arguments are 0-d tensors of the element types.
+func.func @scatter_body_types(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected update computation arguments 0 and 1 to have type 'tensor<f32>'}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f16>, %b: tensor<f16>):
+    stablehlo.return %b : tensor<f16>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// It returns one value per input.
+func.func @scatter_body_results(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{expected the update computation to return 1 0-d tensors of the input element types}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a, %b : tensor<f32>, tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// #stablehlo.scatter names only its own fields.
+func.func @scatter_unknown_field(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{unknown scatter dimension field 'offset_dims'}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<offset_dims = [1]>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// Each field appears once.
+func.func @scatter_duplicate_field(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) {
+  // expected-error @+1 {{duplicate scatter dimension field 'index_vector_dim'}}
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<index_vector_dim = 1, index_vector_dim = 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %b : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return
+}
+
+// -----
+
+// A gather keeps the element type.
+func.func @gather_element_type(%t: tensor<10x4xf32>, %ids: tensor<3x1xi32>) {
+  // expected-error @+1 {{expected operand and result element types to match}}
+  %0 = "stablehlo.gather"(%t, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4xf16>
+  return
+}
+
+// -----
+
+// offset_dims are sorted.
+func.func @gather_offset_unsorted(%t: tensor<10x4xf32>, %ids: tensor<3x1xi32>) {
+  // expected-error @+1 {{offset_dims must be sorted, got [1, 0]}}
+  %0 = "stablehlo.gather"(%t, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<1x4xf32>
+  return
+}
+
+// -----
+
+// offset_dims are dims of the result.
+func.func @gather_offset_range(%t: tensor<10x4xf32>, %ids: tensor<3x1xi32>) {
+  // expected-error @+1 {{offset_dims value 2 is out of range for rank 2}}
+  %0 = "stablehlo.gather"(%t, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [2], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+// collapsed_slice_dims are sorted.
+func.func @gather_collapsed_unsorted(%t: tensor<10x4xf32>, %ids: tensor<3x1xi32>) {
+  // expected-error @+1 {{collapsed_slice_dims must be sorted, got [1, 0]}}
+  %0 = "stablehlo.gather"(%t, %ids) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [1, 0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 1>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3xf32>
+  return
+}
+
+// -----
+
+// One start index per start_index_map entry.
+func.func @gather_start_index_map_size(%t: tensor<10x4xf32>, %ids: tensor<3x1xi32>) {
+  // expected-error @+1 {{expected 2 start indices per index vector (one per start_index_map), got 1}}
+  %0 = "stablehlo.gather"(%t, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0, 1], index_vector_dim = 1>, slice_sizes = array<i64: 1, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+// One slice size per operand dim.
+func.func @gather_slice_count(%t: tensor<10x4xf32>, %ids: tensor<3x1xi32>) {
+  // expected-error @+1 {{expected 2 slice sizes, got 1}}
+  %0 = "stablehlo.gather"(%t, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+// A slice fits in the operand.
+func.func @gather_slice_fits(%t: tensor<10x4xf32>, %ids: tensor<3x1xi32>) {
+  // expected-error @+1 {{slice size 5 of dimension 1 does not fit in the operand's 4}}
+  %0 = "stablehlo.gather"(%t, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 5>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x5xf32>
+  return
+}
+
+// -----
+
+// Collapsed dims take one element.
+func.func @gather_collapsed_size(%t: tensor<10x4xf32>, %ids: tensor<3x1xi32>) {
+  // expected-error @+1 {{expected slice size at most 1 for collapsed or batching dimension 0, got 2}}
+  %0 = "stablehlo.gather"(%t, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 2, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+// One offset dim per dim that keeps a window.
+func.func @gather_offset_count(%t: tensor<10x4xf32>, %ids: tensor<3x1xi32>) {
+  // expected-error @+1 {{expected 1 offset_dims (one per operand dimension that is neither collapsed nor batching), got 2}}
+  %0 = "stablehlo.gather"(%t, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4x1xf32>
+  return
+}
+
+// -----
+
+// The result has batch dims from the indices and offset dims from the slice.
+func.func @gather_result_shape(%t: tensor<10x4xf32>, %ids: tensor<3x1xi32>) {
+  // expected-error @+1 {{expected result shape [3, 4], got [3, 3]}}
+  %0 = "stablehlo.gather"(%t, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x3xf32>
+  return
+}
+
+// -----
+
+// One start index per dimension.
+func.func @dynamic_slice_index_count(%x: tensor<3x4xf32>, %u: tensor<1x2xf32>, %i: tensor<i64>) {
+  // expected-error @+1 {{expected 2 start indices, one per dimension, got 1}}
+  %0 = stablehlo.dynamic_slice %x, %i, sizes = [1, 2] : (tensor<3x4xf32>, tensor<i64>) -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
+// Start indices are 0-d.
+func.func @dynamic_slice_index_rank(%x: tensor<3x4xf32>, %i: tensor<i64>, %v: tensor<1xi64>) {
+  // expected-error @+1 {{expected start index 1 to be a 0-d tensor}}
+  %0 = stablehlo.dynamic_slice %x, %i, %v, sizes = [1, 2] : (tensor<3x4xf32>, tensor<i64>, tensor<1xi64>) -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
+// One slice size per dimension.
+func.func @dynamic_slice_size_count(%x: tensor<3x4xf32>, %u: tensor<1x2xf32>, %i: tensor<i64>) {
+  // expected-error @+1 {{expected 2 slice sizes, got 1}}
+  %0 = stablehlo.dynamic_slice %x, %i, %i, sizes = [1] : (tensor<3x4xf32>, tensor<i64>, tensor<i64>) -> tensor<1xf32>
+  return
+}
+
+// -----
+
+// A slice fits in the operand.
+func.func @dynamic_slice_fits(%x: tensor<3x4xf32>, %u: tensor<1x2xf32>, %i: tensor<i64>) {
+  // expected-error @+1 {{slice size 5 of dimension 1 does not fit in the operand's 4}}
+  %0 = stablehlo.dynamic_slice %x, %i, %i, sizes = [1, 5] : (tensor<3x4xf32>, tensor<i64>, tensor<i64>) -> tensor<1x5xf32>
+  return
+}
+
+// -----
+
+// The result has the slice sizes.
+func.func @dynamic_slice_result(%x: tensor<3x4xf32>, %u: tensor<1x2xf32>, %i: tensor<i64>) {
+  // expected-error @+1 {{expected result shape [1, 2], got [2, 1]}}
+  %0 = stablehlo.dynamic_slice %x, %i, %i, sizes = [1, 2] : (tensor<3x4xf32>, tensor<i64>, tensor<i64>) -> tensor<2x1xf32>
+  return
+}
+
+// -----
+
+// A slice keeps the element type.
+func.func @dynamic_slice_element_type(%x: tensor<3x4xf32>, %u: tensor<1x2xf32>, %i: tensor<i64>) {
+  // expected-error @+1 {{expected operand and result element types to match}}
+  %0 = stablehlo.dynamic_slice %x, %i, %i, sizes = [1, 2] : (tensor<3x4xf32>, tensor<i64>, tensor<i64>) -> tensor<1x2xf16>
+  return
+}
+
+// -----
+
+// The result has the operand's type.
+func.func @dynamic_update_slice_result(%x: tensor<3x4xf32>, %u: tensor<1x2xf32>, %i: tensor<i64>) {
+  // expected-error @+1 {{expected result type 'tensor<3x4xf32>'}}
+  %0 = stablehlo.dynamic_update_slice %x, %u, %i, %i : (tensor<3x4xf32>, tensor<1x2xf32>, tensor<i64>, tensor<i64>) -> tensor<3x4xf16>
+  return
+}
+
+// -----
+
+// The update has the operand's rank and element type.
+func.func @dynamic_update_slice_update_type(%x: tensor<3x4xf32>, %v: tensor<2xf32>, %i: tensor<i64>) {
+  // expected-error @+1 {{expected an update of rank 2 and element type 'f32'}}
+  %0 = stablehlo.dynamic_update_slice %x, %v, %i, %i : (tensor<3x4xf32>, tensor<2xf32>, tensor<i64>, tensor<i64>) -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+// The update fits in the operand.
+func.func @dynamic_update_slice_fits(%x: tensor<3x4xf32>, %v: tensor<1x5xf32>, %i: tensor<i64>) {
+  // expected-error @+1 {{update dimension 1 of size 5 does not fit in the operand's 4}}
+  %0 = stablehlo.dynamic_update_slice %x, %v, %i, %i : (tensor<3x4xf32>, tensor<1x5xf32>, tensor<i64>, tensor<i64>) -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+// One start index per dimension.
+func.func @dynamic_update_slice_index_count(%x: tensor<3x4xf32>, %u: tensor<1x2xf32>, %i: tensor<i64>) {
+  // expected-error @+1 {{expected 2 start indices, one per dimension, got 3}}
+  %0 = stablehlo.dynamic_update_slice %x, %u, %i, %i, %i : (tensor<3x4xf32>, tensor<1x2xf32>, tensor<i64>, tensor<i64>, tensor<i64>) -> tensor<3x4xf32>
   return
 }

@@ -90,3 +90,54 @@ func.func @calls(%a: tensor<4xf32>) -> tensor<4xf32> {
 func.func private @identity(%x: tensor<4xf32>) -> tensor<4xf32> {
   return %x : tensor<4xf32>
 }
+
+// -----
+
+// stablehlo.scatter, as JAX prints it: #stablehlo.scatter prints its
+// non-empty fields and a non-zero index_vector_dim.
+// CHECK-LABEL: func.func @scatter
+func.func @scatter(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) -> tensor<4x3xf32> {
+  // CHECK: "stablehlo.scatter"(%{{.*}}, %{{.*}}, %{{.*}}) <{indices_are_sorted = true, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}>
+  // CHECK: ^bb0(%[[OLD:.*]]: tensor<f32>, %[[NEW:.*]]: tensor<f32>):
+  // CHECK:   %[[SUM:.*]] = stablehlo.add %[[OLD]], %[[NEW]] : tensor<f32>
+  // CHECK:   stablehlo.return %[[SUM]] : tensor<f32>
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{indices_are_sorted = true, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({
+  ^bb0(%old: tensor<f32>, %new: tensor<f32>):
+    %s = stablehlo.add %old, %new : tensor<f32>
+    stablehlo.return %s : tensor<f32>
+  }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  return %0 : tensor<4x3xf32>
+}
+
+// -----
+
+// Batching dims, fields in any order, and no fields at all.
+// CHECK-LABEL: func.func @scatter_batching
+func.func @scatter_batching(%x: tensor<2x5xi32>, %i: tensor<2x3x1xi32>, %u: tensor<2x3xi32>, %s: tensor<i32>, %v: tensor<i32>) -> (tensor<2x5xi32>, tensor<i32>) {
+  // CHECK: #stablehlo.scatter<inserted_window_dims = [1], input_batching_dims = [0], scatter_indices_batching_dims = [0], scatter_dims_to_operand_dims = [1], index_vector_dim = 2>
+  %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<index_vector_dim = 2, scatter_dims_to_operand_dims = [1], inserted_window_dims = [1], input_batching_dims = [0], scatter_indices_batching_dims = [0]>}> ({
+  ^bb0(%a: tensor<i32>, %b: tensor<i32>):
+    stablehlo.return %b : tensor<i32>
+  }) : (tensor<2x5xi32>, tensor<2x3x1xi32>, tensor<2x3xi32>) -> tensor<2x5xi32>
+  // CHECK: #stablehlo.scatter<>
+  %empty = stablehlo.constant dense<> : tensor<0xi32>
+  %1 = "stablehlo.scatter"(%s, %empty, %v) <{scatter_dimension_numbers = #stablehlo.scatter<>}> ({
+  ^bb0(%a: tensor<i32>, %b: tensor<i32>):
+    stablehlo.return %b : tensor<i32>
+  }) : (tensor<i32>, tensor<0xi32>, tensor<i32>) -> tensor<i32>
+  return %0, %1 : tensor<2x5xi32>, tensor<i32>
+}
+
+// -----
+
+// stablehlo.gather as JAX prints it (an embedding lookup), and the generic
+// forms of the dynamic slices, which print in the pretty form.
+// CHECK-LABEL: func.func @gather
+func.func @gather(%table: tensor<10x4xf32>, %ids: tensor<3x1xi32>, %i: tensor<i64>) -> (tensor<3x4xf32>, tensor<2x4xf32>) {
+  // CHECK: "stablehlo.gather"(%{{.*}}, %{{.*}}) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4xf32>
+  %0 = "stablehlo.gather"(%table, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4xf32>
+  %zero = stablehlo.constant dense<0> : tensor<i64>
+  // CHECK: stablehlo.dynamic_slice %{{.*}}, %{{.*}}, %{{.*}}, sizes = [2, 4] : (tensor<10x4xf32>, tensor<i64>, tensor<i64>) -> tensor<2x4xf32>
+  %1 = "stablehlo.dynamic_slice"(%table, %i, %zero) <{slice_sizes = array<i64: 2, 4>}> : (tensor<10x4xf32>, tensor<i64>, tensor<i64>) -> tensor<2x4xf32>
+  return %0, %1 : tensor<3x4xf32>, tensor<2x4xf32>
+}

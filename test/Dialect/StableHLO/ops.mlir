@@ -232,6 +232,19 @@ func.func private @double(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
+// dynamic_slice and dynamic_update_slice, as JAX prints them.
+// CHECK-LABEL: func.func @dynamic_slices
+func.func @dynamic_slices(%x: tensor<3x4xf32>, %u: tensor<1x2xf32>, %i: tensor<i64>, %j: tensor<i32>) -> (tensor<1x2xf32>, tensor<3x4xf32>) {
+  // CHECK: %[[S:.*]] = stablehlo.dynamic_slice %{{.*}}, %{{.*}}, %{{.*}}, sizes = [1, 2] : (tensor<3x4xf32>, tensor<i64>, tensor<i32>) -> tensor<1x2xf32>
+  %0 = stablehlo.dynamic_slice %x, %i, %j, sizes = [1, 2] : (tensor<3x4xf32>, tensor<i64>, tensor<i32>) -> tensor<1x2xf32>
+  // CHECK: %[[U:.*]] = stablehlo.dynamic_update_slice %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}} : (tensor<3x4xf32>, tensor<1x2xf32>, tensor<i64>, tensor<i32>) -> tensor<3x4xf32>
+  %1 = stablehlo.dynamic_update_slice %x, %u, %i, %j : (tensor<3x4xf32>, tensor<1x2xf32>, tensor<i64>, tensor<i32>) -> tensor<3x4xf32>
+  // CHECK: return %[[S]], %[[U]]
+  return %0, %1 : tensor<1x2xf32>, tensor<3x4xf32>
+}
+
+// -----
+
 // JAX's module wrapper, result attributes and dense_resource constants parse.
 // CHECK-LABEL: module @jit_main attributes {mhlo.num_partitions = 1 : i32
 // CHECK: func.func public @main() -> (tensor<2xf32> {jax.result_info = "", mhlo.layout_mode = "default"})

@@ -58,7 +58,13 @@ def ConvertStablehloToLinalg
          window reversal and feature groups (batch_group_count must be 1);
        - reduce becomes one `linalg.generic` with an output per result, its
          body translated op by op into scalar arith (any body built from
-         elementwise ops, e.g. argmax/argmin).
+         elementwise ops, e.g. argmax/argmin);
+       - gather becomes one parallel `linalg.generic` that extracts operand
+         elements at clamped start indices; dynamic_slice and
+         dynamic_update_slice become tensor.extract_slice / insert_slice;
+       - scatter becomes an `scf.for` nest over the updates carrying the
+         results, its update computation translated the same way; a window
+         that does not fit at its start index is skipped, as XLA does.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
@@ -67,6 +73,7 @@ def ConvertStablehloToLinalg
     "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect",
     "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
   ];
 }

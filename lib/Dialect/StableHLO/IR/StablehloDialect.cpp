@@ -1,8 +1,8 @@
 //===- StablehloDialect.cpp - yat's StableHLO front-end dialect -----------===//
 //
 // Dialect registration, the structured attributes (#stablehlo.dot,
-// #stablehlo.conv), inlining support and the diagnostic for ops outside the
-// subset.
+// #stablehlo.conv, #stablehlo.scatter, #stablehlo.gather), inlining support
+// and the diagnostic for ops outside the subset.
 //
 //===----------------------------------------------------------------------===//
 
@@ -88,55 +88,162 @@ bool mlir::yat::stablehlo::isSupportedCheckTarget(StringRef target) {
 // DotDimensionNumbersAttr
 //===----------------------------------------------------------------------===//
 
-Attribute DotDimensionNumbersAttr::parse(AsmParser &parser, Type) {
-  SmallVector<int64_t> lhsBatch, rhsBatch, lhsContract, rhsContract;
-  llvm::StringMap<SmallVector<int64_t> *> fields = {
-      {"lhs_batching_dimensions", &lhsBatch},
-      {"rhs_batching_dimensions", &rhsBatch},
-      {"lhs_contracting_dimensions", &lhsContract},
-      {"rhs_contracting_dimensions", &rhsContract}};
+namespace {
+/// One `name = value` field of a structured attribute: an integer list, or
+/// a single integer when `list` is null.
+struct KeyedField {
+  StringRef name;
+  SmallVector<int64_t> *list = nullptr;
+  int64_t *value = nullptr;
+};
+} // namespace
+
+/// Parses `<name = [1, 2], other = 3, ...>` where each field may appear at
+/// most once, in any order, or not at all; `what` names the attribute in
+/// diagnostics.
+static ParseResult parseKeyedFields(AsmParser &parser, StringRef what,
+                                    ArrayRef<KeyedField> fields) {
   llvm::StringSet<> seen;
   auto parseField = [&]() -> ParseResult {
     SMLoc loc = parser.getCurrentLocation();
     StringRef key;
     if (parser.parseKeyword(&key))
       return failure();
-    auto it = fields.find(key);
-    if (it == fields.end())
+    const KeyedField *field = llvm::find_if(
+        fields, [&](const KeyedField &f) { return f.name == key; });
+    if (field == fields.end())
       return parser.emitError(loc)
-             << "unknown dot dimension field '" << key << "'";
+             << "unknown " << what << " field '" << key << "'";
     if (!seen.insert(key).second)
       return parser.emitError(loc)
-             << "duplicate dot dimension field '" << key << "'";
-    return failure(parser.parseEqual() || parseIntList(parser, *it->second));
+             << "duplicate " << what << " field '" << key << "'";
+    if (parser.parseEqual())
+      return failure();
+    return field->list ? parseIntList(parser, *field->list)
+                       : parser.parseInteger(*field->value);
   };
   if (parser.parseLess())
-    return {};
-  if (failed(parser.parseOptionalGreater())) {
-    if (parser.parseCommaSeparatedList(parseField) || parser.parseGreater())
-      return {};
+    return failure();
+  if (succeeded(parser.parseOptionalGreater()))
+    return success();
+  return failure(parser.parseCommaSeparatedList(parseField) ||
+                 parser.parseGreater());
+}
+
+/// Prints `<name = [1, 2], ...>`, leaving out empty lists.
+static void
+printKeyedLists(AsmPrinter &printer,
+                ArrayRef<std::pair<StringRef, ArrayRef<int64_t>>> lists,
+                std::optional<std::pair<StringRef, int64_t>> value = {}) {
+  printer << '<';
+  bool first = true;
+  auto separate = [&] {
+    if (!first)
+      printer << ", ";
+    first = false;
+  };
+  for (auto [name, values] : lists) {
+    if (values.empty())
+      continue;
+    separate();
+    printer << name << " = ";
+    printIntList(printer, values);
   }
+  if (value) {
+    separate();
+    printer << value->first << " = " << value->second;
+  }
+  printer << '>';
+}
+
+Attribute DotDimensionNumbersAttr::parse(AsmParser &parser, Type) {
+  SmallVector<int64_t> lhsBatch, rhsBatch, lhsContract, rhsContract;
+  if (parseKeyedFields(parser, "dot dimension",
+                       {{"lhs_batching_dimensions", &lhsBatch},
+                        {"rhs_batching_dimensions", &rhsBatch},
+                        {"lhs_contracting_dimensions", &lhsContract},
+                        {"rhs_contracting_dimensions", &rhsContract}}))
+    return {};
   return DotDimensionNumbersAttr::get(parser.getContext(), lhsBatch, rhsBatch,
                                       lhsContract, rhsContract);
 }
 
 void DotDimensionNumbersAttr::print(AsmPrinter &printer) const {
-  printer << '<';
-  bool first = true;
-  auto printField = [&](StringRef name, ArrayRef<int64_t> values) {
-    if (values.empty())
-      return;
-    if (!first)
-      printer << ", ";
-    first = false;
-    printer << name << " = ";
-    printIntList(printer, values);
-  };
-  printField("lhs_batching_dimensions", getLhsBatchingDimensions());
-  printField("rhs_batching_dimensions", getRhsBatchingDimensions());
-  printField("lhs_contracting_dimensions", getLhsContractingDimensions());
-  printField("rhs_contracting_dimensions", getRhsContractingDimensions());
-  printer << '>';
+  printKeyedLists(
+      printer, {{"lhs_batching_dimensions", getLhsBatchingDimensions()},
+                {"rhs_batching_dimensions", getRhsBatchingDimensions()},
+                {"lhs_contracting_dimensions", getLhsContractingDimensions()},
+                {"rhs_contracting_dimensions", getRhsContractingDimensions()}});
+}
+
+//===----------------------------------------------------------------------===//
+// ScatterDimensionNumbersAttr
+//===----------------------------------------------------------------------===//
+
+Attribute ScatterDimensionNumbersAttr::parse(AsmParser &parser, Type) {
+  SmallVector<int64_t> updateWindow, insertedWindow, inputBatching,
+      indicesBatching, toOperand;
+  int64_t indexVectorDim = 0;
+  if (parseKeyedFields(parser, "scatter dimension",
+                       {{"update_window_dims", &updateWindow},
+                        {"inserted_window_dims", &insertedWindow},
+                        {"input_batching_dims", &inputBatching},
+                        {"scatter_indices_batching_dims", &indicesBatching},
+                        {"scatter_dims_to_operand_dims", &toOperand},
+                        {"index_vector_dim", nullptr, &indexVectorDim}}))
+    return {};
+  return ScatterDimensionNumbersAttr::get(
+      parser.getContext(), updateWindow, insertedWindow, inputBatching,
+      indicesBatching, toOperand, indexVectorDim);
+}
+
+void ScatterDimensionNumbersAttr::print(AsmPrinter &printer) const {
+  std::optional<std::pair<StringRef, int64_t>> indexVectorDim;
+  if (getIndexVectorDim() != 0)
+    indexVectorDim = {"index_vector_dim", getIndexVectorDim()};
+  printKeyedLists(
+      printer,
+      {{"update_window_dims", getUpdateWindowDims()},
+       {"inserted_window_dims", getInsertedWindowDims()},
+       {"input_batching_dims", getInputBatchingDims()},
+       {"scatter_indices_batching_dims", getScatterIndicesBatchingDims()},
+       {"scatter_dims_to_operand_dims", getScatterDimsToOperandDims()}},
+      indexVectorDim);
+}
+
+//===----------------------------------------------------------------------===//
+// GatherDimensionNumbersAttr
+//===----------------------------------------------------------------------===//
+
+Attribute GatherDimensionNumbersAttr::parse(AsmParser &parser, Type) {
+  SmallVector<int64_t> offset, collapsed, operandBatching, indicesBatching,
+      startIndexMap;
+  int64_t indexVectorDim = 0;
+  if (parseKeyedFields(parser, "gather dimension",
+                       {{"offset_dims", &offset},
+                        {"collapsed_slice_dims", &collapsed},
+                        {"operand_batching_dims", &operandBatching},
+                        {"start_indices_batching_dims", &indicesBatching},
+                        {"start_index_map", &startIndexMap},
+                        {"index_vector_dim", nullptr, &indexVectorDim}}))
+    return {};
+  return GatherDimensionNumbersAttr::get(parser.getContext(), offset, collapsed,
+                                         operandBatching, indicesBatching,
+                                         startIndexMap, indexVectorDim);
+}
+
+void GatherDimensionNumbersAttr::print(AsmPrinter &printer) const {
+  std::optional<std::pair<StringRef, int64_t>> indexVectorDim;
+  if (getIndexVectorDim() != 0)
+    indexVectorDim = {"index_vector_dim", getIndexVectorDim()};
+  printKeyedLists(
+      printer,
+      {{"offset_dims", getOffsetDims()},
+       {"collapsed_slice_dims", getCollapsedSliceDims()},
+       {"operand_batching_dims", getOperandBatchingDims()},
+       {"start_indices_batching_dims", getStartIndicesBatchingDims()},
+       {"start_index_map", getStartIndexMap()}},
+      indexVectorDim);
 }
 
 //===----------------------------------------------------------------------===//

@@ -1298,7 +1298,7 @@ LogicalResult ReduceOp::verifyRegions() {
       return emitOpError() << "expected body arguments " << i << " and "
                            << count + i << " to have type " << expected;
   }
-  auto ret = dyn_cast<ReturnOp>(block.getTerminator());
+  auto ret = block.empty() ? nullptr : dyn_cast<ReturnOp>(block.back());
   if (!ret)
     return emitOpError() << "expected the body to end with stablehlo.return";
   if (ret.getNumOperands() != count)
@@ -1309,6 +1309,318 @@ LogicalResult ReduceOp::verifyRegions() {
       return emitOpError() << "expected body result " << i << " of type "
                            << getInitValues()[i].getType();
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// ScatterOp
+//===----------------------------------------------------------------------===//
+
+/// Checks that `dims` are sorted (StableHLO requires it of window dims).
+static LogicalResult verifySorted(Operation *op, StringRef name,
+                                  ArrayRef<int64_t> dims) {
+  if (!llvm::is_sorted(dims))
+    return op->emitOpError()
+           << name << " must be sorted, got " << formatShape(dims);
+  return success();
+}
+
+/// A dimension list of a gather or scatter attribute and its name.
+struct NamedDims {
+  StringRef name;
+  ArrayRef<int64_t> dims;
+};
+
+/// The dimension numbers that gather and scatter share: the operand dims
+/// without a window (collapsed or inserted), the batching dims of the
+/// operand and of the indices, the operand dims that the start indices
+/// address, and the indices' index_vector_dim.
+struct IndexingDims {
+  NamedDims windowless, operandBatching, indicesBatching, startToOperand;
+  int64_t indexVectorDim;
+};
+
+/// Checks what StableHLO requires of `dims` for an operand of rank
+/// `operandRank` indexed by `indices`.
+static LogicalResult verifyIndexingDims(Operation *op, int64_t operandRank,
+                                        RankedTensorType indicesType,
+                                        const IndexingDims &dims) {
+  int64_t indicesRank = indicesType.getRank();
+  if (!isa<IntegerType>(indicesType.getElementType()))
+    return op->emitOpError()
+           << "expected integer indices, got " << indicesType.getElementType();
+  if (dims.indexVectorDim < 0 || dims.indexVectorDim > indicesRank)
+    return op->emitOpError()
+           << "index_vector_dim " << dims.indexVectorDim
+           << " is out of range for indices of rank " << indicesRank;
+  if (failed(verifySorted(op, dims.windowless.name, dims.windowless.dims)))
+    return failure();
+  for (auto [list, rank] : {std::pair(dims.windowless, operandRank),
+                            std::pair(dims.operandBatching, operandRank),
+                            std::pair(dims.indicesBatching, indicesRank),
+                            std::pair(dims.startToOperand, operandRank)})
+    if (failed(verifyDimensionList(op, list.name, list.dims, rank)))
+      return failure();
+  if (dims.operandBatching.dims.size() != dims.indicesBatching.dims.size())
+    return op->emitOpError() << "expected as many " << dims.operandBatching.name
+                             << " as " << dims.indicesBatching.name;
+  if (llvm::is_contained(dims.indicesBatching.dims, dims.indexVectorDim))
+    return op->emitOpError()
+           << dims.indicesBatching.name << " must not contain index_vector_dim "
+           << dims.indexVectorDim;
+  for (int64_t dim : dims.windowless.dims)
+    if (llvm::is_contained(dims.operandBatching.dims, dim))
+      return op->emitOpError()
+             << "dimension " << dim << " is in both " << dims.windowless.name
+             << " and " << dims.operandBatching.name;
+  for (int64_t dim : dims.startToOperand.dims)
+    if (llvm::is_contained(dims.operandBatching.dims, dim))
+      return op->emitOpError() << dims.startToOperand.name << " value " << dim
+                               << " is a batching dimension";
+  int64_t indexVectorSize = dims.indexVectorDim == indicesRank
+                                ? 1
+                                : indicesType.getDimSize(dims.indexVectorDim);
+  if (ShapedType::isDynamic(indexVectorSize) ||
+      indexVectorSize != static_cast<int64_t>(dims.startToOperand.dims.size()))
+    return op->emitOpError()
+           << "expected " << dims.startToOperand.dims.size()
+           << " start indices per index vector (one per "
+           << dims.startToOperand.name << "), got " << indexVectorSize;
+  return success();
+}
+
+LogicalResult ScatterOp::verify() {
+  size_t count = getInputs().size();
+  if (count == 0)
+    return emitOpError() << "expected at least one input";
+  if (getUpdates().size() != count || getNumResults() != count)
+    return emitOpError() << "expected as many updates and results as inputs ("
+                         << count << ")";
+  auto input = cast<RankedTensorType>(getInputs().front().getType());
+  auto indices = cast<RankedTensorType>(getScatterIndices().getType());
+  auto update = cast<RankedTensorType>(getUpdates().front().getType());
+  for (size_t i = 0; i < count; ++i) {
+    auto inputType = cast<RankedTensorType>(getInputs()[i].getType());
+    auto updateType = cast<RankedTensorType>(getUpdates()[i].getType());
+    if (inputType.getShape() != input.getShape() ||
+        updateType.getShape() != update.getShape())
+      return emitOpError() << "expected all inputs, and all updates, to have "
+                              "one shape";
+    if (updateType.getElementType() != inputType.getElementType())
+      return emitOpError() << "expected update " << i
+                           << " to have element type "
+                           << inputType.getElementType();
+    if (getResult(i).getType() != inputType)
+      return emitOpError() << "expected result " << i << " of type "
+                           << inputType;
+  }
+
+  ScatterDimensionNumbersAttr dims = getScatterDimensionNumbers();
+  int64_t inputRank = input.getRank(), indicesRank = indices.getRank(),
+          updateRank = update.getRank();
+  int64_t indexVectorDim = dims.getIndexVectorDim();
+  ArrayRef<int64_t> updateWindow = dims.getUpdateWindowDims();
+  ArrayRef<int64_t> inserted = dims.getInsertedWindowDims();
+  ArrayRef<int64_t> inputBatching = dims.getInputBatchingDims();
+  if (failed(verifySorted(*this, "update_window_dims", updateWindow)) ||
+      failed(verifyDimensionList(*this, "update_window_dims", updateWindow,
+                                 updateRank)) ||
+      failed(verifyIndexingDims(
+          *this, inputRank, indices,
+          {{"inserted_window_dims", inserted},
+           {"input_batching_dims", inputBatching},
+           {"scatter_indices_batching_dims",
+            dims.getScatterIndicesBatchingDims()},
+           {"scatter_dims_to_operand_dims", dims.getScatterDimsToOperandDims()},
+           indexVectorDim})))
+    return failure();
+  if (inputRank != static_cast<int64_t>(updateWindow.size() + inserted.size() +
+                                        inputBatching.size()))
+    return emitOpError() << "expected the input rank " << inputRank
+                         << " to equal the number of update_window_dims, "
+                            "inserted_window_dims and input_batching_dims";
+  int64_t scatterRank = indicesRank - (indexVectorDim < indicesRank ? 1 : 0);
+  if (updateRank != static_cast<int64_t>(updateWindow.size()) + scatterRank)
+    return emitOpError() << "expected updates of rank "
+                         << updateWindow.size() + scatterRank << ", got "
+                         << updateRank;
+
+  // Update scatter dims take the sizes of the index dims, in order; update
+  // window dims are at most the input's dims they cover.
+  SmallVector<int64_t> indexSizes;
+  for (int64_t d = 0; d < indicesRank; ++d)
+    if (d != indexVectorDim)
+      indexSizes.push_back(indices.getDimSize(d));
+  SmallVector<int64_t> windowInputDims;
+  for (int64_t d = 0; d < inputRank; ++d)
+    if (!llvm::is_contained(inserted, d) &&
+        !llvm::is_contained(inputBatching, d))
+      windowInputDims.push_back(d);
+  size_t scatterIndex = 0, windowIndex = 0;
+  for (int64_t d = 0; d < updateRank; ++d) {
+    int64_t size = update.getDimSize(d);
+    if (llvm::is_contained(updateWindow, d)) {
+      int64_t inputSize = input.getDimSize(windowInputDims[windowIndex++]);
+      if (!ShapedType::isDynamic(size) && !ShapedType::isDynamic(inputSize) &&
+          size > inputSize)
+        return emitOpError()
+               << "update window dimension " << d << " of size " << size
+               << " is larger than the input's " << inputSize;
+      continue;
+    }
+    if (!compatibleSizes(size, indexSizes[scatterIndex++]))
+      return emitOpError() << "expected update dimension " << d
+                           << " to have the size of scatter index dimension, "
+                           << indexSizes[scatterIndex - 1] << ", got " << size;
+  }
+  return success();
+}
+
+LogicalResult ScatterOp::verifyRegions() {
+  size_t count = getInputs().size();
+  Block &block = getUpdateComputation().front();
+  if (block.getNumArguments() != 2 * count)
+    return emitOpError() << "expected the update computation to take "
+                         << 2 * count << " arguments, got "
+                         << block.getNumArguments();
+  SmallVector<Type> scalarTypes;
+  for (Value input : getInputs())
+    scalarTypes.push_back(RankedTensorType::get(
+        {}, cast<RankedTensorType>(input.getType()).getElementType()));
+  for (size_t i = 0; i < count; ++i)
+    if (block.getArgument(i).getType() != scalarTypes[i] ||
+        block.getArgument(count + i).getType() != scalarTypes[i])
+      return emitOpError() << "expected update computation arguments " << i
+                           << " and " << count + i << " to have type "
+                           << scalarTypes[i];
+  auto ret = block.empty() ? nullptr : dyn_cast<ReturnOp>(block.back());
+  if (!ret || ret.getNumOperands() != count ||
+      TypeRange(ret.getOperandTypes()) != TypeRange(scalarTypes))
+    return emitOpError() << "expected the update computation to return "
+                         << count << " 0-d tensors of the input element types";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// GatherOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult GatherOp::verify() {
+  RankedTensorType operand = getOperand().getType();
+  RankedTensorType indices = getStartIndices().getType();
+  RankedTensorType result = getType();
+  GatherDimensionNumbersAttr dims = getDimensionNumbers();
+  int64_t operandRank = operand.getRank(), indicesRank = indices.getRank();
+  int64_t indexVectorDim = dims.getIndexVectorDim();
+  ArrayRef<int64_t> offsetDims = dims.getOffsetDims();
+  ArrayRef<int64_t> collapsed = dims.getCollapsedSliceDims();
+  ArrayRef<int64_t> operandBatching = dims.getOperandBatchingDims();
+  ArrayRef<int64_t> sliceSizes = getSliceSizes();
+  if (failed(verifySameElementType(*this, operand, result)) ||
+      failed(verifySorted(*this, "offset_dims", offsetDims)) ||
+      failed(verifyDimensionList(*this, "offset_dims", offsetDims,
+                                 result.getRank())) ||
+      failed(verifyIndexingDims(
+          *this, operandRank, indices,
+          {{"collapsed_slice_dims", collapsed},
+           {"operand_batching_dims", operandBatching},
+           {"start_indices_batching_dims", dims.getStartIndicesBatchingDims()},
+           {"start_index_map", dims.getStartIndexMap()},
+           indexVectorDim})))
+    return failure();
+  if (static_cast<int64_t>(sliceSizes.size()) != operandRank)
+    return emitOpError() << "expected " << operandRank << " slice sizes, got "
+                         << sliceSizes.size();
+  for (auto [d, size] : llvm::enumerate(sliceSizes)) {
+    int64_t dimSize = operand.getDimSize(d);
+    if (size < 0 || (!ShapedType::isDynamic(dimSize) && size > dimSize))
+      return emitOpError() << "slice size " << size << " of dimension " << d
+                           << " does not fit in the operand's " << dimSize;
+    bool windowless = llvm::is_contained(collapsed, int64_t(d)) ||
+                      llvm::is_contained(operandBatching, int64_t(d));
+    if (windowless && size > 1)
+      return emitOpError() << "expected slice size at most 1 for collapsed or "
+                              "batching dimension "
+                           << d << ", got " << size;
+  }
+  // The result: batch dims take the index dims' sizes in order, offset dims
+  // the slice sizes of the dims that keep a window.
+  SmallVector<int64_t> batchSizes, offsetSizes;
+  for (int64_t d = 0; d < indicesRank; ++d)
+    if (d != indexVectorDim)
+      batchSizes.push_back(indices.getDimSize(d));
+  for (int64_t d = 0; d < operandRank; ++d)
+    if (!llvm::is_contained(collapsed, d) &&
+        !llvm::is_contained(operandBatching, d))
+      offsetSizes.push_back(sliceSizes[d]);
+  if (offsetDims.size() != offsetSizes.size())
+    return emitOpError() << "expected " << offsetSizes.size()
+                         << " offset_dims (one per operand dimension that is "
+                            "neither collapsed nor batching), got "
+                         << offsetDims.size();
+  SmallVector<int64_t> expected;
+  size_t nextBatch = 0, nextOffset = 0;
+  int64_t resultRank = offsetSizes.size() + batchSizes.size();
+  for (int64_t d = 0; d < resultRank; ++d)
+    expected.push_back(llvm::is_contained(offsetDims, d)
+                           ? offsetSizes[nextOffset++]
+                           : batchSizes[nextBatch++]);
+  return verifyResultShape(*this, result, expected);
+}
+
+//===----------------------------------------------------------------------===//
+// DynamicSliceOp, DynamicUpdateSliceOp
+//===----------------------------------------------------------------------===//
+
+/// Checks that there is one 0-d start index per dimension of `operand`.
+static LogicalResult verifyStartIndices(Operation *op, RankedTensorType operand,
+                                        ValueRange startIndices) {
+  if (static_cast<int64_t>(startIndices.size()) != operand.getRank())
+    return op->emitOpError()
+           << "expected " << operand.getRank()
+           << " start indices, one per dimension, got " << startIndices.size();
+  for (auto [i, index] : llvm::enumerate(startIndices))
+    if (cast<RankedTensorType>(index.getType()).getRank() != 0)
+      return op->emitOpError()
+             << "expected start index " << i << " to be a 0-d tensor";
+  return success();
+}
+
+LogicalResult DynamicSliceOp::verify() {
+  RankedTensorType operand = getOperand().getType();
+  ArrayRef<int64_t> sizes = getSliceSizes();
+  if (failed(verifySameElementType(*this, operand, getType())) ||
+      failed(verifyStartIndices(*this, operand, getStartIndices())))
+    return failure();
+  if (static_cast<int64_t>(sizes.size()) != operand.getRank())
+    return emitOpError() << "expected " << operand.getRank()
+                         << " slice sizes, got " << sizes.size();
+  for (auto [d, size] : llvm::enumerate(sizes)) {
+    int64_t dimSize = operand.getDimSize(d);
+    if (size < 0 || (!ShapedType::isDynamic(dimSize) && size > dimSize))
+      return emitOpError() << "slice size " << size << " of dimension " << d
+                           << " does not fit in the operand's " << dimSize;
+  }
+  return verifyResultShape(*this, getType(), sizes);
+}
+
+LogicalResult DynamicUpdateSliceOp::verify() {
+  RankedTensorType operand = getOperand().getType();
+  RankedTensorType update = getUpdate().getType();
+  if (getType() != operand)
+    return emitOpError() << "expected result type " << operand;
+  if (update.getElementType() != operand.getElementType() ||
+      update.getRank() != operand.getRank())
+    return emitOpError() << "expected an update of rank " << operand.getRank()
+                         << " and element type " << operand.getElementType();
+  for (auto [d, sizes] :
+       llvm::enumerate(llvm::zip(update.getShape(), operand.getShape()))) {
+    auto [size, dimSize] = sizes;
+    if (!ShapedType::isDynamic(size) && !ShapedType::isDynamic(dimSize) &&
+        size > dimSize)
+      return emitOpError() << "update dimension " << d << " of size " << size
+                           << " does not fit in the operand's " << dimSize;
+  }
+  return verifyStartIndices(*this, operand, getStartIndices());
 }
 
 //===----------------------------------------------------------------------===//

@@ -133,4 +133,44 @@ def Stablehlo_ConvDimensionNumbersAttr
   }];
 }
 
+def Stablehlo_ScatterDimensionNumbersAttr
+    : AttrDef<Stablehlo_Dialect, "ScatterDimensionNumbers"> {
+  let mnemonic = "scatter";
+  let summary = "how stablehlo.scatter maps updates onto its inputs";
+  let description = [{
+    Prints as `#stablehlo.scatter<update_window_dims = [1],
+    inserted_window_dims = [0], input_batching_dims = [2],
+    scatter_indices_batching_dims = [0], scatter_dims_to_operand_dims = [0],
+    index_vector_dim = 1>`; empty lists and `index_vector_dim = 0` are left
+    out. The fields mean what StableHLO's specification says.
+  }];
+  let parameters = (ins Stablehlo_Dims:$updateWindowDims,
+                        Stablehlo_Dims:$insertedWindowDims,
+                        Stablehlo_Dims:$inputBatchingDims,
+                        Stablehlo_Dims:$scatterIndicesBatchingDims,
+                        Stablehlo_Dims:$scatterDimsToOperandDims,
+                        "int64_t":$indexVectorDim);
+  let hasCustomAssemblyFormat = 1;
+}
+
+def Stablehlo_GatherDimensionNumbersAttr
+    : AttrDef<Stablehlo_Dialect, "GatherDimensionNumbers"> {
+  let mnemonic = "gather";
+  let summary = "how stablehlo.gather maps start indices onto its operand";
+  let description = [{
+    Prints as `#stablehlo.gather<offset_dims = [1],
+    collapsed_slice_dims = [0], operand_batching_dims = [2],
+    start_indices_batching_dims = [0], start_index_map = [0],
+    index_vector_dim = 1>`; empty lists and `index_vector_dim = 0` are left
+    out. The fields mean what StableHLO's specification says.
+  }];
+  let parameters = (ins Stablehlo_Dims:$offsetDims,
+                        Stablehlo_Dims:$collapsedSliceDims,
+                        Stablehlo_Dims:$operandBatchingDims,
+                        Stablehlo_Dims:$startIndicesBatchingDims,
+                        Stablehlo_Dims:$startIndexMap,
+                        "int64_t":$indexVectorDim);
+  let hasCustomAssemblyFormat = 1;
+}
+
 #endif // YAT_DIALECT_STABLEHLO_IR_STABLEHLOATTRS_TD

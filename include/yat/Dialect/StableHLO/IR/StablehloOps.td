@@ -350,6 +350,75 @@ def Stablehlo_SliceOp : Stablehlo_Op<"slice", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Stablehlo_DynamicSliceOp : Stablehlo_Op<"dynamic_slice", [Pure]> {
+  let summary = "slice at run-time start indices";
+  let description = [{
+    ```mlir
+    %0 = stablehlo.dynamic_slice %x, %i, %j, sizes = [1, 2]
+        : (tensor<3x4xf32>, tensor<i64>, tensor<i64>) -> tensor<1x2xf32>
+    ```
+    takes a 0-d integer start index per dimension, each clamped so that the
+    slice fits in the operand.
+  }];
+  let arguments = (ins Stablehlo_Tensor:$operand,
+                   Variadic<Stablehlo_IntTensor>:$start_indices,
+                   DenseI64ArrayAttr:$slice_sizes);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    $operand `,` custom<VariadicOperandWithAttribute>($start_indices)
+        `sizes` `=` custom<Dims>($slice_sizes)
+        attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_DynamicUpdateSliceOp
+    : Stablehlo_Op<"dynamic_update_slice", [Pure]> {
+  let summary = "overwrite a slice at run-time start indices";
+  let description = [{
+    ```mlir
+    %0 = stablehlo.dynamic_update_slice %x, %update, %i, %j
+        : (tensor<3x4xf32>, tensor<1x2xf32>, tensor<i64>, tensor<i64>)
+        -> tensor<3x4xf32>
+    ```
+    returns `operand` with `update` written at the start indices, each
+    clamped so that the update fits in the operand.
+  }];
+  let arguments = (ins Stablehlo_Tensor:$operand, Stablehlo_Tensor:$update,
+                   Variadic<Stablehlo_IntTensor>:$start_indices);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    operands attr-dict `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_GatherOp : Stablehlo_Op<"gather", [Pure]> {
+  let summary = "gather slices of the operand at start indices";
+  let description = [{
+    Gathers a slice of `slice_sizes` at each start index of `start_indices`
+    (StableHLO's specification has the index arithmetic; start indices are
+    clamped so that slices fit). JAX prints it in generic form, e.g. an
+    embedding lookup:
+
+    ```mlir
+    %rows = "stablehlo.gather"(%table, %ids) <{
+        dimension_numbers = #stablehlo.gather<offset_dims = [1],
+          collapsed_slice_dims = [0], start_index_map = [0],
+          index_vector_dim = 1>,
+        slice_sizes = array<i64: 1, 64>}>
+        : (tensor<1000x64xf32>, tensor<8x1xi32>) -> tensor<8x64xf32>
+    ```
+  }];
+  let arguments = (ins Stablehlo_Tensor:$operand,
+                   Stablehlo_IntTensor:$start_indices,
+                   Stablehlo_GatherDimensionNumbersAttr:$dimension_numbers,
+                   DenseI64ArrayAttr:$slice_sizes,
+                   DefaultValuedOptionalAttr<BoolAttr, "false">:$indices_are_sorted);
+  let results = (outs Stablehlo_Tensor:$result);
+  let hasVerifier = 1;
+}
+
 def Stablehlo_PadOp : Stablehlo_Op<"pad", [Pure]> {
   let summary = "edge and interior padding";
   let description = [{
@@ -492,9 +561,42 @@ def Stablehlo_ReduceOp : Stablehlo_Op<"reduce",
   let hasRegionVerifier = 1;
 }
 
+def Stablehlo_ScatterOp : Stablehlo_Op<"scatter",
+    [RecursiveMemoryEffects, SameVariadicOperandSize]> {
+  let summary = "combine slices of updates into copies of the inputs";
+  let description = [{
+    Returns copies of `inputs` in which each slice of `updates` has been
+    combined, by `update_computation`, with the slice of the inputs that
+    `scatter_indices` points at (StableHLO's specification has the index
+    arithmetic). Updates that land out of bounds are skipped. JAX prints it
+    in generic form:
+
+    ```mlir
+    %r = "stablehlo.scatter"(%x, %indices, %updates) <{
+        scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1],
+          inserted_window_dims = [0], scatter_dims_to_operand_dims = [0],
+          index_vector_dim = 1>}> ({
+    ^bb0(%old: tensor<f32>, %new: tensor<f32>):
+      %sum = stablehlo.add %old, %new : tensor<f32>
+      stablehlo.return %sum : tensor<f32>
+    }) : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<Stablehlo_Tensor>:$inputs,
+                   Stablehlo_Tensor:$scatter_indices,
+                   Variadic<Stablehlo_Tensor>:$updates,
+                   Stablehlo_ScatterDimensionNumbersAttr:$scatter_dimension_numbers,
+                   DefaultValuedOptionalAttr<BoolAttr, "false">:$indices_are_sorted,
+                   DefaultValuedOptionalAttr<BoolAttr, "false">:$unique_indices);
+  let results = (outs Variadic<Stablehlo_Tensor>);
+  let regions = (region SizedRegion<1>:$update_computation);
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+}
+
 def Stablehlo_ReturnOp : Stablehlo_Op<"return",
-    [Pure, Terminator, ReturnLike, HasParent<"ReduceOp">]> {
-  let summary = "terminator of a stablehlo.reduce body";
+    [Pure, Terminator, ReturnLike, ParentOneOf<["ReduceOp", "ScatterOp"]>]> {
+  let summary = "terminator of a stablehlo.reduce or stablehlo.scatter body";
   let arguments = (ins Variadic<AnyRankedTensor>:$results);
   let assemblyFormat = "$results attr-dict (`:` type($results)^)?";
 }
