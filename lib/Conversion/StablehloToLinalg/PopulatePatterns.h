@@ -22,6 +22,7 @@ void populateDataMovementPatterns(RewritePatternSet &patterns);
 void populateReducePatterns(RewritePatternSet &patterns);
 void populateScatterPatterns(RewritePatternSet &patterns);
 void populateGatherPatterns(RewritePatternSet &patterns);
+void populateControlFlowPatterns(RewritePatternSet &patterns);
 void populateDotGeneralPatterns(RewritePatternSet &patterns);
 void populateConvolutionPatterns(RewritePatternSet &patterns);
 void populateCheckPatterns(RewritePatternSet &patterns);

@@ -280,6 +280,7 @@ void mlir::yat::populateStablehloToLinalgPatterns(RewritePatternSet &patterns) {
   populateReducePatterns(patterns);
   populateScatterPatterns(patterns);
   populateGatherPatterns(patterns);
+  populateControlFlowPatterns(patterns);
   populateDotGeneralPatterns(patterns);
   populateConvolutionPatterns(patterns);
   populateCheckPatterns(patterns);

@@ -305,7 +305,7 @@ func.func @reduce_applies(%x: tensor<4xf32>, %init: tensor<f32>) {
 
 // stablehlo.return only ends a reduce body.
 func.func @return_parent(%a: tensor<f32>) {
-  // expected-error @+1 {{expects parent op to be one of 'stablehlo.reduce, stablehlo.scatter'}}
+  // expected-error @+1 {{expects parent op to be one of 'stablehlo.reduce, stablehlo.scatter, stablehlo.while'}}
   stablehlo.return %a : tensor<f32>
 }
 
@@ -831,5 +831,94 @@ func.func @dynamic_update_slice_fits(%x: tensor<3x4xf32>, %v: tensor<1x5xf32>, %
 func.func @dynamic_update_slice_index_count(%x: tensor<3x4xf32>, %u: tensor<1x2xf32>, %i: tensor<i64>) {
   // expected-error @+1 {{expected 2 start indices, one per dimension, got 3}}
   %0 = stablehlo.dynamic_update_slice %x, %u, %i, %i, %i : (tensor<3x4xf32>, tensor<1x2xf32>, tensor<i64>, tensor<i64>, tensor<i64>) -> tensor<3x4xf32>
+  return
+}
+
+// -----
+
+// A while returns the types it carries.
+func.func @while_result_types(%x: tensor<i32>, %p: tensor<i1>) {
+  // expected-error @+1 {{expected results of the operands' types}}
+  %0 = "stablehlo.while"(%x) ({
+  ^bb0(%a: tensor<i32>):
+    "stablehlo.return"(%p) : (tensor<i1>) -> ()
+  }, {
+  ^bb0(%b: tensor<i32>):
+    "stablehlo.return"(%b) : (tensor<i32>) -> ()
+  }) : (tensor<i32>) -> tensor<i64>
+  return
+}
+
+// -----
+
+// The cond takes the loop-carried values.
+func.func @while_cond_args(%x: tensor<i32>, %p: tensor<i1>) {
+  // expected-error @+1 {{expected the cond to take the loop-carried values}}
+  %0 = "stablehlo.while"(%x) ({
+  ^bb0(%a: tensor<i64>):
+    "stablehlo.return"(%p) : (tensor<i1>) -> ()
+  }, {
+  ^bb0(%b: tensor<i32>):
+    "stablehlo.return"(%b) : (tensor<i32>) -> ()
+  }) : (tensor<i32>) -> tensor<i32>
+  return
+}
+
+// -----
+
+// So does the body.
+func.func @while_body_args(%x: tensor<i32>, %p: tensor<i1>) {
+  // expected-error @+1 {{expected the body to take the loop-carried values}}
+  %0 = "stablehlo.while"(%x) ({
+  ^bb0(%a: tensor<i32>):
+    "stablehlo.return"(%p) : (tensor<i1>) -> ()
+  }, {
+  ^bb0(%b: tensor<i32>, %c: tensor<i32>):
+    "stablehlo.return"(%b) : (tensor<i32>) -> ()
+  }) : (tensor<i32>) -> tensor<i32>
+  return
+}
+
+// -----
+
+// The cond returns one tensor<i1>.
+func.func @while_cond_result(%x: tensor<i32>, %p: tensor<i1>) {
+  // expected-error @+1 {{expected the cond to return one tensor<i1>}}
+  %0 = "stablehlo.while"(%x) ({
+  ^bb0(%a: tensor<i32>):
+    "stablehlo.return"(%a) : (tensor<i32>) -> ()
+  }, {
+  ^bb0(%b: tensor<i32>):
+    "stablehlo.return"(%b) : (tensor<i32>) -> ()
+  }) : (tensor<i32>) -> tensor<i32>
+  return
+}
+
+// -----
+
+// The body returns the loop-carried values.
+func.func @while_body_result(%x: tensor<i32>, %p: tensor<i1>) {
+  // expected-error @+1 {{expected the body to return the loop-carried values}}
+  %0 = "stablehlo.while"(%x) ({
+  ^bb0(%a: tensor<i32>):
+    "stablehlo.return"(%p) : (tensor<i1>) -> ()
+  }, {
+  ^bb0(%b: tensor<i32>):
+    "stablehlo.return"(%p) : (tensor<i1>) -> ()
+  }) : (tensor<i32>) -> tensor<i32>
+  return
+}
+
+// -----
+
+// The pretty header has a type per value.
+func.func @while_header_types(%x: tensor<i32>, %p: tensor<i1>) {
+  // expected-error @+1 {{expected 2 types, got 1}}
+  %0:2 = stablehlo.while(%a = %x, %b = %x) : tensor<i32>
+   cond {
+    stablehlo.return %p : tensor<i1>
+  } do {
+    stablehlo.return %a, %b : tensor<i32>, tensor<i32>
+  }
   return
 }

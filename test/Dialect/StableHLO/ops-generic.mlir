@@ -141,3 +141,23 @@ func.func @gather(%table: tensor<10x4xf32>, %ids: tensor<3x1xi32>, %i: tensor<i6
   %1 = "stablehlo.dynamic_slice"(%table, %i, %zero) <{slice_sizes = array<i64: 2, 4>}> : (tensor<10x4xf32>, tensor<i64>, tensor<i64>) -> tensor<2x4xf32>
   return %0, %1 : tensor<3x4xf32>, tensor<2x4xf32>
 }
+
+// -----
+
+// The generic form of stablehlo.while prints in the pretty form.
+// CHECK-LABEL: func.func @while_generic
+// CHECK: stablehlo.while(%[[I:.*]] = %{{.*}}) : tensor<i32> cond {
+// CHECK:   stablehlo.compare  LT, %[[I]], %[[I]]
+// CHECK: } do {
+// CHECK:   stablehlo.return %[[I]] : tensor<i32>
+func.func @while_generic(%x: tensor<i32>) -> tensor<i32> {
+  %0 = "stablehlo.while"(%x) ({
+  ^bb0(%a: tensor<i32>):
+    %lt = "stablehlo.compare"(%a, %a) <{comparison_direction = #stablehlo<comparison_direction LT>}> : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    "stablehlo.return"(%lt) : (tensor<i1>) -> ()
+  }, {
+  ^bb0(%b: tensor<i32>):
+    "stablehlo.return"(%b) : (tensor<i32>) -> ()
+  }) : (tensor<i32>) -> tensor<i32>
+  return %0 : tensor<i32>
+}

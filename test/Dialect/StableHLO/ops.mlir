@@ -245,6 +245,36 @@ func.func @dynamic_slices(%x: tensor<3x4xf32>, %u: tensor<1x2xf32>, %i: tensor<i
 
 // -----
 
+// stablehlo.while as JAX prints it: the header names the loop-carried
+// values for both regions.
+// CHECK-LABEL: func.func @while_loop
+// CHECK-SAME: (%[[N:.*]]: tensor<i64>, %[[X:.*]]: tensor<2xf32>)
+// CHECK: %[[ZERO:.*]] = stablehlo.constant dense<0> : tensor<i64>
+// CHECK: %[[LOOP:.*]]:2 = stablehlo.while(%[[I:.*]] = %[[ZERO]], %[[ACC:.*]] = %[[X]]) : tensor<i64>, tensor<2xf32> cond {
+// CHECK:   %[[LT:.*]] = stablehlo.compare  LT, %[[I]], %[[N]],  SIGNED
+// CHECK:   stablehlo.return %[[LT]] : tensor<i1>
+// CHECK: } do {
+// CHECK:   %[[NEXT:.*]] = stablehlo.add %[[I]], %{{.*}} : tensor<i64>
+// CHECK:   %[[TWICE:.*]] = stablehlo.add %[[ACC]], %[[ACC]] : tensor<2xf32>
+// CHECK:   stablehlo.return %[[NEXT]], %[[TWICE]] : tensor<i64>, tensor<2xf32>
+// CHECK: return %[[LOOP]]#1
+func.func @while_loop(%n: tensor<i64>, %x: tensor<2xf32>) -> tensor<2xf32> {
+  %zero = stablehlo.constant dense<0> : tensor<i64>
+  %one = stablehlo.constant dense<1> : tensor<i64>
+  %0:2 = stablehlo.while(%iterArg = %zero, %iterArg_0 = %x) : tensor<i64>, tensor<2xf32>
+   cond {
+    %lt = stablehlo.compare  LT, %iterArg, %n,  SIGNED : (tensor<i64>, tensor<i64>) -> tensor<i1>
+    stablehlo.return %lt : tensor<i1>
+  } do {
+    %next = stablehlo.add %iterArg, %one : tensor<i64>
+    %twice = stablehlo.add %iterArg_0, %iterArg_0 : tensor<2xf32>
+    stablehlo.return %next, %twice : tensor<i64>, tensor<2xf32>
+  }
+  return %0#1 : tensor<2xf32>
+}
+
+// -----
+
 // JAX's module wrapper, result attributes and dense_resource constants parse.
 // CHECK-LABEL: module @jit_main attributes {mhlo.num_partitions = 1 : i32
 // CHECK: func.func public @main() -> (tensor<2xf32> {jax.result_info = "", mhlo.layout_mode = "default"})

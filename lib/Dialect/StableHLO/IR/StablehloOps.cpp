@@ -1624,6 +1624,94 @@ LogicalResult DynamicUpdateSliceOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// WhileOp
+//===----------------------------------------------------------------------===//
+
+/// `(%iterArg = %init, ...) : types cond {...} do {...}`: both regions take
+/// the loop-carried values under the names given in the header.
+ParseResult WhileOp::parse(OpAsmParser &parser, OperationState &result) {
+  SmallVector<OpAsmParser::Argument> iterArgs;
+  SmallVector<OpAsmParser::UnresolvedOperand> inits;
+  SMLoc initsLoc = parser.getCurrentLocation();
+  if (parser.parseCommaSeparatedList(
+          OpAsmParser::Delimiter::Paren, [&]() -> ParseResult {
+            OpAsmParser::Argument arg;
+            OpAsmParser::UnresolvedOperand init;
+            if (parser.parseArgument(arg) || parser.parseEqual() ||
+                parser.parseOperand(init))
+              return failure();
+            iterArgs.push_back(arg);
+            inits.push_back(init);
+            return success();
+          }))
+    return failure();
+  SmallVector<Type> types;
+  if (!iterArgs.empty() && (parser.parseColon() || parser.parseTypeList(types)))
+    return failure();
+  if (types.size() != iterArgs.size())
+    return parser.emitError(initsLoc)
+           << "expected " << iterArgs.size() << " types, got " << types.size();
+  for (auto [arg, type] : llvm::zip(iterArgs, types))
+    arg.type = type;
+  if (parser.resolveOperands(inits, types, initsLoc, result.operands) ||
+      parser.parseOptionalAttrDictWithKeyword(result.attributes) ||
+      parser.parseKeyword("cond") ||
+      parser.parseRegion(*result.addRegion(), iterArgs) ||
+      parser.parseKeyword("do") ||
+      parser.parseRegion(*result.addRegion(), iterArgs))
+    return failure();
+  result.addTypes(types);
+  return success();
+}
+
+void WhileOp::print(OpAsmPrinter &printer) {
+  Block &cond = getCond().front();
+  printer << '(';
+  llvm::interleaveComma(
+      llvm::zip(cond.getArguments(), getOperand()), printer, [&](auto pair) {
+        printer << std::get<0>(pair) << " = " << std::get<1>(pair);
+      });
+  printer << ')';
+  if (!getOperand().empty())
+    printer << " : " << getOperand().getTypes();
+  printer.printOptionalAttrDictWithKeyword((*this)->getAttrs());
+  printer << " cond ";
+  printer.printRegion(getCond(), /*printEntryBlockArgs=*/false);
+  printer << " do ";
+  printer.shadowRegionArgs(getBody(), cond.getArguments());
+  printer.printRegion(getBody(), /*printEntryBlockArgs=*/false);
+}
+
+LogicalResult WhileOp::verify() {
+  if (getResultTypes() != getOperand().getTypes())
+    return emitOpError() << "expected results of the operands' types";
+  return success();
+}
+
+LogicalResult WhileOp::verifyRegions() {
+  TypeRange types = getOperand().getTypes();
+  for (auto [name, region] : {std::pair(StringRef("cond"), &getCond()),
+                              std::pair(StringRef("body"), &getBody())}) {
+    Block &block = region->front();
+    if (block.getArgumentTypes() != types)
+      return emitOpError() << "expected the " << name
+                           << " to take the loop-carried values";
+  }
+  Block &cond = getCond().front();
+  auto condReturn = cond.empty() ? nullptr : dyn_cast<ReturnOp>(cond.back());
+  auto predicate = RankedTensorType::get({}, IntegerType::get(getContext(), 1));
+  if (!condReturn || condReturn.getNumOperands() != 1 ||
+      condReturn.getOperand(0).getType() != predicate)
+    return emitOpError() << "expected the cond to return one tensor<i1>";
+  Block &body = getBody().front();
+  auto bodyReturn = body.empty() ? nullptr : dyn_cast<ReturnOp>(body.back());
+  if (!bodyReturn || bodyReturn.getOperandTypes() != types)
+    return emitOpError() << "expected the body to return the loop-carried "
+                            "values";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // Calls
 //===----------------------------------------------------------------------===//
 

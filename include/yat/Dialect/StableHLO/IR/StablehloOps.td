@@ -594,9 +594,37 @@ def Stablehlo_ScatterOp : Stablehlo_Op<"scatter",
   let hasRegionVerifier = 1;
 }
 
+def Stablehlo_WhileOp : Stablehlo_Op<"while", [RecursiveMemoryEffects]> {
+  let summary = "loop while a condition holds";
+  let description = [{
+    Runs `body` on the loop-carried values while `cond` returns true, and
+    returns the last values. JAX's `lax.scan`, `lax.fori_loop` and
+    `lax.while_loop` lower to it:
+
+    ```mlir
+    %0:2 = stablehlo.while(%i = %zero, %acc = %x) : tensor<i64>, tensor<4xf32>
+     cond {
+      %lt = stablehlo.compare  LT, %i, %n,  SIGNED : (tensor<i64>, tensor<i64>) -> tensor<i1>
+      stablehlo.return %lt : tensor<i1>
+    } do {
+      %next = stablehlo.add %i, %one : tensor<i64>
+      %twice = stablehlo.add %acc, %acc : tensor<4xf32>
+      stablehlo.return %next, %twice : tensor<i64>, tensor<4xf32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<Stablehlo_Tensor>:$operand);
+  let results = (outs Variadic<Stablehlo_Tensor>);
+  let regions = (region SizedRegion<1>:$cond, SizedRegion<1>:$body);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+}
+
 def Stablehlo_ReturnOp : Stablehlo_Op<"return",
-    [Pure, Terminator, ReturnLike, ParentOneOf<["ReduceOp", "ScatterOp"]>]> {
-  let summary = "terminator of a stablehlo.reduce or stablehlo.scatter body";
+    [Pure, Terminator, ReturnLike,
+     ParentOneOf<["ReduceOp", "ScatterOp", "WhileOp"]>]> {
+  let summary = "terminator of the regions of reduce, scatter and while";
   let arguments = (ins Variadic<AnyRankedTensor>:$results);
   let assemblyFormat = "$results attr-dict (`:` type($results)^)?";
 }
