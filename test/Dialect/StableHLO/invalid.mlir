@@ -18,6 +18,38 @@ func.func @outside_subset_generic(%a: tensor<2xf32>) {
 
 // -----
 
+// An op outside the subset with a body, in the generic form JAX prints
+// reduce_window in, is named rather than its body's terminator.
+func.func @outside_subset_generic_with_body(%a: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{'stablehlo.reduce_window' op is not in yat's StableHLO subset}}
+  %0 = "stablehlo.reduce_window"(%a, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%x: tensor<f32>, %y: tensor<f32>):
+    %m = stablehlo.maximum %x, %y : tensor<f32>
+    stablehlo.return %m : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
+  return
+}
+
+// -----
+
+// An attribute that only an op outside the subset carries names that op.
+func.func @outside_subset_attribute(%a: tensor<4x4xf32>, %b: tensor<4x1xf32>) {
+  // expected-error @+1 {{'stablehlo.triangular_solve' is not in yat's StableHLO subset (see docs/STABLEHLO.md): its attribute `transpose` is unknown here}}
+  %0 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = false, transpose_a = #stablehlo<transpose NO_TRANSPOSE>, unit_diagonal = false}> : (tensor<4x4xf32>, tensor<4x1xf32>) -> tensor<4x1xf32>
+  return
+}
+
+// -----
+
+// Other unknown attributes say so.
+func.func @unknown_attribute(%a: tensor<2xf32>) {
+  // expected-error @+1 {{unknown attribute `no_such_thing` in dialect `stablehlo`}}
+  %0 = "stablehlo.abs"(%a) {x = #stablehlo.no_such_thing<>} : (tensor<2xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
 // Binary elementwise ops need one type for operands and result.
 func.func @add_types(%a: tensor<2xf32>, %b: tensor<2xf64>) {
   // expected-error @+1 {{requires the same type for all operands and results}}

@@ -14,6 +14,7 @@
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "llvm/ADT/SmallBitVector.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -62,6 +63,45 @@ Operation *StablehloDialect::materializeConstant(OpBuilder &builder,
   if (!elements || elements.getType() != type)
     return nullptr;
   return ConstantOp::create(builder, loc, elements);
+}
+
+/// The #stablehlo attributes that only ops outside the subset carry, and
+/// those ops.
+static std::optional<StringRef>
+getOpOfUnsupportedAttribute(StringRef mnemonic) {
+  return llvm::StringSwitch<std::optional<StringRef>>(mnemonic)
+      .Case("transpose", StringRef("stablehlo.triangular_solve"))
+      .Case("fft_type", StringRef("stablehlo.fft"))
+      .Case("rng_algorithm", StringRef("stablehlo.rng_bit_generator"))
+      .Case("rng_distribution", StringRef("stablehlo.rng"))
+      .Case("channel_handle",
+            StringRef("stablehlo collective ops (all_reduce, send, ...)"))
+      .Default(std::nullopt);
+}
+
+Attribute StablehloDialect::parseAttribute(DialectAsmParser &parser,
+                                           Type type) const {
+  SMLoc loc = parser.getCurrentLocation();
+  StringRef mnemonic;
+  Attribute attr;
+  OptionalParseResult parsed =
+      generatedAttributeParser(parser, &mnemonic, type, attr);
+  if (parsed.has_value())
+    return succeeded(*parsed) ? attr : Attribute();
+  if (std::optional<StringRef> op = getOpOfUnsupportedAttribute(mnemonic))
+    parser.emitError(loc) << "'" << *op
+                          << "' is not in yat's StableHLO subset (see "
+                             "docs/STABLEHLO.md): its attribute `"
+                          << mnemonic << "` is unknown here";
+  else
+    parser.emitError(loc) << "unknown attribute `" << mnemonic
+                          << "` in dialect `stablehlo`";
+  return {};
+}
+
+void StablehloDialect::printAttribute(Attribute attr,
+                                      DialectAsmPrinter &printer) const {
+  (void)generatedAttributePrinter(attr, printer);
 }
 
 /// Parse hook for `stablehlo.*` names that are not ops of the subset.

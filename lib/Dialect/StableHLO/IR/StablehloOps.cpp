@@ -1712,6 +1712,25 @@ LogicalResult WhileOp::verifyRegions() {
 }
 
 //===----------------------------------------------------------------------===//
+// ReturnOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReturnOp::verify() {
+  Operation *parent = (*this)->getParentOp();
+  if (isa_and_nonnull<ReduceOp, ScatterOp, WhileOp>(parent))
+    return success();
+  // A generic-form op outside the subset is verified after its body: name
+  // it here rather than complain about its terminator.
+  if (parent && !parent->isRegistered() &&
+      parent->getName().getDialectNamespace() ==
+          StablehloDialect::getDialectNamespace())
+    return parent->emitOpError()
+           << "is not in yat's StableHLO subset (see docs/STABLEHLO.md)";
+  return emitOpError() << "expects parent op to be one of 'stablehlo.reduce, "
+                          "stablehlo.scatter, stablehlo.while'";
+}
+
+//===----------------------------------------------------------------------===//
 // Calls
 //===----------------------------------------------------------------------===//
 

@@ -23,9 +23,16 @@ def Stablehlo_Dialect : Dialect {
     diagnostic naming the op and its location. `convert-stablehlo-to-linalg`
     lowers the whole subset to linalg, tensor, arith and math.
   }];
-  let useDefaultAttributePrinterParser = 1;
   let hasConstantMaterializer = 1;
   let extraClassDeclaration = [{
+    /// Parses the #stablehlo attributes; an attribute that only an op
+    /// outside the subset carries is rejected with a diagnostic naming
+    /// that op.
+    Attribute parseAttribute(DialectAsmParser &parser,
+                             Type type) const override;
+    void printAttribute(Attribute attr,
+                        DialectAsmPrinter &printer) const override;
+
     /// Rejects the pretty form of any `stablehlo.*` op outside the subset
     /// with a diagnostic that names it.
     std::optional<ParseOpHook>

@@ -622,11 +622,16 @@ def Stablehlo_WhileOp : Stablehlo_Op<"while", [RecursiveMemoryEffects]> {
 }
 
 def Stablehlo_ReturnOp : Stablehlo_Op<"return",
-    [Pure, Terminator, ReturnLike,
-     ParentOneOf<["ReduceOp", "ScatterOp", "WhileOp"]>]> {
+    [Pure, Terminator, ReturnLike]> {
   let summary = "terminator of the regions of reduce, scatter and while";
+  let description = [{
+    Its verifier names the enclosing op when that is a StableHLO op outside
+    yat's subset (reduce_window, sort, ... in generic form), which would
+    otherwise only be reported after its body.
+  }];
   let arguments = (ins Variadic<AnyRankedTensor>:$results);
   let assemblyFormat = "$results attr-dict (`:` type($results)^)?";
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//
