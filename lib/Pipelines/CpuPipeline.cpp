@@ -43,6 +43,10 @@ void mlir::yat::addYatToLinalgStage(OpPassManager &pm) {
   pm.addPass(createConvertStablehloToLinalg());
 #endif
   pm.addPass(createConvertYatToLinalg());
+  // arith/math ops applied to whole tensors, at the linalg-on-tensors input
+  // level, become elementwise linalg.generic ops (bufferization has no
+  // model for them).
+  pm.addNestedPass<func::FuncOp>(createConvertElementwiseToLinalgPass());
 }
 
 void mlir::yat::addTensorOptimizationStage(
@@ -195,6 +199,7 @@ void mlir::yat::registerYatPipelines() {
       "yat-cpu-pipeline",
       "Lower a module of functions on tensors (yat, linalg, tensor, arith, "
       "math, scf) to the LLVM dialect for the host CPU: yat to linalg, "
+      "arith/math on whole tensors to linalg, "
       "elementwise fusion, one-shot bufferization with identity layouts at "
       "function boundaries, ownership-based deallocation, loops, LLVM",
       buildYatCpuPipeline);
