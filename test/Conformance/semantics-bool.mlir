@@ -20,5 +20,13 @@ func.func @main() {
   stablehlo.custom_call @check.expect_eq(%xor, %t) {has_side_effect = true} : (tensor<4x20xi1>, tensor<4x20xi1>) -> ()
   %both = stablehlo.and %even, %odd : tensor<4x20xi1>
   stablehlo.custom_call @check.expect_eq(%both, %f) {has_side_effect = true} : (tensor<4x20xi1>, tensor<4x20xi1>) -> ()
+  // Hex constants: JAX writes one byte per element (a causal mask here),
+  // MLIR one bit per element; both read the same.
+  %mask_bytes = stablehlo.constant dense<"0x010000010100010101010101"> : tensor<3x4xi1>
+  %mask_bits = stablehlo.constant dense<"0x39"> : tensor<6xi1>
+  %mask_expected = stablehlo.constant dense<[[true, false, false, true], [true, false, true, true], [true, true, true, true]]> : tensor<3x4xi1>
+  stablehlo.custom_call @check.expect_eq(%mask_bytes, %mask_expected) {has_side_effect = true} : (tensor<3x4xi1>, tensor<3x4xi1>) -> ()
+  %bits_expected = stablehlo.constant dense<[true, false, false, true, true, true]> : tensor<6xi1>
+  stablehlo.custom_call @check.expect_eq(%mask_bits, %bits_expected) {has_side_effect = true} : (tensor<6xi1>, tensor<6xi1>) -> ()
   return
 }

@@ -954,3 +954,21 @@ func.func @while_header_types(%x: tensor<i32>, %p: tensor<i1>) {
   }
   return
 }
+
+// -----
+
+// A hex bool constant with a byte per element holds only 0x00 and 0x01.
+func.func @hex_bool_bytes() {
+  // expected-error @+1 {{expected bytes 0x00 or 0x01 for the elements of 'tensor<2x2xi1>'}}
+  %0 = stablehlo.constant dense<"0x01000201"> : tensor<2x2xi1>
+  return
+}
+
+// -----
+
+// Hex data has a valid size for its type.
+func.func @hex_size() {
+  // expected-error @+1 {{elements hex data size is invalid for provided type: 'tensor<3xf32>'}}
+  %0 = stablehlo.constant dense<"0x0000803F0000"> : tensor<3xf32>
+  return
+}

@@ -17,6 +17,7 @@
 #include "yat/Support/ShapeFormat.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallBitVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
@@ -366,13 +367,65 @@ LogicalResult ClampOp::verify() {
 // ConstantOp
 //===----------------------------------------------------------------------===//
 
+/// Whether the source text at `loc` starts with `prefix`. The parser's
+/// buffers end in a NUL, which stops the comparison.
+static bool sourceStartsWith(SMLoc loc, StringRef prefix) {
+  const char *text = loc.getPointer();
+  for (size_t i = 0; i < prefix.size(); ++i)
+    if (text[i] == '\0' || text[i] != prefix[i])
+      return false;
+  return true;
+}
+
+/// Parses `dense<"0x...">` : type, the hex form of a dense constant. JAX
+/// writes i1 tensors with one byte per element, which MLIR 22's parser
+/// rejects (it expects one bit per element); both are accepted here. Other
+/// element types keep MLIR's meaning: the raw little-endian data.
+static ParseResult parseHexDenseConstant(OpAsmParser &parser,
+                                         Attribute &value) {
+  SMLoc loc = parser.getCurrentLocation();
+  std::string hex;
+  RankedTensorType type;
+  if (parser.parseKeyword("dense") || parser.parseLess() ||
+      parser.parseString(&hex) || parser.parseGreater() ||
+      parser.parseColonType(type))
+    return failure();
+  std::string bytes;
+  StringRef digits(hex);
+  if (!digits.consume_front("0x") || !llvm::tryGetFromHex(digits, bytes))
+    return parser.emitError(loc) << "expected hex data after 0x";
+  if (type.getElementType().isInteger(1) &&
+      static_cast<int64_t>(bytes.size()) == type.getNumElements()) {
+    SmallVector<bool> bools;
+    for (char byte : bytes) {
+      if (byte != 0 && byte != 1)
+        return parser.emitError(loc)
+               << "expected bytes 0x00 or 0x01 for the elements of " << type;
+      bools.push_back(byte == 1);
+    }
+    value = DenseElementsAttr::get(type, bools);
+    return success();
+  }
+  ArrayRef<char> raw(bytes.data(), bytes.size());
+  bool isSplat = false;
+  if (!DenseElementsAttr::isValidRawBuffer(type, raw, isSplat))
+    return parser.emitError(loc)
+           << "elements hex data size is invalid for provided type: " << type;
+  value = DenseElementsAttr::getFromRawBuffer(type, raw);
+  return success();
+}
+
 ParseResult ConstantOp::parse(OpAsmParser &parser, OperationState &result) {
   if (parser.parseOptionalAttrDict(result.attributes))
     return failure();
   SMLoc loc = parser.getCurrentLocation();
   Attribute value;
-  if (parser.parseAttribute(value))
+  if (sourceStartsWith(loc, "dense<\"0x")) {
+    if (parseHexDenseConstant(parser, value))
+      return failure();
+  } else if (parser.parseAttribute(value)) {
     return failure();
+  }
   auto elements = dyn_cast<ElementsAttr>(value);
   if (!elements)
     return parser.emitError(loc) << "expected a dense elements attribute";
