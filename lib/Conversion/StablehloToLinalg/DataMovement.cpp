@@ -302,17 +302,24 @@ struct SliceToExtractSlice : public OpConversionPattern<shlo::SliceOp> {
   }
 };
 
-/// The clamped start indices of a dynamic slice or update of `sizes` in
-/// `operandType`.
-static SmallVector<OpFoldResult> emitClampedStarts(OpBuilder &b, Location loc,
-                                                   ValueRange startIndices,
-                                                   RankedTensorType operandType,
-                                                   ArrayRef<int64_t> sizes) {
-  SmallVector<OpFoldResult> offsets;
+/// Offsets, sizes and strides of a dynamic slice or update of `sizes` in
+/// `operandType`: the start indices clamped so that it fits, unit strides.
+struct DynamicSliceBounds {
+  SmallVector<OpFoldResult> offsets, sizes, strides;
+};
+
+static DynamicSliceBounds emitDynamicSliceBounds(OpBuilder &b, Location loc,
+                                                 ValueRange startIndices,
+                                                 RankedTensorType operandType,
+                                                 ArrayRef<int64_t> sizes) {
+  DynamicSliceBounds bounds;
   for (auto [d, index] : llvm::enumerate(startIndices))
-    offsets.push_back(emitClampedStart(b, loc, emitExtractScalar(b, loc, index),
-                                       operandType.getDimSize(d), sizes[d]));
-  return offsets;
+    bounds.offsets.push_back(
+        emitClampedStart(b, loc, emitExtractScalar(b, loc, index),
+                         operandType.getDimSize(d), sizes[d]));
+  bounds.sizes = getAsIndexOpFoldResult(b.getContext(), sizes);
+  bounds.strides.assign(sizes.size(), b.getIndexAttr(1));
+  return bounds;
 }
 
 /// Rewrites stablehlo.dynamic_slice into a tensor.extract_slice at the
@@ -331,15 +338,12 @@ struct DynamicSliceToExtractSlice
       rewriter.replaceOp(op, emitEmptyTensor(rewriter, loc, resultType));
       return success();
     }
-    SmallVector<OpFoldResult> offsets =
-        emitClampedStarts(rewriter, loc, adaptor.getStartIndices(),
-                          op.getOperand().getType(), op.getSliceSizes());
-    SmallVector<OpFoldResult> sizes =
-        getAsIndexOpFoldResult(rewriter.getContext(), op.getSliceSizes());
-    SmallVector<OpFoldResult> strides(resultType.getRank(),
-                                      rewriter.getIndexAttr(1));
+    DynamicSliceBounds bounds =
+        emitDynamicSliceBounds(rewriter, loc, adaptor.getStartIndices(),
+                               op.getOperand().getType(), op.getSliceSizes());
     rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
-        op, resultType, adaptor.getOperand(), offsets, sizes, strides);
+        op, resultType, adaptor.getOperand(), bounds.offsets, bounds.sizes,
+        bounds.strides);
     return success();
   }
 };
@@ -359,15 +363,12 @@ struct DynamicUpdateSliceToInsertSlice
       rewriter.replaceOp(op, adaptor.getOperand());
       return success();
     }
-    SmallVector<OpFoldResult> offsets =
-        emitClampedStarts(rewriter, op.getLoc(), adaptor.getStartIndices(),
-                          op.getOperand().getType(), updateType.getShape());
-    SmallVector<OpFoldResult> sizes =
-        getAsIndexOpFoldResult(rewriter.getContext(), updateType.getShape());
-    SmallVector<OpFoldResult> strides(updateType.getRank(),
-                                      rewriter.getIndexAttr(1));
+    DynamicSliceBounds bounds = emitDynamicSliceBounds(
+        rewriter, op.getLoc(), adaptor.getStartIndices(),
+        op.getOperand().getType(), updateType.getShape());
     rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(
-        op, adaptor.getUpdate(), adaptor.getOperand(), offsets, sizes, strides);
+        op, adaptor.getUpdate(), adaptor.getOperand(), bounds.offsets,
+        bounds.sizes, bounds.strides);
     return success();
   }
 };
