@@ -174,11 +174,9 @@ llvm::Expected<HostTensor> HostTensor::allocate(ElementType elementType,
   llvm::Expected<uint64_t> byteSize = getTensorByteSize(elementType, shape);
   if (!byteSize)
     return byteSize.takeError();
-  // Saturating: the partial products of a shape with a zero in it may
-  // overflow even though the tensor is empty.
-  uint64_t numElements = 1;
-  for (int64_t size : shape)
-    numElements = llvm::SaturatingMultiply(numElements, uint64_t(size));
+  // Exact: the byte size is bounded, so it did not saturate (an empty
+  // shape's partial products may have, but its byte size is 0).
+  uint64_t numElements = *byteSize / getElementByteWidth(elementType);
   // 64-byte alignment suits every vector width the compiled code may use; a
   // zero-size tensor still gets a valid pointer.
   size_t allocationSize = llvm::alignTo(std::max<uint64_t>(*byteSize, 1), 64);

@@ -59,8 +59,6 @@ Value stablehlo_lowering::emitPaddedTensor(OpBuilder &b, Location loc,
   return result;
 }
 
-/// A tensor of `resultType` whose element at each index is the element of
-/// `value` at `sourceMap` of that index.
 Value stablehlo_lowering::emitIndexValue(OpBuilder &b, Location loc,
                                          Value integer) {
   if (cast<IntegerType>(integer.getType()).isUnsigned())
@@ -78,6 +76,8 @@ Value stablehlo_lowering::emitClampedStart(OpBuilder &b, Location loc,
       b, loc, arith::MaxSIOp::create(b, loc, index, zero), lastStart);
 }
 
+/// A tensor of `resultType` whose element at each index is the element of
+/// `value` at `sourceMap` of that index.
 static Value emitGatheredTensor(OpBuilder &b, Location loc, Value value,
                                 AffineMap sourceMap,
                                 RankedTensorType resultType) {

@@ -21,6 +21,46 @@ using namespace mlir::yat;
 using namespace mlir::yat::stablehlo_lowering;
 namespace shlo = mlir::yat::stablehlo;
 
+Value stablehlo_lowering::emitStartIndexComponent(OpBuilder &b, Location loc,
+                                                  Value indices,
+                                                  ValueRange batchIndex,
+                                                  int64_t indexVectorDim,
+                                                  int64_t k) {
+  int64_t rank = cast<RankedTensorType>(indices.getType()).getRank();
+  SmallVector<Value> coordinates;
+  size_t next = 0;
+  for (int64_t d = 0; d < rank; ++d)
+    coordinates.push_back(
+        d == indexVectorDim
+            ? arith::ConstantIndexOp::create(b, loc, k).getResult()
+            : batchIndex[next++]);
+  return tensor::ExtractOp::create(b, loc, indices, coordinates);
+}
+
+SmallVector<int64_t>
+stablehlo_lowering::getWindowDims(int64_t rank, ArrayRef<int64_t> windowless,
+                                  ArrayRef<int64_t> batching) {
+  SmallVector<int64_t> dims;
+  for (int64_t d = 0; d < rank; ++d)
+    if (!llvm::is_contained(windowless, d) && !llvm::is_contained(batching, d))
+      dims.push_back(d);
+  return dims;
+}
+
+SmallVector<Value> stablehlo_lowering::emitWindowedIndex(
+    OpBuilder &b, Location loc, ArrayRef<Value> start,
+    ArrayRef<int64_t> windowDims, ValueRange windowIndex) {
+  SmallVector<Value> index(start);
+  for (auto [dim, offset] : llvm::zip(windowDims, windowIndex))
+    index[dim] =
+        index[dim] ? arith::AddIOp::create(b, loc, index[dim], offset) : offset;
+  Value zero;
+  for (Value &entry : index)
+    if (!entry)
+      entry = zero ? zero : (zero = arith::ConstantIndexOp::create(b, loc, 0));
+  return index;
+}
+
 namespace {
 
 struct GatherToGeneric : public OpConversionPattern<shlo::GatherOp> {
@@ -33,19 +73,15 @@ struct GatherToGeneric : public OpConversionPattern<shlo::GatherOp> {
     shlo::GatherDimensionNumbersAttr dims = op.getDimensionNumbers();
     RankedTensorType operandType = op.getOperand().getType();
     RankedTensorType resultType = op.getType();
-    int64_t indicesRank = op.getStartIndices().getType().getRank();
     int64_t indexVectorDim = dims.getIndexVectorDim();
     ArrayRef<int64_t> offsetDims = dims.getOffsetDims();
     ArrayRef<int64_t> sliceSizes = op.getSliceSizes();
     Value operand = adaptor.getOperand();
     Value indices = adaptor.getStartIndices();
-
     // Operand dims that keep a window, in the order of offset_dims.
-    SmallVector<int64_t> windowOperandDims;
-    for (int64_t d = 0; d < operandType.getRank(); ++d)
-      if (!llvm::is_contained(dims.getCollapsedSliceDims(), d) &&
-          !llvm::is_contained(dims.getOperandBatchingDims(), d))
-        windowOperandDims.push_back(d);
+    SmallVector<int64_t> windowOperandDims =
+        getWindowDims(operandType.getRank(), dims.getCollapsedSliceDims(),
+                      dims.getOperandBatchingDims());
 
     auto generic = emitParallelGeneric(
         rewriter, op.getLoc(), resultType, /*inputs=*/{}, /*inputMaps=*/{},
@@ -59,39 +95,22 @@ struct GatherToGeneric : public OpConversionPattern<shlo::GatherOp> {
           SmallVector<Value> operandIndex(operandType.getRank());
           for (auto [k, operandDim] :
                llvm::enumerate(dims.getStartIndexMap())) {
-            SmallVector<Value> coordinates;
-            size_t next = 0;
-            for (int64_t d = 0; d < indicesRank; ++d)
-              coordinates.push_back(
-                  d == indexVectorDim
-                      ? arith::ConstantIndexOp::create(b, loc, k).getResult()
-                      : batchIndex[next++]);
-            Value start =
-                tensor::ExtractOp::create(b, loc, indices, coordinates);
+            Value start = emitStartIndexComponent(b, loc, indices, batchIndex,
+                                                  indexVectorDim, k);
             operandIndex[operandDim] = emitClampedStart(
                 b, loc, start, operandType.getDimSize(operandDim),
                 sliceSizes[operandDim]);
           }
           for (auto [operandDim, indicesDim] :
                llvm::zip(dims.getOperandBatchingDims(),
-                         dims.getStartIndicesBatchingDims())) {
-            // The index vector dim is not a batch dim of the result.
-            int64_t position =
-                indicesDim - (indicesDim > indexVectorDim ? 1 : 0);
-            operandIndex[operandDim] = batchIndex[position];
-          }
-          for (auto [resultDim, operandDim] :
-               llvm::zip(offsetDims, windowOperandDims)) {
-            Value offset = resultIndex[resultDim];
+                         dims.getStartIndicesBatchingDims()))
             operandIndex[operandDim] =
-                operandIndex[operandDim]
-                    ? arith::AddIOp::create(b, loc, operandIndex[operandDim],
-                                            offset)
-                    : offset;
-          }
-          for (Value &entry : operandIndex)
-            if (!entry)
-              entry = arith::ConstantIndexOp::create(b, loc, 0);
+                batchIndex[getBatchPosition(indicesDim, indexVectorDim)];
+          SmallVector<Value> offsets;
+          for (int64_t resultDim : offsetDims)
+            offsets.push_back(resultIndex[resultDim]);
+          operandIndex = emitWindowedIndex(b, loc, operandIndex,
+                                           windowOperandDims, offsets);
           return tensor::ExtractOp::create(b, loc, operand, operandIndex);
         });
     rewriter.replaceOp(op, generic.getResults());

@@ -110,6 +110,33 @@ Value emitIndexValue(OpBuilder &builder, Location loc, Value integer);
 Value emitClampedStart(OpBuilder &builder, Location loc, Value integer,
                        int64_t dimSize, int64_t sliceSize);
 
+/// Component `k` of the start index that gather or scatter reads from
+/// `indices` for the batch (or update scatter) index `batchIndex`: the
+/// element at `batchIndex` with `k` inserted at `indexVectorDim` (nothing
+/// inserted when `indexVectorDim` is the rank of `indices`).
+Value emitStartIndexComponent(OpBuilder &builder, Location loc, Value indices,
+                              ValueRange batchIndex, int64_t indexVectorDim,
+                              int64_t k);
+
+/// The position in the batch index of indices dimension `indicesDim`
+/// (the index vector dimension has none).
+inline int64_t getBatchPosition(int64_t indicesDim, int64_t indexVectorDim) {
+  return indicesDim - (indicesDim > indexVectorDim ? 1 : 0);
+}
+
+/// The dims of an operand of `rank` that keep a window in gather or
+/// scatter: neither `windowless` (collapsed or inserted) nor `batching`.
+SmallVector<int64_t> getWindowDims(int64_t rank, ArrayRef<int64_t> windowless,
+                                   ArrayRef<int64_t> batching);
+
+/// `start` (null entries meaning 0) plus `windowIndex[j]` along
+/// `windowDims[j]`: the operand index of a window element in gather or
+/// scatter.
+SmallVector<Value> emitWindowedIndex(OpBuilder &builder, Location loc,
+                                     ArrayRef<Value> start,
+                                     ArrayRef<int64_t> windowDims,
+                                     ValueRange windowIndex);
+
 /// Emits the ops of such a body on the scalars `args` (one per body
 /// argument) and returns the scalars it returns.
 SmallVector<Value> emitScalarBody(OpBuilder &builder, Block &body,

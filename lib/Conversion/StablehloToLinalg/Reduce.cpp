@@ -24,10 +24,10 @@ static bool isScalarIdentity(Operation *op) {
   return operand && result && operand == result && operand.getRank() == 0;
 }
 
-bool stablehlo_lowering::isTranslatableScalarBody(Operation *op,
+bool stablehlo_lowering::isTranslatableScalarBody(Operation *withBody,
                                                   Operation *&offending) {
   offending = nullptr;
-  Region &body = op->getRegion(0);
+  Region &body = withBody->getRegion(0);
   for (Operation &op : body.front()) {
     // Values captured from outside the body have no scalar counterpart.
     bool capturesOuterValue = llvm::any_of(op.getOperands(), [&](Value v) {

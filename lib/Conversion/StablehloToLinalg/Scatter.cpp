@@ -1,14 +1,15 @@
 //===- Scatter.cpp - stablehlo.scatter to loops on tensors ----------------===//
 //
-// The straightforward lowering, correct for every scatter: one scf.for nest
-// over the updates' index space carries the result tensors. Each update
-// element computes its result index as StableHLO's specification defines
-// it and is combined with the current result element by the update
-// computation, translated to scalar arith. An update window that does not
-// fit in the input at its start index is skipped whole, as XLA does (the
-// specification leaves out-of-bounds updates to the implementation). Faster
-// lowerings (for unique or sorted indices, whole windows at a time) belong to
-// the codegen path.
+// The straightforward lowering, correct for every scatter: an scf.for nest
+// over the update scatter dims carries the result tensors. For each update
+// window it reads the start index once, as StableHLO's specification
+// defines it, and, when the window fits in the input there, a nested loop
+// over the window combines each element with the current result element by
+// the update computation, translated to scalar arith. A window that does
+// not fit is skipped whole, as XLA does (the specification leaves
+// out-of-bounds updates to the implementation). Faster lowerings (for
+// unique or sorted indices, whole windows at a time) belong to the codegen
+// path.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,103 +28,25 @@ namespace shlo = mlir::yat::stablehlo;
 
 namespace {
 
-/// The index arithmetic of one scatter, precomputed from its dimension
-/// numbers.
-struct ScatterIndexing {
-  shlo::ScatterDimensionNumbersAttr dims;
-  int64_t indicesRank;
-  /// Dimensions of the updates that are not window dims, in order: they
-  /// walk the scatter indices.
-  SmallVector<int64_t> updateScatterDims;
-  /// Input dimensions covered by the update window dims, in order.
-  SmallVector<int64_t> windowInputDims;
-
-  ScatterIndexing(shlo::ScatterOp op) : dims(op.getScatterDimensionNumbers()) {
-    auto input = cast<RankedTensorType>(op.getInputs().front().getType());
-    auto update = cast<RankedTensorType>(op.getUpdates().front().getType());
-    indicesRank =
-        cast<RankedTensorType>(op.getScatterIndices().getType()).getRank();
-    for (int64_t d = 0; d < update.getRank(); ++d)
-      if (!llvm::is_contained(dims.getUpdateWindowDims(), d))
-        updateScatterDims.push_back(d);
-    for (int64_t d = 0; d < input.getRank(); ++d)
-      if (!llvm::is_contained(dims.getInsertedWindowDims(), d) &&
-          !llvm::is_contained(dims.getInputBatchingDims(), d))
-        windowInputDims.push_back(d);
-  }
-
-  /// The coordinates in the scatter indices of component `k` of the start
-  /// index that `scatterIndex` selects.
-  SmallVector<Value> indicesCoordinates(OpBuilder &b, Location loc,
-                                        ArrayRef<Value> scatterIndex,
-                                        int64_t k) const {
-    SmallVector<Value> coordinates;
-    size_t next = 0;
-    for (int64_t d = 0; d < indicesRank; ++d)
-      coordinates.push_back(d == dims.getIndexVectorDim()
-                                ? arith::ConstantIndexOp::create(b, loc, k)
-                                : scatterIndex[next++]);
-    return coordinates;
-  }
-
-  /// Where the update window of the update element at `updateIndex`
-  /// starts in the input: start index + batching index, null along the
-  /// dims where it starts at 0.
-  SmallVector<Value> windowStart(OpBuilder &b, Location loc, Value indices,
-                                 int64_t inputRank,
-                                 ValueRange updateIndex) const {
-    SmallVector<Value> scatterIndex;
-    for (int64_t d : updateScatterDims)
-      scatterIndex.push_back(updateIndex[d]);
-    SmallVector<Value> start(inputRank);
-    for (auto [k, inputDim] :
-         llvm::enumerate(dims.getScatterDimsToOperandDims())) {
-      Value component = tensor::ExtractOp::create(
-          b, loc, indices, indicesCoordinates(b, loc, scatterIndex, k));
-      start[inputDim] = emitIndexValue(b, loc, component);
-    }
-    for (auto [inputDim, indicesDim] :
-         llvm::zip(dims.getInputBatchingDims(),
-                   dims.getScatterIndicesBatchingDims())) {
-      // The index vector dim is not an update scatter dim.
-      int64_t position =
-          indicesDim - (indicesDim > dims.getIndexVectorDim() ? 1 : 0);
-      start[inputDim] = scatterIndex[position];
-    }
-    return start;
-  }
-
-  /// The extent of the update window along each input dim (1 along
-  /// inserted and batching dims).
-  SmallVector<int64_t> windowSizes(RankedTensorType updateType,
-                                   int64_t inputRank) const {
-    SmallVector<int64_t> sizes(inputRank, 1);
-    for (auto [window, inputDim] :
-         llvm::zip(dims.getUpdateWindowDims(), windowInputDims))
-      sizes[inputDim] = updateType.getDimSize(window);
-    return sizes;
-  }
-
-  /// The result index of the update element at `updateIndex`, whose window
-  /// starts at `start`.
-  SmallVector<Value> resultIndex(OpBuilder &b, Location loc,
-                                 ArrayRef<Value> start,
-                                 ValueRange updateIndex) const {
-    SmallVector<Value> result(start);
-    for (auto [window, inputDim] :
-         llvm::zip(dims.getUpdateWindowDims(), windowInputDims))
-      result[inputDim] = result[inputDim]
-                             ? arith::AddIOp::create(b, loc, result[inputDim],
-                                                     updateIndex[window])
-                             : updateIndex[window];
-    Value zero;
-    for (Value &entry : result)
-      if (!entry)
-        entry =
-            zero ? zero : (zero = arith::ConstantIndexOp::create(b, loc, 0));
-    return result;
-  }
-};
+/// Where the update window selected by `scatterIndex` (the update scatter
+/// dims' index) starts in an input of `inputRank`: start index + batching
+/// index, null along the dims where it starts at 0.
+SmallVector<Value> emitWindowStart(OpBuilder &b, Location loc,
+                                   shlo::ScatterDimensionNumbersAttr dims,
+                                   Value indices, int64_t inputRank,
+                                   ValueRange scatterIndex) {
+  SmallVector<Value> start(inputRank);
+  for (auto [k, inputDim] : llvm::enumerate(dims.getScatterDimsToOperandDims()))
+    start[inputDim] =
+        emitIndexValue(b, loc,
+                       emitStartIndexComponent(b, loc, indices, scatterIndex,
+                                               dims.getIndexVectorDim(), k));
+  for (auto [inputDim, indicesDim] : llvm::zip(
+           dims.getInputBatchingDims(), dims.getScatterIndicesBatchingDims()))
+    start[inputDim] =
+        scatterIndex[getBatchPosition(indicesDim, dims.getIndexVectorDim())];
+  return start;
+}
 
 /// Whether a window of `sizes` starting at `start` lies inside `type`.
 /// (A window starting at 0 fits: the verifier bounds its sizes.)
@@ -145,6 +68,25 @@ Value emitWindowInBounds(OpBuilder &b, Location loc, ArrayRef<Value> start,
   return inBounds;
 }
 
+/// Loop bounds over the dims `dims` of `type`.
+struct LoopBounds {
+  SmallVector<Value> lower, upper, steps;
+};
+
+LoopBounds emitLoopBounds(OpBuilder &b, Location loc, RankedTensorType type,
+                          ArrayRef<int64_t> dims) {
+  LoopBounds bounds;
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  for (int64_t d : dims) {
+    bounds.lower.push_back(zero);
+    bounds.upper.push_back(
+        arith::ConstantIndexOp::create(b, loc, type.getDimSize(d)));
+    bounds.steps.push_back(one);
+  }
+  return bounds;
+}
+
 struct ScatterToLoops : public OpConversionPattern<shlo::ScatterOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -156,51 +98,68 @@ struct ScatterToLoops : public OpConversionPattern<shlo::ScatterOp> {
     if (failed(requireStaticShapes(rewriter, op, op->getOperandTypes())))
       return failure();
     Location loc = op.getLoc();
+    shlo::ScatterDimensionNumbersAttr dims = op.getScatterDimensionNumbers();
     auto inputType = cast<RankedTensorType>(op.getInputs().front().getType());
     auto updateType = cast<RankedTensorType>(op.getUpdates().front().getType());
-    ScatterIndexing indexing(op);
-    SmallVector<int64_t> windowSizes =
-        indexing.windowSizes(updateType, inputType.getRank());
+    ArrayRef<int64_t> updateWindowDims = dims.getUpdateWindowDims();
+    SmallVector<int64_t> updateScatterDims =
+        getWindowDims(updateType.getRank(), updateWindowDims, {});
+    // Input dims covered by the update window dims, in order, and the
+    // window's extent along every input dim.
+    SmallVector<int64_t> windowInputDims =
+        getWindowDims(inputType.getRank(), dims.getInsertedWindowDims(),
+                      dims.getInputBatchingDims());
+    SmallVector<int64_t> windowSizes(inputType.getRank(), 1);
+    for (auto [window, inputDim] : llvm::zip(updateWindowDims, windowInputDims))
+      windowSizes[inputDim] = updateType.getDimSize(window);
     Value indices = adaptor.getScatterIndices();
     ValueRange updates = adaptor.getUpdates();
     Block &body = op.getUpdateComputation().front();
-    size_t count = op.getInputs().size();
 
-    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-    SmallVector<Value> lowerBounds(updateType.getRank(), zero);
-    SmallVector<Value> steps(updateType.getRank(), one);
-    SmallVector<Value> upperBounds;
-    for (int64_t size : updateType.getShape())
-      upperBounds.push_back(
-          arith::ConstantIndexOp::create(rewriter, loc, size));
-
+    LoopBounds outer =
+        emitLoopBounds(rewriter, loc, updateType, updateScatterDims);
+    LoopBounds inner =
+        emitLoopBounds(rewriter, loc, updateType, updateWindowDims);
     scf::LoopNest nest = scf::buildLoopNest(
-        rewriter, loc, lowerBounds, upperBounds, steps, adaptor.getInputs(),
-        [&](OpBuilder &b, Location l, ValueRange updateIndex,
+        rewriter, loc, outer.lower, outer.upper, outer.steps,
+        adaptor.getInputs(),
+        [&](OpBuilder &b, Location l, ValueRange scatterIndex,
             ValueRange results) -> scf::ValueVector {
-          SmallVector<Value> start = indexing.windowStart(
-              b, l, indices, inputType.getRank(), updateIndex);
-          Value inBounds =
-              emitWindowInBounds(b, l, start, windowSizes, inputType);
-          SmallVector<Value> resultIndex =
-              indexing.resultIndex(b, l, start, updateIndex);
+          SmallVector<Value> start = emitWindowStart(
+              b, l, dims, indices, inputType.getRank(), scatterIndex);
+          Value fits = emitWindowInBounds(b, l, start, windowSizes, inputType);
           auto ifOp = scf::IfOp::create(
-              b, l, inBounds,
+              b, l, fits,
               [&](OpBuilder &tb, Location tl) {
-                SmallVector<Value> args;
-                for (Value result : results)
-                  args.push_back(
-                      tensor::ExtractOp::create(tb, tl, result, resultIndex));
-                for (Value update : updates)
-                  args.push_back(
-                      tensor::ExtractOp::create(tb, tl, update, updateIndex));
-                SmallVector<Value> combined = emitScalarBody(tb, body, args);
-                SmallVector<Value> updated;
-                for (size_t i = 0; i < count; ++i)
-                  updated.push_back(tensor::InsertOp::create(
-                      tb, tl, combined[i], results[i], resultIndex));
-                scf::YieldOp::create(tb, tl, updated);
+                scf::LoopNest window = scf::buildLoopNest(
+                    tb, tl, inner.lower, inner.upper, inner.steps, results,
+                    [&](OpBuilder &wb, Location wl, ValueRange windowIndex,
+                        ValueRange current) -> scf::ValueVector {
+                      SmallVector<Value> updateIndex(updateType.getRank());
+                      for (auto [d, iv] :
+                           llvm::zip(updateScatterDims, scatterIndex))
+                        updateIndex[d] = iv;
+                      for (auto [d, iv] :
+                           llvm::zip(updateWindowDims, windowIndex))
+                        updateIndex[d] = iv;
+                      SmallVector<Value> resultIndex = emitWindowedIndex(
+                          wb, wl, start, windowInputDims, windowIndex);
+                      SmallVector<Value> args;
+                      for (Value result : current)
+                        args.push_back(tensor::ExtractOp::create(wb, wl, result,
+                                                                 resultIndex));
+                      for (Value update : updates)
+                        args.push_back(tensor::ExtractOp::create(wb, wl, update,
+                                                                 updateIndex));
+                      SmallVector<Value> combined =
+                          emitScalarBody(wb, body, args);
+                      scf::ValueVector updated;
+                      for (auto [value, result] : llvm::zip(combined, current))
+                        updated.push_back(tensor::InsertOp::create(
+                            wb, wl, value, result, resultIndex));
+                      return updated;
+                    });
+                scf::YieldOp::create(tb, tl, window.results);
               },
               [&](OpBuilder &eb, Location el) {
                 scf::YieldOp::create(eb, el, results);

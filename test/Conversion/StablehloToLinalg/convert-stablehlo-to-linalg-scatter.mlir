@@ -1,26 +1,29 @@
 // RUN: yat-opt %s -split-input-file -convert-stablehlo-to-linalg | FileCheck %s
 
-// A scatter is a loop nest over the updates carrying the result: each
-// element reads its start index, checks that its window fits, and combines
-// old and new values with the update computation in scalar arith.
+// A scatter is a loop nest over the update scatter dims carrying the
+// result: each update window reads its start index and checks that the
+// window fits once, then an inner loop over the window combines old and new
+// values with the update computation in scalar arith.
 // CHECK-LABEL: func.func @scatter_add
 // CHECK-SAME: (%[[X:.*]]: tensor<4x3xf32>, %[[I:.*]]: tensor<2x1xi64>, %[[U:.*]]: tensor<2x3xf32>)
 // CHECK: %[[OUT:.*]] = scf.for %[[ROW:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC0:.*]] = %[[X]]) -> (tensor<4x3xf32>)
-// CHECK:   scf.for %[[COL:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[ACC0]]) -> (tensor<4x3xf32>)
-// CHECK:     %[[RAW:.*]] = tensor.extract %[[I]][%[[ROW]], %{{.*}}] : tensor<2x1xi64>
-// CHECK:     %[[START:.*]] = arith.index_cast %[[RAW]] : i64 to index
-// CHECK:     %[[ABOVE:.*]] = arith.cmpi sge, %[[START]], %{{.*}} : index
-// CHECK:     %[[BELOW:.*]] = arith.cmpi sle, %[[START]], %{{.*}} : index
-// CHECK:     %[[BOTH:.*]] = arith.andi %[[ABOVE]], %[[BELOW]] : i1
-// CHECK:     %[[FITS:.*]] = arith.andi %{{.*}}, %[[BOTH]] : i1
-// CHECK:     %[[NEXT:.*]] = scf.if %[[FITS]] -> (tensor<4x3xf32>)
+// CHECK:   %[[RAW:.*]] = tensor.extract %[[I]][%[[ROW]], %{{.*}}] : tensor<2x1xi64>
+// CHECK:   %[[START:.*]] = arith.index_cast %[[RAW]] : i64 to index
+// CHECK:   %[[ABOVE:.*]] = arith.cmpi sge, %[[START]], %{{.*}} : index
+// CHECK:   %[[BELOW:.*]] = arith.cmpi sle, %[[START]], %{{.*}} : index
+// CHECK:   %[[BOTH:.*]] = arith.andi %[[ABOVE]], %[[BELOW]] : i1
+// CHECK:   %[[FITS:.*]] = arith.andi %{{.*}}, %[[BOTH]] : i1
+// CHECK:   %[[NEXT:.*]] = scf.if %[[FITS]] -> (tensor<4x3xf32>)
+// CHECK:     %[[WINDOW:.*]] = scf.for %[[COL:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[ACC0]]) -> (tensor<4x3xf32>)
+// CHECK-NOT:   tensor.extract %[[I]]
 // CHECK:       %[[OLD:.*]] = tensor.extract %[[ACC]][%[[START]], %[[COL]]] : tensor<4x3xf32>
 // CHECK:       %[[NEW:.*]] = tensor.extract %[[U]][%[[ROW]], %[[COL]]] : tensor<2x3xf32>
 // CHECK:       %[[SUM:.*]] = arith.addf %[[OLD]], %[[NEW]] : f32
 // CHECK:       %[[INS:.*]] = tensor.insert %[[SUM]] into %[[ACC]][%[[START]], %[[COL]]]
 // CHECK:       scf.yield %[[INS]]
-// CHECK:     } else {
-// CHECK:       scf.yield %[[ACC]]
+// CHECK:     scf.yield %[[WINDOW]]
+// CHECK:   } else {
+// CHECK:     scf.yield %[[ACC0]]
 // CHECK: return %[[OUT]] : tensor<4x3xf32>
 func.func @scatter_add(%x: tensor<4x3xf32>, %i: tensor<2x1xi64>, %u: tensor<2x3xf32>) -> tensor<4x3xf32> {
   %0 = "stablehlo.scatter"(%x, %i, %u) <{scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>}> ({

@@ -63,9 +63,10 @@ def ConvertStablehloToLinalg
          elements at clamped start indices; dynamic_slice and
          dynamic_update_slice become tensor.extract_slice / insert_slice;
        - while becomes `scf.while`, its regions lowered in place;
-       - scatter becomes an `scf.for` nest over the updates carrying the
-         results, its update computation translated the same way; a window
-         that does not fit at its start index is skipped, as XLA does.
+       - scatter becomes an `scf.for` nest over the update windows carrying
+         the results, with an inner loop over each window and the update
+         computation translated the same way; a window that does not fit
+         at its start index is skipped, as XLA does.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
