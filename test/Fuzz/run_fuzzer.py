@@ -115,8 +115,10 @@ def main():
     if args.kind == "compile":
         common += [f"-dict={HERE / 'yat.dict'}", f"-max_len={MAX_SEED_BYTES}"]
 
-    regressions = sorted(p for p in (HERE / "regressions" / args.kind).iterdir()
-                         if p.name != "README.md")
+    # git keeps no empty directory, so a target with no regressions yet has
+    # none in a fresh clone.
+    regression_dir = HERE / "regressions" / args.kind
+    regressions = sorted(regression_dir.iterdir()) if regression_dir.is_dir() else []
     if regressions:
         proc = subprocess.run([str(args.fuzzer), *common,
                                *map(str, regressions)],
