@@ -122,7 +122,7 @@ struct BoolTraits {
 template <typename T> struct IntTraits {
   using Storage = T;
   static constexpr bool isFloat = false;
-  static int64_t toInt(Storage v) { return v; }
+  static Storage toInt(Storage v) { return v; }
 };
 /// f16 and bf16: stored as their 16-bit pattern and widened by `decode`.
 template <double (*decode)(uint16_t)> struct NarrowFloatTraits {
@@ -271,7 +271,7 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
       if constexpr (Traits::isFloat) {
         passed = compareFloats<Traits>(kind, flags, a, e, error, ulps);
       } else {
-        int64_t ai = Traits::toInt(a), ei = Traits::toInt(e);
+        auto ai = Traits::toInt(a), ei = Traits::toInt(e);
         passed = ai == ei;
         error = passed ? 0 : std::fabs(double(ai) - double(ei));
       }
@@ -324,6 +324,10 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
   X(KIND_NAME, KIND, i16, IntTraits<int16_t>)                                  \
   X(KIND_NAME, KIND, i32, IntTraits<int32_t>)                                  \
   X(KIND_NAME, KIND, i64, IntTraits<int64_t>)                                  \
+  X(KIND_NAME, KIND, ui8, IntTraits<uint8_t>)                                  \
+  X(KIND_NAME, KIND, ui16, IntTraits<uint16_t>)                                \
+  X(KIND_NAME, KIND, ui32, IntTraits<uint32_t>)                                \
+  X(KIND_NAME, KIND, ui64, IntTraits<uint64_t>)                                \
   X(KIND_NAME, KIND, f16, HalfTraits)                                          \
   X(KIND_NAME, KIND, bf16, BFloat16Traits)                                     \
   X(KIND_NAME, KIND, f32, Float32Traits)                                       \

@@ -177,7 +177,8 @@ getTensorSpec(Type type, StringRef what, unsigned index, StringRef function) {
     return makeModuleError(what + " " + llvm::Twine(index) + " of '@" +
                            function + "' has type " + typeText +
                            "; only ranked tensors of f32, f64, f16, bf16, i8, "
-                           "i16, i32, i64 or i1 can be passed");
+                           "i16, i32, i64, ui8, ui16, ui32, ui64 or i1 can be "
+                           "passed");
   };
   auto tensorType = dyn_cast<RankedTensorType>(type);
   if (!tensorType || tensorType.getEncoding())
@@ -676,6 +677,8 @@ mlir::yat::runtime::makeRandomArguments(const FunctionSignature &signature,
         tensor->setDouble(i, 2.0 * unit - 1.0);
       } else if (spec.elementType == ElementType::I1) {
         tensor->setInt(i, static_cast<int64_t>(bits >> 63));
+      } else if (isUnsignedInteger(spec.elementType)) {
+        tensor->setInt(i, static_cast<int64_t>(bits % 17));
       } else {
         tensor->setInt(i, static_cast<int64_t>(bits % 17) - 8);
       }

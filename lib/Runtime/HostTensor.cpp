@@ -31,15 +31,19 @@ size_t mlir::yat::runtime::getElementByteWidth(ElementType type) {
   switch (type) {
   case ElementType::F64:
   case ElementType::I64:
+  case ElementType::U64:
     return 8;
   case ElementType::F32:
   case ElementType::I32:
+  case ElementType::U32:
     return 4;
   case ElementType::F16:
   case ElementType::BF16:
   case ElementType::I16:
+  case ElementType::U16:
     return 2;
   case ElementType::I8:
+  case ElementType::U8:
   case ElementType::I1:
     return 1;
   }
@@ -64,6 +68,14 @@ llvm::StringRef mlir::yat::runtime::getElementTypeName(ElementType type) {
     return "i32";
   case ElementType::I64:
     return "i64";
+  case ElementType::U8:
+    return "ui8";
+  case ElementType::U16:
+    return "ui16";
+  case ElementType::U32:
+    return "ui32";
+  case ElementType::U64:
+    return "ui64";
   case ElementType::I1:
     return "i1";
   }
@@ -79,8 +91,16 @@ std::optional<ElementType> mlir::yat::runtime::getElementTypeFor(Type type) {
     return ElementType::F16;
   if (type.isBF16())
     return ElementType::BF16;
-  // Signless integers only: the runtime does not guess what a signed or
-  // unsigned annotation would mean for the compiled code.
+  // Signless integers are signed; `si` types have no meaning in the
+  // compiled code and are refused.
+  if (type.isUnsignedInteger(8))
+    return ElementType::U8;
+  if (type.isUnsignedInteger(16))
+    return ElementType::U16;
+  if (type.isUnsignedInteger(32))
+    return ElementType::U32;
+  if (type.isUnsignedInteger(64))
+    return ElementType::U64;
   if (type.isSignlessInteger(8))
     return ElementType::I8;
   if (type.isSignlessInteger(16))
@@ -97,6 +117,11 @@ std::optional<ElementType> mlir::yat::runtime::getElementTypeFor(Type type) {
 bool mlir::yat::runtime::isFloatingPoint(ElementType type) {
   return type == ElementType::F32 || type == ElementType::F64 ||
          type == ElementType::F16 || type == ElementType::BF16;
+}
+
+bool mlir::yat::runtime::isUnsignedInteger(ElementType type) {
+  return type == ElementType::U8 || type == ElementType::U16 ||
+         type == ElementType::U32 || type == ElementType::U64;
 }
 
 uint16_t mlir::yat::runtime::convertFloatToHalf(float value) {
@@ -211,6 +236,8 @@ double HostTensor::getDouble(int64_t index) const {
     return convertHalfToFloat(loadElement<uint16_t>(data, index));
   case ElementType::BF16:
     return convertBFloat16ToFloat(loadElement<uint16_t>(data, index));
+  case ElementType::U64:
+    return static_cast<double>(loadElement<uint64_t>(data, index));
   default:
     return static_cast<double>(getInt(index));
   }
@@ -227,6 +254,16 @@ int64_t HostTensor::getInt(int64_t index) const {
     return loadElement<int32_t>(data, index);
   case ElementType::I64:
     return loadElement<int64_t>(data, index);
+  case ElementType::U8:
+    return loadElement<uint8_t>(data, index);
+  case ElementType::U16:
+    return loadElement<uint16_t>(data, index);
+  case ElementType::U32:
+    return loadElement<uint32_t>(data, index);
+  case ElementType::U64:
+    // Values past INT64_MAX keep their bits: conversions between integer
+    // types truncate, as StableHLO's convert does.
+    return static_cast<int64_t>(loadElement<uint64_t>(data, index));
   case ElementType::I1:
     return loadElement<uint8_t>(data, index) != 0;
   default:
@@ -268,6 +305,14 @@ void HostTensor::setInt(int64_t index, int64_t value) {
     return storeElement<int32_t>(data, index, static_cast<int32_t>(value));
   case ElementType::I64:
     return storeElement<int64_t>(data, index, value);
+  case ElementType::U8:
+    return storeElement<uint8_t>(data, index, static_cast<uint8_t>(value));
+  case ElementType::U16:
+    return storeElement<uint16_t>(data, index, static_cast<uint16_t>(value));
+  case ElementType::U32:
+    return storeElement<uint32_t>(data, index, static_cast<uint32_t>(value));
+  case ElementType::U64:
+    return storeElement<uint64_t>(data, index, static_cast<uint64_t>(value));
   case ElementType::I1:
     return storeElement<uint8_t>(data, index, value != 0);
   default:
@@ -417,7 +462,10 @@ std::string ElementFormatter::format(int64_t index) const {
   if (type == ElementType::I1) {
     text = tensor.getInt(index) ? "True" : "False";
   } else if (!isFloatingPoint(type)) {
-    text = std::to_string(tensor.getInt(index));
+    int64_t value = tensor.getInt(index);
+    text = type == ElementType::U64
+               ? std::to_string(static_cast<uint64_t>(value))
+               : std::to_string(value);
   } else {
     double value = tensor.getDouble(index);
     if (std::isnan(value)) {

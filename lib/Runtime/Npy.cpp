@@ -46,6 +46,14 @@ static llvm::StringRef getNpyDescr(ElementType type) {
     return "<i4";
   case ElementType::I64:
     return "<i8";
+  case ElementType::U8:
+    return "|u1";
+  case ElementType::U16:
+    return "<u2";
+  case ElementType::U32:
+    return "<u4";
+  case ElementType::U64:
+    return "<u8";
   case ElementType::I1:
     return "|b1";
   }
@@ -62,7 +70,7 @@ static std::optional<ElementType> parseDescr(llvm::StringRef descr) {
   llvm::StringRef kind = descr.drop_front();
   if (order != '<' && order != '|' && order != '=')
     return std::nullopt;
-  bool singleByte = kind == "i1" || kind == "b1" || kind == "?";
+  bool singleByte = kind == "i1" || kind == "u1" || kind == "b1" || kind == "?";
   if (!singleByte && order != '<')
     return std::nullopt;
   return llvm::StringSwitch<std::optional<ElementType>>(kind)
@@ -73,6 +81,10 @@ static std::optional<ElementType> parseDescr(llvm::StringRef descr) {
       .Case("i2", ElementType::I16)
       .Case("i4", ElementType::I32)
       .Case("i8", ElementType::I64)
+      .Case("u1", ElementType::U8)
+      .Case("u2", ElementType::U16)
+      .Case("u4", ElementType::U32)
+      .Case("u8", ElementType::U64)
       .Case("b1", ElementType::I1)
       .Default(std::nullopt);
 }
@@ -272,9 +284,10 @@ llvm::Expected<HostTensor> mlir::yat::runtime::parseNpy(llvm::StringRef bytes,
                           "supported (save np.ascontiguousarray(a))");
   std::optional<ElementType> elementType = parseDescr(header.descr);
   if (!elementType)
-    return makeInputError("'" + name + "' has unsupported dtype '" +
-                          escape(header.descr) +
-                          "'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |b1");
+    return makeInputError(
+        "'" + name + "' has unsupported dtype '" + escape(header.descr) +
+        "'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |u1 <u2 "
+        "<u4 <u8 |b1");
 
   // The shape is only a claim until the data backs it: check the size
   // before allocating, so that a corrupted shape never allocates.

@@ -62,6 +62,9 @@ def npy_seeds():
         "f32_fortran": np.asfortranarray(np.arange(6, dtype=np.float32).reshape(2, 3)),
         "f32_empty": np.zeros((0, 4), np.float32),
         "u8_2": np.array([1, 2], np.uint8),
+        "u16_3": np.array([0, 40000, 65535], np.uint16),
+        "u32_2x2": np.arange(4, dtype=np.uint32).reshape(2, 2),
+        "u64_scalar": np.array((1 << 64) - 1, np.uint64),
         "c64_1": np.array([1 + 2j], np.complex64),
     }
     files = {}
@@ -77,7 +80,7 @@ def npy_seeds():
     files["big_endian"] = good.replace(b"<f4", b">f4")
     files["version_2"] = good[:6] + b"\x02\x00" + good[8:]
     for name, data in files.items():
-        for selector in range(12):
+        for selector in range(16):
             yield f"{name}-{selector}.bin", bytes([selector]) + data
 
 

@@ -44,6 +44,8 @@ const TensorSpec kParameters[] = {
     {ElementType::BF16, {kDyn}},      {ElementType::I8, {4}},
     {ElementType::I16, {kDyn, kDyn}}, {ElementType::I32, {1, 1, 1}},
     {ElementType::I64, {}},           {ElementType::I1, {kDyn}},
+    {ElementType::U8, {2}},           {ElementType::U16, {kDyn}},
+    {ElementType::U32, {kDyn, 2}},    {ElementType::U64, {}},
 };
 
 void check(bool condition, const char *property) {

@@ -31,7 +31,21 @@ namespace mlir::yat::runtime {
 enum class CheckKind { ExpectEq, ExpectClose, ExpectAlmostEq, Eq };
 
 /// Element types with a check entry point.
-enum class CheckElementType { I1, I8, I16, I32, I64, F16, BF16, F32, F64 };
+enum class CheckElementType {
+  I1,
+  I8,
+  I16,
+  I32,
+  I64,
+  UI8,
+  UI16,
+  UI32,
+  UI64,
+  F16,
+  BF16,
+  F32,
+  F64
+};
 
 /// Flag bit: the actual value was computed through a dot_general,
 /// convolution or reduce, whose summation order yat may change.
@@ -80,6 +94,14 @@ inline const char *getCheckElementTypeName(CheckElementType type) {
     return "i32";
   case CheckElementType::I64:
     return "i64";
+  case CheckElementType::UI8:
+    return "ui8";
+  case CheckElementType::UI16:
+    return "ui16";
+  case CheckElementType::UI32:
+    return "ui32";
+  case CheckElementType::UI64:
+    return "ui64";
   case CheckElementType::F16:
     return "f16";
   case CheckElementType::BF16:
@@ -97,8 +119,10 @@ inline std::optional<CheckElementType>
 parseCheckElementType(llvm::StringRef name) {
   for (CheckElementType type :
        {CheckElementType::I1, CheckElementType::I8, CheckElementType::I16,
-        CheckElementType::I32, CheckElementType::I64, CheckElementType::F16,
-        CheckElementType::BF16, CheckElementType::F32, CheckElementType::F64})
+        CheckElementType::I32, CheckElementType::I64, CheckElementType::UI8,
+        CheckElementType::UI16, CheckElementType::UI32, CheckElementType::UI64,
+        CheckElementType::F16, CheckElementType::BF16, CheckElementType::F32,
+        CheckElementType::F64})
     if (name == getCheckElementTypeName(type))
       return type;
   return std::nullopt;

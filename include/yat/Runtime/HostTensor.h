@@ -31,7 +31,21 @@ class Type;
 namespace mlir::yat::runtime {
 
 /// Element types a host tensor can hold.
-enum class ElementType { F32, F64, F16, BF16, I8, I16, I32, I64, I1 };
+enum class ElementType {
+  F32,
+  F64,
+  F16,
+  BF16,
+  I8,
+  I16,
+  I32,
+  I64,
+  U8,
+  U16,
+  U32,
+  U64,
+  I1
+};
 
 /// Bytes per element (i1 is stored as one byte holding 0 or 1).
 size_t getElementByteWidth(ElementType type);
@@ -43,6 +57,9 @@ llvm::StringRef getElementTypeName(ElementType type);
 std::optional<ElementType> getElementTypeFor(mlir::Type type);
 
 bool isFloatingPoint(ElementType type);
+
+/// ui8, ui16, ui32 and ui64 (not i1).
+bool isUnsignedInteger(ElementType type);
 
 /// IEEE binary16 and bfloat16 conversions, rounding to nearest even.
 uint16_t convertFloatToHalf(float value);

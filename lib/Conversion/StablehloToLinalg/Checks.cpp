@@ -36,9 +36,9 @@ std::string stablehlo_lowering::getCheckFunctionName(StringRef target,
   std::string typeName;
   llvm::raw_string_ostream os(typeName);
   if (auto intType = dyn_cast<IntegerType>(elementType)) {
-    if (!intType.isSignless())
+    if (intType.isSigned())
       return "";
-    os << 'i' << intType.getWidth();
+    os << (intType.isUnsigned() ? "ui" : "i") << intType.getWidth();
   } else if (elementType.isF16() || elementType.isBF16() ||
              elementType.isF32() || elementType.isF64()) {
     os << elementType;
@@ -97,7 +97,7 @@ void mlir::yat::prepareStablehloChecks(ModuleOp module) {
     if (symbols.lookup(name))
       return;
     MLIRContext *ctx = module.getContext();
-    Type element = tensorType.getElementType();
+    Type element = getSignlessStorageType(tensorType.getElementType());
     auto unranked = UnrankedMemRefType::get(element, /*memorySpace=*/0);
     auto label = UnrankedMemRefType::get(builder.getI8Type(), 0);
     auto fnType = FunctionType::get(
@@ -143,10 +143,9 @@ struct CheckToRuntimeCall : public OpConversionPattern<shlo::CustomCallOp> {
       return rewriter.notifyMatchFailure(op, "not a check.* target");
     if (adaptor.getInputs().size() != 2)
       return rewriter.notifyMatchFailure(op, "expected two operands");
-    auto tensorType =
-        dyn_cast<RankedTensorType>(adaptor.getInputs()[0].getType());
+    auto tensorType = dyn_cast<RankedTensorType>(op.getInputs()[0].getType());
     if (!tensorType || !tensorType.hasStaticShape() ||
-        adaptor.getInputs()[1].getType() != tensorType)
+        op.getInputs()[1].getType() != tensorType)
       return rewriter.notifyMatchFailure(op, "expected two equal tensor types");
     std::string name =
         getCheckFunctionName(target, tensorType.getElementType());
@@ -193,6 +192,7 @@ struct CheckToRuntimeCall : public OpConversionPattern<shlo::CustomCallOp> {
 
 } // namespace
 
-void stablehlo_lowering::populateCheckPatterns(RewritePatternSet &patterns) {
-  patterns.add<CheckToRuntimeCall>(patterns.getContext());
+void stablehlo_lowering::populateCheckPatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  patterns.add<CheckToRuntimeCall>(typeConverter, patterns.getContext());
 }

@@ -27,8 +27,15 @@ struct WhileToScfWhile : public OpConversionPattern<shlo::WhileOp> {
   matchAndRewrite(shlo::WhileOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    auto loop = scf::WhileOp::create(rewriter, loc, op.getResultTypes(),
-                                     adaptor.getOperands());
+    SmallVector<Type> resultTypes;
+    if (failed(getTypeConverter()->convertTypes(op.getResultTypes(),
+                                                resultTypes)) ||
+        failed(
+            rewriter.convertRegionTypes(&op.getCond(), *getTypeConverter())) ||
+        failed(rewriter.convertRegionTypes(&op.getBody(), *getTypeConverter())))
+      return rewriter.notifyMatchFailure(op, "cannot convert the loop types");
+    auto loop =
+        scf::WhileOp::create(rewriter, loc, resultTypes, adaptor.getOperands());
     rewriter.inlineRegionBefore(op.getCond(), loop.getBefore(),
                                 loop.getBefore().end());
     rewriter.inlineRegionBefore(op.getBody(), loop.getAfter(),
@@ -55,6 +62,6 @@ struct WhileToScfWhile : public OpConversionPattern<shlo::WhileOp> {
 } // namespace
 
 void stablehlo_lowering::populateControlFlowPatterns(
-    RewritePatternSet &patterns) {
-  patterns.add<WhileToScfWhile>(patterns.getContext());
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  patterns.add<WhileToScfWhile>(typeConverter, patterns.getContext());
 }

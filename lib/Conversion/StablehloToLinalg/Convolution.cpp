@@ -130,7 +130,8 @@ struct ConvolutionToGeneric : public OpConversionPattern<shlo::ConvolutionOp> {
                                                utils::IteratorType::parallel);
     iterators.append(numSpatial + 1, utils::IteratorType::reduction);
 
-    rewriter.replaceOp(op, emitContraction(rewriter, loc, input, kernel, maps,
+    rewriter.replaceOp(op, emitContraction(rewriter, loc, input, kernel,
+                                           lhsType.getElementType(), maps,
                                            iterators, resultType));
     return success();
   }
@@ -139,6 +140,6 @@ struct ConvolutionToGeneric : public OpConversionPattern<shlo::ConvolutionOp> {
 } // namespace
 
 void stablehlo_lowering::populateConvolutionPatterns(
-    RewritePatternSet &patterns) {
-  patterns.add<ConvolutionToGeneric>(patterns.getContext());
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  patterns.add<ConvolutionToGeneric>(typeConverter, patterns.getContext());
 }

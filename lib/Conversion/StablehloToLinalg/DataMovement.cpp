@@ -13,6 +13,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/AffineMap.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 
@@ -54,22 +56,37 @@ Value stablehlo_lowering::emitPaddedTensor(OpBuilder &b, Location loc,
     result = tensor::InsertSliceOp::create(b, loc, value, result, insertOffsets,
                                            insertSizes, insertStrides);
   if (needsCrop)
-    result = tensor::ExtractSliceOp::create(
-        b, loc, resultType, result, cropOffsets, cropSizes, unitStrides);
+    result = tensor::ExtractSliceOp::create(b, loc, getStorageType(resultType),
+                                            result, cropOffsets, cropSizes,
+                                            unitStrides);
   return result;
 }
 
+TypedAttr stablehlo_lowering::getStorageAttr(TypedAttr attr) {
+  Type storage = getSignlessStorageType(attr.getType());
+  if (storage == attr.getType())
+    return attr;
+  if (auto integer = dyn_cast<IntegerAttr>(attr))
+    return IntegerAttr::get(storage, integer.getValue());
+  if (auto dense = dyn_cast<DenseIntElementsAttr>(attr))
+    return dense.bitcast(cast<ShapedType>(storage).getElementType());
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(attr))
+    return DenseResourceElementsAttr::get(cast<ShapedType>(storage),
+                                          resource.getRawHandle());
+  return attr;
+}
+
 Value stablehlo_lowering::emitIndexValue(OpBuilder &b, Location loc,
-                                         Value integer) {
-  if (cast<IntegerType>(integer.getType()).isUnsigned())
+                                         Value integer, Type semanticType) {
+  if (semanticType.isUnsignedInteger())
     return arith::IndexCastUIOp::create(b, loc, b.getIndexType(), integer);
   return arith::IndexCastOp::create(b, loc, b.getIndexType(), integer);
 }
 
 Value stablehlo_lowering::emitClampedStart(OpBuilder &b, Location loc,
-                                           Value integer, int64_t dimSize,
-                                           int64_t sliceSize) {
-  Value index = emitIndexValue(b, loc, integer);
+                                           Value integer, Type semanticType,
+                                           int64_t dimSize, int64_t sliceSize) {
+  Value index = emitIndexValue(b, loc, integer, semanticType);
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
   Value lastStart = arith::ConstantIndexOp::create(b, loc, dimSize - sliceSize);
   return arith::MinSIOp::create(
@@ -113,7 +130,7 @@ struct ConstantToArith : public OpConversionPattern<shlo::ConstantOp> {
     auto value = dyn_cast<TypedAttr>(op.getValue());
     if (!value)
       return rewriter.notifyMatchFailure(op, "expected a typed value");
-    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, value);
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, getStorageAttr(value));
     return success();
   }
 };
@@ -183,8 +200,8 @@ struct ReshapeToCollapseExpand : public OpConversionPattern<shlo::ReshapeOp> {
     if (failed(requireStaticShapes(rewriter, op,
                                    {op.getType(), op.getOperand().getType()})))
       return failure();
-    auto operandType = cast<RankedTensorType>(op.getOperand().getType());
-    auto resultType = cast<RankedTensorType>(op.getType());
+    auto operandType = getStorageType(op.getOperand().getType());
+    auto resultType = getStorageType(op.getType());
     Location loc = op.getLoc();
     Value value = adaptor.getOperand();
     if (operandType == resultType) {
@@ -284,7 +301,7 @@ struct SliceToExtractSlice : public OpConversionPattern<shlo::SliceOp> {
                   ConversionPatternRewriter &rewriter) const override {
     if (failed(requireStaticShapes(rewriter, op, {op.getType()})))
       return failure();
-    auto resultType = cast<RankedTensorType>(op.getType());
+    auto resultType = getStorageType(op.getType());
     if (resultType.getNumElements() == 0) {
       rewriter.replaceOp(op,
                          emitEmptyTensor(rewriter, op.getLoc(), resultType));
@@ -310,12 +327,14 @@ struct DynamicSliceBounds {
 
 static DynamicSliceBounds emitDynamicSliceBounds(OpBuilder &b, Location loc,
                                                  ValueRange startIndices,
+                                                 TypeRange stablehloIndexTypes,
                                                  RankedTensorType operandType,
                                                  ArrayRef<int64_t> sizes) {
   DynamicSliceBounds bounds;
   for (auto [d, index] : llvm::enumerate(startIndices))
     bounds.offsets.push_back(
         emitClampedStart(b, loc, emitExtractScalar(b, loc, index),
+                         getElementTypeOrSelf(stablehloIndexTypes[d]),
                          operandType.getDimSize(d), sizes[d]));
   bounds.sizes = getAsIndexOpFoldResult(b.getContext(), sizes);
   bounds.strides.assign(sizes.size(), b.getIndexAttr(1));
@@ -332,7 +351,7 @@ struct DynamicSliceToExtractSlice
                   ConversionPatternRewriter &rewriter) const override {
     if (failed(requireStaticShapes(rewriter, op, op->getOperandTypes())))
       return failure();
-    RankedTensorType resultType = op.getType();
+    RankedTensorType resultType = getStorageType(op.getType());
     Location loc = op.getLoc();
     if (resultType.getNumElements() == 0) {
       rewriter.replaceOp(op, emitEmptyTensor(rewriter, loc, resultType));
@@ -340,6 +359,7 @@ struct DynamicSliceToExtractSlice
     }
     DynamicSliceBounds bounds =
         emitDynamicSliceBounds(rewriter, loc, adaptor.getStartIndices(),
+                               op.getStartIndices().getTypes(),
                                op.getOperand().getType(), op.getSliceSizes());
     rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
         op, resultType, adaptor.getOperand(), bounds.offsets, bounds.sizes,
@@ -365,7 +385,8 @@ struct DynamicUpdateSliceToInsertSlice
     }
     DynamicSliceBounds bounds = emitDynamicSliceBounds(
         rewriter, op.getLoc(), adaptor.getStartIndices(),
-        op.getOperand().getType(), updateType.getShape());
+        op.getStartIndices().getTypes(), op.getOperand().getType(),
+        updateType.getShape());
     rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(
         op, adaptor.getUpdate(), adaptor.getOperand(), bounds.offsets,
         bounds.sizes, bounds.strides);
@@ -414,10 +435,11 @@ struct ReverseToGeneric : public OpConversionPattern<shlo::ReverseOp> {
 } // namespace
 
 void stablehlo_lowering::populateDataMovementPatterns(
-    RewritePatternSet &patterns) {
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
   patterns.add<ConstantToArith, IotaToGeneric, BroadcastInDimToGeneric,
                ReshapeToCollapseExpand, TransposeToLinalg,
                ConcatenateToInsertSlices, SliceToExtractSlice,
                DynamicSliceToExtractSlice, DynamicUpdateSliceToInsertSlice,
-               PadToFillAndInsert, ReverseToGeneric>(patterns.getContext());
+               PadToFillAndInsert, ReverseToGeneric>(typeConverter,
+                                                     patterns.getContext());
 }

@@ -82,7 +82,8 @@ struct DotGeneralToGeneric : public OpConversionPattern<shlo::DotGeneralOp> {
 
     rewriter.replaceOp(op, emitContraction(rewriter, op.getLoc(),
                                            adaptor.getLhs(), adaptor.getRhs(),
-                                           maps, iterators, resultType));
+                                           lhsType.getElementType(), maps,
+                                           iterators, resultType));
     return success();
   }
 };
@@ -90,6 +91,6 @@ struct DotGeneralToGeneric : public OpConversionPattern<shlo::DotGeneralOp> {
 } // namespace
 
 void stablehlo_lowering::populateDotGeneralPatterns(
-    RewritePatternSet &patterns) {
-  patterns.add<DotGeneralToGeneric>(patterns.getContext());
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  patterns.add<DotGeneralToGeneric>(typeConverter, patterns.getContext());
 }

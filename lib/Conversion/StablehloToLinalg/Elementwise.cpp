@@ -59,13 +59,15 @@ struct ElementwiseToGeneric : public OpConversionPattern<OpTy> {
 };
 
 template <typename... OpTys>
-void addElementwisePatterns(RewritePatternSet &patterns, OpTypeList<OpTys...>) {
-  patterns.add<ElementwiseToGeneric<OpTys>...>(patterns.getContext());
+void addElementwisePatterns(const TypeConverter &typeConverter,
+                            RewritePatternSet &patterns, OpTypeList<OpTys...>) {
+  patterns.add<ElementwiseToGeneric<OpTys>...>(typeConverter,
+                                               patterns.getContext());
 }
 
 } // namespace
 
 void stablehlo_lowering::populateElementwisePatterns(
-    RewritePatternSet &patterns) {
-  addElementwisePatterns(patterns, ElementwiseOps{});
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  addElementwisePatterns(typeConverter, patterns, ElementwiseOps{});
 }

@@ -98,8 +98,8 @@ struct GatherToGeneric : public OpConversionPattern<shlo::GatherOp> {
             Value start = emitStartIndexComponent(b, loc, indices, batchIndex,
                                                   indexVectorDim, k);
             operandIndex[operandDim] = emitClampedStart(
-                b, loc, start, operandType.getDimSize(operandDim),
-                sliceSizes[operandDim]);
+                b, loc, start, op.getStartIndices().getType().getElementType(),
+                operandType.getDimSize(operandDim), sliceSizes[operandDim]);
           }
           for (auto [operandDim, indicesDim] :
                llvm::zip(dims.getOperandBatchingDims(),
@@ -120,6 +120,7 @@ struct GatherToGeneric : public OpConversionPattern<shlo::GatherOp> {
 
 } // namespace
 
-void stablehlo_lowering::populateGatherPatterns(RewritePatternSet &patterns) {
-  patterns.add<GatherToGeneric>(patterns.getContext());
+void stablehlo_lowering::populateGatherPatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  patterns.add<GatherToGeneric>(typeConverter, patterns.getContext());
 }

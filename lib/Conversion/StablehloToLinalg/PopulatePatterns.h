@@ -13,19 +13,42 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "yat/Conversion/StablehloToLinalg/StablehloToLinalg.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 
 namespace mlir::yat::stablehlo_lowering {
 
-void populateElementwisePatterns(RewritePatternSet &patterns);
-void populateDataMovementPatterns(RewritePatternSet &patterns);
-void populateReducePatterns(RewritePatternSet &patterns);
-void populateScatterPatterns(RewritePatternSet &patterns);
-void populateGatherPatterns(RewritePatternSet &patterns);
-void populateControlFlowPatterns(RewritePatternSet &patterns);
-void populateDotGeneralPatterns(RewritePatternSet &patterns);
-void populateConvolutionPatterns(RewritePatternSet &patterns);
-void populateCheckPatterns(RewritePatternSet &patterns);
+// Each pattern reads StableHLO semantics (unsigned integers included) from
+// the op's own types and builds values of their signless storage types
+// (getSignlessStorageType), which its adaptor's operands already have.
+void populateElementwisePatterns(const TypeConverter &typeConverter,
+                                 RewritePatternSet &patterns);
+void populateDataMovementPatterns(const TypeConverter &typeConverter,
+                                  RewritePatternSet &patterns);
+void populateReducePatterns(const TypeConverter &typeConverter,
+                            RewritePatternSet &patterns);
+void populateScatterPatterns(const TypeConverter &typeConverter,
+                             RewritePatternSet &patterns);
+void populateGatherPatterns(const TypeConverter &typeConverter,
+                            RewritePatternSet &patterns);
+void populateControlFlowPatterns(const TypeConverter &typeConverter,
+                                 RewritePatternSet &patterns);
+void populateDotGeneralPatterns(const TypeConverter &typeConverter,
+                                RewritePatternSet &patterns);
+void populateConvolutionPatterns(const TypeConverter &typeConverter,
+                                 RewritePatternSet &patterns);
+void populateCheckPatterns(const TypeConverter &typeConverter,
+                           RewritePatternSet &patterns);
+
+/// getSignlessStorageType of a ranked tensor type.
+inline RankedTensorType getStorageType(RankedTensorType type) {
+  return cast<RankedTensorType>(getSignlessStorageType(type));
+}
+
+/// `attr` (a stablehlo.constant value or a splat element) with the
+/// signless storage type of its type; the bits are unchanged.
+TypedAttr getStorageAttr(TypedAttr attr);
 
 /// A list of op types, to expand as a parameter pack.
 template <typename... OpTys> struct OpTypeList {};
@@ -100,15 +123,17 @@ Value emitReversedTensor(OpBuilder &builder, Location loc, Value value,
 /// op that cannot.
 bool isTranslatableScalarBody(Operation *op, Operation *&offending);
 
-/// `integer` (a scalar of any integer type, unsigned ones zero-extended)
-/// as an index.
-Value emitIndexValue(OpBuilder &builder, Location loc, Value integer);
+/// `integer` (a signless scalar whose StableHLO element type is
+/// `semanticType`; unsigned ones are zero-extended) as an index.
+Value emitIndexValue(OpBuilder &builder, Location loc, Value integer,
+                     Type semanticType);
 
-/// The start index `integer` of a slice of `sliceSize` along a dimension of
-/// `dimSize`, clamped to [0, dimSize - sliceSize] as gather, dynamic_slice
-/// and dynamic_update_slice clamp it, as an index.
+/// The start index `integer` (of StableHLO element type `semanticType`) of
+/// a slice of `sliceSize` along a dimension of `dimSize`, clamped to
+/// [0, dimSize - sliceSize] as gather, dynamic_slice and
+/// dynamic_update_slice clamp it, as an index.
 Value emitClampedStart(OpBuilder &builder, Location loc, Value integer,
-                       int64_t dimSize, int64_t sliceSize);
+                       Type semanticType, int64_t dimSize, int64_t sliceSize);
 
 /// Component `k` of the start index that gather or scatter reads from
 /// `indices` for the batch (or update scatter) index `batchIndex`: the
@@ -142,22 +167,24 @@ SmallVector<Value> emitWindowedIndex(OpBuilder &builder, Location loc,
 SmallVector<Value> emitScalarBody(OpBuilder &builder, Block &body,
                                   ValueRange args);
 
-/// Converts every element of static-shaped `value` to the element type of
-/// `resultType` (stablehlo.convert semantics) with a linalg.generic.
+/// Converts every element of static-shaped `value`, whose StableHLO element
+/// type is `from`, to the element type of `resultType` (stablehlo.convert
+/// semantics) with a linalg.generic.
 Value emitConvertedTensor(OpBuilder &builder, Location loc, Value value,
-                          RankedTensorType resultType);
+                          Type from, RankedTensorType resultType);
 
 /// Reads the single element of a 0-d tensor.
 Value emitExtractScalar(OpBuilder &builder, Location loc, Value tensor);
 
 /// The dot_general/convolution contraction: the sum over the reduction
-/// loops of `iterators` of `lhs * rhs` (read through the first two of
-/// `maps`, written through the third), as one linalg.generic accumulating
-/// from zero in f32 for f16/bf16 results, the widest float for other float
-/// results and the result type for integers, then converted to the element
-/// type of `resultType` when that differs.
+/// loops of `iterators` of `lhs * rhs` (of StableHLO element type
+/// `inputElement`, read through the first two of `maps`, written through
+/// the third), as one linalg.generic accumulating from zero in f32 for
+/// f16/bf16 results, the widest float for other float results and the
+/// result type for integers, then converted to the element type of
+/// `resultType` when that differs.
 Value emitContraction(OpBuilder &builder, Location loc, Value lhs, Value rhs,
-                      ArrayRef<AffineMap> maps,
+                      Type inputElement, ArrayRef<AffineMap> maps,
                       ArrayRef<utils::IteratorType> iterators,
                       RankedTensorType resultType);
 

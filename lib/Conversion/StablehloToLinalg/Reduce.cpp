@@ -65,7 +65,7 @@ SmallVector<Value> stablehlo_lowering::emitScalarBody(OpBuilder &builder,
       auto dense = cast<DenseElementsAttr>(constant.getValue());
       result = arith::ConstantOp::create(
           builder, inner.getLoc(),
-          cast<TypedAttr>(dense.getSplatValue<Attribute>()));
+          getStorageAttr(cast<TypedAttr>(dense.getSplatValue<Attribute>())));
     } else if (isScalarIdentity(&inner)) {
       result = mapping.lookup(inner.getOperand(0));
     } else {
@@ -124,7 +124,7 @@ struct ReduceToGeneric : public OpConversionPattern<shlo::ReduceOp> {
       Value initValue =
           emitExtractScalar(rewriter, loc, adaptor.getInitValues()[i]);
       inits.push_back(emitFilledTensor(rewriter, loc, resultType, initValue));
-      resultTypes.push_back(resultType);
+      resultTypes.push_back(getStorageType(resultType));
     }
 
     Block &body = op.getBody().front();
@@ -145,6 +145,7 @@ struct ReduceToGeneric : public OpConversionPattern<shlo::ReduceOp> {
 
 } // namespace
 
-void stablehlo_lowering::populateReducePatterns(RewritePatternSet &patterns) {
-  patterns.add<ReduceToGeneric>(patterns.getContext());
+void stablehlo_lowering::populateReducePatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  patterns.add<ReduceToGeneric>(typeConverter, patterns.getContext());
 }

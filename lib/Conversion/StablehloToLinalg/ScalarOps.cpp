@@ -25,9 +25,11 @@ namespace shlo = mlir::yat::stablehlo;
 // Constants and small helpers
 //===----------------------------------------------------------------------===//
 
+/// An integer constant of (the signless storage type of) `type`.
 static Value intConstant(OpBuilder &b, Location loc, Type type,
                          const APInt &value) {
-  return arith::ConstantOp::create(b, loc, IntegerAttr::get(type, value));
+  return arith::ConstantOp::create(
+      b, loc, IntegerAttr::get(getSignlessStorageType(type), value));
 }
 
 /// The integer `value` (sign-extended or truncated to the width of `type`).
@@ -74,9 +76,10 @@ static Value computeInF32(OpBuilder &b, Location loc, Value value,
 static Value floatToInt(OpBuilder &b, Location loc, Value value, FloatType from,
                         IntegerType to, bool isUnsigned) {
   unsigned width = to.getWidth();
-  Value converted = isUnsigned
-                        ? Value(arith::FPToUIOp::create(b, loc, to, value))
-                        : Value(arith::FPToSIOp::create(b, loc, to, value));
+  Type storage = getSignlessStorageType(to);
+  Value converted =
+      isUnsigned ? Value(arith::FPToUIOp::create(b, loc, storage, value))
+                 : Value(arith::FPToSIOp::create(b, loc, storage, value));
   APInt minInt =
       isUnsigned ? APInt::getMinValue(width) : APInt::getSignedMinValue(width);
   APInt maxInt =
@@ -114,6 +117,8 @@ Value stablehlo_lowering::emitScalarConvert(OpBuilder &b, Location loc,
                                             Value value, Type from, Type to) {
   if (from == to)
     return value;
+  // `from` and `to` say what to compute; ops are built on storage types.
+  Type storageTo = getSignlessStorageType(to);
   // Anything to bool: x != 0 (NaN != 0 holds).
   if (to.isInteger(1)) {
     if (auto fromFloat = dyn_cast<FloatType>(from))
@@ -130,10 +135,10 @@ Value stablehlo_lowering::emitScalarConvert(OpBuilder &b, Location loc,
     if (fromInt.getWidth() == toInt.getWidth())
       return value;
     if (fromInt.getWidth() > toInt.getWidth())
-      return arith::TruncIOp::create(b, loc, to, value);
+      return arith::TruncIOp::create(b, loc, storageTo, value);
     if (isUnsignedInt(from))
-      return arith::ExtUIOp::create(b, loc, to, value);
-    return arith::ExtSIOp::create(b, loc, to, value);
+      return arith::ExtUIOp::create(b, loc, storageTo, value);
+    return arith::ExtSIOp::create(b, loc, storageTo, value);
   }
   if (fromInt && toFloat) {
     if (isUnsignedInt(from))
@@ -625,7 +630,7 @@ LogicalResult stablehlo_lowering::requireStaticShapes(RewriterBase &rewriter,
 Value stablehlo_lowering::emitEmptyTensor(OpBuilder &b, Location loc,
                                           RankedTensorType type) {
   return tensor::EmptyOp::create(b, loc, type.getShape(),
-                                 type.getElementType());
+                                 getStorageType(type).getElementType());
 }
 
 Value stablehlo_lowering::emitFilledTensor(OpBuilder &b, Location loc,
@@ -642,7 +647,7 @@ linalg::GenericOp stablehlo_lowering::emitParallelGeneric(
   SmallVector<AffineMap> maps(inputMaps);
   maps.push_back(b.getMultiDimIdentityMap(rank));
   return linalg::GenericOp::create(
-      b, loc, resultType, inputs,
+      b, loc, getStorageType(resultType), inputs,
       ValueRange{emitEmptyTensor(b, loc, resultType)}, maps,
       SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
       [&](OpBuilder &nested, Location bodyLoc, ValueRange args) {
@@ -652,9 +657,8 @@ linalg::GenericOp stablehlo_lowering::emitParallelGeneric(
 }
 
 Value stablehlo_lowering::emitConvertedTensor(OpBuilder &b, Location loc,
-                                              Value value,
+                                              Value value, Type from,
                                               RankedTensorType resultType) {
-  Type from = getElementTypeOrSelf(value.getType());
   Type to = resultType.getElementType();
   if (from == to)
     return value;
@@ -701,15 +705,16 @@ static Type getAccumulatorType(Type input, Type result) {
 }
 
 Value stablehlo_lowering::emitContraction(
-    OpBuilder &b, Location loc, Value lhs, Value rhs, ArrayRef<AffineMap> maps,
-    ArrayRef<utils::IteratorType> iterators, RankedTensorType resultType) {
-  Type inputElement = getElementTypeOrSelf(lhs.getType());
+    OpBuilder &b, Location loc, Value lhs, Value rhs, Type inputElement,
+    ArrayRef<AffineMap> maps, ArrayRef<utils::IteratorType> iterators,
+    RankedTensorType resultType) {
   Type accElement =
       getAccumulatorType(inputElement, resultType.getElementType());
   auto accType = RankedTensorType::get(resultType.getShape(), accElement);
   Value init = emitFilledTensor(b, loc, accType, emitZero(b, loc, accElement));
   auto contraction = linalg::GenericOp::create(
-      b, loc, accType, ValueRange{lhs, rhs}, ValueRange{init}, maps, iterators,
+      b, loc, getStorageType(accType), ValueRange{lhs, rhs}, ValueRange{init},
+      maps, iterators,
       [&](OpBuilder &nested, Location bodyLoc, ValueRange args) {
         Value lhsElement = emitScalarConvert(nested, bodyLoc, args[0],
                                              inputElement, accElement);
@@ -720,5 +725,6 @@ Value stablehlo_lowering::emitContraction(
                                                        lhsElement, rhsElement,
                                                        args[2]));
       });
-  return emitConvertedTensor(b, loc, contraction.getResult(0), resultType);
+  return emitConvertedTensor(b, loc, contraction.getResult(0), accElement,
+                             resultType);
 }

@@ -29,18 +29,20 @@ namespace shlo = mlir::yat::stablehlo;
 namespace {
 
 /// Where the update window selected by `scatterIndex` (the update scatter
-/// dims' index) starts in an input of `inputRank`: start index + batching
-/// index, null along the dims where it starts at 0.
+/// dims' index) starts in an input of `inputRank`: start index (`indices`
+/// holding elements of StableHLO type `indexType`) + batching index, null
+/// along the dims where it starts at 0.
 SmallVector<Value> emitWindowStart(OpBuilder &b, Location loc,
                                    shlo::ScatterDimensionNumbersAttr dims,
-                                   Value indices, int64_t inputRank,
-                                   ValueRange scatterIndex) {
+                                   Value indices, Type indexType,
+                                   int64_t inputRank, ValueRange scatterIndex) {
   SmallVector<Value> start(inputRank);
   for (auto [k, inputDim] : llvm::enumerate(dims.getScatterDimsToOperandDims()))
     start[inputDim] =
         emitIndexValue(b, loc,
                        emitStartIndexComponent(b, loc, indices, scatterIndex,
-                                               dims.getIndexVectorDim(), k));
+                                               dims.getIndexVectorDim(), k),
+                       indexType);
   for (auto [inputDim, indicesDim] : llvm::zip(
            dims.getInputBatchingDims(), dims.getScatterIndicesBatchingDims()))
     start[inputDim] =
@@ -125,8 +127,10 @@ struct ScatterToLoops : public OpConversionPattern<shlo::ScatterOp> {
         adaptor.getInputs(),
         [&](OpBuilder &b, Location l, ValueRange scatterIndex,
             ValueRange results) -> scf::ValueVector {
-          SmallVector<Value> start = emitWindowStart(
-              b, l, dims, indices, inputType.getRank(), scatterIndex);
+          SmallVector<Value> start =
+              emitWindowStart(b, l, dims, indices,
+                              op.getScatterIndices().getType().getElementType(),
+                              inputType.getRank(), scatterIndex);
           Value fits = emitWindowInBounds(b, l, start, windowSizes, inputType);
           auto ifOp = scf::IfOp::create(
               b, l, fits,
@@ -173,6 +177,7 @@ struct ScatterToLoops : public OpConversionPattern<shlo::ScatterOp> {
 
 } // namespace
 
-void stablehlo_lowering::populateScatterPatterns(RewritePatternSet &patterns) {
-  patterns.add<ScatterToLoops>(patterns.getContext());
+void stablehlo_lowering::populateScatterPatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  patterns.add<ScatterToLoops>(typeConverter, patterns.getContext());
 }

@@ -12,14 +12,17 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/Patterns.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "mlir/Transforms/InliningUtils.h"
 #include "yat/Dialect/StableHLO/IR/Chlo.h"
@@ -44,9 +47,12 @@ namespace shlo = mlir::yat::stablehlo;
 
 /// The element types the lowering and the check runtime implement.
 static bool isSupportedElementType(Type type) {
-  if (auto intType = dyn_cast<IntegerType>(type))
+  if (auto intType = dyn_cast<IntegerType>(type)) {
+    if (intType.isUnsigned())
+      return llvm::is_contained({8u, 16u, 32u, 64u}, intType.getWidth());
     return intType.isSignless() &&
            llvm::is_contained({1u, 8u, 16u, 32u, 64u}, intType.getWidth());
+  }
   return type.isF16() || type.isBF16() || type.isF32() || type.isF64();
 }
 
@@ -65,7 +71,8 @@ static LogicalResult verifyLowerableType(Operation *op, Type type) {
     return op->emitOpError()
            << "has element type " << tensorType.getElementType()
            << ", which convert-stablehlo-to-linalg does not support (i1, i8, "
-              "i16, i32, i64, f16, bf16, f32 and f64 are)";
+              "i16, i32, i64, ui8, ui16, ui32, ui64, f16, bf16, f32 and f64 "
+              "are)";
   return success();
 }
 
@@ -274,23 +281,56 @@ LogicalResult mlir::yat::inlineStablehloCalls(ModuleOp module) {
 // Patterns and pass
 //===----------------------------------------------------------------------===//
 
-void mlir::yat::populateStablehloToLinalgPatterns(RewritePatternSet &patterns) {
-  populateElementwisePatterns(patterns);
-  populateDataMovementPatterns(patterns);
-  populateReducePatterns(patterns);
-  populateScatterPatterns(patterns);
-  populateGatherPatterns(patterns);
-  populateControlFlowPatterns(patterns);
-  populateDotGeneralPatterns(patterns);
-  populateConvolutionPatterns(patterns);
-  populateCheckPatterns(patterns);
+Type mlir::yat::getSignlessStorageType(Type type) {
+  if (auto intType = dyn_cast<IntegerType>(type))
+    return intType.isUnsigned()
+               ? IntegerType::get(type.getContext(), intType.getWidth())
+               : type;
+  if (auto tensorType = dyn_cast<RankedTensorType>(type)) {
+    Type element = getSignlessStorageType(tensorType.getElementType());
+    return element == tensorType.getElementType() ? type
+                                                  : tensorType.clone(element);
+  }
+  return type;
 }
 
-void mlir::yat::configureStablehloToLinalgTarget(ConversionTarget &target) {
+StablehloToLinalgTypeConverter::StablehloToLinalgTypeConverter() {
+  addConversion([](Type type) { return getSignlessStorageType(type); });
+}
+
+void mlir::yat::populateStablehloToLinalgPatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  populateElementwisePatterns(typeConverter, patterns);
+  populateDataMovementPatterns(typeConverter, patterns);
+  populateReducePatterns(typeConverter, patterns);
+  populateScatterPatterns(typeConverter, patterns);
+  populateGatherPatterns(typeConverter, patterns);
+  populateControlFlowPatterns(typeConverter, patterns);
+  populateDotGeneralPatterns(typeConverter, patterns);
+  populateConvolutionPatterns(typeConverter, patterns);
+  populateCheckPatterns(typeConverter, patterns);
+  populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
+                                                                 typeConverter);
+  populateReturnOpTypeConversionPattern(patterns, typeConverter);
+  populateCallOpTypeConversionPattern(patterns, typeConverter);
+  // scf.while (from stablehlo.while) and its terminators take the converted
+  // types of the values they carry.
+  scf::populateSCFStructuralTypeConversions(typeConverter, patterns);
+}
+
+void mlir::yat::configureStablehloToLinalgTarget(
+    ConversionTarget &target, const TypeConverter &typeConverter) {
   target.addLegalDialect<
       arith::ArithDialect, bufferization::BufferizationDialect,
       func::FuncDialect, linalg::LinalgDialect, math::MathDialect,
       memref::MemRefDialect, scf::SCFDialect, tensor::TensorDialect>();
+  target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp fn) {
+    return typeConverter.isSignatureLegal(fn.getFunctionType()) &&
+           typeConverter.isLegal(&fn.getBody());
+  });
+  target.addDynamicallyLegalOp<func::ReturnOp, func::CallOp>(
+      [&](Operation *op) { return typeConverter.isLegal(op); });
+  scf::populateSCFStructuralTypeConversionTarget(typeConverter, target);
   // The bodies of reduce and scatter are consumed by their patterns.
   target.addDynamicallyLegalDialect<shlo::StablehloDialect>(
       [](Operation *op) -> std::optional<bool> {
@@ -316,10 +356,11 @@ struct ConvertStablehloToLinalgPass
       return signalPassFailure();
     prepareStablehloChecks(module);
 
+    StablehloToLinalgTypeConverter typeConverter;
     ConversionTarget target(*ctx);
-    configureStablehloToLinalgTarget(target);
+    configureStablehloToLinalgTarget(target, typeConverter);
     RewritePatternSet patterns(ctx);
-    populateStablehloToLinalgPatterns(patterns);
+    populateStablehloToLinalgPatterns(typeConverter, patterns);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       return signalPassFailure();
   }

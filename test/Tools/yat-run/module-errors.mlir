@@ -14,7 +14,7 @@
 // RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=declared | FileCheck %s --check-prefix=DECLARATION
 // RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=scalar | FileCheck %s --check-prefix=SCALAR
 // RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=unranked | FileCheck %s --check-prefix=UNRANKED
-// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=unsigned_result | FileCheck %s --check-prefix=UNSIGNED
+// RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --entry=signed_result | FileCheck %s --check-prefix=SIGNED
 // RUN: %python %S/Inputs/expect-exit.py 1 yat-run %s --target=tpu | FileCheck %s --check-prefix=BAD-FLAG
 
 // HUGE-RESULT: yat-run: error: {{.*}}huge-result-number.mlir:2:10: result number 2147483647 of '%0#2147483647' is out of range
@@ -24,11 +24,11 @@
 // INVALID: yat-run: error: {{.*}}invalid-op.mlir:3:8: 'yat.product' op
 // NO-LOWERING: yat-run: error: {{.*}}unsupported-op.mlir:6:10: 'complex.create' cannot be lowered to the LLVM dialect for the CPU
 // UNDEFINED: yat-run: error: function '@mystery' is called but neither defined in the module nor provided by the runtime
-// NO-ENTRY: yat-run: error: no function '@missing' in the module (functions: @main, @scalar, @unranked, @unsigned_result)
+// NO-ENTRY: yat-run: error: no function '@missing' in the module (functions: @main, @scalar, @unranked, @signed_result)
 // DECLARATION: yat-run: error: function '@declared' is a declaration without a body
-// SCALAR: yat-run: error: argument 0 of '@scalar' has type f32; only ranked tensors of f32, f64, f16, bf16, i8, i16, i32, i64 or i1 can be passed
+// SCALAR: yat-run: error: argument 0 of '@scalar' has type f32; only ranked tensors of f32, f64, f16, bf16, i8, i16, i32, i64, ui8, ui16, ui32, ui64 or i1 can be passed
 // UNRANKED: yat-run: error: argument 0 of '@unranked' has type tensor<*xf32>; only ranked tensors
-// UNSIGNED: yat-run: error: result 0 of '@unsigned_result' has type tensor<2xui8>; only ranked tensors
+// SIGNED: yat-run: error: result 0 of '@signed_result' has type tensor<2xsi8>; only ranked tensors
 // BAD-FLAG: yat-run: for the --target option: Cannot find option named 'tpu'!
 
 func.func @main(%a: tensor<2xf32>) -> tensor<2xf32> {
@@ -45,7 +45,7 @@ func.func @unranked(%a: tensor<*xf32>) -> tensor<*xf32> {
   return %a : tensor<*xf32>
 }
 
-func.func @unsigned_result(%a: tensor<2xf32>) -> tensor<2xui8> {
-  %empty = tensor.empty() : tensor<2xui8>
-  return %empty : tensor<2xui8>
+func.func @signed_result(%a: tensor<2xf32>) -> tensor<2xsi8> {
+  %empty = tensor.empty() : tensor<2xsi8>
+  return %empty : tensor<2xsi8>
 }
