@@ -148,9 +148,16 @@ class AetherGPT(nnx.Module):
 # weights), an MLGRU token mixer and a GLU channel mixer, pre-norm residual
 # blocks, a final RMSNorm and a linear head.
 
-def rms_norm(x, weight, eps):
-    var = jnp.mean(jnp.square(x), axis=-1, keepdims=True)
-    return x * jax.lax.rsqrt(var + eps) * weight
+class RMSNorm(nnx.Module):
+    """x · rsqrt(mean(x²) + eps) · weight."""
+
+    def __init__(self, dim, eps=1e-6):
+        self.eps = eps
+        self.weight = nnx.Param(jnp.ones(dim))
+
+    def __call__(self, x):
+        var = jnp.mean(jnp.square(x), axis=-1, keepdims=True)
+        return x * jax.lax.rsqrt(var + self.eps) * self.weight[...]
 
 
 def activation_quant(x):
@@ -172,12 +179,12 @@ class BitLinear(nnx.Module):
     """y = activation_quant(RMSNorm(x)) @ weight_quant(W) (no bias)."""
 
     def __init__(self, fan_in, fan_out, rngs):
-        self.norm = nnx.Param(jnp.ones(fan_in))
+        self.norm = RMSNorm(fan_in, eps=1e-8)
         self.kernel = nnx.Param(nnx.initializers.lecun_normal()(
             rngs.params(), (fan_in, fan_out)))
 
     def __call__(self, x):
-        x = activation_quant(rms_norm(x, self.norm[...], 1e-8))
+        x = activation_quant(self.norm(x))
         return x @ weight_quant(self.kernel[...])
 
 
@@ -209,7 +216,7 @@ class MLGRU(nnx.Module):
         self.i_proj = BitLinear(dim, dim, rngs)
         self.f_proj = BitLinear(dim, dim, rngs)
         self.g_proj = BitLinear(dim, dim, rngs)
-        self.g_norm = nnx.Param(jnp.ones(dim))
+        self.g_norm = RMSNorm(dim)
         self.o_proj = BitLinear(dim, dim, rngs)
         self.recurrence = recurrence
 
@@ -218,8 +225,7 @@ class MLGRU(nnx.Module):
         i = jax.nn.silu(self.i_proj(x)) * (1.0 - f)
         h = self.recurrence(f, i)
         g = self.g_proj(x)
-        return self.o_proj(rms_norm(h, self.g_norm[...], 1e-6)
-                           * jax.nn.silu(g))
+        return self.o_proj(self.g_norm(h) * jax.nn.silu(g))
 
 
 class GLU(nnx.Module):
@@ -236,14 +242,14 @@ class GLU(nnx.Module):
 
 class HGRNBitBlock(nnx.Module):
     def __init__(self, dim, hidden, recurrence, rngs):
-        self.attn_norm = nnx.Param(jnp.ones(dim))
+        self.attn_norm = RMSNorm(dim)
         self.attn = MLGRU(dim, recurrence, rngs)
-        self.mlp_norm = nnx.Param(jnp.ones(dim))
+        self.mlp_norm = RMSNorm(dim)
         self.mlp = GLU(dim, hidden, rngs)
 
     def __call__(self, x):
-        x = x + self.attn(rms_norm(x, self.attn_norm[...], 1e-6))
-        return x + self.mlp(rms_norm(x, self.mlp_norm[...], 1e-6))
+        x = x + self.attn(self.attn_norm(x))
+        return x + self.mlp(self.mlp_norm(x))
 
 
 class HGRNBit(nnx.Module):
@@ -251,14 +257,14 @@ class HGRNBit(nnx.Module):
         self.embed = nnx.Embed(vocab, dim, rngs=rngs)
         self.blocks = nnx.List([HGRNBitBlock(dim, hidden, recurrence, rngs)
                                 for _ in range(layers)])
-        self.norm = nnx.Param(jnp.ones(dim))
+        self.norm = RMSNorm(dim)
         self.head = nnx.Linear(dim, vocab, use_bias=False, rngs=rngs)
 
     def __call__(self, tokens):
         x = self.embed(tokens)
         for block in self.blocks:
             x = block(x)
-        return self.head(rms_norm(x, self.norm[...], 1e-6))
+        return self.head(self.norm(x))
 
 
 # --- 5. yat_cnn ------------------------------------------------------------

@@ -5,10 +5,11 @@ skipped`.
     summarize_results.py BUILD/test-results
 
 reads the JUnit reports that the run left there: ctest.xml (ctest
---output-junit) and, for the two ctest tests that run whole suites, lit.xml
-(yat-lit) and pytest.xml (yat-pytest), whose individual tests are counted
-in their place. A suite whose ctest test failed counts at least one failure
-even if its report is missing or clean. The counts are also written to
+--output-junit) and, for the ctest tests that run whole suites, lit.xml
+(yat-lit), pytest.xml (yat-pytest) and model-zoo.xml (yat-model-zoo),
+whose individual tests are counted in their place. A suite whose ctest
+test failed counts at least one failure even if its report is missing or
+clean. The counts are also written to
 summary.txt there, as `passed failed skipped`.
 """
 
@@ -16,7 +17,8 @@ import pathlib
 import sys
 import xml.etree.ElementTree as ET
 
-SUITES = {"yat-lit": "lit.xml", "yat-pytest": "pytest.xml"}
+SUITES = {"yat-lit": "lit.xml", "yat-pytest": "pytest.xml",
+          "yat-model-zoo": "model-zoo.xml"}
 
 
 def count_cases(path):
