@@ -17,6 +17,10 @@ func.func @main() {
   %cat = stablehlo.concatenate %x, %rev, dim = 1 : (tensor<2x3xi32>, tensor<2x3xi32>) -> tensor<2x6xi32>
   %cat_expected = stablehlo.constant dense<[[1, 2, 3, 3, 2, 1], [4, 5, 6, 6, 5, 4]]> : tensor<2x6xi32>
   stablehlo.custom_call @check.expect_eq(%cat, %cat_expected) {has_side_effect = true} : (tensor<2x6xi32>, tensor<2x6xi32>) -> ()
+  // Empty inputs, first and last, add nothing.
+  %none = stablehlo.slice %x [0:2, 3:3] : (tensor<2x3xi32>) -> tensor<2x0xi32>
+  %cat_empty = stablehlo.concatenate %none, %x, %none, dim = 1 : (tensor<2x0xi32>, tensor<2x3xi32>, tensor<2x0xi32>) -> tensor<2x3xi32>
+  stablehlo.custom_call @check.expect_eq(%cat_empty, %x) {has_side_effect = true} : (tensor<2x3xi32>, tensor<2x3xi32>) -> ()
   %t = stablehlo.transpose %x, dims = [1, 0] : (tensor<2x3xi32>) -> tensor<3x2xi32>
   %t_expected = stablehlo.constant dense<[[1, 4], [2, 5], [3, 6]]> : tensor<3x2xi32>
   stablehlo.custom_call @check.expect_eq(%t, %t_expected) {has_side_effect = true} : (tensor<3x2xi32>, tensor<3x2xi32>) -> ()

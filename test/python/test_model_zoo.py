@@ -13,10 +13,6 @@ this checks that
   - yat-raise-stablehlo raises the module to the yat ops the manifest
     lists;
   - re-running the export script reproduces the committed files.
-
-Models that need StableHLO yat does not run yet are expected failures
-(strict), named with the error yat reports, so each flips to a failure
-when the missing piece lands and the mark must go.
 """
 
 import json
@@ -37,20 +33,6 @@ LOWERINGS = {
     "unraised": ("--pipeline-options=raise-stablehlo=false",),
 }
 
-# What yat reports today for the models it cannot run or raise yet.
-REDUCE_WINDOW = ("'stablehlo.reduce_window' op is not in yat's StableHLO "
-                 "subset (nnx.max_pool)")
-EMPTY_CONCATENATE = ("stablehlo.concatenate of a zero-size operand fails to "
-                     "lower: 'offset 1 is out-of-bounds: 1 >= 1' "
-                     "(lax.associative_scan)")
-RUN_FAILURES = {
-    "aether_resnet": REDUCE_WINDOW,
-    "hgrn_bit_assoc": EMPTY_CONCATENATE,
-}
-RAISE_FAILURES = {
-    "aether_resnet": REDUCE_WINDOW,
-}
-
 
 def _has_raise_pass():
     if not YAT_OPT.exists():
@@ -65,20 +47,15 @@ pytestmark = pytest.mark.skipif(
     reason="yat-opt without yat-raise-stablehlo (built without StableHLO)")
 
 
-def cases(failures, lowerings=None):
-    """pytest params: one per model (and lowering), the known failures
-    marked."""
+def cases(lowerings=None):
+    """pytest params: one per model (and lowering)."""
     params = []
     for model in MODELS:
-        marks = []
-        if model["name"] in failures:
-            marks = [pytest.mark.xfail(strict=True,
-                                       reason=failures[model["name"]])]
         for lowering in lowerings or [None]:
             values = (model,) if lowering is None else (model, lowering)
             ident = model["name"] if lowering is None else \
                 f"{model['name']}-{lowering}"
-            params.append(pytest.param(*values, id=ident, marks=marks))
+            params.append(pytest.param(*values, id=ident))
     return params
 
 
@@ -88,7 +65,7 @@ def tolerance(model, expected):
     return bound["rtol"], bound["atol"] * scale
 
 
-@pytest.mark.parametrize("model,lowering", cases(RUN_FAILURES, LOWERINGS))
+@pytest.mark.parametrize("model,lowering", cases(LOWERINGS))
 def test_model_matches_jax(model, lowering):
     module_text = (ZOO / model["module"]).read_text()
     inputs = [np.load(ZOO / arg["file"]) for arg in model["args"]]
@@ -100,7 +77,7 @@ def test_model_matches_jax(model, lowering):
                  what=f"{model['name']} {lowering} vs JAX")
 
 
-@pytest.mark.parametrize("model", cases(RAISE_FAILURES))
+@pytest.mark.parametrize("model", cases())
 def test_model_raises_to_yat_ops(model):
     proc = subprocess.run(
         [str(YAT_OPT), str(ZOO / model["module"]), "--yat-raise-stablehlo"],

@@ -117,10 +117,10 @@ Value emitPaddedTensor(OpBuilder &builder, Location loc, Value value,
 Value emitReversedTensor(OpBuilder &builder, Location loc, Value value,
                          ArrayRef<int64_t> dims);
 
-/// True when every op of the body of `op` (a stablehlo.reduce or
-/// stablehlo.scatter, whose body works on 0-d tensors) can be translated to
-/// scalar arith; otherwise returns false and sets `offending` to the first
-/// op that cannot.
+/// True when every op of the body of `op` (a stablehlo.reduce,
+/// reduce_window or scatter, whose body works on 0-d tensors) can be
+/// translated to scalar arith; otherwise returns false and sets `offending`
+/// to the first op that cannot.
 bool isTranslatableScalarBody(Operation *op, Operation *&offending);
 
 /// `integer` (a signless scalar whose StableHLO element type is

@@ -1,9 +1,10 @@
-//===- Reduce.cpp - stablehlo.reduce to linalg.generic --------------------===//
+//===- Reduce.cpp - stablehlo.reduce and reduce_window to linalg ----------===//
 
 #include "PopulatePatterns.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/IRMapping.h"
@@ -143,9 +144,101 @@ struct ReduceToGeneric : public OpConversionPattern<shlo::ReduceOp> {
   }
 };
 
+/// Rewrites stablehlo.reduce_window into one linalg.generic over the result
+/// positions (parallel) and the window positions (reduction). Each input is
+/// first padded and base-dilated with its init value; a tensor.empty of the
+/// window's shape gives the window loops their bounds (as linalg's pooling
+/// ops do), and the body is the reduce_window body translated to scalars.
+struct ReduceWindowToGeneric
+    : public OpConversionPattern<shlo::ReduceWindowOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::ReduceWindowOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Operation *offending;
+    if (!isTranslatableScalarBody(op, offending))
+      return rewriter.notifyMatchFailure(op, "body cannot be translated");
+    if (failed(requireStaticShapes(rewriter, op, op->getOperandTypes())) ||
+        failed(requireStaticShapes(rewriter, op, op->getResultTypes())))
+      return failure();
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    auto inputType = cast<RankedTensorType>(op.getInputs()[0].getType());
+    int64_t rank = inputType.getRank();
+    size_t count = op.getInputs().size();
+    ArrayRef<int64_t> window = op.getWindowDimensions();
+    SmallVector<int64_t> strides = op.getWindowStridesOrDefault();
+    SmallVector<int64_t> baseDilations = op.getBaseDilationsOrDefault();
+    SmallVector<int64_t> windowDilations = op.getWindowDilationsOrDefault();
+    SmallVector<std::pair<int64_t, int64_t>> padding = op.getPaddingOrDefault();
+
+    SmallVector<int64_t> low, high, interior, paddedShape;
+    bool needsPadding = false;
+    for (int64_t d = 0; d < rank; ++d) {
+      int64_t size = inputType.getDimSize(d);
+      int64_t dilated = size == 0 ? 0 : (size - 1) * baseDilations[d] + 1;
+      low.push_back(padding[d].first);
+      high.push_back(padding[d].second);
+      interior.push_back(baseDilations[d] - 1);
+      paddedShape.push_back(low.back() + dilated + high.back());
+      needsPadding |= low.back() != 0 || high.back() != 0 || interior.back();
+    }
+
+    SmallVector<Value> inputs, inits;
+    SmallVector<Type> resultTypes;
+    for (size_t i = 0; i < count; ++i) {
+      Value initValue =
+          emitExtractScalar(rewriter, loc, adaptor.getInitValues()[i]);
+      Value input = adaptor.getInputs()[i];
+      if (needsPadding)
+        input = emitPaddedTensor(
+            rewriter, loc, input, initValue, low, high, interior,
+            RankedTensorType::get(paddedShape, initValue.getType()));
+      inputs.push_back(input);
+      auto resultType = cast<RankedTensorType>(op.getResult(i).getType());
+      inits.push_back(emitFilledTensor(rewriter, loc, resultType, initValue));
+      resultTypes.push_back(getStorageType(resultType));
+    }
+    inputs.push_back(
+        tensor::EmptyOp::create(rewriter, loc, window, rewriter.getI1Type()));
+
+    // Loops 0..rank-1: result positions; rank..2*rank-1: window positions.
+    SmallVector<AffineExpr> inputExprs, windowExprs, resultExprs;
+    for (int64_t d = 0; d < rank; ++d) {
+      AffineExpr position = rewriter.getAffineDimExpr(d);
+      AffineExpr offset = rewriter.getAffineDimExpr(rank + d);
+      inputExprs.push_back(position * strides[d] + offset * windowDilations[d]);
+      windowExprs.push_back(offset);
+      resultExprs.push_back(position);
+    }
+    SmallVector<AffineMap> maps(count,
+                                AffineMap::get(2 * rank, 0, inputExprs, ctx));
+    maps.push_back(AffineMap::get(2 * rank, 0, windowExprs, ctx));
+    maps.append(count, AffineMap::get(2 * rank, 0, resultExprs, ctx));
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    iterators.append(rank, utils::IteratorType::reduction);
+
+    Block &body = op.getBody().front();
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, resultTypes, inputs, inits, maps, iterators,
+        [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+          // Generic arguments: elements, the window's placeholder, then
+          // accumulators. Body arguments: accumulators then elements.
+          SmallVector<Value> bodyArgs(args.take_back(count));
+          llvm::append_range(bodyArgs, args.take_front(count));
+          linalg::YieldOp::create(b, bodyLoc,
+                                  emitScalarBody(b, body, bodyArgs));
+        });
+    rewriter.replaceOp(op, generic.getResults());
+    return success();
+  }
+};
+
 } // namespace
 
 void stablehlo_lowering::populateReducePatterns(
     const TypeConverter &typeConverter, RewritePatternSet &patterns) {
-  patterns.add<ReduceToGeneric>(typeConverter, patterns.getContext());
+  patterns.add<ReduceToGeneric, ReduceWindowToGeneric>(typeConverter,
+                                                       patterns.getContext());
 }

@@ -156,7 +156,7 @@ LogicalResult mlir::yat::verifyStablehloLowerable(ModuleOp module) {
                        << "; convert-stablehlo-to-linalg supports only 1";
               return success();
             })
-            .Case<shlo::ReduceOp, shlo::ScatterOp>(
+            .Case<shlo::ReduceOp, shlo::ReduceWindowOp, shlo::ScatterOp>(
                 [](Operation *withBody) -> LogicalResult {
                   Operation *offending;
                   if (isTranslatableScalarBody(withBody, offending))
@@ -331,11 +331,12 @@ void mlir::yat::configureStablehloToLinalgTarget(
   target.addDynamicallyLegalOp<func::ReturnOp, func::CallOp>(
       [&](Operation *op) { return typeConverter.isLegal(op); });
   scf::populateSCFStructuralTypeConversionTarget(typeConverter, target);
-  // The bodies of reduce and scatter are consumed by their patterns.
+  // The bodies of reduce, reduce_window and scatter are consumed by their
+  // patterns.
   target.addDynamicallyLegalDialect<shlo::StablehloDialect>(
       [](Operation *op) -> std::optional<bool> {
-        return isa_and_nonnull<shlo::ReduceOp, shlo::ScatterOp>(
-            op->getParentOp());
+        return isa_and_nonnull<shlo::ReduceOp, shlo::ReduceWindowOp,
+                               shlo::ScatterOp>(op->getParentOp());
       });
 }
 

@@ -76,6 +76,21 @@ func.func @concatenate(%a: tensor<2x3xf32>, %b: tensor<2x1xf32>) -> tensor<2x4xf
 
 // -----
 
+// Empty inputs of a concatenate (lax.associative_scan emits them) insert
+// nothing, at the end of the dimension too.
+// CHECK-LABEL: func.func @concatenate_empty
+// CHECK-SAME: (%[[A:.*]]: tensor<2x1x4xf32>, %[[B:.*]]: tensor<2x0x4xf32>)
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<2x1x4xf32>
+// CHECK: %[[I:.*]] = tensor.insert_slice %[[A]] into %[[E]][0, 0, 0] [2, 1, 4] [1, 1, 1]
+// CHECK-NOT: tensor.insert_slice
+// CHECK: return %[[I]]
+func.func @concatenate_empty(%a: tensor<2x1x4xf32>, %b: tensor<2x0x4xf32>) -> tensor<2x1x4xf32> {
+  %0 = stablehlo.concatenate %b, %a, %b, dim = 1 : (tensor<2x0x4xf32>, tensor<2x1x4xf32>, tensor<2x0x4xf32>) -> tensor<2x1x4xf32>
+  return %0 : tensor<2x1x4xf32>
+}
+
+// -----
+
 // slice is a strided extract_slice.
 // CHECK-LABEL: func.func @slice
 // CHECK: tensor.extract_slice %{{.*}}[1, 0] [1, 2] [1, 2] : tensor<2x3xf32> to tensor<1x2xf32>

@@ -2,11 +2,8 @@
 // nmn's Aether ResNet of examples/zoo: the YatConv of each of its four
 // BasicBlocks should raise to yat.conv (3x3, padding 1, no bias, constant
 // alpha sqrt(2); stride 2 from the second stage on) and the YatNMN head to
-// yat.product. Expected to fail until yat's StableHLO front-end has
-// stablehlo.reduce_window (nnx.max_pool after the stem): today the module
-// does not parse ("'stablehlo.reduce_window' op is not in yat's StableHLO
-// subset"). Remove the XFAIL when it lands.
-// XFAIL: *
+// yat.product; the stem's convolution (7x7, stride 2) and nnx.max_pool
+// (stablehlo.reduce_window) stay as they are.
 //
 // RUN: yat-opt %S/../../../examples/zoo/aether_resnet.mlir --yat-raise-stablehlo | FileCheck %s --implicit-check-not=yat.
 

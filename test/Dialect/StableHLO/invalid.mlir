@@ -19,14 +19,14 @@ func.func @outside_subset_generic(%a: tensor<2xf32>) {
 // -----
 
 // An op outside the subset with a body, in the generic form JAX prints
-// reduce_window in, is named rather than its body's terminator.
-func.func @outside_subset_generic_with_body(%a: tensor<8xf32>, %init: tensor<f32>) {
-  // expected-error @+1 {{'stablehlo.reduce_window' op is not in yat's StableHLO subset}}
-  %0 = "stablehlo.reduce_window"(%a, %init) <{window_dimensions = array<i64: 2>}> ({
+// such ops in, is named rather than its body's terminator.
+func.func @outside_subset_generic_with_body(%a: tensor<8xf32>) {
+  // expected-error @+1 {{'stablehlo.all_reduce' op is not in yat's StableHLO subset}}
+  %0 = "stablehlo.all_reduce"(%a) <{replica_groups = dense<0> : tensor<1x1xi64>}> ({
   ^bb0(%x: tensor<f32>, %y: tensor<f32>):
     %m = stablehlo.maximum %x, %y : tensor<f32>
     stablehlo.return %m : tensor<f32>
-  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
+  }) : (tensor<8xf32>) -> tensor<8xf32>
   return
 }
 
@@ -337,7 +337,7 @@ func.func @reduce_applies(%x: tensor<4xf32>, %init: tensor<f32>) {
 
 // stablehlo.return only ends a reduce body.
 func.func @return_parent(%a: tensor<f32>) {
-  // expected-error @+1 {{expects parent op to be one of 'stablehlo.reduce, stablehlo.scatter, stablehlo.while'}}
+  // expected-error @+1 {{expects parent op to be one of 'stablehlo.reduce, stablehlo.reduce_window, stablehlo.scatter, stablehlo.while'}}
   stablehlo.return %a : tensor<f32>
 }
 
@@ -970,5 +970,160 @@ func.func @hex_bool_bytes() {
 func.func @hex_size() {
   // expected-error @+1 {{elements hex data size is invalid for provided type: 'tensor<3xf32>'}}
   %0 = stablehlo.constant dense<"0x0000803F0000"> : tensor<3xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_counts(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected as many init values and results as inputs (1)}}
+  %0:2 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> (tensor<7xf32>, tensor<7xf32>)
+  return
+}
+
+// -----
+
+func.func @reduce_window_rank(%x: tensor<8x4xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected 2 window_dimensions (one per input dimension), got 1}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8x4xf32>, tensor<f32>) -> tensor<7x4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_strides(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected 1 window_strides (one per input dimension), got 2}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>, window_strides = array<i64: 1, 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_base_dilations(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected 1 base_dilations (one per input dimension), got 2}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>, base_dilations = array<i64: 1, 1>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_window_dilations(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected 1 window_dilations (one per input dimension), got 0}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>, window_dilations = array<i64>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_padding_shape(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected padding of shape [1, 2]}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>, padding = dense<0> : tensor<1x3xi64>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_padding_rows(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected 1 padding rows (one per input dimension), got 2}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>, padding = dense<0> : tensor<2x2xi64>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_positive(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected positive window dimensions, strides and dilations, got [2], [0], [1] and [1]}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>, window_strides = array<i64: 0>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_negative(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{padding makes dimension 0 negative}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>, padding = dense<[[-5, -5]]> : tensor<1x2xi64>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<0xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_same_shape(%x: tensor<8xf32>, %y: tensor<4xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected all inputs to have the same shape}}
+  %0:2 = "stablehlo.reduce_window"(%x, %y, %init, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>, %c: tensor<f32>, %d: tensor<f32>):
+    stablehlo.return %a, %b : tensor<f32>, tensor<f32>
+  }) : (tensor<8xf32>, tensor<4xf32>, tensor<f32>, tensor<f32>) -> (tensor<7xf32>, tensor<7xf32>)
+  return
+}
+
+// -----
+
+func.func @reduce_window_init(%x: tensor<8xf32>, %init: tensor<i32>) {
+  // expected-error @+1 {{expected init value 0 to be a 0-d tensor of 'f32'}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%a: tensor<i32>, %b: tensor<i32>):
+    stablehlo.return %a : tensor<i32>
+  }) : (tensor<8xf32>, tensor<i32>) -> tensor<7xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_result_type(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected result 0 to have element type 'f32'}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf16>
+  return
+}
+
+// -----
+
+func.func @reduce_window_result_shape(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected result shape [4], got [7]}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>, window_strides = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_window_body(%x: tensor<8xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected body arguments 0 and 1 to have type 'tensor<f32>'}}
+  %0 = "stablehlo.reduce_window"(%x, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f64>, %b: tensor<f64>):
+    %c = stablehlo.constant dense<0.0> : tensor<f32>
+    stablehlo.return %c : tensor<f32>
+  }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
   return
 }

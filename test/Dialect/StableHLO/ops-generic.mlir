@@ -161,3 +161,22 @@ func.func @while_generic(%x: tensor<i32>) -> tensor<i32> {
   }) : (tensor<i32>) -> tensor<i32>
   return %0 : tensor<i32>
 }
+
+// -----
+
+// reduce_window, as JAX prints max_pool and cumulative sums: generic form
+// with window attributes and a body; it prints generic too.
+// CHECK-LABEL: func.func @reduce_window
+// CHECK: %[[R:.*]] = "stablehlo.reduce_window"(%{{.*}}, %{{.*}}) <{padding = dense<{{\[\[}}0, 0], [1, 1], [1, 1], [0, 0]]> : tensor<4x2xi64>, window_dimensions = array<i64: 1, 3, 3, 1>, window_strides = array<i64: 1, 2, 2, 1>}> ({
+// CHECK: ^bb0(%[[ACC:.*]]: tensor<f32>, %[[X:.*]]: tensor<f32>):
+// CHECK:   %[[M:.*]] = stablehlo.maximum %[[ACC]], %[[X]] : tensor<f32>
+// CHECK:   stablehlo.return %[[M]] : tensor<f32>
+// CHECK: }) : (tensor<1x8x8x2xf32>, tensor<f32>) -> tensor<1x4x4x2xf32>
+func.func @reduce_window(%x: tensor<1x8x8x2xf32>, %init: tensor<f32>) -> tensor<1x4x4x2xf32> {
+  %0 = "stablehlo.reduce_window"(%x, %init) <{padding = dense<[[0, 0], [1, 1], [1, 1], [0, 0]]> : tensor<4x2xi64>, window_dimensions = array<i64: 1, 3, 3, 1>, window_strides = array<i64: 1, 2, 2, 1>}> ({
+  ^bb0(%acc: tensor<f32>, %v: tensor<f32>):
+    %m = stablehlo.maximum %acc, %v : tensor<f32>
+    stablehlo.return %m : tensor<f32>
+  }) : (tensor<1x8x8x2xf32>, tensor<f32>) -> tensor<1x4x4x2xf32>
+  return %0 : tensor<1x4x4x2xf32>
+}

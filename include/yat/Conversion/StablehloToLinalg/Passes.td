@@ -19,7 +19,8 @@ def ConvertStablehloToLinalg
     steps:
 
     1. Validation: every stablehlo op must have static shapes and
-       element types in {i1, i8, i16, i32, i64, f16, bf16, f32, f64};
+       element types in {i1, i8, i16, i32, i64, ui8, ui16, ui32, ui64, f16,
+       bf16, f32, f64};
        `custom_call` targets must be one of the `check.*` targets;
        `dense_resource` constants must have their blob. Each problem is
        reported at the op with a diagnostic that names it, and the pass
@@ -38,7 +39,10 @@ def ConvertStablehloToLinalg
        location as an i8 memref and a flag word. The flag marks checks whose
        actual value is computed by a dot_general, convolution or reduce,
        which the runtime compares with the reassociation tolerance.
-    4. Everything else, by dialect conversion:
+    4. Everything else, by dialect conversion with a type converter that
+       turns unsigned integers into signless ones of the same width (in
+       function signatures and loop-carried values too); every pattern
+       reads the unsigned semantics from the stablehlo op's own types:
        - elementwise ops (incl. compare, select, clamp, convert) become one
          all-parallel `linalg.generic`; 0-d operands of select and clamp
          broadcast. f16/bf16 transcendental functions compute in f32.
@@ -59,6 +63,10 @@ def ConvertStablehloToLinalg
        - reduce becomes one `linalg.generic` with an output per result, its
          body translated op by op into scalar arith (any body built from
          elementwise ops, e.g. argmax/argmin);
+       - reduce_window pads and base-dilates its inputs with the init
+         values, then becomes one `linalg.generic` over the result
+         positions and the window positions (bounded by a `tensor.empty`
+         of the window's shape), with the body translated as reduce's;
        - gather becomes one parallel `linalg.generic` that extracts operand
          elements at clamped start indices; dynamic_slice and
          dynamic_update_slice become tensor.extract_slice / insert_slice;

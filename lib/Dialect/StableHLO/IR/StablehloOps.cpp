@@ -842,16 +842,41 @@ SmallVector<bool> ConvolutionOp::getWindowReversalOrDefault() {
   return getValuesOrFill<bool>(getWindowReversal(), getNumSpatialDims(), false);
 }
 
-SmallVector<std::pair<int64_t, int64_t>> ConvolutionOp::getPaddingOrDefault() {
+/// The (low, high) pairs of an N x 2 `padding` attribute, or `count` zero
+/// pairs without one.
+static SmallVector<std::pair<int64_t, int64_t>>
+getPaddingPairsOrZero(std::optional<DenseIntElementsAttr> padding,
+                      int64_t count) {
   SmallVector<std::pair<int64_t, int64_t>> result;
-  if (std::optional<DenseIntElementsAttr> padding = getPadding()) {
+  if (padding) {
     SmallVector<int64_t> values(padding->getValues<int64_t>());
     for (size_t i = 0; i + 1 < values.size(); i += 2)
       result.push_back({values[i], values[i + 1]});
     return result;
   }
-  result.assign(getNumSpatialDims(), {0, 0});
+  result.assign(count, {0, 0});
   return result;
+}
+
+/// The number of positions of a window of `window` elements, `windowDilation`
+/// apart, every `stride` elements, along a dimension of `size` elements
+/// spread `baseDilation` apart and padded with `low` and `high`; -1 when the
+/// padding makes the dimension negative.
+static int64_t getWindowCount(int64_t size, int64_t baseDilation, int64_t low,
+                              int64_t high, int64_t window,
+                              int64_t windowDilation, int64_t stride) {
+  int64_t dilated = size == 0 ? 0 : (size - 1) * baseDilation + 1;
+  int64_t padded = low + dilated + high;
+  if (padded < 0)
+    return -1;
+  int64_t dilatedWindow = window == 0 ? 0 : (window - 1) * windowDilation + 1;
+  return padded < dilatedWindow || dilatedWindow == 0
+             ? 0
+             : (padded - dilatedWindow) / stride + 1;
+}
+
+SmallVector<std::pair<int64_t, int64_t>> ConvolutionOp::getPaddingOrDefault() {
+  return getPaddingPairsOrZero(getPadding(), getNumSpatialDims());
 }
 
 /// Parses `window = {stride = [..], pad = [[lo, hi], ..], lhs_dilate = [..],
@@ -1124,15 +1149,11 @@ LogicalResult ConvolutionOp::verify() {
     int64_t &out = expected[dims.getOutputSpatialDimensions()[i]];
     if (ShapedType::isDynamic(in) || ShapedType::isDynamic(window))
       continue;
-    int64_t dilatedIn = in == 0 ? 0 : (in - 1) * lhsDilation[i] + 1;
-    int64_t paddedIn = padding[i].first + dilatedIn + padding[i].second;
-    int64_t dilatedWindow = window == 0 ? 0 : (window - 1) * rhsDilation[i] + 1;
-    if (paddedIn < 0)
+    out = getWindowCount(in, lhsDilation[i], padding[i].first,
+                         padding[i].second, window, rhsDilation[i], strides[i]);
+    if (out < 0)
       return emitOpError() << "padding makes spatial dimension " << i
                            << " negative";
-    out = paddedIn < dilatedWindow || dilatedWindow == 0
-              ? 0
-              : (paddedIn - dilatedWindow) / strides[i] + 1;
   }
   return verifyResultShape(*this, result, expected);
 }
@@ -1338,30 +1359,146 @@ LogicalResult ReduceOp::verify() {
   return success();
 }
 
-LogicalResult ReduceOp::verifyRegions() {
-  size_t count = getInputs().size();
-  Block &block = getBody().front();
+/// Checks the body of reduce or reduce_window: it takes (accumulators,
+/// elements) of the types of `initValues` and returns new accumulators.
+static LogicalResult verifyReducerBody(Operation *op, Block &block,
+                                       ValueRange initValues) {
+  size_t count = initValues.size();
   if (block.getNumArguments() != 2 * count)
-    return emitOpError() << "expected the body to take " << 2 * count
-                         << " arguments, got " << block.getNumArguments();
-  for (size_t i = 0; i < count && i < getInitValues().size(); ++i) {
-    Type expected = getInitValues()[i].getType();
+    return op->emitOpError() << "expected the body to take " << 2 * count
+                             << " arguments, got " << block.getNumArguments();
+  for (size_t i = 0; i < count; ++i) {
+    Type expected = initValues[i].getType();
     if (block.getArgument(i).getType() != expected ||
         block.getArgument(count + i).getType() != expected)
-      return emitOpError() << "expected body arguments " << i << " and "
-                           << count + i << " to have type " << expected;
+      return op->emitOpError() << "expected body arguments " << i << " and "
+                               << count + i << " to have type " << expected;
   }
   auto ret = block.empty() ? nullptr : dyn_cast<ReturnOp>(block.back());
   if (!ret)
-    return emitOpError() << "expected the body to end with stablehlo.return";
+    return op->emitOpError()
+           << "expected the body to end with stablehlo.return";
   if (ret.getNumOperands() != count)
-    return emitOpError() << "expected the body to return " << count
-                         << " values, got " << ret.getNumOperands();
-  for (size_t i = 0; i < count && i < getInitValues().size(); ++i)
-    if (ret.getOperand(i).getType() != getInitValues()[i].getType())
-      return emitOpError() << "expected body result " << i << " of type "
-                           << getInitValues()[i].getType();
+    return op->emitOpError() << "expected the body to return " << count
+                             << " values, got " << ret.getNumOperands();
+  for (size_t i = 0; i < count; ++i)
+    if (ret.getOperand(i).getType() != initValues[i].getType())
+      return op->emitOpError() << "expected body result " << i << " of type "
+                               << initValues[i].getType();
   return success();
+}
+
+LogicalResult ReduceOp::verifyRegions() {
+  // verify(), which runs first, checked the operand counts.
+  return verifyReducerBody(*this, getBody().front(), getInitValues());
+}
+
+//===----------------------------------------------------------------------===//
+// ReduceWindowOp
+//===----------------------------------------------------------------------===//
+
+SmallVector<int64_t> ReduceWindowOp::getWindowStridesOrDefault() {
+  return getValuesOrFill<int64_t>(getWindowStrides(),
+                                  getWindowDimensions().size(), 1);
+}
+
+SmallVector<int64_t> ReduceWindowOp::getBaseDilationsOrDefault() {
+  return getValuesOrFill<int64_t>(getBaseDilations(),
+                                  getWindowDimensions().size(), 1);
+}
+
+SmallVector<int64_t> ReduceWindowOp::getWindowDilationsOrDefault() {
+  return getValuesOrFill<int64_t>(getWindowDilations(),
+                                  getWindowDimensions().size(), 1);
+}
+
+SmallVector<std::pair<int64_t, int64_t>> ReduceWindowOp::getPaddingOrDefault() {
+  return getPaddingPairsOrZero(getPadding(), getWindowDimensions().size());
+}
+
+LogicalResult ReduceWindowOp::verify() {
+  size_t count = getInputs().size();
+  if (count == 0)
+    return emitOpError() << "expected at least one input";
+  if (getInitValues().size() != count || getNumResults() != count)
+    return emitOpError() << "expected as many init values and results as "
+                            "inputs ("
+                         << count << ")";
+  auto first = cast<RankedTensorType>(getInputs().front().getType());
+  int64_t rank = first.getRank();
+  ArrayRef<int64_t> window = getWindowDimensions();
+  auto checkSize = [&](StringRef name,
+                       std::optional<size_t> size) -> LogicalResult {
+    if (size && static_cast<int64_t>(*size) != rank)
+      return emitOpError() << "expected " << rank << " " << name
+                           << " (one per input dimension), got " << *size;
+    return success();
+  };
+  auto sizeOf = [](std::optional<ArrayRef<int64_t>> values) {
+    return values ? std::optional<size_t>(values->size()) : std::nullopt;
+  };
+  std::optional<size_t> paddingRows;
+  if (std::optional<DenseIntElementsAttr> padding = getPadding()) {
+    auto type = padding->getType();
+    if (type.getRank() != 2 || type.getDimSize(1) != 2)
+      return emitOpError() << "expected padding of shape [" << rank << ", 2]";
+    paddingRows = type.getDimSize(0);
+  }
+  if (failed(checkSize("window_dimensions", window.size())) ||
+      failed(checkSize("window_strides", sizeOf(getWindowStrides()))) ||
+      failed(checkSize("base_dilations", sizeOf(getBaseDilations()))) ||
+      failed(checkSize("window_dilations", sizeOf(getWindowDilations()))) ||
+      failed(checkSize("padding rows", paddingRows)))
+    return failure();
+  SmallVector<int64_t> strides = getWindowStridesOrDefault();
+  SmallVector<int64_t> baseDilations = getBaseDilationsOrDefault();
+  SmallVector<int64_t> windowDilations = getWindowDilationsOrDefault();
+  SmallVector<std::pair<int64_t, int64_t>> padding = getPaddingOrDefault();
+  SmallVector<int64_t> expected(rank, ShapedType::kDynamic);
+  for (int64_t d = 0; d < rank; ++d) {
+    if (window[d] < 1 || strides[d] < 1 || baseDilations[d] < 1 ||
+        windowDilations[d] < 1)
+      return emitOpError() << "expected positive window dimensions, strides "
+                              "and dilations, got "
+                           << formatShape(window) << ", "
+                           << formatShape(strides) << ", "
+                           << formatShape(baseDilations) << " and "
+                           << formatShape(windowDilations);
+    if (ShapedType::isDynamic(first.getDimSize(d)))
+      continue;
+    expected[d] = getWindowCount(first.getDimSize(d), baseDilations[d],
+                                 padding[d].first, padding[d].second, window[d],
+                                 windowDilations[d], strides[d]);
+    if (expected[d] < 0)
+      return emitOpError() << "padding makes dimension " << d << " negative";
+  }
+  for (size_t i = 0; i < count; ++i) {
+    auto input = cast<RankedTensorType>(getInputs()[i].getType());
+    auto init = cast<RankedTensorType>(getInitValues()[i].getType());
+    auto result = cast<RankedTensorType>(getResult(i).getType());
+    if (input.getRank() != rank ||
+        !llvm::all_of(
+            llvm::zip(input.getShape(), first.getShape()), [](auto sizes) {
+              return compatibleSizes(std::get<0>(sizes), std::get<1>(sizes));
+            }))
+      return emitOpError() << "expected all inputs to have the same shape";
+    if (init.getRank() != 0 || init.getElementType() != input.getElementType())
+      return emitOpError() << "expected init value " << i
+                           << " to be a 0-d tensor of "
+                           << input.getElementType();
+    if (result.getElementType() != input.getElementType())
+      return emitOpError() << "expected result " << i
+                           << " to have element type "
+                           << input.getElementType();
+    if (failed(verifyResultShape(*this, result, expected)))
+      return failure();
+  }
+  return success();
+}
+
+LogicalResult ReduceWindowOp::verifyRegions() {
+  // verify(), which runs first, checked the operand counts.
+  return verifyReducerBody(*this, getBody().front(), getInitValues());
 }
 
 //===----------------------------------------------------------------------===//
@@ -1770,7 +1907,7 @@ LogicalResult WhileOp::verifyRegions() {
 
 LogicalResult ReturnOp::verify() {
   Operation *parent = (*this)->getParentOp();
-  if (isa_and_nonnull<ReduceOp, ScatterOp, WhileOp>(parent))
+  if (isa_and_nonnull<ReduceOp, ReduceWindowOp, ScatterOp, WhileOp>(parent))
     return success();
   // A generic-form op outside the subset is verified after its body: name
   // it here rather than complain about its terminator.
@@ -1780,7 +1917,8 @@ LogicalResult ReturnOp::verify() {
     return parent->emitOpError()
            << "is not in yat's StableHLO subset (see docs/STABLEHLO.md)";
   return emitOpError() << "expects parent op to be one of 'stablehlo.reduce, "
-                          "stablehlo.scatter, stablehlo.while'";
+                          "stablehlo.reduce_window, stablehlo.scatter, "
+                          "stablehlo.while'";
 }
 
 //===----------------------------------------------------------------------===//

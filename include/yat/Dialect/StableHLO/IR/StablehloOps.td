@@ -561,6 +561,49 @@ def Stablehlo_ReduceOp : Stablehlo_Op<"reduce",
   let hasRegionVerifier = 1;
 }
 
+def Stablehlo_ReduceWindowOp : Stablehlo_Op<"reduce_window",
+    [RecursiveMemoryEffects, SameVariadicOperandSize]> {
+  let summary = "reduce every window of tensors with a body";
+  let description = [{
+    Slides a window of `window_dimensions` (every `window_strides` elements,
+    its elements `window_dilations` apart) over `inputs` padded with
+    `init_values` (`padding`, N x 2, and `base_dilations` - 1 between
+    elements), and reduces each window with `body`, which takes the
+    accumulators then the elements, as stablehlo.reduce's does. JAX's
+    max_pool, avg_pool and cumulative reductions lower to it, in generic
+    form:
+
+    ```mlir
+    %r = "stablehlo.reduce_window"(%x, %neg_inf) <{
+        window_dimensions = array<i64: 1, 2, 2, 1>,
+        window_strides = array<i64: 1, 2, 2, 1>}> ({
+    ^bb0(%acc: tensor<f32>, %v: tensor<f32>):
+      %m = stablehlo.maximum %acc, %v : tensor<f32>
+      stablehlo.return %m : tensor<f32>
+    }) : (tensor<1x4x4x3xf32>, tensor<f32>) -> tensor<1x2x2x3xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<Stablehlo_Tensor>:$inputs,
+                   Variadic<Stablehlo_Tensor>:$init_values,
+                   DenseI64ArrayAttr:$window_dimensions,
+                   OptionalAttr<DenseI64ArrayAttr>:$window_strides,
+                   OptionalAttr<DenseI64ArrayAttr>:$base_dilations,
+                   OptionalAttr<DenseI64ArrayAttr>:$window_dilations,
+                   OptionalAttr<I64ElementsAttr>:$padding);
+  let results = (outs Variadic<Stablehlo_Tensor>);
+  let regions = (region SizedRegion<1>:$body);
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Window attributes with StableHLO's defaults (1) filled in.
+    SmallVector<int64_t> getWindowStridesOrDefault();
+    SmallVector<int64_t> getBaseDilationsOrDefault();
+    SmallVector<int64_t> getWindowDilationsOrDefault();
+    /// (low, high) padding per dimension, zeros by default.
+    SmallVector<std::pair<int64_t, int64_t>> getPaddingOrDefault();
+  }];
+}
+
 def Stablehlo_ScatterOp : Stablehlo_Op<"scatter",
     [RecursiveMemoryEffects, SameVariadicOperandSize]> {
   let summary = "combine slices of updates into copies of the inputs";
