@@ -436,6 +436,123 @@ struct ReverseToGeneric : public OpConversionPattern<shlo::ReverseOp> {
   }
 };
 
+/// `value` (a scalar) as the signless integer of its width.
+static Value emitAsInteger(OpBuilder &b, Location loc, Value value) {
+  Type type = value.getType();
+  if (isa<IntegerType>(type))
+    return value;
+  return arith::BitcastOp::create(
+      b, loc, b.getIntegerType(type.getIntOrFloatBitWidth()), value);
+}
+
+/// Integer scalar `value` as scalar type `type` of the same width.
+static Value emitFromInteger(OpBuilder &b, Location loc, Value value,
+                             Type type) {
+  if (value.getType() == type)
+    return value;
+  return arith::BitcastOp::create(b, loc, type, value);
+}
+
+/// Rewrites stablehlo.bitcast_convert: elementwise arith.bitcast for equal
+/// widths; a narrower result reads the operand element of its index
+/// without the last dim and keeps bits [k * width, (k + 1) * width) (k the
+/// last index); a wider result ors the operand's last dim together, element
+/// k shifted left by k * its width, in a reduction.
+struct BitcastConvertToGeneric
+    : public OpConversionPattern<shlo::BitcastConvertOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::BitcastConvertOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (failed(requireStaticShapes(rewriter, op,
+                                   {op.getType(), op.getOperand().getType()})))
+      return failure();
+    Location loc = op.getLoc();
+    MLIRContext *ctx = rewriter.getContext();
+    RankedTensorType resultType = getStorageType(op.getType());
+    Type resultElement = resultType.getElementType();
+    Value operand = adaptor.getOperand();
+    auto operandType = cast<RankedTensorType>(operand.getType());
+    unsigned fromWidth = operandType.getElementTypeBitWidth();
+    unsigned toWidth = resultType.getElementTypeBitWidth();
+    int64_t rank = resultType.getRank();
+
+    if (fromWidth == toWidth) {
+      if (operandType == resultType) {
+        rewriter.replaceOp(op, operand);
+        return success();
+      }
+      auto generic = emitParallelGeneric(
+          rewriter, loc, resultType, operand,
+          rewriter.getMultiDimIdentityMap(rank),
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return arith::BitcastOp::create(b, l, resultElement, args[0]);
+          });
+      rewriter.replaceOp(op, generic.getResults());
+      return success();
+    }
+
+    if (fromWidth > toWidth) {
+      AffineMap dropLast =
+          AffineMap::getMultiDimIdentityMap(rank, ctx).getMajorSubMap(rank - 1);
+      auto generic = emitParallelGeneric(
+          rewriter, loc, resultType, operand, dropLast,
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            Value bits = emitAsInteger(b, l, args[0]);
+            Value part = arith::IndexCastOp::create(
+                b, l, bits.getType(), linalg::IndexOp::create(b, l, rank - 1));
+            Value shift = arith::MulIOp::create(
+                b, l, part,
+                arith::ConstantIntOp::create(b, l, bits.getType(), toWidth));
+            Value shifted = arith::ShRUIOp::create(b, l, bits, shift);
+            Value truncated = arith::TruncIOp::create(
+                b, l, b.getIntegerType(toWidth), shifted);
+            return emitFromInteger(b, l, truncated, resultElement);
+          });
+      rewriter.replaceOp(op, generic.getResults());
+      return success();
+    }
+
+    Type wideInt = rewriter.getIntegerType(toWidth);
+    auto accType = RankedTensorType::get(resultType.getShape(), wideInt);
+    Value init = emitFilledTensor(
+        rewriter, loc, accType,
+        arith::ConstantIntOp::create(rewriter, loc, wideInt, 0));
+    SmallVector<AffineMap> maps = {
+        AffineMap::getMultiDimIdentityMap(rank + 1, ctx),
+        AffineMap::getMultiDimIdentityMap(rank + 1, ctx).getMajorSubMap(rank)};
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    iterators.push_back(utils::IteratorType::reduction);
+    auto combine = linalg::GenericOp::create(
+        rewriter, loc, accType, operand, init, maps, iterators,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value part = arith::ExtUIOp::create(b, l, wideInt,
+                                              emitAsInteger(b, l, args[0]));
+          Value index = arith::IndexCastOp::create(
+              b, l, wideInt, linalg::IndexOp::create(b, l, rank));
+          Value shift = arith::MulIOp::create(
+              b, l, index,
+              arith::ConstantIntOp::create(b, l, wideInt, fromWidth));
+          Value placed = arith::ShLIOp::create(b, l, part, shift);
+          linalg::YieldOp::create(
+              b, l, Value(arith::OrIOp::create(b, l, args[1], placed)));
+        });
+    Value result = combine.getResult(0);
+    if (resultElement != wideInt)
+      result =
+          emitParallelGeneric(
+              rewriter, loc, resultType, result,
+              rewriter.getMultiDimIdentityMap(rank),
+              [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                return arith::BitcastOp::create(b, l, resultElement, args[0]);
+              })
+              .getResult(0);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 } // namespace
 
 void stablehlo_lowering::populateDataMovementPatterns(
@@ -444,6 +561,6 @@ void stablehlo_lowering::populateDataMovementPatterns(
                ReshapeToCollapseExpand, TransposeToLinalg,
                ConcatenateToInsertSlices, SliceToExtractSlice,
                DynamicSliceToExtractSlice, DynamicUpdateSliceToInsertSlice,
-               PadToFillAndInsert, ReverseToGeneric>(typeConverter,
-                                                     patterns.getContext());
+               PadToFillAndInsert, ReverseToGeneric, BitcastConvertToGeneric>(
+      typeConverter, patterns.getContext());
 }

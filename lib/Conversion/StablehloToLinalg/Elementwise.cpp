@@ -70,4 +70,5 @@ void addElementwisePatterns(const TypeConverter &typeConverter,
 void stablehlo_lowering::populateElementwisePatterns(
     const TypeConverter &typeConverter, RewritePatternSet &patterns) {
   addElementwisePatterns(typeConverter, patterns, ElementwiseOps{});
+  addElementwisePatterns(typeConverter, patterns, ChloElementwiseOps{});
 }

@@ -15,6 +15,7 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "yat/Conversion/StablehloToLinalg/StablehloToLinalg.h"
+#include "yat/Dialect/StableHLO/IR/Chlo.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 
 namespace mlir::yat::stablehlo_lowering {
@@ -65,10 +66,29 @@ using ElementwiseOps = OpTypeList<
     stablehlo::MulOp, stablehlo::DivOp, stablehlo::RemOp, stablehlo::MaxOp,
     stablehlo::MinOp, stablehlo::PowOp, stablehlo::AndOp, stablehlo::OrOp,
     stablehlo::XorOp, stablehlo::ConvertOp, stablehlo::CompareOp,
-    stablehlo::SelectOp, stablehlo::ClampOp>;
+    stablehlo::SelectOp, stablehlo::ClampOp, stablehlo::CbrtOp,
+    stablehlo::PopcntOp, stablehlo::IsFiniteOp, stablehlo::ReducePrecisionOp,
+    stablehlo::Atan2Op, stablehlo::ShiftLeftOp, stablehlo::ShiftRightLogicalOp,
+    stablehlo::ShiftRightArithmeticOp>;
 
-/// True when `op` is one of `ElementwiseOps`.
+/// The CHLO special functions, lowered element by element like
+/// `ElementwiseOps` (emitChloScalarOp).
+using ChloElementwiseOps =
+    OpTypeList<chlo::AcoshOp, chlo::AsinOp, chlo::AsinhOp, chlo::AtanOp,
+               chlo::AtanhOp, chlo::BesselI1eOp, chlo::CoshOp, chlo::DigammaOp,
+               chlo::ErfOp, chlo::ErfcOp, chlo::ErfInvOp, chlo::LgammaOp,
+               chlo::NextAfterOp, chlo::SinhOp, chlo::TanOp>;
+
+/// True when `op` is one of `ElementwiseOps` or `ChloElementwiseOps`.
 bool isScalarizable(Operation *op);
+
+/// True when `op` is one of `ChloElementwiseOps`.
+bool isChloScalarizable(Operation *op);
+
+/// The scalar computation of CHLO special function `op` on `operands`;
+/// null if `op` is not one of `ChloElementwiseOps`.
+Value emitChloScalarOp(OpBuilder &builder, Location loc, Operation *op,
+                       ValueRange operands);
 
 /// Emits the scalar computation of elementwise stablehlo op `op` applied to
 /// `operands` (scalars of `op`'s operand element types, in operand order).

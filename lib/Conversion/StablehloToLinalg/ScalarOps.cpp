@@ -414,6 +414,80 @@ static Value emitSign(OpBuilder &b, Location loc, Value x, bool isUnsigned) {
                                  intConstant(b, loc, type, -1), magnitude);
 }
 
+/// Shifts `lhs` by `rhs` bits (read as unsigned) as StableHLO specifies:
+/// an amount of the bit width or more gives 0, or all sign bits for an
+/// arithmetic right shift (LLVM's shifts are poison there).
+template <typename ShiftOp>
+static Value emitShift(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  Type type = lhs.getType();
+  unsigned width = type.getIntOrFloatBitWidth();
+  Value widthValue = intConstant(b, loc, type, width);
+  Value inRange =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult, rhs, widthValue);
+  if constexpr (std::is_same_v<ShiftOp, arith::ShRSIOp>) {
+    Value amount = arith::SelectOp::create(
+        b, loc, inRange, rhs, intConstant(b, loc, type, width - 1));
+    return arith::ShRSIOp::create(b, loc, lhs, amount);
+  }
+  Value shifted = ShiftOp::create(b, loc, lhs, rhs);
+  return arith::SelectOp::create(b, loc, inRange, shifted,
+                                 intConstant(b, loc, type, 0));
+}
+
+/// Rounds float `x` to the format with `exponentBits` and `mantissaBits`
+/// and back, on its bits: the mantissa to nearest even (a carry moves into
+/// the exponent, up to infinity), then exponents above the format's range
+/// to infinity and those of its subnormals to zero, keeping the sign. NaN
+/// stays as it is.
+static Value emitReducePrecision(OpBuilder &b, Location loc, Value x,
+                                 int64_t exponentBits, int64_t mantissaBits) {
+  auto floatType = cast<FloatType>(x.getType());
+  unsigned width = floatType.getWidth();
+  int64_t sourceMantissa = floatType.getFPMantissaWidth() - 1;
+  int64_t sourceExponent = width - 1 - sourceMantissa;
+  Type intType = b.getIntegerType(width);
+  auto constant = [&](const APInt &value) {
+    return intConstant(b, loc, intType, value);
+  };
+  Value bits = arith::BitcastOp::create(b, loc, intType, x);
+  if (mantissaBits < sourceMantissa) {
+    unsigned dropped = sourceMantissa - mantissaBits;
+    Value lastKept = arith::AndIOp::create(
+        b, loc,
+        arith::ShRUIOp::create(b, loc, bits, constant(APInt(width, dropped))),
+        constant(APInt(width, 1)));
+    // Half of the dropped range minus one, plus one more when the last kept
+    // bit is odd: ties round to even.
+    Value bias = arith::AddIOp::create(
+        b, loc, constant(APInt::getLowBitsSet(width, dropped - 1)), lastKept);
+    Value rounded = arith::AddIOp::create(b, loc, bits, bias);
+    bits = arith::AndIOp::create(
+        b, loc, rounded,
+        constant(APInt::getHighBitsSet(width, width - dropped)));
+  }
+  if (exponentBits < sourceExponent) {
+    int64_t sourceBias = (int64_t(1) << (sourceExponent - 1)) - 1;
+    int64_t targetBias = (int64_t(1) << (exponentBits - 1)) - 1;
+    APInt exponentMask = APInt::getBitsSet(width, sourceMantissa, width - 1);
+    Value exponent =
+        arith::AndIOp::create(b, loc, bits, constant(exponentMask));
+    Value overflows = arith::CmpIOp::create(
+        b, loc, arith::CmpIPredicate::ugt, exponent,
+        constant(APInt(width, sourceBias + targetBias) << sourceMantissa));
+    Value underflows = arith::CmpIOp::create(
+        b, loc, arith::CmpIPredicate::ule, exponent,
+        constant(APInt(width, sourceBias - targetBias) << sourceMantissa));
+    Value sign = arith::AndIOp::create(b, loc, bits,
+                                       constant(APInt::getSignMask(width)));
+    Value infinity = arith::OrIOp::create(b, loc, sign, constant(exponentMask));
+    bits = arith::SelectOp::create(b, loc, overflows, infinity, bits);
+    bits = arith::SelectOp::create(b, loc, underflows, sign, bits);
+  }
+  Value result = arith::BitcastOp::create(b, loc, floatType, bits);
+  Value isNan = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x);
+  return arith::SelectOp::create(b, loc, isNan, x, result);
+}
+
 //===----------------------------------------------------------------------===//
 // Dispatch
 //===----------------------------------------------------------------------===//
@@ -424,13 +498,15 @@ static bool isOneOf(Operation *op, OpTypeList<OpTys...>) {
 }
 
 bool stablehlo_lowering::isScalarizable(Operation *op) {
-  return isOneOf(op, ElementwiseOps{});
+  return isOneOf(op, ElementwiseOps{}) || isChloScalarizable(op);
 }
 
 Value stablehlo_lowering::emitScalarOp(OpBuilder &b, Location loc,
                                        Operation *op, ValueRange args) {
   if (!isScalarizable(op) || args.size() != op->getNumOperands())
     return nullptr;
+  if (isChloScalarizable(op))
+    return emitChloScalarOp(b, loc, op, args);
   Type operandElement = getElementTypeOrSelf(op->getOperand(0).getType());
   // For select the interesting element type is the branches'.
   if (isa<shlo::SelectOp>(op))
@@ -474,6 +550,29 @@ Value stablehlo_lowering::emitScalarOp(OpBuilder &b, Location loc,
                 APInt::getAllOnes(operandElement.getIntOrFloatBitWidth())));
       })
       .Case([&](shlo::SignOp) { return emitSign(b, loc, args[0], isUnsigned); })
+      .Case([&](shlo::PopcntOp) {
+        return math::CtPopOp::create(b, loc, args[0]);
+      })
+      .Case([&](shlo::CbrtOp) {
+        return floatMath(
+            [&](Value x) { return math::CbrtOp::create(b, loc, x); });
+      })
+      .Case([&](shlo::IsFiniteOp) -> Value {
+        Type type = args[0].getType();
+        Value infinity = arith::ConstantOp::create(
+            b, loc,
+            FloatAttr::get(
+                type,
+                APFloat::getInf(cast<FloatType>(type).getFloatSemantics())));
+        // Ordered "not equal": false for NaN as well as for ±inf.
+        return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE,
+                                     math::AbsFOp::create(b, loc, args[0]),
+                                     infinity);
+      })
+      .Case([&](shlo::ReducePrecisionOp reduce) {
+        return emitReducePrecision(b, loc, args[0], reduce.getExponentBits(),
+                                   reduce.getMantissaBits());
+      })
       .Case([&](shlo::CeilOp) {
         return floatMath(
             [&](Value x) { return math::CeilOp::create(b, loc, x); });
@@ -592,6 +691,20 @@ Value stablehlo_lowering::emitScalarOp(OpBuilder &b, Location loc,
       })
       .Case([&](shlo::XorOp) {
         return arith::XOrIOp::create(b, loc, args[0], args[1]);
+      })
+      .Case([&](shlo::Atan2Op) {
+        return binaryFloatMath([&](Value y, Value x) {
+          return math::Atan2Op::create(b, loc, y, x);
+        });
+      })
+      .Case([&](shlo::ShiftLeftOp) {
+        return emitShift<arith::ShLIOp>(b, loc, args[0], args[1]);
+      })
+      .Case([&](shlo::ShiftRightLogicalOp) {
+        return emitShift<arith::ShRUIOp>(b, loc, args[0], args[1]);
+      })
+      .Case([&](shlo::ShiftRightArithmeticOp) {
+        return emitShift<arith::ShRSIOp>(b, loc, args[0], args[1]);
       })
       // Others.
       .Case([&](shlo::ConvertOp convert) {

@@ -126,8 +126,11 @@ LogicalResult mlir::yat::verifyStablehloLowerable(ModuleOp module) {
       module.getContext()->getLoadedDialect<shlo::StablehloDialect>();
   if (!dialect)
     return success();
+  auto *chloDialect =
+      module.getContext()->getLoadedDialect<chlo::ChloDialect>();
   module.walk([&](Operation *op) {
-    if (op->getDialect() != dialect)
+    if (op->getDialect() != dialect &&
+        (!chloDialect || op->getDialect() != chloDialect))
       return;
     if (isa<shlo::CompositeOp>(op))
       return; // Inlined before lowering; its decomposition is checked.
@@ -333,7 +336,7 @@ void mlir::yat::configureStablehloToLinalgTarget(
   scf::populateSCFStructuralTypeConversionTarget(typeConverter, target);
   // The bodies of reduce, reduce_window and scatter are consumed by their
   // patterns.
-  target.addDynamicallyLegalDialect<shlo::StablehloDialect>(
+  target.addDynamicallyLegalDialect<shlo::StablehloDialect, chlo::ChloDialect>(
       [](Operation *op) -> std::optional<bool> {
         return isa_and_nonnull<shlo::ReduceOp, shlo::ReduceWindowOp,
                                shlo::ScatterOp>(op->getParentOp());

@@ -53,8 +53,8 @@ func.func @square_types(%x: tensor<2xf32>) {
 
 // Any other chlo op is named in the pretty form.
 func.func @chlo_outside_subset_pretty(%x: tensor<2xf32>) {
-  // expected-error @+1 {{custom op 'chlo.erf' is not in yat's StableHLO subset (chlo.square is the only CHLO op}}
-  %0 = chlo.erf %x : tensor<2xf32> -> tensor<2xf32>
+  // expected-error @+1 {{custom op 'chlo.zeta' is not in yat's StableHLO subset (see docs/STABLEHLO.md for the CHLO ops it has)}}
+  %0 = chlo.zeta %x, %x : tensor<2xf32>, tensor<2xf32> -> tensor<2xf32>
   return
 }
 
@@ -62,7 +62,36 @@ func.func @chlo_outside_subset_pretty(%x: tensor<2xf32>) {
 
 // Any other chlo op is named in the generic form.
 func.func @chlo_outside_subset_generic(%x: tensor<2xf32>) {
-  // expected-error @+1 {{unregistered operation 'chlo.erf'}}
-  %0 = "chlo.erf"(%x) : (tensor<2xf32>) -> tensor<2xf32>
+  // expected-error @+1 {{unregistered operation 'chlo.zeta'}}
+  %0 = "chlo.zeta"(%x, %x) : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+// The special functions JAX prints, in CHLO's form.
+// CHECK-LABEL: func.func @special_functions
+// CHECK-SAME: (%[[X:.*]]: tensor<3xf32>)
+// CHECK: chlo.tan %[[X]] : tensor<3xf32> -> tensor<3xf32>
+// CHECK: chlo.lgamma %[[X]] : tensor<3xf32> -> tensor<3xf32>
+// CHECK: chlo.bessel_i1e %[[X]] : tensor<3xf32> -> tensor<3xf32>
+// CHECK: chlo.next_after %[[X]], %[[X]] : tensor<3xf32>, tensor<3xf32> -> tensor<3xf32>
+// GENERIC-LABEL: sym_name = "special_functions"
+// GENERIC: "chlo.erf_inv"(%{{.*}}) : (tensor<3xf32>) -> tensor<3xf32>
+func.func @special_functions(%x: tensor<3xf32>) {
+  %0 = chlo.tan %x : tensor<3xf32> -> tensor<3xf32>
+  %1 = chlo.lgamma %x : tensor<3xf32> -> tensor<3xf32>
+  %2 = chlo.bessel_i1e %x : tensor<3xf32> -> tensor<3xf32>
+  %3 = chlo.next_after %x, %x : tensor<3xf32>, tensor<3xf32> -> tensor<3xf32>
+  %4 = chlo.erf_inv %x : tensor<3xf32> -> tensor<3xf32>
+  return
+}
+
+// -----
+
+// The special functions take floats.
+func.func @special_function_of_integers(%x: tensor<3xi32>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of 16-bit float or bfloat16 type or 32-bit float or 64-bit float values, but got 'tensor<3xi32>'}}
+  %0 = chlo.lgamma %x : tensor<3xi32> -> tensor<3xi32>
   return
 }

@@ -1127,3 +1127,43 @@ func.func @reduce_window_body(%x: tensor<8xf32>, %init: tensor<f32>) {
   }) : (tensor<8xf32>, tensor<f32>) -> tensor<7xf32>
   return
 }
+
+// -----
+
+func.func @bitcast_split(%x: tensor<4xi32>) {
+  // expected-error @+1 {{cannot split 32-bit elements into 24-bit ones}}
+  %0 = "stablehlo.bitcast_convert"(%x) : (tensor<4xi32>) -> tensor<4x1xi24>
+  return
+}
+
+// -----
+
+func.func @bitcast_join(%x: tensor<4x3xi16>) {
+  // expected-error @+1 {{expected the operand's last dimension to hold 2 16-bit elements per 32-bit result element}}
+  %0 = stablehlo.bitcast_convert %x : (tensor<4x3xi16>) -> tensor<4xi32>
+  return
+}
+
+// -----
+
+func.func @bitcast_shape(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected result shape [4, 2], got [4, 4]}}
+  %0 = stablehlo.bitcast_convert %x : (tensor<4xf32>) -> tensor<4x4xi16>
+  return
+}
+
+// -----
+
+func.func @reduce_precision_format(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected a format such as e5m10, got 'f5m10'}}
+  %0 = stablehlo.reduce_precision %x, format = f5m10 : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @reduce_precision_exponent(%x: tensor<4xf32>) {
+  // expected-error @+1 {{attribute 'exponent_bits' failed to satisfy constraint: 32-bit signless integer attribute whose value is positive}}
+  %0 = stablehlo.reduce_precision %x, format = e0m10 : tensor<4xf32>
+  return
+}

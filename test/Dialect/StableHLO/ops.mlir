@@ -292,3 +292,34 @@ module @jit_main attributes {mhlo.num_partitions = 1 : i32, mhlo.num_replicas = 
     }
   }
 #-}
+
+// -----
+
+// Bit ops, the float tests and conversions JAX prints.
+// CHECK-LABEL: func.func @bits_and_floats
+// CHECK-SAME: (%[[I:.*]]: tensor<4xi32>, %[[F:.*]]: tensor<4xf32>)
+// CHECK: stablehlo.shift_left %[[I]], %[[I]] : tensor<4xi32>
+// CHECK: stablehlo.shift_right_logical %[[I]], %[[I]] : tensor<4xi32>
+// CHECK: stablehlo.shift_right_arithmetic %[[I]], %[[I]] : tensor<4xi32>
+// CHECK: stablehlo.popcnt %[[I]] : tensor<4xi32>
+// CHECK: stablehlo.cbrt %[[F]] : tensor<4xf32>
+// CHECK: stablehlo.atan2 %[[F]], %[[F]] : tensor<4xf32>
+// CHECK: stablehlo.is_finite %[[F]] : (tensor<4xf32>) -> tensor<4xi1>
+// CHECK: stablehlo.reduce_precision %[[F]], format = e5m10 : tensor<4xf32>
+// CHECK: stablehlo.bitcast_convert %[[F]] : (tensor<4xf32>) -> tensor<4xi32>
+// CHECK: stablehlo.bitcast_convert %[[F]] : (tensor<4xf32>) -> tensor<4x2xui16>
+// CHECK: stablehlo.bitcast_convert %{{.*}} : (tensor<4x2xui16>) -> tensor<4xf32>
+func.func @bits_and_floats(%i: tensor<4xi32>, %f: tensor<4xf32>) {
+  %0 = stablehlo.shift_left %i, %i : tensor<4xi32>
+  %1 = stablehlo.shift_right_logical %i, %i : tensor<4xi32>
+  %2 = stablehlo.shift_right_arithmetic %i, %i : tensor<4xi32>
+  %3 = stablehlo.popcnt %i : tensor<4xi32>
+  %4 = stablehlo.cbrt %f : tensor<4xf32>
+  %5 = stablehlo.atan2 %f, %f : tensor<4xf32>
+  %6 = stablehlo.is_finite %f : (tensor<4xf32>) -> tensor<4xi1>
+  %7 = stablehlo.reduce_precision %f, format = e5m10 : tensor<4xf32>
+  %8 = stablehlo.bitcast_convert %f : (tensor<4xf32>) -> tensor<4xi32>
+  %9 = stablehlo.bitcast_convert %f : (tensor<4xf32>) -> tensor<4x2xui16>
+  %10 = stablehlo.bitcast_convert %9 : (tensor<4x2xui16>) -> tensor<4xf32>
+  return
+}

@@ -43,8 +43,9 @@ def ConvertStablehloToLinalg
        turns unsigned integers into signless ones of the same width (in
        function signatures and loop-carried values too); every pattern
        reads the unsigned semantics from the stablehlo op's own types:
-       - elementwise ops (incl. compare, select, clamp, convert) become one
-         all-parallel `linalg.generic`; 0-d operands of select and clamp
+       - elementwise ops (incl. compare, select, clamp, convert, shifts,
+         is_finite, reduce_precision and the CHLO special functions, see
+         docs/STABLEHLO.md) become one all-parallel `linalg.generic`; 0-d operands of select and clamp
          broadcast. f16/bf16 transcendental functions compute in f32.
          Integer divide/remainder follow XLA for the cases C leaves
          undefined (x/0 = -1, x%0 = x, INT_MIN/-1 = INT_MIN,
@@ -54,7 +55,7 @@ def ConvertStablehloToLinalg
        - constant, iota, broadcast_in_dim, reshape (collapse/expand),
          transpose, concatenate (insert_slice chain), slice (strided
          extract_slice), pad (fill + strided insert_slice, then a crop for
-         negative edges), reverse;
+         negative edges), reverse, bitcast_convert;
        - dot_general and convolution become one `linalg.generic`
          contraction each, accumulating in f32 for f16/bf16 (f64 for f64) and
          in the result type for integers; convolution handles any

@@ -28,8 +28,8 @@ void ChloDialect::initialize() {
 static ParseResult rejectUnsupportedChloOp(OpAsmParser &parser,
                                            OperationState &) {
   return parser.emitError(parser.getNameLoc())
-         << "is not in yat's StableHLO subset (chlo.square is the only CHLO "
-            "op; see docs/STABLEHLO.md)";
+         << "is not in yat's StableHLO subset (see docs/STABLEHLO.md for the "
+            "CHLO ops it has)";
 }
 
 std::optional<Dialect::ParseOpHook>

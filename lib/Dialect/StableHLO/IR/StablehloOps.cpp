@@ -134,6 +134,31 @@ static void printSelectOpType(OpAsmPrinter &printer, Operation *op, Type pred,
   printer.printFunctionalType(op);
 }
 
+/// `e5m10`: the exponent and mantissa bits of reduce_precision's format.
+static ParseResult parseExponentMantissa(OpAsmParser &parser,
+                                         IntegerAttr &exponentBits,
+                                         IntegerAttr &mantissaBits) {
+  SMLoc loc = parser.getCurrentLocation();
+  StringRef format;
+  if (parser.parseKeyword(&format))
+    return failure();
+  auto [exponentText, mantissaText] = format.drop_front().split('m');
+  unsigned exponent, mantissa;
+  if (!format.starts_with("e") || exponentText.getAsInteger(10, exponent) ||
+      mantissaText.getAsInteger(10, mantissa))
+    return parser.emitError(loc)
+           << "expected a format such as e5m10, got '" << format << "'";
+  exponentBits = parser.getBuilder().getI32IntegerAttr(exponent);
+  mantissaBits = parser.getBuilder().getI32IntegerAttr(mantissa);
+  return success();
+}
+
+static void printExponentMantissa(OpAsmPrinter &printer, Operation *,
+                                  IntegerAttr exponentBits,
+                                  IntegerAttr mantissaBits) {
+  printer << 'e' << exponentBits.getInt() << 'm' << mantissaBits.getInt();
+}
+
 /// `[0, 1, 2]` as a DenseI64ArrayAttr.
 static ParseResult parseDims(OpAsmParser &parser, DenseI64ArrayAttr &dims) {
   SmallVector<int64_t> values;
@@ -810,6 +835,34 @@ LogicalResult DotGeneralOp::verify() {
   for (int64_t d = 0; d < rhs.getRank(); ++d)
     if (!llvm::is_contained(rhsUsed, d))
       expected.push_back(rhs.getDimSize(d));
+  return verifyResultShape(*this, result, expected);
+}
+
+//===----------------------------------------------------------------------===//
+// BitcastConvertOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult BitcastConvertOp::verify() {
+  RankedTensorType operand = getOperand().getType();
+  RankedTensorType result = getType();
+  unsigned operandWidth = operand.getElementTypeBitWidth();
+  unsigned resultWidth = result.getElementTypeBitWidth();
+  SmallVector<int64_t> expected(operand.getShape());
+  if (operandWidth > resultWidth) {
+    if (operandWidth % resultWidth)
+      return emitOpError() << "cannot split " << operandWidth
+                           << "-bit elements into " << resultWidth
+                           << "-bit ones";
+    expected.push_back(operandWidth / resultWidth);
+  } else if (operandWidth < resultWidth) {
+    if (resultWidth % operandWidth || operand.getRank() == 0 ||
+        !compatibleSizes(operand.getShape().back(), resultWidth / operandWidth))
+      return emitOpError() << "expected the operand's last dimension to hold "
+                           << resultWidth / operandWidth << " " << operandWidth
+                           << "-bit elements per " << resultWidth
+                           << "-bit result element";
+    expected.pop_back();
+  }
   return verifyResultShape(*this, result, expected);
 }
 

@@ -1,9 +1,10 @@
 //===- ChloOps.td - the CHLO ops that JAX prints -----------*- tablegen -*-===//
 //
 // CHLO is StableHLO's companion dialect of composite ops. `jax.jit(f).lower()`
-// prints some of them (`chlo.square` for `jnp.square`); yat accepts those and
-// expands them into the stablehlo ops they stand for before raising or
-// lowering (see expandChloOps).
+// prints some of them: `chlo.square` for `jnp.square`, which yat expands
+// into a stablehlo.multiply before raising or lowering (see expandChloOps),
+// and the special functions (tan, erf, lgamma, ...), which
+// convert-stablehlo-to-linalg lowers element by element.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,10 +23,11 @@ def Chlo_Dialect : Dialect {
   let description = [{
     The ops of StableHLO's companion dialect CHLO that appear in modules
     printed by `jax.jit(f).lower(...).as_text()`, with CHLO's names and
-    syntax. Each is expanded into stablehlo ops (`expandChloOps`) at the
-    start of `yat-raise-stablehlo` and `convert-stablehlo-to-linalg`, so
-    nothing past those passes sees them. Parsing any other `chlo.*` op
-    fails with a diagnostic naming it.
+    syntax. `chlo.square` is expanded into stablehlo ops (`expandChloOps`)
+    at the start of `yat-raise-stablehlo` and `convert-stablehlo-to-linalg`;
+    the elementwise special functions are lowered by
+    `convert-stablehlo-to-linalg` like stablehlo's elementwise ops. Parsing
+    any other `chlo.*` op fails with a diagnostic naming it.
   }];
   let dependentDialects = ["::mlir::yat::stablehlo::StablehloDialect"];
   let extraClassDeclaration = [{
@@ -53,6 +55,65 @@ def Chlo_SquareOp
   let results = (outs Chlo_Tensor:$result);
   let assemblyFormat = [{
     $operand attr-dict `:` custom<UnaryTypes>(type($operand), type($result))
+  }];
+}
+
+def Chlo_FloatTensor : RankedTensorOf<[F16, BF16, F32, F64]>;
+
+/// A unary function of floats that convert-stablehlo-to-linalg lowers
+/// element by element (f16 and bf16 computed in f32).
+class Chlo_UnaryFloatOp<string mnemonic, string what>
+    : Op<Chlo_Dialect, mnemonic, [Pure, Elementwise,
+                                  SameOperandsAndResultType]> {
+  let summary = what;
+  let description = "Computes " # what # " of each element of `operand`: "
+                    "`chlo." # mnemonic # " %x : tensor<4xf32> -> "
+                    "tensor<4xf32>`.";
+  let arguments = (ins Chlo_FloatTensor:$operand);
+  let results = (outs Chlo_FloatTensor:$result);
+  let assemblyFormat = [{
+    $operand attr-dict `:` custom<UnaryTypes>(type($operand), type($result))
+  }];
+}
+
+def Chlo_AcoshOp : Chlo_UnaryFloatOp<"acosh", "the inverse hyperbolic cosine">;
+def Chlo_AsinOp : Chlo_UnaryFloatOp<"asin", "the arcsine">;
+def Chlo_AsinhOp : Chlo_UnaryFloatOp<"asinh", "the inverse hyperbolic sine">;
+def Chlo_AtanOp : Chlo_UnaryFloatOp<"atan", "the arctangent">;
+def Chlo_AtanhOp
+    : Chlo_UnaryFloatOp<"atanh", "the inverse hyperbolic tangent">;
+def Chlo_BesselI1eOp
+    : Chlo_UnaryFloatOp<"bessel_i1e", "the exponentially scaled modified "
+                                      "Bessel function of order 1, "
+                                      "e^-|x| I1(x)">;
+def Chlo_CoshOp : Chlo_UnaryFloatOp<"cosh", "the hyperbolic cosine">;
+def Chlo_DigammaOp
+    : Chlo_UnaryFloatOp<"digamma", "the digamma function (the derivative "
+                                   "of lgamma)">;
+def Chlo_ErfOp : Chlo_UnaryFloatOp<"erf", "the error function">;
+def Chlo_ErfcOp
+    : Chlo_UnaryFloatOp<"erfc", "the complementary error function">;
+def Chlo_ErfInvOp
+    : Chlo_UnaryFloatOp<"erf_inv", "the inverse error function">;
+def Chlo_LgammaOp
+    : Chlo_UnaryFloatOp<"lgamma", "the logarithm of the absolute value of "
+                                  "the gamma function">;
+def Chlo_SinhOp : Chlo_UnaryFloatOp<"sinh", "the hyperbolic sine">;
+def Chlo_TanOp : Chlo_UnaryFloatOp<"tan", "the tangent">;
+
+def Chlo_NextAfterOp
+    : Op<Chlo_Dialect, "next_after", [Pure, Elementwise,
+                                      SameOperandsAndResultType]> {
+  let summary = "the next float after x towards y";
+  let description = [{
+    The float adjacent to `x` in the direction of `y` (`y` when they are
+    equal, NaN when either is): `chlo.next_after %x, %y : tensor<4xf32>,
+    tensor<4xf32> -> tensor<4xf32>`.
+  }];
+  let arguments = (ins Chlo_FloatTensor:$x, Chlo_FloatTensor:$y);
+  let results = (outs Chlo_FloatTensor:$result);
+  let assemblyFormat = [{
+    $x `,` $y attr-dict `:` type($x) `,` type($y) `->` type($result)
   }];
 }
 

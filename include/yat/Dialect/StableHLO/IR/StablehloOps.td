@@ -54,6 +54,8 @@ def Stablehlo_AbsOp
     : Stablehlo_UnaryElementwiseOp<"abs", Stablehlo_Tensor, "absolute value">;
 def Stablehlo_CeilOp
     : Stablehlo_UnaryElementwiseOp<"ceil", Stablehlo_FloatTensor, "ceiling">;
+def Stablehlo_CbrtOp
+    : Stablehlo_UnaryElementwiseOp<"cbrt", Stablehlo_FloatTensor, "cube root">;
 def Stablehlo_CosineOp
     : Stablehlo_UnaryElementwiseOp<"cosine", Stablehlo_FloatTensor, "cosine">;
 def Stablehlo_ExpOp
@@ -78,6 +80,9 @@ def Stablehlo_NegOp
 def Stablehlo_NotOp
     : Stablehlo_UnaryElementwiseOp<"not", Stablehlo_IntTensor,
                                    "bitwise (logical for i1) not">;
+def Stablehlo_PopcntOp
+    : Stablehlo_UnaryElementwiseOp<"popcnt", Stablehlo_IntTensor,
+                                   "the number of set bits">;
 def Stablehlo_RoundOp
     : Stablehlo_UnaryElementwiseOp<"round_nearest_afz", Stablehlo_FloatTensor,
                                    "rounding to nearest, ties away from zero">;
@@ -149,6 +154,78 @@ def Stablehlo_OrOp
 def Stablehlo_XorOp
     : Stablehlo_BinaryElementwiseOp<"xor", Stablehlo_IntTensor,
                                     "the bitwise (logical for i1) xor">;
+def Stablehlo_Atan2Op
+    : Stablehlo_BinaryElementwiseOp<"atan2", Stablehlo_FloatTensor,
+                                    "the angle of the point (rhs, lhs)">;
+def Stablehlo_ShiftLeftOp
+    : Stablehlo_BinaryElementwiseOp<"shift_left", Stablehlo_IntTensor,
+                                    "lhs shifted left by rhs bits (0 when "
+                                    "rhs, read as unsigned, is the bit width "
+                                    "or more)">;
+def Stablehlo_ShiftRightArithmeticOp
+    : Stablehlo_BinaryElementwiseOp<"shift_right_arithmetic",
+                                    Stablehlo_IntTensor,
+                                    "lhs shifted right by rhs bits, copying "
+                                    "the sign bit (all sign bits when rhs, "
+                                    "read as unsigned, is the bit width or "
+                                    "more)">;
+def Stablehlo_ShiftRightLogicalOp
+    : Stablehlo_BinaryElementwiseOp<"shift_right_logical", Stablehlo_IntTensor,
+                                    "lhs shifted right by rhs bits, filling "
+                                    "with zeros (0 when rhs, read as "
+                                    "unsigned, is the bit width or more)">;
+
+def Stablehlo_IsFiniteOp : Stablehlo_Op<"is_finite",
+    [Pure, Elementwise, SameOperandsAndResultShape]> {
+  let summary = "finiteness test";
+  let description = [{
+    True for each element of `x` that is neither infinite nor NaN.
+  }];
+  let arguments = (ins Stablehlo_FloatTensor:$x);
+  let results = (outs Stablehlo_PredTensor:$y);
+  let assemblyFormat = [{
+    $x attr-dict `:` custom<SameOperandsAndResultType>(type($x), type($y))
+  }];
+}
+
+def Stablehlo_ReducePrecisionOp : Stablehlo_Op<"reduce_precision",
+    [Pure, Elementwise, SameOperandsAndResultType]> {
+  let summary = "rounding to a narrower float format";
+  let description = [{
+    Rounds each element of `operand` to the float format with
+    `exponent_bits` exponent bits and `mantissa_bits` mantissa bits (to
+    nearest, ties to even; out-of-range values become infinities, values
+    below its smallest normal number signed zeros; NaNs stay NaN) and
+    back: `stablehlo.reduce_precision %x, format = e5m10 : tensor<4xf32>`.
+  }];
+  let arguments = (ins Stablehlo_FloatTensor:$operand,
+                   ConfinedAttr<I32Attr, [IntPositive]>:$exponent_bits,
+                   ConfinedAttr<I32Attr, [IntNonNegative]>:$mantissa_bits);
+  let results = (outs Stablehlo_FloatTensor:$output);
+  let assemblyFormat = [{
+    $operand `,` `format` `=`
+        custom<ExponentMantissa>($exponent_bits, $mantissa_bits) attr-dict
+        `:` custom<SameOperandsAndResultType>(type($operand), type($output))
+  }];
+}
+
+def Stablehlo_BitcastConvertOp : Stablehlo_Op<"bitcast_convert", [Pure]> {
+  let summary = "reinterpretation of the bits";
+  let description = [{
+    Reinterprets the bits of `operand` as the result's element type. Equal
+    widths keep the shape; a narrower result adds a last dimension of
+    `operand width / result width` elements (the low bits first), a wider
+    result drops the operand's last dimension, which must have that many
+    elements.
+  }];
+  let arguments = (ins Stablehlo_Tensor:$operand);
+  let results = (outs Stablehlo_Tensor:$result);
+  let assemblyFormat = [{
+    $operand attr-dict `:`
+        custom<SameOperandsAndResultType>(type($operand), type($result))
+  }];
+  let hasVerifier = 1;
+}
 
 def Stablehlo_ConvertOp : Stablehlo_Op<"convert",
     [Pure, Elementwise, SameOperandsAndResultShape]> {
