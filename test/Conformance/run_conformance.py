@@ -7,13 +7,34 @@ directories named by YAT_STABLEHLO_TESTDATA (test/python/yat_testdata.py has
 the rules and the default).
 
 Every file must pass, except those listed in expected-failures.txt beside
-this script (StableHLO that yat does not support yet). Those must still fail
-cleanly: exit status 1 or 2 with a one-line error. A crash, a hang, a
-sanitizer report (exit status 86 in the sanitizer build) or an unexpected
-pass fails the suite; an unexpected pass means the list must shrink
-(--update-expected-failures rewrites it).
+this script (StableHLO that yat does not support yet). Each entry there is
+one line
 
-The suite prints one line per problem and a summary line
+    <directory>/<file>: <reason>
+
+under a `# <category>` header, where the reason is part of the one-line
+error yat-run prints for that file, normalized: without the `yat-run:
+error: ` and `FILE:LINE:COL: ` prefixes and without `(see docs/...)`
+pointers, e.g.
+
+    stablehlo-corpus/fft_float32_14_15_0_17.mlir: custom op 'stablehlo.fft' is not in yat's StableHLO subset
+
+A listed file must fail cleanly (exit status 1 or 2 with a one-line error)
+AND for its stated reason: an error that does not contain the reason fails
+the suite ("fails for another reason: ..."), so the list cannot go stale
+silently. A crash, a hang, a sanitizer report (exit status 86 in the
+sanitizer build), an unexpected pass (the list must shrink) or a listed
+file without a reason also fails the suite. --update-expected-failures
+rewrites the list from the run: every file that failed cleanly, with the
+reason it states when that still holds and the normalized error otherwise,
+grouped by category (complex numbers, or the missing op) and sorted.
+
+The suite prints one line per problem, the expected failures counted by
+category
+
+    expected failures by reason: A complex numbers, B select_and_scatter, ...
+
+and a summary line
 
     conformance: N passed, M expected failures, K failed
 
@@ -22,9 +43,11 @@ test data was found outside CI.
 """
 
 import argparse
+import collections
 import concurrent.futures
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import time
@@ -39,11 +62,83 @@ SANITIZER_STATUS = 86
 
 
 def read_expected_failures():
+    """({name: reason}, [problem]) from expected-failures.txt; a line that
+    is not `<directory>/<file>: <reason>` or repeats a name is a problem."""
     if not EXPECTED_FAILURES.exists():
-        return set()
+        return {}, []
+    expected, problems = {}, []
     lines = EXPECTED_FAILURES.read_text().splitlines()
-    return {line.strip() for line in lines
-            if line.strip() and not line.startswith("#")}
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, _, reason = line.partition(": ")
+        name, reason = name.strip(), reason.strip()
+        where = f"{EXPECTED_FAILURES.name}:{number}"
+        if not reason or "/" not in name:
+            problems.append((where, "not `<directory>/<file>: <reason>`: "
+                             + line))
+        elif name in expected:
+            problems.append((where, f"{name} is listed twice"))
+        else:
+            expected[name] = reason
+    return expected, problems
+
+
+LOCATION = re.compile(r"^\S*?:\d+:\d+: (?:error: )?")
+DOCS_POINTER = re.compile(r" ?\(see docs/[^)]*\)")
+COMPLEX = re.compile(r"complex<|'stablehlo\.(?:real|imag|complex)'")
+OP_NAME = re.compile(r"'([a-z_]+)\.([a-z0-9_.]+)'")
+
+
+def normalize_error(line, path):
+    """The one-line error without the tool, file, line and column prefixes
+    and without `(see docs/...)` pointers: what a reason must be part of."""
+    text = line.strip()
+    if text.startswith("yat-run: error: "):
+        text = text[len("yat-run: error: "):]
+    if text.startswith(f"{path}:"):
+        text = text[len(f"{path}:"):]
+        text = re.sub(r"^\d+:\d+: (?:error: )?", "", text)
+    else:
+        text = LOCATION.sub("", text)
+    return DOCS_POINTER.sub("", text).strip()
+
+
+def category(reason):
+    """The group of a reason: "complex numbers" for complex element types
+    and the ops on them, else the first op it names (`stablehlo.` and
+    `chlo.` dropped), else "other"."""
+    if COMPLEX.search(reason):
+        return "complex numbers"
+    match = OP_NAME.search(reason)
+    if not match:
+        return "other"
+    dialect, op = match.groups()
+    return op if dialect in ("stablehlo", "chlo") else f"{dialect}.{op}"
+
+
+def write_expected_failures(reasons):
+    """Rewrites expected-failures.txt from {name: reason}, grouped by
+    category and sorted."""
+    groups = collections.defaultdict(list)
+    for name, reason in reasons.items():
+        groups[category(reason)].append(f"{name}: {reason}\n")
+    text = ("# StableHLO conformance files that yat does not pass yet. Each "
+            "must fail\n# cleanly, with a one-line error that contains the "
+            "reason after its name\n# (without the FILE:LINE:COL prefix and "
+            "`(see docs/...)` pointers).\n# Rewritten by run_conformance.py "
+            "--update-expected-failures.\n")
+    for group in sorted(groups):
+        text += f"\n# {group}\n" + "".join(sorted(groups[group]))
+    EXPECTED_FAILURES.write_text(text)
+
+
+def by_reason(reasons):
+    """`130 complex numbers, 18 select_and_scatter, ...`: most first."""
+    counts = collections.Counter(category(r) for r in reasons)
+    return ", ".join(f"{n} {c}" for c, n in
+                     sorted(counts.items(), key=lambda i: (-i[1], i[0])))
 
 
 def key(path):
@@ -71,7 +166,7 @@ def run_one(yat_run, path, timeout):
     if proc.returncode not in (1, 2) or len(lines) != 1:
         return path, "bad", (f"exit status {proc.returncode} with "
                              f"{len(lines)} lines of errors: {last}")
-    return path, "clean-fail", last
+    return path, "clean-fail", normalize_error(last, path)
 
 
 def main():
@@ -100,40 +195,47 @@ def main():
         print(f"conformance: no .mlir files in {', '.join(map(str, dirs))}")
         return 1
 
-    expected = read_expected_failures()
-    passed, expected_failed, problems, clean_failures = 0, 0, [], []
+    expected, list_problems = read_expected_failures()
+    passed, problems, clean_failures = 0, list(list_problems), {}
+    expected_reasons = []
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = [pool.submit(run_one, args.yat_run, f, args.timeout)
                    for f in files]
         for future in concurrent.futures.as_completed(futures):
-            path, outcome, reason = future.result()
+            path, outcome, error = future.result()
             name = key(path)
+            reason = expected.get(name)
             if outcome == "pass":
                 passed += 1
                 if name in expected:
                     problems.append((name, "passes now: remove it from "
                                      "expected-failures.txt"))
             elif outcome == "clean-fail":
-                clean_failures.append(name)
-                if name in expected:
-                    expected_failed += 1
+                holds = reason is not None and reason in error
+                clean_failures[name] = reason if holds else error
+                if holds:
+                    expected_reasons.append(reason)
+                elif reason is not None:
+                    problems.append((name, "fails for another reason: "
+                                     f"{error} (expected: {reason})"))
                 else:
-                    problems.append((name, reason))
+                    problems.append((name, error))
             else:
-                problems.append((name, reason))
+                problems.append((name, error))
 
     if args.update_expected_failures:
-        header = ("# StableHLO conformance files that yat does not pass yet;"
-                  " each must still\n# fail cleanly. Rewritten by "
-                  "run_conformance.py --update-expected-failures.\n")
-        EXPECTED_FAILURES.write_text(
-            header + "".join(f"{n}\n" for n in sorted(clean_failures)))
-        print(f"conformance: wrote {len(clean_failures)} names to "
-              f"{EXPECTED_FAILURES}")
+        # Entries for files this run did not see (--filter) stay as they are.
+        ran = {key(f) for f in files}
+        kept = {n: r for n, r in expected.items() if n not in ran}
+        write_expected_failures({**kept, **clean_failures})
+        print(f"conformance: wrote {len(kept) + len(clean_failures)} names "
+              f"to {EXPECTED_FAILURES}")
     for name, reason in sorted(problems):
         print(f"FAIL {name}: {reason}")
-    print(f"conformance: {passed} passed, {expected_failed} expected "
+    if expected_reasons:
+        print(f"expected failures by reason: {by_reason(expected_reasons)}")
+    print(f"conformance: {passed} passed, {len(expected_reasons)} expected "
           f"failures, {len(problems)} failed in {len(files)} files from "
           f"{', '.join(str(d) for d in dirs)} "
           f"({time.monotonic() - start:.1f} s)")
