@@ -35,6 +35,8 @@ void populateGatherPatterns(const TypeConverter &typeConverter,
                             RewritePatternSet &patterns);
 void populateControlFlowPatterns(const TypeConverter &typeConverter,
                                  RewritePatternSet &patterns);
+void populateSortPatterns(const TypeConverter &typeConverter,
+                          RewritePatternSet &patterns);
 void populateDotGeneralPatterns(const TypeConverter &typeConverter,
                                 RewritePatternSet &patterns);
 void populateConvolutionPatterns(const TypeConverter &typeConverter,
@@ -138,7 +140,7 @@ Value emitReversedTensor(OpBuilder &builder, Location loc, Value value,
                          ArrayRef<int64_t> dims);
 
 /// True when every op of the body of `op` (a stablehlo.reduce,
-/// reduce_window or scatter, whose body works on 0-d tensors) can be
+/// reduce_window, scatter or sort, whose body works on 0-d tensors) can be
 /// translated to scalar arith; otherwise returns false and sets `offending`
 /// to the first op that cannot.
 bool isTranslatableScalarBody(Operation *op, Operation *&offending);

@@ -25,14 +25,26 @@ static bool isScalarIdentity(Operation *op) {
   return operand && result && operand == result && operand.getRank() == 0;
 }
 
+/// The splat value of `value` when a stablehlo.constant defines it as a
+/// splat (a body's scalar constants, also once hoisted out of the body).
+static TypedAttr getSplatConstant(Value value) {
+  auto constant = value.getDefiningOp<shlo::ConstantOp>();
+  auto dense =
+      constant ? dyn_cast<DenseElementsAttr>(constant.getValue()) : nullptr;
+  if (!dense || !dense.isSplat())
+    return {};
+  return getStorageAttr(cast<TypedAttr>(dense.getSplatValue<Attribute>()));
+}
+
 bool stablehlo_lowering::isTranslatableScalarBody(Operation *withBody,
                                                   Operation *&offending) {
   offending = nullptr;
   Region &body = withBody->getRegion(0);
   for (Operation &op : body.front()) {
-    // Values captured from outside the body have no scalar counterpart.
+    // Values captured from outside the body have no scalar counterpart,
+    // except splat constants (which canonicalization hoists out of bodies).
     bool capturesOuterValue = llvm::any_of(op.getOperands(), [&](Value v) {
-      return v.getParentRegion() != &body;
+      return v.getParentRegion() != &body && !getSplatConstant(v);
     });
     if (capturesOuterValue || op.getNumResults() > 1) {
       offending = &op;
@@ -56,23 +68,27 @@ SmallVector<Value> stablehlo_lowering::emitScalarBody(OpBuilder &builder,
                                                       ValueRange args) {
   IRMapping mapping;
   mapping.map(body.getArguments(), args);
+  // A body value, or the scalar of a splat constant from outside the body.
+  auto lookup = [&](Value value) -> Value {
+    if (Value mapped = mapping.lookupOrNull(value))
+      return mapped;
+    Value scalar = arith::ConstantOp::create(builder, value.getLoc(),
+                                             getSplatConstant(value));
+    mapping.map(value, scalar);
+    return scalar;
+  };
   for (Operation &inner : body) {
     if (auto ret = dyn_cast<shlo::ReturnOp>(inner))
-      return llvm::map_to_vector(ret.getOperands(), [&](Value value) {
-        return mapping.lookup(value);
-      });
+      return llvm::map_to_vector(ret.getOperands(), lookup);
     Value result;
-    if (auto constant = dyn_cast<shlo::ConstantOp>(inner)) {
-      auto dense = cast<DenseElementsAttr>(constant.getValue());
-      result = arith::ConstantOp::create(
-          builder, inner.getLoc(),
-          getStorageAttr(cast<TypedAttr>(dense.getSplatValue<Attribute>())));
+    if (isa<shlo::ConstantOp>(inner)) {
+      result = lookup(inner.getResult(0));
     } else if (isScalarIdentity(&inner)) {
-      result = mapping.lookup(inner.getOperand(0));
+      result = lookup(inner.getOperand(0));
     } else {
       SmallVector<Value> operands;
       for (Value operand : inner.getOperands())
-        operands.push_back(mapping.lookup(operand));
+        operands.push_back(lookup(operand));
       result = emitScalarOp(builder, inner.getLoc(), &inner, operands);
     }
     mapping.map(inner.getResult(0), result);

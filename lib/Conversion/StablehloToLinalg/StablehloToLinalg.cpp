@@ -159,17 +159,17 @@ LogicalResult mlir::yat::verifyStablehloLowerable(ModuleOp module) {
                        << "; convert-stablehlo-to-linalg supports only 1";
               return success();
             })
-            .Case<shlo::ReduceOp, shlo::ReduceWindowOp, shlo::ScatterOp>(
-                [](Operation *withBody) -> LogicalResult {
-                  Operation *offending;
-                  if (isTranslatableScalarBody(withBody, offending))
-                    return success();
-                  return offending->emitOpError()
-                         << "cannot be lowered inside a " << withBody->getName()
-                         << " body (bodies may hold elementwise ops and "
-                            "splat constants on 0-d tensors of their own "
-                            "values)";
-                })
+            .Case<shlo::ReduceOp, shlo::ReduceWindowOp, shlo::ScatterOp,
+                  shlo::SortOp>([](Operation *withBody) -> LogicalResult {
+              Operation *offending;
+              if (isTranslatableScalarBody(withBody, offending))
+                return success();
+              return offending->emitOpError()
+                     << "cannot be lowered inside a " << withBody->getName()
+                     << " body (bodies may hold elementwise ops and "
+                        "splat constants on 0-d tensors of their own "
+                        "values)";
+            })
             .Default([](Operation *) { return success(); });
     ok &= succeeded(result);
   });
@@ -309,6 +309,7 @@ void mlir::yat::populateStablehloToLinalgPatterns(
   populateScatterPatterns(typeConverter, patterns);
   populateGatherPatterns(typeConverter, patterns);
   populateControlFlowPatterns(typeConverter, patterns);
+  populateSortPatterns(typeConverter, patterns);
   populateDotGeneralPatterns(typeConverter, patterns);
   populateConvolutionPatterns(typeConverter, patterns);
   populateCheckPatterns(typeConverter, patterns);
@@ -334,12 +335,13 @@ void mlir::yat::configureStablehloToLinalgTarget(
   target.addDynamicallyLegalOp<func::ReturnOp, func::CallOp>(
       [&](Operation *op) { return typeConverter.isLegal(op); });
   scf::populateSCFStructuralTypeConversionTarget(typeConverter, target);
-  // The bodies of reduce, reduce_window and scatter are consumed by their
-  // patterns.
+  // The bodies of reduce, reduce_window, scatter and sort are consumed by
+  // their patterns.
   target.addDynamicallyLegalDialect<shlo::StablehloDialect, chlo::ChloDialect>(
       [](Operation *op) -> std::optional<bool> {
         return isa_and_nonnull<shlo::ReduceOp, shlo::ReduceWindowOp,
-                               shlo::ScatterOp>(op->getParentOp());
+                               shlo::ScatterOp, shlo::SortOp>(
+            op->getParentOp());
       });
 }
 

@@ -95,3 +95,37 @@ func.func @special_function_of_integers(%x: tensor<3xi32>) {
   %0 = chlo.lgamma %x : tensor<3xi32> -> tensor<3xi32>
   return
 }
+
+// -----
+
+// top_k in CHLO's form.
+// CHECK-LABEL: func.func @top_k
+// CHECK: %{{.*}}, %{{.*}} = chlo.top_k(%{{.*}}, k = 2) : tensor<5x3xf32> -> (tensor<5x2xf32>, tensor<5x2xi32>)
+func.func @top_k(%x: tensor<5x3xf32>) {
+  %v, %i = chlo.top_k(%x, k = 2) : tensor<5x3xf32> -> (tensor<5x2xf32>, tensor<5x2xi32>)
+  return
+}
+
+// -----
+
+func.func @top_k_scalar(%x: tensor<f32>) {
+  // expected-error @+1 {{expected an operand of rank 1 or more}}
+  %v, %i = chlo.top_k(%x, k = 0) : tensor<f32> -> (tensor<f32>, tensor<i32>)
+  return
+}
+
+// -----
+
+func.func @top_k_too_many(%x: tensor<5x3xf32>) {
+  // expected-error @+1 {{k = 4 is not in [0, 3], the size of the last dimension}}
+  %v, %i = chlo.top_k(%x, k = 4) : tensor<5x3xf32> -> (tensor<5x4xf32>, tensor<5x4xi32>)
+  return
+}
+
+// -----
+
+func.func @top_k_types(%x: tensor<5x3xf32>) {
+  // expected-error @+1 {{expected results of types 'tensor<5x2xf32>' and 'tensor<5x2xi32>'}}
+  %v, %i = chlo.top_k(%x, k = 2) : tensor<5x3xf32> -> (tensor<5x2xf32>, tensor<5x2xi64>)
+  return
+}

@@ -2,8 +2,8 @@
 
 // An op outside the subset is named in the pretty form.
 func.func @outside_subset_pretty(%a: tensor<2xf32>) {
-  // expected-error @+1 {{custom op 'stablehlo.sort' is not in yat's StableHLO subset}}
-  %0 = stablehlo.sort %a : tensor<2xf32>
+  // expected-error @+1 {{custom op 'stablehlo.cholesky' is not in yat's StableHLO subset}}
+  %0 = stablehlo.cholesky %a : tensor<2xf32>
   return
 }
 
@@ -11,8 +11,8 @@ func.func @outside_subset_pretty(%a: tensor<2xf32>) {
 
 // An op outside the subset is named in the generic form.
 func.func @outside_subset_generic(%a: tensor<2xf32>) {
-  // expected-error @+1 {{unregistered operation 'stablehlo.sort'}}
-  %0 = "stablehlo.sort"(%a) : (tensor<2xf32>) -> tensor<2xf32>
+  // expected-error @+1 {{unregistered operation 'stablehlo.cholesky'}}
+  %0 = "stablehlo.cholesky"(%a) : (tensor<2xf32>) -> tensor<2xf32>
   return
 }
 
@@ -337,7 +337,7 @@ func.func @reduce_applies(%x: tensor<4xf32>, %init: tensor<f32>) {
 
 // stablehlo.return only ends a reduce body.
 func.func @return_parent(%a: tensor<f32>) {
-  // expected-error @+1 {{expects parent op to be one of 'stablehlo.reduce, stablehlo.reduce_window, stablehlo.scatter, stablehlo.while'}}
+  // expected-error @+1 {{expects parent op to be one of 'stablehlo.reduce, stablehlo.reduce_window, stablehlo.scatter, stablehlo.sort, stablehlo.while'}}
   stablehlo.return %a : tensor<f32>
 }
 
@@ -1165,5 +1165,76 @@ func.func @reduce_precision_format(%x: tensor<4xf32>) {
 func.func @reduce_precision_exponent(%x: tensor<4xf32>) {
   // expected-error @+1 {{attribute 'exponent_bits' failed to satisfy constraint: 32-bit signless integer attribute whose value is positive}}
   %0 = stablehlo.reduce_precision %x, format = e0m10 : tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @sort_results(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected as many results as inputs (1)}}
+  %0:2 = "stablehlo.sort"(%x) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %lt = stablehlo.compare LT, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %lt : tensor<i1>
+  }) : (tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>)
+  return
+}
+
+// -----
+
+func.func @sort_result_type(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected result 0 of type 'tensor<4xf32>'}}
+  %0 = "stablehlo.sort"(%x) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %lt = stablehlo.compare LT, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %lt : tensor<i1>
+  }) : (tensor<4xf32>) -> tensor<4xf16>
+  return
+}
+
+// -----
+
+func.func @sort_dimension(%x: tensor<4xf32>) {
+  // expected-error @+1 {{dimension 1 is out of range for rank 1}}
+  %0 = "stablehlo.sort"(%x) <{dimension = 1 : i64}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %lt = stablehlo.compare LT, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %lt : tensor<i1>
+  }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @sort_comparator_arity(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected the comparator to take 2 arguments, got 1}}
+  %0 = "stablehlo.sort"(%x) ({
+  ^bb0(%a: tensor<f32>):
+    %lt = stablehlo.compare LT, %a, %a : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %lt : tensor<i1>
+  }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @sort_comparator_types(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected comparator arguments 0 and 1 to have type 'tensor<f32>'}}
+  %0 = "stablehlo.sort"(%x) ({
+  ^bb0(%a: tensor<i32>, %b: tensor<i32>):
+    %lt = stablehlo.compare LT, %a, %b : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    stablehlo.return %lt : tensor<i1>
+  }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @sort_comparator_result(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected the comparator to return one 'tensor<i1>'}}
+  %0 = "stablehlo.sort"(%x) ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<4xf32>) -> tensor<4xf32>
   return
 }

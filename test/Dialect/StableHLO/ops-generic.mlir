@@ -180,3 +180,21 @@ func.func @reduce_window(%x: tensor<1x8x8x2xf32>, %init: tensor<f32>) -> tensor<
   }) : (tensor<1x8x8x2xf32>, tensor<f32>) -> tensor<1x4x4x2xf32>
   return %0 : tensor<1x4x4x2xf32>
 }
+
+// -----
+
+// sort: generic form with a comparator; it prints generic too.
+// CHECK-LABEL: func.func @sort
+// CHECK: %[[R:.*]]:2 = "stablehlo.sort"(%{{.*}}, %{{.*}}) <{dimension = 1 : i64, is_stable = true}> ({
+// CHECK: ^bb0(%[[A:.*]]: tensor<f32>, %[[B:.*]]: tensor<f32>, %{{.*}}: tensor<i32>, %{{.*}}: tensor<i32>):
+// CHECK:   %[[LT:.*]] = stablehlo.compare  LT, %[[A]], %[[B]],  TOTALORDER
+// CHECK:   stablehlo.return %[[LT]] : tensor<i1>
+// CHECK: }) : (tensor<2x5xf32>, tensor<2x5xi32>) -> (tensor<2x5xf32>, tensor<2x5xi32>)
+func.func @sort(%x: tensor<2x5xf32>, %i: tensor<2x5xi32>) -> tensor<2x5xf32> {
+  %0:2 = "stablehlo.sort"(%x, %i) <{dimension = 1 : i64, is_stable = true}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>, %ia: tensor<i32>, %ib: tensor<i32>):
+    %lt = stablehlo.compare LT, %a, %b, TOTALORDER : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %lt : tensor<i1>
+  }) : (tensor<2x5xf32>, tensor<2x5xi32>) -> (tensor<2x5xf32>, tensor<2x5xi32>)
+  return %0#0 : tensor<2x5xf32>
+}

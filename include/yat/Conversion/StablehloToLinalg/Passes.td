@@ -72,6 +72,10 @@ def ConvertStablehloToLinalg
          elements at clamped start indices; dynamic_slice and
          dynamic_update_slice become tensor.extract_slice / insert_slice;
        - while becomes `scf.while`, its regions lowered in place;
+       - sort becomes a stable insertion sort of each slice in scf loops
+         (`scf.for` over positions, `scf.while` swapping left while the
+         translated comparator says so); chlo.top_k was expanded into a
+         sort and slices first;
        - scatter becomes an `scf.for` nest over the update windows carrying
          the results, with an inner loop over each window and the update
          computation translated the same way; a window that does not fit

@@ -1555,6 +1555,61 @@ LogicalResult ReduceWindowOp::verifyRegions() {
 }
 
 //===----------------------------------------------------------------------===//
+// SortOp
+//===----------------------------------------------------------------------===//
+
+int64_t SortOp::getSortDimension() {
+  int64_t rank =
+      cast<RankedTensorType>(getInputs().front().getType()).getRank();
+  auto dimension = static_cast<int64_t>(getDimension());
+  return dimension < 0 ? dimension + rank : dimension;
+}
+
+LogicalResult SortOp::verify() {
+  if (getInputs().empty())
+    return emitOpError() << "expected at least one input";
+  if (getNumResults() != getInputs().size())
+    return emitOpError() << "expected as many results as inputs ("
+                         << getInputs().size() << ")";
+  for (auto [index, input, result] : llvm::enumerate(getInputs(), getResults()))
+    if (input.getType() != result.getType())
+      return emitOpError() << "expected result " << index << " of type "
+                           << input.getType();
+  int64_t rank =
+      cast<RankedTensorType>(getInputs().front().getType()).getRank();
+  // I64Attr reads back unsigned; the dimension may be negative.
+  auto dimension = static_cast<int64_t>(getDimension());
+  if (dimension < -rank || dimension >= std::max<int64_t>(rank, 1))
+    return emitOpError() << "dimension " << dimension
+                         << " is out of range for rank " << rank;
+  return success();
+}
+
+LogicalResult SortOp::verifyRegions() {
+  Block &block = getComparator().front();
+  size_t count = getInputs().size();
+  if (block.getNumArguments() != 2 * count)
+    return emitOpError() << "expected the comparator to take " << 2 * count
+                         << " arguments, got " << block.getNumArguments();
+  for (auto [index, input] : llvm::enumerate(getInputs())) {
+    auto scalar = RankedTensorType::get(
+        {}, cast<RankedTensorType>(input.getType()).getElementType());
+    if (block.getArgument(2 * index).getType() != scalar ||
+        block.getArgument(2 * index + 1).getType() != scalar)
+      return emitOpError() << "expected comparator arguments " << 2 * index
+                           << " and " << 2 * index + 1 << " to have type "
+                           << scalar;
+  }
+  auto ret = block.empty() ? nullptr : dyn_cast<ReturnOp>(block.back());
+  auto predicate = RankedTensorType::get({}, IntegerType::get(getContext(), 1));
+  if (!ret || ret.getNumOperands() != 1 ||
+      ret.getOperand(0).getType() != predicate)
+    return emitOpError() << "expected the comparator to return one "
+                         << predicate;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // ScatterOp
 //===----------------------------------------------------------------------===//
 
@@ -1960,7 +2015,8 @@ LogicalResult WhileOp::verifyRegions() {
 
 LogicalResult ReturnOp::verify() {
   Operation *parent = (*this)->getParentOp();
-  if (isa_and_nonnull<ReduceOp, ReduceWindowOp, ScatterOp, WhileOp>(parent))
+  if (isa_and_nonnull<ReduceOp, ReduceWindowOp, ScatterOp, SortOp, WhileOp>(
+          parent))
     return success();
   // A generic-form op outside the subset is verified after its body: name
   // it here rather than complain about its terminator.
@@ -1971,7 +2027,7 @@ LogicalResult ReturnOp::verify() {
            << "is not in yat's StableHLO subset (see docs/STABLEHLO.md)";
   return emitOpError() << "expects parent op to be one of 'stablehlo.reduce, "
                           "stablehlo.reduce_window, stablehlo.scatter, "
-                          "stablehlo.while'";
+                          "stablehlo.sort, stablehlo.while'";
 }
 
 //===----------------------------------------------------------------------===//

@@ -18,8 +18,10 @@
 
 namespace mlir::yat::chlo {
 
-/// Replaces every chlo op nested under `root` by the stablehlo ops it stands
-/// for (`chlo.square x` becomes `stablehlo.multiply x, x`).
+/// Replaces chlo.square and chlo.top_k nested under `root` by the stablehlo
+/// ops they stand for (`chlo.square x` becomes `stablehlo.multiply x, x`;
+/// top_k a stablehlo.sort and slices). The special functions stay: the
+/// lowering computes them element by element.
 void expandChloOps(Operation *root);
 
 } // namespace mlir::yat::chlo

@@ -117,4 +117,24 @@ def Chlo_NextAfterOp
   }];
 }
 
+def Chlo_TopKOp : Op<Chlo_Dialect, "top_k", [Pure]> {
+  let summary = "the k largest elements of each last-dimension slice";
+  let description = [{
+    The `k` largest elements along the last dimension of `operand`, in
+    descending order, and their indices; equal elements keep their order
+    (the lower index first). Floats compare in total order (NaN above +inf).
+    Expanded, as CHLO's own legalization does, into a stablehlo.sort of the
+    operand and an iota of indices, and slices of the first `k`:
+    `%v, %i = chlo.top_k(%x, k = 2) : tensor<5x3xf32> -> (tensor<5x2xf32>,
+    tensor<5x2xi32>)`.
+  }];
+  let arguments = (ins Chlo_Tensor:$operand, I64Attr:$k);
+  let results = (outs Chlo_Tensor:$values, Chlo_Tensor:$indices);
+  let assemblyFormat = [{
+    `(` $operand `,` `k` `=` $k `)` attr-dict `:` type($operand) `->`
+        `(` type($values) `,` type($indices) `)`
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // YAT_DIALECT_STABLEHLO_IR_CHLOOPS_TD

@@ -681,6 +681,38 @@ def Stablehlo_ReduceWindowOp : Stablehlo_Op<"reduce_window",
   }];
 }
 
+def Stablehlo_SortOp : Stablehlo_Op<"sort",
+    [RecursiveMemoryEffects, SameOperandsAndResultShape]> {
+  let summary = "sort tensors along a dimension with a comparator";
+  let description = [{
+    Sorts every 1-d slice of `inputs` along `dimension` (negative counts
+    from the back), all inputs permuted alike. `comparator` takes the
+    elements of two positions, input by input (`lhs0, rhs0, lhs1, rhs1,
+    ...`), and returns whether the first goes before the second. yat always
+    sorts stably, so `is_stable` holds either way. JAX prints it in generic
+    form (`jnp.sort`, `jnp.argsort`, `lax.top_k` go through it):
+
+    ```mlir
+    %r = "stablehlo.sort"(%x) <{dimension = 0 : i64}> ({
+    ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+      %lt = stablehlo.compare LT, %a, %b, TOTALORDER : (tensor<f32>, tensor<f32>) -> tensor<i1>
+      stablehlo.return %lt : tensor<i1>
+    }) : (tensor<5xf32>) -> tensor<5xf32>
+    ```
+  }];
+  let arguments = (ins Variadic<Stablehlo_Tensor>:$inputs,
+                   DefaultValuedAttr<I64Attr, "-1">:$dimension,
+                   DefaultValuedAttr<BoolAttr, "false">:$is_stable);
+  let results = (outs Variadic<Stablehlo_Tensor>);
+  let regions = (region SizedRegion<1>:$comparator);
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    /// `dimension` counted from the front.
+    int64_t getSortDimension();
+  }];
+}
+
 def Stablehlo_ScatterOp : Stablehlo_Op<"scatter",
     [RecursiveMemoryEffects, SameVariadicOperandSize]> {
   let summary = "combine slices of updates into copies of the inputs";
