@@ -144,6 +144,8 @@ Value emitReversedTensor(OpBuilder &builder, Location loc, Value value,
 /// translated to scalar arith; otherwise returns false and sets `offending`
 /// to the first op that cannot.
 bool isTranslatableScalarBody(Operation *op, Operation *&offending);
+/// The same for one `body` region (select_and_scatter has two).
+bool isTranslatableScalarBody(Region &body, Operation *&offending);
 
 /// `integer` (a signless scalar whose StableHLO element type is
 /// `semanticType`; unsigned ones are zero-extended) as an index.

@@ -38,8 +38,12 @@ static TypedAttr getSplatConstant(Value value) {
 
 bool stablehlo_lowering::isTranslatableScalarBody(Operation *withBody,
                                                   Operation *&offending) {
+  return isTranslatableScalarBody(withBody->getRegion(0), offending);
+}
+
+bool stablehlo_lowering::isTranslatableScalarBody(Region &body,
+                                                  Operation *&offending) {
   offending = nullptr;
-  Region &body = withBody->getRegion(0);
   for (Operation &op : body.front()) {
     // Values captured from outside the body have no scalar counterpart,
     // except splat constants (which canonicalization hoists out of bodies).

@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 
@@ -175,9 +176,131 @@ struct ScatterToLoops : public OpConversionPattern<shlo::ScatterOp> {
   }
 };
 
+/// Rewrites stablehlo.select_and_scatter into an scf.for nest over the
+/// source elements carrying the result (filled with the init value). For
+/// each, an inner nest walks its window in order, carrying the element
+/// selected so far, its position and whether there is one: a padded
+/// position is skipped, the first real one is taken, and a later one
+/// replaces the selection when `select(selected, next)` is false. Then
+/// `scatter(result[position], source element)` is stored at the position.
+struct SelectAndScatterToLoops
+    : public OpConversionPattern<shlo::SelectAndScatterOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(shlo::SelectAndScatterOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Operation *offending;
+    if (!isTranslatableScalarBody(op.getSelect(), offending) ||
+        !isTranslatableScalarBody(op.getScatter(), offending))
+      return rewriter.notifyMatchFailure(op, "body cannot be translated");
+    if (failed(requireStaticShapes(rewriter, op, op->getOperandTypes())))
+      return failure();
+    Location loc = op.getLoc();
+    RankedTensorType operandType = op.getOperand().getType();
+    int64_t rank = operandType.getRank();
+    SmallVector<int64_t> window = op.getWindowDimensionsOrDefault();
+    SmallVector<int64_t> strides = op.getWindowStridesOrDefault();
+    SmallVector<std::pair<int64_t, int64_t>> padding = op.getPaddingOrDefault();
+    Value operand = adaptor.getOperand();
+    Value source = adaptor.getSource();
+    Type element = getElementTypeOrSelf(operand.getType());
+    Value init = emitFilledTensor(
+        rewriter, loc, operandType,
+        emitExtractScalar(rewriter, loc, adaptor.getInitValue()));
+    Block &select = op.getSelect().front();
+    Block &scatter = op.getScatter().front();
+
+    SmallVector<int64_t> allDims = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+    LoopBounds outer =
+        emitLoopBounds(rewriter, loc, op.getSource().getType(), allDims);
+    LoopBounds inner = emitLoopBounds(
+        rewriter, loc, RankedTensorType::get(window, element), allDims);
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value falseValue = arith::ConstantIntOp::create(rewriter, loc, 0, 1);
+    Value trueValue = arith::ConstantIntOp::create(rewriter, loc, 1, 1);
+
+    scf::LoopNest nest = scf::buildLoopNest(
+        rewriter, loc, outer.lower, outer.upper, outer.steps, ValueRange{init},
+        [&](OpBuilder &b, Location l, ValueRange sourceIndex,
+            ValueRange results) -> scf::ValueVector {
+          // Selection state: value, position, whether one was taken.
+          SmallVector<Value> state = {emitZero(b, l, element)};
+          state.append(rank, zero);
+          state.push_back(falseValue);
+          scf::LoopNest walk = scf::buildLoopNest(
+              b, l, inner.lower, inner.upper, inner.steps, state,
+              [&](OpBuilder &wb, Location wl, ValueRange offset,
+                  ValueRange current) -> scf::ValueVector {
+                SmallVector<Value> position;
+                Value inBounds = trueValue;
+                for (int64_t d = 0; d < rank; ++d) {
+                  // position = source index * stride + offset - low padding
+                  Value scaled = arith::MulIOp::create(
+                      wb, wl, sourceIndex[d],
+                      arith::ConstantIndexOp::create(wb, wl, strides[d]));
+                  Value shifted = arith::SubIOp::create(
+                      wb, wl, arith::AddIOp::create(wb, wl, scaled, offset[d]),
+                      arith::ConstantIndexOp::create(wb, wl, padding[d].first));
+                  Value size = arith::ConstantIndexOp::create(
+                      wb, wl, operandType.getDimSize(d));
+                  Value inside = arith::AndIOp::create(
+                      wb, wl,
+                      arith::CmpIOp::create(wb, wl, arith::CmpIPredicate::sge,
+                                            shifted, zero),
+                      arith::CmpIOp::create(wb, wl, arith::CmpIPredicate::slt,
+                                            shifted, size));
+                  inBounds = arith::AndIOp::create(wb, wl, inBounds, inside);
+                  // Padded positions read index 0 and are never taken.
+                  position.push_back(
+                      arith::SelectOp::create(wb, wl, inside, shifted, zero));
+                }
+                Value candidate =
+                    tensor::ExtractOp::create(wb, wl, operand, position);
+                Value selected = current.front();
+                Value taken = current.back();
+                Value keep =
+                    emitScalarBody(wb, select, {selected, candidate}).front();
+                Value replace = arith::OrIOp::create(
+                    wb, wl, arith::XOrIOp::create(wb, wl, taken, trueValue),
+                    arith::XOrIOp::create(wb, wl, keep, trueValue));
+                Value take = arith::AndIOp::create(wb, wl, inBounds, replace);
+                scf::ValueVector next = {
+                    arith::SelectOp::create(wb, wl, take, candidate, selected)};
+                for (int64_t d = 0; d < rank; ++d)
+                  next.push_back(arith::SelectOp::create(
+                      wb, wl, take, position[d], current[1 + d]));
+                next.push_back(arith::OrIOp::create(wb, wl, taken, take));
+                return next;
+              });
+          ValueRange chosen = walk.results;
+          ValueRange position = chosen.slice(1, rank);
+          Value result = results.front();
+          auto ifOp = scf::IfOp::create(
+              b, l, chosen.back(),
+              [&](OpBuilder &tb, Location tl) {
+                Value old = tensor::ExtractOp::create(tb, tl, result, position);
+                Value update =
+                    tensor::ExtractOp::create(tb, tl, source, sourceIndex);
+                Value combined =
+                    emitScalarBody(tb, scatter, {old, update}).front();
+                scf::YieldOp::create(tb, tl,
+                                     Value(tensor::InsertOp::create(
+                                         tb, tl, combined, result, position)));
+              },
+              [&](OpBuilder &eb, Location el) {
+                scf::YieldOp::create(eb, el, result);
+              });
+          return {ifOp.getResult(0)};
+        });
+    rewriter.replaceOp(op, nest.results);
+    return success();
+  }
+};
+
 } // namespace
 
 void stablehlo_lowering::populateScatterPatterns(
     const TypeConverter &typeConverter, RewritePatternSet &patterns) {
-  patterns.add<ScatterToLoops>(typeConverter, patterns.getContext());
+  patterns.add<ScatterToLoops, SelectAndScatterToLoops>(typeConverter,
+                                                        patterns.getContext());
 }

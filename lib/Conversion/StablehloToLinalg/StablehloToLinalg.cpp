@@ -160,16 +160,19 @@ LogicalResult mlir::yat::verifyStablehloLowerable(ModuleOp module) {
               return success();
             })
             .Case<shlo::ReduceOp, shlo::ReduceWindowOp, shlo::ScatterOp,
-                  shlo::SortOp>([](Operation *withBody) -> LogicalResult {
-              Operation *offending;
-              if (isTranslatableScalarBody(withBody, offending))
-                return success();
-              return offending->emitOpError()
-                     << "cannot be lowered inside a " << withBody->getName()
-                     << " body (bodies may hold elementwise ops and "
-                        "splat constants on 0-d tensors of their own "
-                        "values)";
-            })
+                  shlo::SelectAndScatterOp, shlo::SortOp>(
+                [](Operation *withBody) -> LogicalResult {
+                  Operation *offending;
+                  for (Region &body : withBody->getRegions())
+                    if (!isTranslatableScalarBody(body, offending))
+                      return offending->emitOpError()
+                             << "cannot be lowered inside a "
+                             << withBody->getName()
+                             << " body (bodies may hold elementwise ops and "
+                                "splat constants on 0-d tensors of their own "
+                                "values)";
+                  return success();
+                })
             .Default([](Operation *) { return success(); });
     ok &= succeeded(result);
   });
@@ -335,13 +338,13 @@ void mlir::yat::configureStablehloToLinalgTarget(
   target.addDynamicallyLegalOp<func::ReturnOp, func::CallOp>(
       [&](Operation *op) { return typeConverter.isLegal(op); });
   scf::populateSCFStructuralTypeConversionTarget(typeConverter, target);
-  // The bodies of reduce, reduce_window, scatter and sort are consumed by
-  // their patterns.
+  // The bodies of reduce, reduce_window, scatter, select_and_scatter and
+  // sort are consumed by their patterns.
   target.addDynamicallyLegalDialect<shlo::StablehloDialect, chlo::ChloDialect>(
       [](Operation *op) -> std::optional<bool> {
         return isa_and_nonnull<shlo::ReduceOp, shlo::ReduceWindowOp,
-                               shlo::ScatterOp, shlo::SortOp>(
-            op->getParentOp());
+                               shlo::ScatterOp, shlo::SelectAndScatterOp,
+                               shlo::SortOp>(op->getParentOp());
       });
 }
 

@@ -58,3 +58,34 @@ func.func @scatter_batched_pair(%a: tensor<2x5xi32>, %b: tensor<2x5xf32>, %i: te
   }) : (tensor<2x5xi32>, tensor<2x5xf32>, tensor<2x3x1xi32>, tensor<2x3xi32>, tensor<2x3xf32>) -> (tensor<2x5xi32>, tensor<2x5xf32>)
   return %0#0, %0#1 : tensor<2x5xi32>, tensor<2x5xf32>
 }
+
+// -----
+
+// select_and_scatter: a loop over the source carrying the result (filled
+// with the init value), an inner loop over the window carrying the
+// selection (value, position, taken), then the scatter body at the
+// selected position.
+// CHECK-LABEL: func.func @select_and_scatter
+// CHECK-SAME: (%[[X:.*]]: tensor<4xf32>, %[[S:.*]]: tensor<2xf32>, %[[INIT:.*]]: tensor<f32>)
+// CHECK: %[[FILL:.*]] = linalg.fill
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[R:.*]] = %[[FILL]]) -> (tensor<4xf32>)
+// CHECK:   %[[W:.*]]:3 = scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[V:.*]] = %{{.*}}, %[[P:.*]] = %{{.*}}, %[[T:.*]] = %{{.*}}) -> (f32, index, i1)
+// CHECK:     %[[C:.*]] = tensor.extract %[[X]]
+// CHECK:     arith.cmpf oge, %[[V]], %[[C]] : f32
+// CHECK:   scf.if %[[W]]#2 -> (tensor<4xf32>)
+// CHECK:     %[[OLD:.*]] = tensor.extract %[[R]][%[[W]]#1]
+// CHECK:     %[[NEW:.*]] = tensor.extract %[[S]][%[[I]]]
+// CHECK:     %[[SUM:.*]] = arith.addf %[[OLD]], %[[NEW]] : f32
+// CHECK:     tensor.insert %[[SUM]] into %[[R]][%[[W]]#1]
+func.func @select_and_scatter(%x: tensor<4xf32>, %s: tensor<2xf32>, %init: tensor<f32>) -> tensor<4xf32> {
+  %0 = "stablehlo.select_and_scatter"(%x, %s, %init) <{window_dimensions = array<i64: 2>, window_strides = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %ge = stablehlo.compare GE, %a, %b, FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %ge : tensor<i1>
+  }, {
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %sum = stablehlo.add %a, %b : tensor<f32>
+    stablehlo.return %sum : tensor<f32>
+  }) : (tensor<4xf32>, tensor<2xf32>, tensor<f32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}

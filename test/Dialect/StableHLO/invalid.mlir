@@ -337,7 +337,7 @@ func.func @reduce_applies(%x: tensor<4xf32>, %init: tensor<f32>) {
 
 // stablehlo.return only ends a reduce body.
 func.func @return_parent(%a: tensor<f32>) {
-  // expected-error @+1 {{expects parent op to be one of 'stablehlo.reduce, stablehlo.reduce_window, stablehlo.scatter, stablehlo.sort, stablehlo.while'}}
+  // expected-error @+1 {{expects parent op to be one of 'stablehlo.reduce, stablehlo.reduce_window, stablehlo.scatter, stablehlo.select_and_scatter, stablehlo.sort, stablehlo.while'}}
   stablehlo.return %a : tensor<f32>
 }
 
@@ -1236,5 +1236,124 @@ func.func @sort_comparator_result(%x: tensor<4xf32>) {
   ^bb0(%a: tensor<f32>, %b: tensor<f32>):
     stablehlo.return %a : tensor<f32>
   }) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_and_scatter_attrs(%x: tensor<4xf32>, %s: tensor<2xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected 1 window_dimensions (one per operand dimension), got 2}}
+  %0 = "stablehlo.select_and_scatter"(%x, %s, %init) <{window_dimensions = array<i64: 2, 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %ge = stablehlo.compare GE, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %ge : tensor<i1>
+  }, {
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<4xf32>, tensor<2xf32>, tensor<f32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_and_scatter_attrs(%x: tensor<4xf32>, %s: tensor<2xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected positive window dimensions and strides, got [2] and [0]}}
+  %0 = "stablehlo.select_and_scatter"(%x, %s, %init) <{window_dimensions = array<i64: 2>, window_strides = array<i64: 0>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %ge = stablehlo.compare GE, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %ge : tensor<i1>
+  }, {
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<4xf32>, tensor<2xf32>, tensor<f32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_and_scatter_attrs(%x: tensor<4xf32>, %s: tensor<3xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected a source of shape [2] (one element per window), got [3]}}
+  %0 = "stablehlo.select_and_scatter"(%x, %s, %init) <{window_dimensions = array<i64: 2>, window_strides = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %ge = stablehlo.compare GE, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %ge : tensor<i1>
+  }, {
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<4xf32>, tensor<3xf32>, tensor<f32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_and_scatter_attrs(%x: tensor<4xf32>, %s: tensor<2xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected padding of shape [1, 2]}}
+  %0 = "stablehlo.select_and_scatter"(%x, %s, %init) <{window_dimensions = array<i64: 2>, padding = dense<0> : tensor<1x3xi64>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %ge = stablehlo.compare GE, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %ge : tensor<i1>
+  }, {
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<4xf32>, tensor<2xf32>, tensor<f32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_and_scatter_init(%x: tensor<4xf32>, %s: tensor<3xf32>, %init: tensor<2xf32>) {
+  // expected-error @+1 {{expected a 0-d init value and a source of 'f32'}}
+  %0 = "stablehlo.select_and_scatter"(%x, %s, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%a: tensor<2xf32>, %b: tensor<2xf32>):
+    %ge = stablehlo.constant dense<true> : tensor<i1>
+    stablehlo.return %ge : tensor<i1>
+  }, {
+  ^bb0(%a: tensor<2xf32>, %b: tensor<2xf32>):
+    stablehlo.return %a : tensor<2xf32>
+  }) : (tensor<4xf32>, tensor<3xf32>, tensor<2xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_and_scatter_result(%x: tensor<4xf32>, %s: tensor<3xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected a result of the operand's type 'tensor<4xf32>'}}
+  %0 = "stablehlo.select_and_scatter"(%x, %s, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %ge = stablehlo.compare GE, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %ge : tensor<i1>
+  }, {
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<4xf32>, tensor<3xf32>, tensor<f32>) -> tensor<5xf32>
+  return
+}
+
+// -----
+
+func.func @select_and_scatter_select_body(%x: tensor<4xf32>, %s: tensor<3xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected select to take two 'tensor<f32>' and return one 'tensor<i1>'}}
+  %0 = "stablehlo.select_and_scatter"(%x, %s, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }, {
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<4xf32>, tensor<3xf32>, tensor<f32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @select_and_scatter_scatter_body(%x: tensor<4xf32>, %s: tensor<3xf32>, %init: tensor<f32>) {
+  // expected-error @+1 {{expected scatter to take two 'tensor<f32>' and return one 'tensor<f32>'}}
+  %0 = "stablehlo.select_and_scatter"(%x, %s, %init) <{window_dimensions = array<i64: 2>}> ({
+  ^bb0(%a: tensor<f32>, %b: tensor<f32>):
+    %ge = stablehlo.compare GE, %a, %b : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    stablehlo.return %ge : tensor<i1>
+  }, {
+  ^bb0(%a: tensor<f32>):
+    stablehlo.return %a : tensor<f32>
+  }) : (tensor<4xf32>, tensor<3xf32>, tensor<f32>) -> tensor<4xf32>
   return
 }

@@ -79,7 +79,10 @@ def ConvertStablehloToLinalg
        - scatter becomes an `scf.for` nest over the update windows carrying
          the results, with an inner loop over each window and the update
          computation translated the same way; a window that does not fit
-         at its start index is skipped, as XLA does.
+         at its start index is skipped, as XLA does;
+       - select_and_scatter becomes an `scf.for` nest over the source with
+         an inner nest over each window that carries the selection, then
+         the scatter body at the selected position.
   }];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

@@ -1555,6 +1555,107 @@ LogicalResult ReduceWindowOp::verifyRegions() {
 }
 
 //===----------------------------------------------------------------------===//
+// SelectAndScatterOp
+//===----------------------------------------------------------------------===//
+
+SmallVector<int64_t> SelectAndScatterOp::getWindowDimensionsOrDefault() {
+  return getValuesOrFill<int64_t>(getWindowDimensions(),
+                                  getOperand().getType().getRank(), 1);
+}
+
+SmallVector<int64_t> SelectAndScatterOp::getWindowStridesOrDefault() {
+  return getValuesOrFill<int64_t>(getWindowStrides(),
+                                  getOperand().getType().getRank(), 1);
+}
+
+SmallVector<std::pair<int64_t, int64_t>>
+SelectAndScatterOp::getPaddingOrDefault() {
+  return getPaddingPairsOrZero(getPadding(), getOperand().getType().getRank());
+}
+
+LogicalResult SelectAndScatterOp::verify() {
+  RankedTensorType operand = getOperand().getType();
+  RankedTensorType source = getSource().getType();
+  int64_t rank = operand.getRank();
+  auto checkSize = [&](StringRef name,
+                       std::optional<size_t> size) -> LogicalResult {
+    if (size && static_cast<int64_t>(*size) != rank)
+      return emitOpError() << "expected " << rank << " " << name
+                           << " (one per operand dimension), got " << *size;
+    return success();
+  };
+  std::optional<size_t> paddingRows;
+  if (std::optional<DenseIntElementsAttr> padding = getPadding()) {
+    auto type = padding->getType();
+    if (type.getRank() != 2 || type.getDimSize(1) != 2)
+      return emitOpError() << "expected padding of shape [" << rank << ", 2]";
+    paddingRows = type.getDimSize(0);
+  }
+  auto sizeOf = [](std::optional<ArrayRef<int64_t>> values) {
+    return values ? std::optional<size_t>(values->size()) : std::nullopt;
+  };
+  if (failed(checkSize("window_dimensions", sizeOf(getWindowDimensions()))) ||
+      failed(checkSize("window_strides", sizeOf(getWindowStrides()))) ||
+      failed(checkSize("padding rows", paddingRows)))
+    return failure();
+  if (getType() != operand)
+    return emitOpError() << "expected a result of the operand's type "
+                         << operand;
+  auto init = cast<RankedTensorType>(getInitValue().getType());
+  if (init.getRank() != 0 ||
+      init.getElementType() != operand.getElementType() ||
+      source.getElementType() != operand.getElementType())
+    return emitOpError() << "expected a 0-d init value and a source of "
+                         << operand.getElementType();
+  SmallVector<int64_t> window = getWindowDimensionsOrDefault();
+  SmallVector<int64_t> strides = getWindowStridesOrDefault();
+  SmallVector<std::pair<int64_t, int64_t>> padding = getPaddingOrDefault();
+  SmallVector<int64_t> expected(rank, ShapedType::kDynamic);
+  for (int64_t d = 0; d < rank; ++d) {
+    if (window[d] < 1 || strides[d] < 1)
+      return emitOpError() << "expected positive window dimensions and "
+                              "strides, got "
+                           << formatShape(window) << " and "
+                           << formatShape(strides);
+    if (ShapedType::isDynamic(operand.getDimSize(d)))
+      continue;
+    expected[d] = getWindowCount(operand.getDimSize(d), 1, padding[d].first,
+                                 padding[d].second, window[d], 1, strides[d]);
+    if (expected[d] < 0)
+      return emitOpError() << "padding makes dimension " << d << " negative";
+  }
+  bool ok = source.getRank() == rank;
+  for (auto [actual, wanted] : llvm::zip(source.getShape(), expected))
+    ok = ok && compatibleSizes(actual, wanted);
+  if (!ok)
+    return emitOpError() << "expected a source of shape "
+                         << formatShape(expected) << " (one element per "
+                         << "window), got " << formatShape(source.getShape());
+  return success();
+}
+
+LogicalResult SelectAndScatterOp::verifyRegions() {
+  Type scalar = getInitValue().getType();
+  auto predicate = RankedTensorType::get({}, IntegerType::get(getContext(), 1));
+  auto checkRegion = [&](Region &region, StringRef name,
+                         Type result) -> LogicalResult {
+    Block &block = region.front();
+    auto ret = block.empty() ? nullptr : dyn_cast<ReturnOp>(block.back());
+    if (block.getNumArguments() != 2 ||
+        block.getArgument(0).getType() != scalar ||
+        block.getArgument(1).getType() != scalar || !ret ||
+        ret.getNumOperands() != 1 || ret.getOperand(0).getType() != result)
+      return emitOpError() << "expected " << name << " to take two " << scalar
+                           << " and return one " << result;
+    return success();
+  };
+  if (failed(checkRegion(getSelect(), "select", predicate)) ||
+      failed(checkRegion(getScatter(), "scatter", scalar)))
+    return failure();
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // SortOp
 //===----------------------------------------------------------------------===//
 
@@ -2015,8 +2116,8 @@ LogicalResult WhileOp::verifyRegions() {
 
 LogicalResult ReturnOp::verify() {
   Operation *parent = (*this)->getParentOp();
-  if (isa_and_nonnull<ReduceOp, ReduceWindowOp, ScatterOp, SortOp, WhileOp>(
-          parent))
+  if (isa_and_nonnull<ReduceOp, ReduceWindowOp, ScatterOp, SelectAndScatterOp,
+                      SortOp, WhileOp>(parent))
     return success();
   // A generic-form op outside the subset is verified after its body: name
   // it here rather than complain about its terminator.
@@ -2027,7 +2128,8 @@ LogicalResult ReturnOp::verify() {
            << "is not in yat's StableHLO subset (see docs/STABLEHLO.md)";
   return emitOpError() << "expects parent op to be one of 'stablehlo.reduce, "
                           "stablehlo.reduce_window, stablehlo.scatter, "
-                          "stablehlo.sort, stablehlo.while'";
+                          "stablehlo.select_and_scatter, stablehlo.sort, "
+                          "stablehlo.while'";
 }
 
 //===----------------------------------------------------------------------===//

@@ -681,6 +681,36 @@ def Stablehlo_ReduceWindowOp : Stablehlo_Op<"reduce_window",
   }];
 }
 
+def Stablehlo_SelectAndScatterOp : Stablehlo_Op<"select_and_scatter",
+    [RecursiveMemoryEffects]> {
+  let summary = "scatter each source element to the element its window selects";
+  let description = [{
+    For each window of `operand` (`window_dimensions`, every
+    `window_strides`, with `padding` N x 2 whose positions are never
+    selected), `select` picks one element (it is called with the element
+    picked so far and the next one, and returns true to keep the first),
+    and `scatter` combines the window's element of `source` into that
+    position of a result that starts as `init_value` everywhere. The
+    gradient of max_pool; JAX prints it in generic form.
+  }];
+  let arguments = (ins Stablehlo_Tensor:$operand, Stablehlo_Tensor:$source,
+                   Stablehlo_Tensor:$init_value,
+                   OptionalAttr<DenseI64ArrayAttr>:$window_dimensions,
+                   OptionalAttr<DenseI64ArrayAttr>:$window_strides,
+                   OptionalAttr<I64ElementsAttr>:$padding);
+  let results = (outs Stablehlo_Tensor:$result);
+  let regions = (region SizedRegion<1>:$select, SizedRegion<1>:$scatter);
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Window attributes with StableHLO's defaults filled in (window
+    /// dimensions and strides 1, no padding).
+    SmallVector<int64_t> getWindowDimensionsOrDefault();
+    SmallVector<int64_t> getWindowStridesOrDefault();
+    SmallVector<std::pair<int64_t, int64_t>> getPaddingOrDefault();
+  }];
+}
+
 def Stablehlo_SortOp : Stablehlo_Op<"sort",
     [RecursiveMemoryEffects, SameOperandsAndResultShape]> {
   let summary = "sort tensors along a dimension with a comparator";
