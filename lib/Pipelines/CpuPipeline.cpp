@@ -7,6 +7,8 @@
 
 #include "yat/Pipelines/Pipelines.h"
 
+#include "mlir/Conversion/ComplexToLLVM/ComplexToLLVM.h"
+#include "mlir/Conversion/ComplexToStandard/ComplexToStandard.h"
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Async/Passes.h"
@@ -157,6 +159,10 @@ void mlir::yat::addCpuLLVMLoweringStage(OpPassManager &pm,
   expandOptions.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expandOptions));
 
+  // Complex arithmetic becomes float arithmetic on the parts (with the
+  // overflow-avoiding division and absolute value), before math lowers.
+  pm.addPass(createConvertComplexToStandardPass());
+
   // Math: LLVM intrinsics first, outlined integer powers next, libm calls for
   // what is left (erf, cbrt, ...).
   pm.addPass(createConvertMathToLLVMPass());
@@ -166,6 +172,7 @@ void mlir::yat::addCpuLLVMLoweringStage(OpPassManager &pm,
   pm.addPass(createConvertMathToLibmPass());
 
   pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createConvertComplexToLLVMPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <limits>
 #include <mutex>
+#include <type_traits>
 
 using namespace mlir::yat::runtime;
 
@@ -153,6 +154,25 @@ template <typename T, typename Bits> struct NativeFloatTraits {
 using Float32Traits = NativeFloatTraits<float, uint32_t>;
 using Float64Traits = NativeFloatTraits<double, uint64_t>;
 
+/// complex<f32> and complex<f64>: (real, imaginary) pairs whose parts are
+/// compared as `PartTraits` floats, each with the check's own rule.
+template <typename PartTraits> struct ComplexTraits {
+  struct Storage {
+    typename PartTraits::Storage re, im;
+  };
+  using Part = PartTraits;
+  static constexpr bool isFloat = false;
+  static constexpr bool isComplex = true;
+};
+using Complex64Traits = ComplexTraits<Float32Traits>;
+using Complex128Traits = ComplexTraits<Float64Traits>;
+
+template <typename Traits, typename = void>
+struct IsComplexTraits : std::false_type {};
+template <typename Traits>
+struct IsComplexTraits<Traits, std::void_t<typename Traits::Part>>
+    : std::true_type {};
+
 /// Distance in units in the last place between two non-NaN floats of
 /// `width` bits given as bit patterns; +0 and -0 are the same point.
 uint64_t ulpDistance(uint64_t a, uint64_t e, int width) {
@@ -268,7 +288,18 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
       bool passed;
       double error = 0;
       uint64_t ulps = 0;
-      if constexpr (Traits::isFloat) {
+      if constexpr (IsComplexTraits<Traits>::value) {
+        using Part = typename Traits::Part;
+        double reError, imError;
+        uint64_t reUlps, imUlps;
+        bool reOk =
+            compareFloats<Part>(kind, flags, a.re, e.re, reError, reUlps);
+        bool imOk =
+            compareFloats<Part>(kind, flags, a.im, e.im, imError, imUlps);
+        passed = reOk && imOk;
+        error = std::max(reError, imError);
+        ulps = std::max(reUlps, imUlps);
+      } else if constexpr (Traits::isFloat) {
         passed = compareFloats<Traits>(kind, flags, a, e, error, ulps);
       } else {
         auto ai = Traits::toInt(a), ei = Traits::toInt(e);
@@ -285,7 +316,10 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
     }
     if (mismatches) {
       auto format = [&](Storage v) {
-        if constexpr (Traits::isFloat)
+        if constexpr (IsComplexTraits<Traits>::value)
+          return "(" + formatDouble(Traits::Part::toDouble(v.re)) + ", " +
+                 formatDouble(Traits::Part::toDouble(v.im)) + ")";
+        else if constexpr (Traits::isFloat)
           return formatDouble(Traits::toDouble(v));
         else
           return std::to_string(Traits::toInt(v));
@@ -295,7 +329,7 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
                 format(expected.at(firstMismatch)) + " (" +
                 std::to_string(mismatches) + " of " + std::to_string(count) +
                 " elements differ, max error " + formatDouble(maxError);
-      if constexpr (Traits::isFloat)
+      if constexpr (Traits::isFloat || IsComplexTraits<Traits>::value)
         message += " = " + std::to_string(maxUlps) + " ulp";
       message += ")";
     }
@@ -331,7 +365,9 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
   X(KIND_NAME, KIND, f16, HalfTraits)                                          \
   X(KIND_NAME, KIND, bf16, BFloat16Traits)                                     \
   X(KIND_NAME, KIND, f32, Float32Traits)                                       \
-  X(KIND_NAME, KIND, f64, Float64Traits)
+  X(KIND_NAME, KIND, f64, Float64Traits)                                       \
+  X(KIND_NAME, KIND, c64, Complex64Traits)                                     \
+  X(KIND_NAME, KIND, c128, Complex128Traits)
 #define YAT_FOR_EACH_CHECK(X)                                                  \
   YAT_CHECK_TYPES_FOR_KIND(X, expect_eq, CheckKind::ExpectEq)                  \
   YAT_CHECK_TYPES_FOR_KIND(X, expect_close, CheckKind::ExpectClose)            \

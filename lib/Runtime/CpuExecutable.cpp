@@ -177,8 +177,8 @@ getTensorSpec(Type type, StringRef what, unsigned index, StringRef function) {
     return makeModuleError(what + " " + llvm::Twine(index) + " of '@" +
                            function + "' has type " + typeText +
                            "; only ranked tensors of f32, f64, f16, bf16, i8, "
-                           "i16, i32, i64, ui8, ui16, ui32, ui64 or i1 can be "
-                           "passed");
+                           "i16, i32, i64, ui8, ui16, ui32, ui64, i1, "
+                           "complex<f32> or complex<f64> can be passed");
   };
   auto tensorType = dyn_cast<RankedTensorType>(type);
   if (!tensorType || tensorType.getEncoding())
@@ -671,8 +671,9 @@ mlir::yat::runtime::makeRandomArguments(const FunctionSignature &signature,
       return tensor.takeError();
     for (int64_t i = 0, e = tensor->getNumElements(); i < e; ++i) {
       uint64_t bits = generator();
-      if (isFloatingPoint(spec.elementType)) {
-        // 53 random bits give a double uniform in [0, 1).
+      if (isFloatingPoint(spec.elementType) || isComplex(spec.elementType)) {
+        // 53 random bits give a double uniform in [0, 1) (complex numbers
+        // get a real part only).
         double unit = static_cast<double>(bits >> 11) * 0x1.0p-53;
         tensor->setDouble(i, 2.0 * unit - 1.0);
       } else if (spec.elementType == ElementType::I1) {

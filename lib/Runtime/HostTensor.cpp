@@ -29,9 +29,12 @@ std::error_code RuntimeError::convertToErrorCode() const {
 
 size_t mlir::yat::runtime::getElementByteWidth(ElementType type) {
   switch (type) {
+  case ElementType::C128:
+    return 16;
   case ElementType::F64:
   case ElementType::I64:
   case ElementType::U64:
+  case ElementType::C64:
     return 8;
   case ElementType::F32:
   case ElementType::I32:
@@ -76,6 +79,10 @@ llvm::StringRef mlir::yat::runtime::getElementTypeName(ElementType type) {
     return "ui32";
   case ElementType::U64:
     return "ui64";
+  case ElementType::C64:
+    return "complex<f32>";
+  case ElementType::C128:
+    return "complex<f64>";
   case ElementType::I1:
     return "i1";
   }
@@ -93,6 +100,13 @@ std::optional<ElementType> mlir::yat::runtime::getElementTypeFor(Type type) {
     return ElementType::BF16;
   // Signless integers are signed; `si` types have no meaning in the
   // compiled code and are refused.
+  if (auto complexType = dyn_cast<ComplexType>(type)) {
+    if (complexType.getElementType().isF32())
+      return ElementType::C64;
+    if (complexType.getElementType().isF64())
+      return ElementType::C128;
+    return std::nullopt;
+  }
   if (type.isUnsignedInteger(8))
     return ElementType::U8;
   if (type.isUnsignedInteger(16))
@@ -117,6 +131,10 @@ std::optional<ElementType> mlir::yat::runtime::getElementTypeFor(Type type) {
 bool mlir::yat::runtime::isFloatingPoint(ElementType type) {
   return type == ElementType::F32 || type == ElementType::F64 ||
          type == ElementType::F16 || type == ElementType::BF16;
+}
+
+bool mlir::yat::runtime::isComplex(ElementType type) {
+  return type == ElementType::C64 || type == ElementType::C128;
 }
 
 bool mlir::yat::runtime::isUnsignedInteger(ElementType type) {
@@ -238,6 +256,11 @@ double HostTensor::getDouble(int64_t index) const {
     return convertBFloat16ToFloat(loadElement<uint16_t>(data, index));
   case ElementType::U64:
     return static_cast<double>(loadElement<uint64_t>(data, index));
+  // The real part (the imaginary one follows it).
+  case ElementType::C64:
+    return loadElement<float>(data, 2 * index);
+  case ElementType::C128:
+    return loadElement<double>(data, 2 * index);
   default:
     return static_cast<double>(getInt(index));
   }
@@ -284,6 +307,12 @@ void HostTensor::setDouble(int64_t index, double value) {
   case ElementType::BF16:
     return storeElement<uint16_t>(
         data, index, convertFloatToBFloat16(static_cast<float>(value)));
+  case ElementType::C64:
+    storeElement<float>(data, 2 * index + 1, 0.0f);
+    return storeElement<float>(data, 2 * index, static_cast<float>(value));
+  case ElementType::C128:
+    storeElement<double>(data, 2 * index + 1, 0.0);
+    return storeElement<double>(data, 2 * index, value);
   default:
     // Out-of-range and NaN values have no integer meaning; clamp them
     // instead of invoking undefined behavior.
@@ -459,7 +488,23 @@ std::string ElementFormatter::shortest(double value, bool scientific) const {
 std::string ElementFormatter::format(int64_t index) const {
   ElementType type = tensor.getElementType();
   std::string text;
-  if (type == ElementType::I1) {
+  if (isComplex(type)) {
+    // numpy's form, re+imj, with the digits each part needs.
+    bool single = type == ElementType::C64;
+    double parts[2];
+    if (single) {
+      float values[2];
+      std::memcpy(values, tensor.getData() + 8 * index, sizeof(values));
+      parts[0] = values[0];
+      parts[1] = values[1];
+    } else {
+      std::memcpy(parts, tensor.getData() + 16 * index, sizeof(parts));
+    }
+    char buffer[96];
+    std::snprintf(buffer, sizeof(buffer), "%.*g%+.*gj", single ? 9 : 17,
+                  parts[0], single ? 9 : 17, parts[1]);
+    text = buffer;
+  } else if (type == ElementType::I1) {
     text = tensor.getInt(index) ? "True" : "False";
   } else if (!isFloatingPoint(type)) {
     int64_t value = tensor.getInt(index);

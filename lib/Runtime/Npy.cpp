@@ -56,6 +56,10 @@ static llvm::StringRef getNpyDescr(ElementType type) {
     return "<u8";
   case ElementType::I1:
     return "|b1";
+  case ElementType::C64:
+    return "<c8";
+  case ElementType::C128:
+    return "<c16";
   }
   llvm_unreachable("unknown element type");
 }
@@ -85,6 +89,8 @@ static std::optional<ElementType> parseDescr(llvm::StringRef descr) {
       .Case("u2", ElementType::U16)
       .Case("u4", ElementType::U32)
       .Case("u8", ElementType::U64)
+      .Case("c8", ElementType::C64)
+      .Case("c16", ElementType::C128)
       .Case("b1", ElementType::I1)
       .Default(std::nullopt);
 }
@@ -287,7 +293,7 @@ llvm::Expected<HostTensor> mlir::yat::runtime::parseNpy(llvm::StringRef bytes,
     return makeInputError(
         "'" + name + "' has unsupported dtype '" + escape(header.descr) +
         "'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |u1 <u2 "
-        "<u4 <u8 |b1");
+        "<u4 <u8 |b1 <c8 <c16");
 
   // The shape is only a claim until the data backs it: check the size
   // before allocating, so that a corrupted shape never allocates.

@@ -87,6 +87,9 @@ def read_expected_failures():
 
 LOCATION = re.compile(r"^\S*?:\d+:\d+: (?:error: )?")
 DOCS_POINTER = re.compile(r" ?\(see docs/[^)]*\)")
+# A failed check names its location inside the message: `check.X at
+# FILE:LINE:COL failed`.
+CHECK_LOCATION = re.compile(r"^(check\.\w+) at \S+:\d+:\d+ failed")
 COMPLEX = re.compile(r"complex<|'stablehlo\.(?:real|imag|complex)'")
 OP_NAME = re.compile(r"'([a-z_]+)\.([a-z0-9_.]+)'")
 
@@ -102,6 +105,7 @@ def normalize_error(line, path):
         text = re.sub(r"^\d+:\d+: (?:error: )?", "", text)
     else:
         text = LOCATION.sub("", text)
+    text = CHECK_LOCATION.sub(r"\1 failed", text)
     return DOCS_POINTER.sub("", text).strip()
 
 

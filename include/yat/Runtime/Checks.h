@@ -44,7 +44,9 @@ enum class CheckElementType {
   F16,
   BF16,
   F32,
-  F64
+  F64,
+  C64,
+  C128
 };
 
 /// Flag bit: the actual value was computed through a dot_general,
@@ -110,6 +112,10 @@ inline const char *getCheckElementTypeName(CheckElementType type) {
     return "f32";
   case CheckElementType::F64:
     return "f64";
+  case CheckElementType::C64:
+    return "c64";
+  case CheckElementType::C128:
+    return "c128";
   }
   return "";
 }
@@ -122,7 +128,7 @@ parseCheckElementType(llvm::StringRef name) {
         CheckElementType::I32, CheckElementType::I64, CheckElementType::UI8,
         CheckElementType::UI16, CheckElementType::UI32, CheckElementType::UI64,
         CheckElementType::F16, CheckElementType::BF16, CheckElementType::F32,
-        CheckElementType::F64})
+        CheckElementType::F64, CheckElementType::C64, CheckElementType::C128})
     if (name == getCheckElementTypeName(type))
       return type;
   return std::nullopt;

@@ -44,7 +44,9 @@ enum class ElementType {
   U16,
   U32,
   U64,
-  I1
+  I1,
+  C64,
+  C128
 };
 
 /// Bytes per element (i1 is stored as one byte holding 0 or 1).
@@ -60,6 +62,9 @@ bool isFloatingPoint(ElementType type);
 
 /// ui8, ui16, ui32 and ui64 (not i1).
 bool isUnsignedInteger(ElementType type);
+
+/// complex<f32> and complex<f64>, stored as (real, imaginary) pairs.
+bool isComplex(ElementType type);
 
 /// IEEE binary16 and bfloat16 conversions, rounding to nearest even.
 uint16_t convertFloatToHalf(float value);

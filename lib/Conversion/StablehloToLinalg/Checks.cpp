@@ -42,6 +42,8 @@ std::string stablehlo_lowering::getCheckFunctionName(StringRef target,
   } else if (elementType.isF16() || elementType.isBF16() ||
              elementType.isF32() || elementType.isF64()) {
     os << elementType;
+  } else if (auto complexType = dyn_cast<ComplexType>(elementType)) {
+    os << 'c' << 2 * complexType.getElementType().getIntOrFloatBitWidth();
   } else {
     return "";
   }

@@ -473,15 +473,18 @@ struct BitcastConvertToGeneric
     Type resultElement = resultType.getElementType();
     Value operand = adaptor.getOperand();
     auto operandType = cast<RankedTensorType>(operand.getType());
+    if (operandType == resultType) {
+      rewriter.replaceOp(op, operand);
+      return success();
+    }
+    if (isa<ComplexType>(operandType.getElementType()) ||
+        isa<ComplexType>(resultElement))
+      return rewriter.notifyMatchFailure(op, "complex bitcast");
     unsigned fromWidth = operandType.getElementTypeBitWidth();
     unsigned toWidth = resultType.getElementTypeBitWidth();
     int64_t rank = resultType.getRank();
 
     if (fromWidth == toWidth) {
-      if (operandType == resultType) {
-        rewriter.replaceOp(op, operand);
-        return success();
-      }
       auto generic = emitParallelGeneric(
           rewriter, loc, resultType, operand,
           rewriter.getMultiDimIdentityMap(rank),

@@ -71,7 +71,8 @@ using ElementwiseOps = OpTypeList<
     stablehlo::SelectOp, stablehlo::ClampOp, stablehlo::CbrtOp,
     stablehlo::PopcntOp, stablehlo::IsFiniteOp, stablehlo::ReducePrecisionOp,
     stablehlo::Atan2Op, stablehlo::ShiftLeftOp, stablehlo::ShiftRightLogicalOp,
-    stablehlo::ShiftRightArithmeticOp>;
+    stablehlo::ShiftRightArithmeticOp, stablehlo::RealOp, stablehlo::ImagOp,
+    stablehlo::ComplexOp>;
 
 /// The CHLO special functions, lowered element by element like
 /// `ElementwiseOps` (emitChloScalarOp).

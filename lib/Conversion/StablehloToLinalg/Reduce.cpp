@@ -3,6 +3,7 @@
 #include "PopulatePatterns.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StructuredOpsUtils.h"
@@ -25,15 +26,32 @@ static bool isScalarIdentity(Operation *op) {
   return operand && result && operand == result && operand.getRank() == 0;
 }
 
-/// The splat value of `value` when a stablehlo.constant defines it as a
-/// splat (a body's scalar constants, also once hoisted out of the body).
-static TypedAttr getSplatConstant(Value value) {
+/// The value of `value` when a stablehlo.constant defines it as a splat (a
+/// body's scalar constants, also once hoisted out of the body).
+static DenseElementsAttr getSplatConstant(Value value) {
   auto constant = value.getDefiningOp<shlo::ConstantOp>();
   auto dense =
       constant ? dyn_cast<DenseElementsAttr>(constant.getValue()) : nullptr;
   if (!dense || !dense.isSplat())
     return {};
-  return getStorageAttr(cast<TypedAttr>(dense.getSplatValue<Attribute>()));
+  return dense;
+}
+
+/// The scalar constant of splat `dense`.
+static Value emitSplatScalar(OpBuilder &b, Location loc,
+                             DenseElementsAttr dense) {
+  Type element = dense.getElementType();
+  if (auto complexType = dyn_cast<ComplexType>(element)) {
+    auto value = dense.getSplatValue<std::complex<APFloat>>();
+    Type part = complexType.getElementType();
+    return complex::ConstantOp::create(
+        b, loc, complexType,
+        b.getArrayAttr({FloatAttr::get(part, value.real()),
+                        FloatAttr::get(part, value.imag())}));
+  }
+  return arith::ConstantOp::create(
+      b, loc,
+      getStorageAttr(cast<TypedAttr>(dense.getSplatValue<Attribute>())));
 }
 
 bool stablehlo_lowering::isTranslatableScalarBody(Operation *withBody,
@@ -76,8 +94,8 @@ SmallVector<Value> stablehlo_lowering::emitScalarBody(OpBuilder &builder,
   auto lookup = [&](Value value) -> Value {
     if (Value mapped = mapping.lookupOrNull(value))
       return mapped;
-    Value scalar = arith::ConstantOp::create(builder, value.getLoc(),
-                                             getSplatConstant(value));
+    Value scalar =
+        emitSplatScalar(builder, value.getLoc(), getSplatConstant(value));
     mapping.map(value, scalar);
     return scalar;
   };

@@ -9,6 +9,7 @@
 #include "PopulatePatterns.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -45,9 +46,20 @@ static Value floatConstant(OpBuilder &b, Location loc, Type type,
   return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
 }
 
+/// The complex number `re + i im` of type `type`.
+static Value complexConstant(OpBuilder &b, Location loc, ComplexType type,
+                             double re, double im) {
+  Type part = type.getElementType();
+  return complex::ConstantOp::create(
+      b, loc, type,
+      b.getArrayAttr({b.getFloatAttr(part, re), b.getFloatAttr(part, im)}));
+}
+
 Value stablehlo_lowering::emitZero(OpBuilder &b, Location loc, Type type) {
   if (isa<FloatType>(type))
     return floatConstant(b, loc, type, 0.0);
+  if (auto complexType = dyn_cast<ComplexType>(type))
+    return complexConstant(b, loc, complexType, 0.0, 0.0);
   return intConstant(b, loc, type, 0);
 }
 
@@ -117,6 +129,26 @@ Value stablehlo_lowering::emitScalarConvert(OpBuilder &b, Location loc,
                                             Value value, Type from, Type to) {
   if (from == to)
     return value;
+  // Complex to anything: its real part; anything to complex: a real part.
+  if (auto fromComplex = dyn_cast<ComplexType>(from)) {
+    Type part = fromComplex.getElementType();
+    if (auto toComplex = dyn_cast<ComplexType>(to)) {
+      Type toPart = toComplex.getElementType();
+      Value re = emitScalarConvert(b, loc, complex::ReOp::create(b, loc, value),
+                                   part, toPart);
+      Value im = emitScalarConvert(b, loc, complex::ImOp::create(b, loc, value),
+                                   part, toPart);
+      return complex::CreateOp::create(b, loc, to, re, im);
+    }
+    return emitScalarConvert(b, loc, complex::ReOp::create(b, loc, value), part,
+                             to);
+  }
+  if (auto toComplex = dyn_cast<ComplexType>(to)) {
+    Type part = toComplex.getElementType();
+    Value re = emitScalarConvert(b, loc, value, from, part);
+    return complex::CreateOp::create(b, loc, to, re,
+                                     floatConstant(b, loc, part, 0.0));
+  }
   // `from` and `to` say what to compute; ops are built on storage types.
   Type storageTo = getSignlessStorageType(to);
   // Anything to bool: x != 0 (NaN != 0 holds).
@@ -501,12 +533,98 @@ bool stablehlo_lowering::isScalarizable(Operation *op) {
   return isOneOf(op, ElementwiseOps{}) || isChloScalarizable(op);
 }
 
+/// The elementwise ops on complex numbers: the complex dialect's ops, which
+/// the CPU pipeline expands into float arithmetic on the parts. Null for
+/// ops without a complex meaning.
+static Value emitComplexScalarOp(OpBuilder &b, Location loc, Operation *op,
+                                 ValueRange args) {
+  return llvm::TypeSwitch<Operation *, Value>(op)
+      .Case([&](shlo::AddOp) {
+        return complex::AddOp::create(b, loc, args[0], args[1]);
+      })
+      .Case([&](shlo::SubtractOp) {
+        return complex::SubOp::create(b, loc, args[0], args[1]);
+      })
+      .Case([&](shlo::MulOp) {
+        return complex::MulOp::create(b, loc, args[0], args[1]);
+      })
+      .Case([&](shlo::DivOp) {
+        return complex::DivOp::create(b, loc, args[0], args[1]);
+      })
+      .Case([&](shlo::PowOp) {
+        return complex::PowOp::create(b, loc, args[0], args[1]);
+      })
+      .Case(
+          [&](shlo::NegOp) { return complex::NegOp::create(b, loc, args[0]); })
+      .Case([&](shlo::SignOp) {
+        return complex::SignOp::create(b, loc, args[0]);
+      })
+      .Case(
+          [&](shlo::ExpOp) { return complex::ExpOp::create(b, loc, args[0]); })
+      .Case([&](shlo::Expm1Op) {
+        return complex::Expm1Op::create(b, loc, args[0]);
+      })
+      .Case(
+          [&](shlo::LogOp) { return complex::LogOp::create(b, loc, args[0]); })
+      .Case([&](shlo::Log1pOp) {
+        return complex::Log1pOp::create(b, loc, args[0]);
+      })
+      .Case([&](shlo::SqrtOp) {
+        return complex::SqrtOp::create(b, loc, args[0]);
+      })
+      .Case([&](shlo::RsqrtOp) {
+        return complex::RsqrtOp::create(b, loc, args[0]);
+      })
+      .Case([&](shlo::TanhOp) {
+        return complex::TanhOp::create(b, loc, args[0]);
+      })
+      .Case(
+          [&](shlo::SineOp) { return complex::SinOp::create(b, loc, args[0]); })
+      .Case([&](shlo::CosineOp) {
+        return complex::CosOp::create(b, loc, args[0]);
+      })
+      .Case([&](shlo::LogisticOp) -> Value {
+        auto type = cast<ComplexType>(args[0].getType());
+        Value one = complexConstant(b, loc, type, 1.0, 0.0);
+        Value expNeg = complex::ExpOp::create(
+            b, loc, complex::NegOp::create(b, loc, args[0]));
+        return complex::DivOp::create(
+            b, loc, one, complex::AddOp::create(b, loc, one, expNeg));
+      })
+      .Case([&](shlo::CompareOp compare) -> Value {
+        switch (compare.getComparisonDirection()) {
+        case shlo::ComparisonDirection::EQ:
+          return complex::EqualOp::create(b, loc, args[0], args[1]);
+        case shlo::ComparisonDirection::NE:
+          return complex::NotEqualOp::create(b, loc, args[0], args[1]);
+        default:
+          return Value();
+        }
+      })
+      .Case(
+          [&](shlo::RealOp) { return complex::ReOp::create(b, loc, args[0]); })
+      .Case(
+          [&](shlo::ImagOp) { return complex::ImOp::create(b, loc, args[0]); })
+      .Default([](Operation *) { return Value(); });
+}
+
 Value stablehlo_lowering::emitScalarOp(OpBuilder &b, Location loc,
                                        Operation *op, ValueRange args) {
   if (!isScalarizable(op) || args.size() != op->getNumOperands())
     return nullptr;
   if (isChloScalarizable(op))
     return emitChloScalarOp(b, loc, op, args);
+  // Ops whose operands may be complex, or make complex numbers.
+  if (auto complexOp = dyn_cast<shlo::ComplexOp>(op))
+    return complex::CreateOp::create(
+        b, loc, getElementTypeOrSelf(complexOp.getType()), args[0], args[1]);
+  if (isa<shlo::RealOp>(op) && isa<FloatType>(args[0].getType()))
+    return args[0];
+  if (isa<shlo::ImagOp>(op) && isa<FloatType>(args[0].getType()))
+    return emitZero(b, loc, args[0].getType());
+  if (!isa<shlo::ConvertOp, shlo::SelectOp>(op) &&
+      isa<ComplexType>(getElementTypeOrSelf(op->getOperand(0).getType())))
+    return emitComplexScalarOp(b, loc, op, args);
   Type operandElement = getElementTypeOrSelf(op->getOperand(0).getType());
   // For select the interesting element type is the branches'.
   if (isa<shlo::SelectOp>(op))
@@ -792,6 +910,9 @@ Value stablehlo_lowering::emitExtractScalar(OpBuilder &b, Location loc,
 static Value emitMultiplyAccumulate(OpBuilder &b, Location loc, Value lhs,
                                     Value rhs, Value acc) {
   Type type = acc.getType();
+  if (isa<ComplexType>(type))
+    return complex::AddOp::create(b, loc, acc,
+                                  complex::MulOp::create(b, loc, lhs, rhs));
   if (isa<FloatType>(type))
     return arith::AddFOp::create(b, loc, acc,
                                  arith::MulFOp::create(b, loc, lhs, rhs));

@@ -11,6 +11,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -53,6 +54,9 @@ static bool isSupportedElementType(Type type) {
     return intType.isSignless() &&
            llvm::is_contained({1u, 8u, 16u, 32u, 64u}, intType.getWidth());
   }
+  if (auto complexType = dyn_cast<ComplexType>(type))
+    return complexType.getElementType().isF32() ||
+           complexType.getElementType().isF64();
   return type.isF16() || type.isBF16() || type.isF32() || type.isF64();
 }
 
@@ -71,8 +75,8 @@ static LogicalResult verifyLowerableType(Operation *op, Type type) {
     return op->emitOpError()
            << "has element type " << tensorType.getElementType()
            << ", which convert-stablehlo-to-linalg does not support (i1, i8, "
-              "i16, i32, i64, ui8, ui16, ui32, ui64, f16, bf16, f32 and f64 "
-              "are)";
+              "i16, i32, i64, ui8, ui16, ui32, ui64, f16, bf16, f32, f64, "
+              "complex<f32> and complex<f64> are)";
   return success();
 }
 
@@ -109,8 +113,9 @@ static LogicalResult verifyConstant(shlo::ConstantOp constant) {
            << "refers to dense_resource '" << handle.getKey()
            << "' whose data is missing from the file";
   auto type = cast<ShapedType>(resource.getType());
+  // i1 is stored in a byte.
   int64_t bytesPerElement =
-      (type.getElementTypeBitWidth() + 7) / 8; // i1 is stored in a byte
+      (shlo::getElementBitWidth(type.getElementType()) + 7) / 8;
   if (static_cast<int64_t>(blob->getData().size()) !=
       type.getNumElements() * bytesPerElement)
     return constant.emitOpError()
@@ -150,6 +155,17 @@ LogicalResult mlir::yat::verifyStablehloLowerable(ModuleOp module) {
                 [](shlo::CustomCallOp call) { return verifyCustomCall(call); })
             .Case([](shlo::ConstantOp constant) {
               return verifyConstant(constant);
+            })
+            .Case([](shlo::BitcastConvertOp bitcast) -> LogicalResult {
+              Type from = bitcast.getOperand().getType().getElementType();
+              Type to = bitcast.getType().getElementType();
+              if (from != to &&
+                  (isa<ComplexType>(from) || isa<ComplexType>(to)))
+                return bitcast.emitOpError()
+                       << "reinterprets " << from << " as " << to
+                       << "; convert-stablehlo-to-linalg bitcasts complex "
+                          "numbers only to their own type";
+              return success();
             })
             .Case([](shlo::ConvolutionOp conv) -> LogicalResult {
               if (conv.getBatchGroupCountAttr().getInt() != 1)
@@ -329,8 +345,9 @@ void mlir::yat::configureStablehloToLinalgTarget(
     ConversionTarget &target, const TypeConverter &typeConverter) {
   target.addLegalDialect<
       arith::ArithDialect, bufferization::BufferizationDialect,
-      func::FuncDialect, linalg::LinalgDialect, math::MathDialect,
-      memref::MemRefDialect, scf::SCFDialect, tensor::TensorDialect>();
+      complex::ComplexDialect, func::FuncDialect, linalg::LinalgDialect,
+      math::MathDialect, memref::MemRefDialect, scf::SCFDialect,
+      tensor::TensorDialect>();
   target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp fn) {
     return typeConverter.isSignatureLegal(fn.getFunctionType()) &&
            typeConverter.isLegal(&fn.getBody());

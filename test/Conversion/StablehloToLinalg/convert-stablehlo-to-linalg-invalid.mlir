@@ -29,7 +29,7 @@ func.func @dynamic(%a: tensor<?xf32>) -> tensor<?xf32> {
 
 // Integer widths other than 1, 8, 16, 32 and 64 are reported.
 func.func @int4(%a: tensor<4xi4>) -> tensor<4xi4> {
-  // expected-error @+1 {{has element type 'i4', which convert-stablehlo-to-linalg does not support (i1, i8, i16, i32, i64, ui8, ui16, ui32, ui64, f16, bf16, f32 and f64 are)}}
+  // expected-error @+1 {{has element type 'i4', which convert-stablehlo-to-linalg does not support (i1, i8, i16, i32, i64, ui8, ui16, ui32, ui64, f16, bf16, f32, f64, complex<f32> and complex<f64> are)}}
   %0 = stablehlo.add %a, %a : tensor<4xi4>
   return %0 : tensor<4xi4>
 }

@@ -1,5 +1,5 @@
 // Every element type yat-run passes (f64, f16, bf16, i8, i32, i64, i1, ui8,
-// ui16, ui32, ui64), 0-d
+// ui16, ui32, ui64, complex<f32>, complex<f64>), 0-d
 // and empty tensors, several results, and the numpy-like printing of each.
 // RUN: rm -rf %t && %python %S/Inputs/make-inputs.py %t
 // RUN: yat-run %s --entry=floats --input=%t/v_4_f64.npy --input=%t/v_4_f16.npy --input=%t/v_4_f32.npy | FileCheck %s --strict-whitespace --check-prefix=FLOATS
@@ -7,6 +7,10 @@
 // RUN: yat-run %s --entry=unsigned --input=%t/v_4_u8.npy --input=%t/v_4_u16.npy --input=%t/v_4_u32.npy --input=%t/v_4_u64.npy | FileCheck %s --strict-whitespace --check-prefix=UNSIGNED
 // RUN: yat-run %s --entry=unsigned --input=%t/v_4_u8.npy --input=%t/v_4_u16.npy --input=%t/v_4_u32.npy --input=%t/v_4_u64.npy --output=%t/u8.npy --output=%t/u16.npy --output=%t/u32.npy --output=%t/u64.npy
 // RUN: %python -c "import numpy as np; r = [np.load('%t/' + n + '.npy') for n in ('u8', 'u16', 'u32', 'u64')]; assert [a.dtype for a in r] == [np.uint8, np.uint16, np.uint32, np.uint64], [a.dtype for a in r]; assert r[0].tolist() == [0, 2, 144, 254] and r[1].tolist() == [0, 0, 20000, 32767] and r[2].tolist() == [0, 1, 3000000000, 4294967295] and r[3].tolist() == [18446744073709551615, 0, (1 << 63) - 1, 18446744073709551614], r"
+// RUN: %python -c "import numpy as np; np.save('%t/z_2_c64.npy', np.array([1 + 2j, -0.5j], np.complex64)); np.save('%t/z_2_c128.npy', np.array([3 - 1j, 2.25], np.complex128))"
+// RUN: yat-run %s --entry=complex_numbers --input=%t/z_2_c64.npy --input=%t/z_2_c128.npy | FileCheck %s --check-prefix=COMPLEX
+// RUN: yat-run %s --entry=complex_numbers --input=%t/z_2_c64.npy --input=%t/z_2_c128.npy --output=%t/c64.npy --output=%t/c128.npy
+// RUN: %python -c "import numpy as np; a = np.load('%t/c64.npy'); b = np.load('%t/c128.npy'); assert a.dtype == np.complex64 and b.dtype == np.complex128, (a.dtype, b.dtype); assert a.tolist() == [-3 + 4j, -0.25 + 0j] and b.tolist() == [6 - 2j, 4.5 + 0j], (a, b)"
 // RUN: yat-run %s --entry=scalar_and_empty --input=%t/scalar_f32.npy --input=%t/empty_0x3_f32.npy | FileCheck %s --strict-whitespace --check-prefix=SHAPES
 // RUN: yat-run %s --entry=integers --input=%t/v_4_i8.npy --input=%t/v_4_i32.npy --input=%t/v_4_i64.npy --input=%t/v_4_bool.npy --output=%t/i8.npy --output=%t/i32.npy --output=%t/i64.npy --output=%t/i1.npy
 // RUN: %python -c "import numpy as np; r = [np.load('%t/' + n + '.npy') for n in ('i8', 'i32', 'i64', 'i1')]; assert [a.dtype for a in r] == [np.int8, np.int32, np.int64, np.bool_], [a.dtype for a in r]; assert r[0].tolist() == [2, 56, -2, 0] and r[1].tolist() == [1, -2, 300000, 7] and r[2].tolist() == [-1, 2, -(1 << 40), -7] and r[3].tolist() == [False, True, True, False], r"
@@ -70,6 +74,18 @@ func.func @unsigned(%a: tensor<4xui8>, %b: tensor<4xui16>, %c: tensor<4xui32>, %
   %one = stablehlo.constant dense<1> : tensor<4xui64>
   %rd = stablehlo.subtract %d, %one : tensor<4xui64>
   return %ra, %rb, %c, %rd : tensor<4xui8>, tensor<4xui16>, tensor<4xui32>, tensor<4xui64>
+}
+
+// complex<f32> squares, complex<f64> doubles; each prints as re+imj,
+// right-aligned to the widest.
+// COMPLEX:      result 0: tensor<2xcomplex<f32>>
+// COMPLEX-NEXT: {{^}}[ -3+4j -0.25+0j]{{$}}
+// COMPLEX-NEXT: result 1: tensor<2xcomplex<f64>>
+// COMPLEX-NEXT: {{^}}[ 6-2j 4.5+0j]{{$}}
+func.func @complex_numbers(%a: tensor<2xcomplex<f32>>, %b: tensor<2xcomplex<f64>>) -> (tensor<2xcomplex<f32>>, tensor<2xcomplex<f64>>) {
+  %sq = stablehlo.multiply %a, %a : tensor<2xcomplex<f32>>
+  %twice = stablehlo.add %b, %b : tensor<2xcomplex<f64>>
+  return %sq, %twice : tensor<2xcomplex<f32>>, tensor<2xcomplex<f64>>
 }
 
 // A 0-d tensor prints as a bare number; an empty one as [].

@@ -31,6 +31,7 @@
 // RUN: %python %S/Inputs/expect-exit.py 2 yat-run %s --input=%t/empty_overflowing_dims.npy --input=%t/b_3x4_f32.npy | FileCheck %s --check-prefix=EMPTY-OVERFLOW
 // RUN: %python %S/Inputs/expect-exit.py 2 yat-run %s --input=%t/fortran_2x3_f32.npy --input=%t/b_3x4_f32.npy | FileCheck %s --check-prefix=FORTRAN
 // RUN: %python %S/Inputs/expect-exit.py 2 yat-run %s --input=%t/bigendian_2x3_f32.npy --input=%t/b_3x4_f32.npy | FileCheck %s --check-prefix=BIG-ENDIAN
+// RUN: %python %S/Inputs/expect-exit.py 2 yat-run %s --input=%t/str_2.npy --input=%t/b_3x4_f32.npy | FileCheck %s --check-prefix=STRINGS
 // RUN: %python %S/Inputs/expect-exit.py 2 yat-run %s --input=%t/c64_2x3.npy --input=%t/b_3x4_f32.npy | FileCheck %s --check-prefix=COMPLEX
 // RUN: %python %S/Inputs/expect-exit.py 2 yat-run %s --input=%t/u32_2x3.npy --input=%t/b_3x4_f32.npy | FileCheck %s --check-prefix=UNSIGNED
 
@@ -61,8 +62,9 @@
 // LARGE-SHORT: yat-run: error: argument 0: '{{.*}}large_shape_short_data.npy' is not a valid .npy file: data is 24 bytes but shape (150292044, 999) of <f4 needs 600567007824
 // EMPTY-OVERFLOW: yat-run: error: argument 0: expected tensor<2x3xf32>, got tensor<9999999999999x9999999999949x0xf32> (rank 3 instead of 2)
 // FORTRAN: yat-run: error: argument 0: '{{.*}}fortran_2x3_f32.npy' is stored in Fortran order; only C order is supported (save np.ascontiguousarray(a))
-// BIG-ENDIAN: yat-run: error: argument 0: '{{.*}}bigendian_2x3_f32.npy' has unsupported dtype '>f4'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |u1 <u2 <u4 <u8 |b1
-// COMPLEX: yat-run: error: argument 0: '{{.*}}c64_2x3.npy' has unsupported dtype '<c8'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |u1 <u2 <u4 <u8 |b1
+// BIG-ENDIAN: yat-run: error: argument 0: '{{.*}}bigendian_2x3_f32.npy' has unsupported dtype '>f4'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |u1 <u2 <u4 <u8 |b1 <c8 <c16
+// STRINGS: yat-run: error: argument 0: '{{.*}}str_2.npy' has unsupported dtype '<U2'; expected one of <f4 <f8 <f2 |i1 <i2 <i4 <i8 |u1 <u2 <u4 <u8 |b1 <c8 <c16
+// COMPLEX: yat-run: error: argument 0: expected tensor<2x3xf32>, got tensor<2x3xcomplex<f32>> (element type complex<f32> instead of f32)
 // UNSIGNED: yat-run: error: argument 0: expected tensor<2x3xf32>, got tensor<2x3xui32> (element type ui32 instead of f32)
 
 func.func @main(%a: tensor<2x3xf32>, %b: tensor<3x4xf32>) -> tensor<2x4xf32> {

@@ -22,11 +22,11 @@
 // MISSING: yat-run: error: cannot read '{{.*}}missing.mlir': No such file or directory
 // BINARY: yat-run: error: {{.*}}a_2x3_f32.npy:1:1:
 // INVALID: yat-run: error: {{.*}}invalid-op.mlir:3:8: 'yat.product' op
-// NO-LOWERING: yat-run: error: {{.*}}unsupported-op.mlir:6:10: 'complex.create' cannot be lowered to the LLVM dialect for the CPU
+// NO-LOWERING: yat-run: error: {{.*}}unsupported-op.mlir:3:8: 'gpu.thread_id' cannot be lowered to the LLVM dialect for the CPU
 // UNDEFINED: yat-run: error: function '@mystery' is called but neither defined in the module nor provided by the runtime
 // NO-ENTRY: yat-run: error: no function '@missing' in the module (functions: @main, @scalar, @unranked, @signed_result)
 // DECLARATION: yat-run: error: function '@declared' is a declaration without a body
-// SCALAR: yat-run: error: argument 0 of '@scalar' has type f32; only ranked tensors of f32, f64, f16, bf16, i8, i16, i32, i64, ui8, ui16, ui32, ui64 or i1 can be passed
+// SCALAR: yat-run: error: argument 0 of '@scalar' has type f32; only ranked tensors of f32, f64, f16, bf16, i8, i16, i32, i64, ui8, ui16, ui32, ui64, i1, complex<f32> or complex<f64> can be passed
 // UNRANKED: yat-run: error: argument 0 of '@unranked' has type tensor<*xf32>; only ranked tensors
 // SIGNED: yat-run: error: result 0 of '@signed_result' has type tensor<2xsi8>; only ranked tensors
 // BAD-FLAG: yat-run: for the --target option: Cannot find option named 'tpu'!

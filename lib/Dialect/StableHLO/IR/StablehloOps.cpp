@@ -134,6 +134,47 @@ static void printSelectOpType(OpAsmPrinter &printer, Operation *op, Type pred,
   printer.printFunctionalType(op);
 }
 
+/// `complex`'s types: the short `tensor<...xcomplex<T>>` (both parts of
+/// type tensor<...xT>) or a function type.
+static ParseResult parseComplexOpType(OpAsmParser &parser, Type &lhs, Type &rhs,
+                                      Type &result) {
+  SMLoc loc = parser.getCurrentLocation();
+  Type type;
+  if (parser.parseType(type))
+    return failure();
+  if (auto fnType = dyn_cast<FunctionType>(type)) {
+    if (fnType.getNumInputs() != 2 || fnType.getNumResults() != 1)
+      return parser.emitError(loc)
+             << "expected a function type with 2 inputs and 1 result";
+    lhs = fnType.getInput(0);
+    rhs = fnType.getInput(1);
+    result = fnType.getResult(0);
+    return success();
+  }
+  auto tensorType = dyn_cast<RankedTensorType>(type);
+  auto complexType =
+      tensorType ? dyn_cast<ComplexType>(tensorType.getElementType()) : nullptr;
+  if (!complexType)
+    return parser.emitError(loc)
+           << "expected a ranked tensor of complex numbers, got " << type;
+  result = type;
+  lhs = rhs = tensorType.clone(complexType.getElementType());
+  return success();
+}
+
+static void printComplexOpType(OpAsmPrinter &printer, Operation *op, Type lhs,
+                               Type rhs, Type result) {
+  auto tensorType = cast<RankedTensorType>(result);
+  auto complexType = dyn_cast<ComplexType>(tensorType.getElementType());
+  Type part =
+      complexType ? tensorType.clone(complexType.getElementType()) : Type();
+  if (lhs == part && rhs == part) {
+    printer << result;
+    return;
+  }
+  printer.printFunctionalType(op);
+}
+
 /// `e5m10`: the exponent and mantissa bits of reduce_precision's format.
 static ParseResult parseExponentMantissa(OpAsmParser &parser,
                                          IntegerAttr &exponentBits,
@@ -322,7 +363,7 @@ ComparisonType CompareOp::getEffectiveCompareType() {
       type && *type != ComparisonType::NOTYPE)
     return *type;
   Type element = getElementTypeOrSelf(getLhs().getType());
-  if (isa<FloatType>(element))
+  if (isa<FloatType, ComplexType>(element))
     return ComparisonType::FLOAT;
   if (element.isInteger(1) || element.isUnsignedInteger())
     return ComparisonType::UNSIGNED;
@@ -333,7 +374,9 @@ LogicalResult CompareOp::verify() {
   std::optional<ComparisonType> type = getCompareType();
   if (!type || *type == ComparisonType::NOTYPE)
     return success();
-  bool isFloat = isa<FloatType>(getElementTypeOrSelf(getLhs().getType()));
+  // Complex numbers compare (EQ and NE) with the FLOAT type too.
+  bool isFloat =
+      isa<FloatType, ComplexType>(getElementTypeOrSelf(getLhs().getType()));
   bool wantsFloat =
       *type == ComparisonType::FLOAT || *type == ComparisonType::TOTALORDER;
   if (isFloat != wantsFloat)
@@ -839,14 +882,56 @@ LogicalResult DotGeneralOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// Complex numbers
+//===----------------------------------------------------------------------===//
+
+/// The float type of the parts of `type`'s elements (the element type
+/// itself when it is a float).
+static Type getPartType(ShapedType type) {
+  Type element = type.getElementType();
+  if (auto complexType = dyn_cast<ComplexType>(element))
+    return complexType.getElementType();
+  return element;
+}
+
+/// real and imag: the result holds the parts of the operand's elements.
+static LogicalResult verifyPartOf(Operation *op) {
+  auto operand = cast<ShapedType>(op->getOperand(0).getType());
+  auto result = cast<ShapedType>(op->getResult(0).getType());
+  if (result.getElementType() != getPartType(operand))
+    return op->emitOpError()
+           << "expected a result of element type " << getPartType(operand)
+           << ", got " << result.getElementType();
+  return success();
+}
+
+LogicalResult RealOp::verify() { return verifyPartOf(*this); }
+LogicalResult ImagOp::verify() { return verifyPartOf(*this); }
+
+LogicalResult ComplexOp::verify() {
+  auto result = cast<ShapedType>(getType());
+  Type part = getPartType(result);
+  if (getLhs().getType().getElementType() != part ||
+      getRhs().getType().getElementType() != part)
+    return emitOpError() << "expected parts of element type " << part;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
 // BitcastConvertOp
 //===----------------------------------------------------------------------===//
+
+unsigned mlir::yat::stablehlo::getElementBitWidth(Type type) {
+  if (auto complexType = dyn_cast<ComplexType>(type))
+    return 2 * complexType.getElementType().getIntOrFloatBitWidth();
+  return type.getIntOrFloatBitWidth();
+}
 
 LogicalResult BitcastConvertOp::verify() {
   RankedTensorType operand = getOperand().getType();
   RankedTensorType result = getType();
-  unsigned operandWidth = operand.getElementTypeBitWidth();
-  unsigned resultWidth = result.getElementTypeBitWidth();
+  unsigned operandWidth = getElementBitWidth(operand.getElementType());
+  unsigned resultWidth = getElementBitWidth(result.getElementType());
   SmallVector<int64_t> expected(operand.getShape());
   if (operandWidth > resultWidth) {
     if (operandWidth % resultWidth)

@@ -96,3 +96,4 @@ np.save(out / "bigendian_2x3_f32.npy",
         np.arange(6, dtype=">f4").reshape(2, 3))
 np.save(out / "u32_2x3.npy", np.arange(6, dtype=np.uint32).reshape(2, 3))
 np.save(out / "c64_2x3.npy", np.arange(6, dtype=np.complex64).reshape(2, 3))
+np.save(out / "str_2.npy", np.array(["ab", "cd"]))

@@ -35,6 +35,9 @@ inline constexpr llvm::StringLiteral kCheckEq = "check.eq";
 /// True for the custom_call targets listed above.
 bool isSupportedCheckTarget(StringRef target);
 
+/// The bits one element of `type` takes (both parts of a complex number).
+unsigned getElementBitWidth(Type type);
+
 } // namespace mlir::yat::stablehlo
 
 #endif // YAT_DIALECT_STABLEHLO_IR_STABLEHLO_H

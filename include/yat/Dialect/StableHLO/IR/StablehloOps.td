@@ -27,11 +27,16 @@ def Stablehlo_Pred : TypeAlias<I1, "pred (AKA boolean or 1-bit integer)">;
 def Stablehlo_Int : AnyTypeOf<[AnySignlessInteger, AnyUnsignedInteger],
                               "integer">;
 def Stablehlo_Float : AnyTypeOf<[F16, BF16, F32, F64], "float">;
+def Stablehlo_Complex : AnyTypeOf<[Complex<F32>, Complex<F64>], "complex">;
 
-def Stablehlo_Tensor : RankedTensorOf<[Stablehlo_Int, Stablehlo_Float]>;
+def Stablehlo_Tensor
+    : RankedTensorOf<[Stablehlo_Int, Stablehlo_Float, Stablehlo_Complex]>;
 def Stablehlo_PredTensor : RankedTensorOf<[Stablehlo_Pred]>;
 def Stablehlo_IntTensor : RankedTensorOf<[Stablehlo_Int]>;
 def Stablehlo_FloatTensor : RankedTensorOf<[Stablehlo_Float]>;
+def Stablehlo_FloatOrComplexTensor
+    : RankedTensorOf<[Stablehlo_Float, Stablehlo_Complex]>;
+def Stablehlo_ComplexTensor : RankedTensorOf<[Stablehlo_Complex]>;
 
 //===----------------------------------------------------------------------===//
 // Elementwise ops
@@ -57,23 +62,23 @@ def Stablehlo_CeilOp
 def Stablehlo_CbrtOp
     : Stablehlo_UnaryElementwiseOp<"cbrt", Stablehlo_FloatTensor, "cube root">;
 def Stablehlo_CosineOp
-    : Stablehlo_UnaryElementwiseOp<"cosine", Stablehlo_FloatTensor, "cosine">;
+    : Stablehlo_UnaryElementwiseOp<"cosine", Stablehlo_FloatOrComplexTensor, "cosine">;
 def Stablehlo_ExpOp
-    : Stablehlo_UnaryElementwiseOp<"exponential", Stablehlo_FloatTensor,
+    : Stablehlo_UnaryElementwiseOp<"exponential", Stablehlo_FloatOrComplexTensor,
                                    "e^x">;
 def Stablehlo_Expm1Op
     : Stablehlo_UnaryElementwiseOp<"exponential_minus_one",
-                                   Stablehlo_FloatTensor, "e^x - 1">;
+                                   Stablehlo_FloatOrComplexTensor, "e^x - 1">;
 def Stablehlo_FloorOp
     : Stablehlo_UnaryElementwiseOp<"floor", Stablehlo_FloatTensor, "floor">;
 def Stablehlo_LogOp
-    : Stablehlo_UnaryElementwiseOp<"log", Stablehlo_FloatTensor,
+    : Stablehlo_UnaryElementwiseOp<"log", Stablehlo_FloatOrComplexTensor,
                                    "natural logarithm">;
 def Stablehlo_Log1pOp
-    : Stablehlo_UnaryElementwiseOp<"log_plus_one", Stablehlo_FloatTensor,
+    : Stablehlo_UnaryElementwiseOp<"log_plus_one", Stablehlo_FloatOrComplexTensor,
                                    "log(1 + x)">;
 def Stablehlo_LogisticOp
-    : Stablehlo_UnaryElementwiseOp<"logistic", Stablehlo_FloatTensor,
+    : Stablehlo_UnaryElementwiseOp<"logistic", Stablehlo_FloatOrComplexTensor,
                                    "1 / (1 + e^-x)">;
 def Stablehlo_NegOp
     : Stablehlo_UnaryElementwiseOp<"negate", Stablehlo_Tensor, "negation">;
@@ -90,19 +95,19 @@ def Stablehlo_RoundNearestEvenOp
     : Stablehlo_UnaryElementwiseOp<"round_nearest_even", Stablehlo_FloatTensor,
                                    "rounding to nearest, ties to even">;
 def Stablehlo_RsqrtOp
-    : Stablehlo_UnaryElementwiseOp<"rsqrt", Stablehlo_FloatTensor,
+    : Stablehlo_UnaryElementwiseOp<"rsqrt", Stablehlo_FloatOrComplexTensor,
                                    "1 / sqrt(x)">;
 def Stablehlo_SignOp
     : Stablehlo_UnaryElementwiseOp<"sign", Stablehlo_Tensor,
                                    "the sign (-1, 0 or 1; NaN and signed zeros "
                                    "are kept)">;
 def Stablehlo_SineOp
-    : Stablehlo_UnaryElementwiseOp<"sine", Stablehlo_FloatTensor, "sine">;
+    : Stablehlo_UnaryElementwiseOp<"sine", Stablehlo_FloatOrComplexTensor, "sine">;
 def Stablehlo_SqrtOp
-    : Stablehlo_UnaryElementwiseOp<"sqrt", Stablehlo_FloatTensor,
+    : Stablehlo_UnaryElementwiseOp<"sqrt", Stablehlo_FloatOrComplexTensor,
                                    "square root">;
 def Stablehlo_TanhOp
-    : Stablehlo_UnaryElementwiseOp<"tanh", Stablehlo_FloatTensor,
+    : Stablehlo_UnaryElementwiseOp<"tanh", Stablehlo_FloatOrComplexTensor,
                                    "hyperbolic tangent">;
 
 class Stablehlo_BinaryElementwiseOp<string mnemonic, Type tensorType,
@@ -174,6 +179,55 @@ def Stablehlo_ShiftRightLogicalOp
                                     "lhs shifted right by rhs bits, filling "
                                     "with zeros (0 when rhs, read as "
                                     "unsigned, is the bit width or more)">;
+
+def Stablehlo_RealOp : Stablehlo_Op<"real",
+    [Pure, Elementwise, SameOperandsAndResultShape]> {
+  let summary = "real part";
+  let description = [{
+    The real part of each complex element (a float operand is returned as
+    it is): `stablehlo.real %z : (tensor<4xcomplex<f32>>) -> tensor<4xf32>`.
+  }];
+  let arguments = (ins Stablehlo_FloatOrComplexTensor:$operand);
+  let results = (outs Stablehlo_FloatTensor:$result);
+  let assemblyFormat = [{
+    $operand attr-dict `:`
+        custom<SameOperandsAndResultType>(type($operand), type($result))
+  }];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_ImagOp : Stablehlo_Op<"imag",
+    [Pure, Elementwise, SameOperandsAndResultShape]> {
+  let summary = "imaginary part";
+  let description = [{
+    The imaginary part of each complex element (zero for a float operand):
+    `stablehlo.imag %z : (tensor<4xcomplex<f32>>) -> tensor<4xf32>`.
+  }];
+  let arguments = (ins Stablehlo_FloatOrComplexTensor:$operand);
+  let results = (outs Stablehlo_FloatTensor:$result);
+  let assemblyFormat = [{
+    $operand attr-dict `:`
+        custom<SameOperandsAndResultType>(type($operand), type($result))
+  }];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_ComplexOp : Stablehlo_Op<"complex",
+    [Pure, Elementwise, SameOperandsAndResultShape]> {
+  let summary = "complex numbers from real and imaginary parts";
+  let description = [{
+    `lhs + i rhs` element by element: `stablehlo.complex %re, %im :
+    (tensor<4xf32>, tensor<4xf32>) -> tensor<4xcomplex<f32>>` (or the short
+    `: tensor<4xcomplex<f32>>`).
+  }];
+  let arguments = (ins Stablehlo_FloatTensor:$lhs, Stablehlo_FloatTensor:$rhs);
+  let results = (outs Stablehlo_ComplexTensor:$result);
+  let assemblyFormat = [{
+    $lhs `,` $rhs attr-dict `:`
+        custom<ComplexOpType>(type($lhs), type($rhs), type($result))
+  }];
+  let hasVerifier = 1;
+}
 
 def Stablehlo_IsFiniteOp : Stablehlo_Op<"is_finite",
     [Pure, Elementwise, SameOperandsAndResultShape]> {
