@@ -66,6 +66,7 @@ def npy_seeds():
         "u32_2x2": np.arange(4, dtype=np.uint32).reshape(2, 2),
         "u64_scalar": np.array((1 << 64) - 1, np.uint64),
         "c64_1": np.array([1 + 2j], np.complex64),
+        "c128_2": np.array([0.5 - 1j, 3j], np.complex128),
     }
     files = {}
     for name, array in arrays.items():
@@ -80,7 +81,7 @@ def npy_seeds():
     files["big_endian"] = good.replace(b"<f4", b">f4")
     files["version_2"] = good[:6] + b"\x02\x00" + good[8:]
     for name, data in files.items():
-        for selector in range(16):
+        for selector in range(18):
             yield f"{name}-{selector}.bin", bytes([selector]) + data
 
 

@@ -46,6 +46,7 @@ const TensorSpec kParameters[] = {
     {ElementType::I64, {}},           {ElementType::I1, {kDyn}},
     {ElementType::U8, {2}},           {ElementType::U16, {kDyn}},
     {ElementType::U32, {kDyn, 2}},    {ElementType::U64, {}},
+    {ElementType::C64, {2}},          {ElementType::C128, {kDyn}},
 };
 
 void check(bool condition, const char *property) {
