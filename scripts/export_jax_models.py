@@ -312,6 +312,23 @@ def build_timing_models():
         [{"op": "yat.product", "count": 2}])]
 
 
+def write_model_files(out, model):
+    """Writes NAME.mlir, NAME.arg<i>.npy and NAME.expected.npy of `model`
+    into `out`; returns the StableHLO text, the argument file names and
+    JAX's result."""
+    model.fn.__name__ = model.name
+    text = stablehlo_text(model.fn, model.args)
+    (out / f"{model.name}.mlir").write_text(text)
+    arg_files = []
+    for i, arg in enumerate(model.args):
+        path = out / f"{model.name}.arg{i}.npy"
+        np.save(path, np.asarray(arg))
+        arg_files.append(path.name)
+    expected = np.asarray(jax.jit(model.fn)(*model.args))
+    np.save(out / f"{model.name}.expected.npy", expected)
+    return text, arg_files, expected
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=pathlib.Path,
@@ -322,16 +339,7 @@ def main():
 
     manifest = []
     for model in build_models():
-        model.fn.__name__ = model.name
-        text = stablehlo_text(model.fn, model.args)
-        (out / f"{model.name}.mlir").write_text(text)
-        arg_files = []
-        for i, arg in enumerate(model.args):
-            path = out / f"{model.name}.arg{i}.npy"
-            np.save(path, np.asarray(arg))
-            arg_files.append(path.name)
-        expected = np.asarray(jax.jit(model.fn)(*model.args))
-        np.save(out / f"{model.name}.expected.npy", expected)
+        _, arg_files, expected = write_model_files(out, model)
         manifest.append({
             "name": model.name,
             "description": model.description,

@@ -50,7 +50,7 @@ from nmn.nnx.layers.conv import YatConv
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from export_jax_models import (  # noqa: E402
-    ROOT, give_values, random_array, stablehlo_text)
+    ROOT, give_values, random_array, write_model_files)
 
 NMN_EXAMPLES = pathlib.Path(nmn.__file__).resolve().parent / "nnx" / "examples"
 
@@ -538,16 +538,7 @@ def main():
 
     manifest = []
     for model in build_models():
-        model.fn.__name__ = model.name
-        text = stablehlo_text(model.fn, model.args)
-        (out / f"{model.name}.mlir").write_text(text)
-        arg_files = []
-        for i, arg in enumerate(model.args):
-            path = out / f"{model.name}.arg{i}.npy"
-            np.save(path, np.asarray(arg))
-            arg_files.append(path.name)
-        expected = np.asarray(jax.jit(model.fn)(*model.args))
-        np.save(out / f"{model.name}.expected.npy", expected)
+        text, arg_files, expected = write_model_files(out, model)
         entry = {
             "name": model.name,
             "description": model.description,

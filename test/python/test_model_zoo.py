@@ -22,7 +22,7 @@ import sys
 import numpy as np
 import pytest
 
-from yat_harness import ROOT, YAT_OPT, assert_close, run
+from yat_harness import ROOT, YAT_OPT, assert_close, has_raise_pass, run
 
 ZOO = ROOT / "examples" / "zoo"
 MANIFEST = json.loads((ZOO / "manifest.json").read_text())
@@ -34,16 +34,8 @@ LOWERINGS = {
 }
 
 
-def _has_raise_pass():
-    if not YAT_OPT.exists():
-        return False
-    proc = subprocess.run([str(YAT_OPT), "--help"], capture_output=True,
-                          text=True)
-    return "--yat-raise-stablehlo" in proc.stdout
-
-
 pytestmark = pytest.mark.skipif(
-    not _has_raise_pass(),
+    not has_raise_pass(),
     reason="yat-opt without yat-raise-stablehlo (built without StableHLO)")
 
 

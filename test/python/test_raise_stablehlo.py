@@ -31,7 +31,7 @@ import sys
 import numpy as np
 import pytest
 
-from yat_harness import ROOT, YAT_OPT, assert_close, run
+from yat_harness import ROOT, YAT_OPT, assert_close, has_raise_pass, run
 
 EXAMPLES = ROOT / "examples" / "stablehlo"
 MANIFEST = json.loads((EXAMPLES / "manifest.json").read_text())
@@ -45,16 +45,8 @@ LOWERINGS = {
 }
 
 
-def _has_raise_pass():
-    if not YAT_OPT.exists():
-        return False
-    proc = subprocess.run([str(YAT_OPT), "--help"], capture_output=True,
-                          text=True)
-    return "--yat-raise-stablehlo" in proc.stdout
-
-
 pytestmark = pytest.mark.skipif(
-    not _has_raise_pass(),
+    not has_raise_pass(),
     reason="yat-opt without yat-raise-stablehlo (built without StableHLO)")
 
 

@@ -23,6 +23,15 @@ _MLIR_TYPES = {
 }
 
 
+def has_raise_pass():
+    """Whether yat-opt was built with StableHLO (yat-raise-stablehlo)."""
+    if not YAT_OPT.exists():
+        return False
+    proc = subprocess.run([str(YAT_OPT), "--help"], capture_output=True,
+                          text=True)
+    return "--yat-raise-stablehlo" in proc.stdout
+
+
 def tensor_type(shape, element):
     """`tensor<2x3xf32>` for shape (2, 3) and element "f32"."""
     dims = "x".join(str(d) for d in shape)
