@@ -337,7 +337,7 @@ func.func @reduce_applies(%x: tensor<4xf32>, %init: tensor<f32>) {
 
 // stablehlo.return only ends a reduce body.
 func.func @return_parent(%a: tensor<f32>) {
-  // expected-error @+1 {{expects parent op to be one of 'stablehlo.reduce, stablehlo.reduce_window, stablehlo.scatter, stablehlo.select_and_scatter, stablehlo.sort, stablehlo.while'}}
+  // expected-error @+1 {{expects parent op to be one of 'stablehlo.case, stablehlo.if, stablehlo.reduce, stablehlo.reduce_window, stablehlo.scatter, stablehlo.select_and_scatter, stablehlo.sort, stablehlo.while'}}
   stablehlo.return %a : tensor<f32>
 }
 
@@ -1355,5 +1355,59 @@ func.func @select_and_scatter_scatter_body(%x: tensor<4xf32>, %s: tensor<3xf32>,
   ^bb0(%a: tensor<f32>):
     stablehlo.return %a : tensor<f32>
   }) : (tensor<4xf32>, tensor<3xf32>, tensor<f32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @if_branch_types(%p: tensor<i1>, %x: tensor<2xf32>) {
+  // expected-error @+1 {{expected branch 1 to take no arguments and return the result types}}
+  %0 = "stablehlo.if"(%p) ({
+    stablehlo.return %x : tensor<2xf32>
+  }, {
+    %c = stablehlo.constant dense<1.0> : tensor<f32>
+    stablehlo.return %c : tensor<f32>
+  }) : (tensor<i1>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @if_predicate_rank(%p: tensor<2xi1>, %x: tensor<2xf32>) {
+  // expected-error @+1 {{expected a 0-d predicate}}
+  %0 = "stablehlo.if"(%p) ({
+    stablehlo.return %x : tensor<2xf32>
+  }, {
+    stablehlo.return %x : tensor<2xf32>
+  }) : (tensor<2xi1>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @case_index_rank(%i: tensor<2xi32>, %x: tensor<2xf32>) {
+  // expected-error @+1 {{expected a 0-d index}}
+  %0 = "stablehlo.case"(%i) ({
+    stablehlo.return %x : tensor<2xf32>
+  }) : (tensor<2xi32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @case_no_branches(%i: tensor<i32>) {
+  // expected-error @+1 {{expected at least one branch}}
+  "stablehlo.case"(%i) : (tensor<i32>) -> ()
+  return
+}
+
+// -----
+
+func.func @case_branch_types(%i: tensor<i32>, %x: tensor<2xf32>) {
+  // expected-error @+1 {{expected branch 0 to take no arguments and return the result types}}
+  %0 = "stablehlo.case"(%i) ({
+  ^bb0(%a: tensor<f32>):
+    stablehlo.return %x : tensor<2xf32>
+  }) : (tensor<i32>) -> tensor<2xf32>
   return
 }

@@ -220,3 +220,33 @@ func.func @select_and_scatter(%x: tensor<4xf32>, %s: tensor<2xf32>, %init: tenso
   }) : (tensor<4xf32>, tensor<2xf32>, tensor<f32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// if and case: generic form with their branches.
+// CHECK-LABEL: func.func @if_and_case
+// CHECK: "stablehlo.if"(%{{.*}}) ({
+// CHECK:   stablehlo.return %{{.*}} : tensor<2xf32>
+// CHECK: }, {
+// CHECK: }) : (tensor<i1>) -> tensor<2xf32>
+// CHECK: "stablehlo.case"(%{{.*}}) ({
+// CHECK: }, {
+// CHECK: }, {
+// CHECK: }) : (tensor<i32>) -> tensor<2xf32>
+func.func @if_and_case(%p: tensor<i1>, %i: tensor<i32>, %x: tensor<2xf32>) {
+  %0 = "stablehlo.if"(%p) ({
+    stablehlo.return %x : tensor<2xf32>
+  }, {
+    %n = stablehlo.negate %x : tensor<2xf32>
+    stablehlo.return %n : tensor<2xf32>
+  }) : (tensor<i1>) -> tensor<2xf32>
+  %1 = "stablehlo.case"(%i) ({
+    stablehlo.return %x : tensor<2xf32>
+  }, {
+    stablehlo.return %0 : tensor<2xf32>
+  }, {
+    %n = stablehlo.negate %x : tensor<2xf32>
+    stablehlo.return %n : tensor<2xf32>
+  }) : (tensor<i32>) -> tensor<2xf32>
+  return
+}

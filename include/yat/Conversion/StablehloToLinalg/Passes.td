@@ -71,7 +71,9 @@ def ConvertStablehloToLinalg
        - gather becomes one parallel `linalg.generic` that extracts operand
          elements at clamped start indices; dynamic_slice and
          dynamic_update_slice become tensor.extract_slice / insert_slice;
-       - while becomes `scf.while`, its regions lowered in place;
+       - while becomes `scf.while`, its regions lowered in place; if
+         becomes `scf.if` and case `scf.index_switch` (the last branch as
+         the default, for out-of-range indices too);
        - sort becomes a stable insertion sort of each slice in scf loops
          (`scf.for` over positions, `scf.while` swapping left while the
          translated comparator says so); chlo.top_k was expanded into a

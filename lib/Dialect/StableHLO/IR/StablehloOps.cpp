@@ -1457,14 +1457,54 @@ void ReduceOp::print(OpAsmPrinter &printer) {
   printer.printRegion(getBody(), /*printEntryBlockArgs=*/false);
 }
 
+/// reduce and reduce_window: as many init values and results as inputs,
+/// at least one.
+static LogicalResult verifyReducerCounts(Operation *op, size_t inputs,
+                                         size_t initValues, size_t results) {
+  if (inputs == 0)
+    return op->emitOpError() << "expected at least one input";
+  if (initValues != inputs || results != inputs)
+    return op->emitOpError()
+           << "expected as many init values and results as inputs (" << inputs
+           << ")";
+  return success();
+}
+
+/// reduce and reduce_window: inputs of one shape, 0-d init values of their
+/// element types, results of those element types and of shape `expected`.
+static LogicalResult verifyReducerOperands(Operation *op, ValueRange inputs,
+                                           ValueRange initValues,
+                                           ValueRange results,
+                                           ArrayRef<int64_t> expected) {
+  auto first = cast<RankedTensorType>(inputs.front().getType());
+  for (auto [i, value] : llvm::enumerate(inputs)) {
+    auto input = cast<RankedTensorType>(value.getType());
+    auto init = cast<RankedTensorType>(initValues[i].getType());
+    auto result = cast<RankedTensorType>(results[i].getType());
+    if (input.getRank() != first.getRank() ||
+        !llvm::all_of(
+            llvm::zip(input.getShape(), first.getShape()), [](auto sizes) {
+              return compatibleSizes(std::get<0>(sizes), std::get<1>(sizes));
+            }))
+      return op->emitOpError() << "expected all inputs to have the same shape";
+    if (init.getRank() != 0 || init.getElementType() != input.getElementType())
+      return op->emitOpError()
+             << "expected init value " << i << " to be a 0-d tensor of "
+             << input.getElementType();
+    if (result.getElementType() != input.getElementType())
+      return op->emitOpError()
+             << "expected result " << i << " to have element type "
+             << input.getElementType();
+    if (failed(verifyResultShape(op, result, expected)))
+      return failure();
+  }
+  return success();
+}
+
 LogicalResult ReduceOp::verify() {
-  size_t count = getInputs().size();
-  if (count == 0)
-    return emitOpError() << "expected at least one input";
-  if (getInitValues().size() != count || getNumResults() != count)
-    return emitOpError() << "expected as many init values and results as "
-                            "inputs ("
-                         << count << ")";
+  if (failed(verifyReducerCounts(*this, getInputs().size(),
+                                 getInitValues().size(), getNumResults())))
+    return failure();
   auto first = cast<RankedTensorType>(getInputs().front().getType());
   if (failed(verifyDimensionList(*this, "dimension", getDimensions(),
                                  first.getRank())))
@@ -1473,28 +1513,8 @@ LogicalResult ReduceOp::verify() {
   for (int64_t d = 0; d < first.getRank(); ++d)
     if (!llvm::is_contained(getDimensions(), d))
       expected.push_back(first.getDimSize(d));
-  for (size_t i = 0; i < count; ++i) {
-    auto input = cast<RankedTensorType>(getInputs()[i].getType());
-    auto init = cast<RankedTensorType>(getInitValues()[i].getType());
-    auto result = cast<RankedTensorType>(getResult(i).getType());
-    if (input.getRank() != first.getRank() ||
-        !llvm::all_of(
-            llvm::zip(input.getShape(), first.getShape()), [](auto sizes) {
-              return compatibleSizes(std::get<0>(sizes), std::get<1>(sizes));
-            }))
-      return emitOpError() << "expected all inputs to have the same shape";
-    if (init.getRank() != 0 || init.getElementType() != input.getElementType())
-      return emitOpError() << "expected init value " << i
-                           << " to be a 0-d tensor of "
-                           << input.getElementType();
-    if (result.getElementType() != input.getElementType())
-      return emitOpError() << "expected result " << i
-                           << " to have element type "
-                           << input.getElementType();
-    if (failed(verifyResultShape(*this, result, expected)))
-      return failure();
-  }
-  return success();
+  return verifyReducerOperands(*this, getInputs(), getInitValues(),
+                               getResults(), expected);
 }
 
 /// Checks the body of reduce or reduce_window: it takes (accumulators,
@@ -1555,13 +1575,9 @@ SmallVector<std::pair<int64_t, int64_t>> ReduceWindowOp::getPaddingOrDefault() {
 }
 
 LogicalResult ReduceWindowOp::verify() {
-  size_t count = getInputs().size();
-  if (count == 0)
-    return emitOpError() << "expected at least one input";
-  if (getInitValues().size() != count || getNumResults() != count)
-    return emitOpError() << "expected as many init values and results as "
-                            "inputs ("
-                         << count << ")";
+  if (failed(verifyReducerCounts(*this, getInputs().size(),
+                                 getInitValues().size(), getNumResults())))
+    return failure();
   auto first = cast<RankedTensorType>(getInputs().front().getType());
   int64_t rank = first.getRank();
   ArrayRef<int64_t> window = getWindowDimensions();
@@ -1610,28 +1626,8 @@ LogicalResult ReduceWindowOp::verify() {
     if (expected[d] < 0)
       return emitOpError() << "padding makes dimension " << d << " negative";
   }
-  for (size_t i = 0; i < count; ++i) {
-    auto input = cast<RankedTensorType>(getInputs()[i].getType());
-    auto init = cast<RankedTensorType>(getInitValues()[i].getType());
-    auto result = cast<RankedTensorType>(getResult(i).getType());
-    if (input.getRank() != rank ||
-        !llvm::all_of(
-            llvm::zip(input.getShape(), first.getShape()), [](auto sizes) {
-              return compatibleSizes(std::get<0>(sizes), std::get<1>(sizes));
-            }))
-      return emitOpError() << "expected all inputs to have the same shape";
-    if (init.getRank() != 0 || init.getElementType() != input.getElementType())
-      return emitOpError() << "expected init value " << i
-                           << " to be a 0-d tensor of "
-                           << input.getElementType();
-    if (result.getElementType() != input.getElementType())
-      return emitOpError() << "expected result " << i
-                           << " to have element type "
-                           << input.getElementType();
-    if (failed(verifyResultShape(*this, result, expected)))
-      return failure();
-  }
-  return success();
+  return verifyReducerOperands(*this, getInputs(), getInitValues(),
+                               getResults(), expected);
 }
 
 LogicalResult ReduceWindowOp::verifyRegions() {
@@ -2172,6 +2168,40 @@ LogicalResult WhileOp::verify() {
   return success();
 }
 
+/// The branches of if and case take no arguments and return the op's
+/// result types.
+static LogicalResult verifyBranches(Operation *op,
+                                    MutableArrayRef<Region> branches) {
+  for (auto [index, branch] : llvm::enumerate(branches)) {
+    Block &block = branch.front();
+    auto ret = block.empty() ? nullptr : dyn_cast<ReturnOp>(block.back());
+    if (block.getNumArguments() != 0 || !ret ||
+        ret.getOperandTypes() != op->getResultTypes())
+      return op->emitOpError()
+             << "expected branch " << index
+             << " to take no arguments and return the result types";
+  }
+  return success();
+}
+
+LogicalResult IfOp::verifyRegions() {
+  if (cast<RankedTensorType>(getPred().getType()).getRank() != 0)
+    return emitOpError() << "expected a 0-d predicate";
+  return verifyBranches(*this, (*this)->getRegions());
+}
+
+LogicalResult CaseOp::verify() {
+  if (getIndex().getType().getRank() != 0)
+    return emitOpError() << "expected a 0-d index";
+  if (getBranches().empty())
+    return emitOpError() << "expected at least one branch";
+  return success();
+}
+
+LogicalResult CaseOp::verifyRegions() {
+  return verifyBranches(*this, getBranches());
+}
+
 LogicalResult WhileOp::verifyRegions() {
   TypeRange types = getOperand().getTypes();
   for (auto [name, region] : {std::pair(StringRef("cond"), &getCond()),
@@ -2201,8 +2231,8 @@ LogicalResult WhileOp::verifyRegions() {
 
 LogicalResult ReturnOp::verify() {
   Operation *parent = (*this)->getParentOp();
-  if (isa_and_nonnull<ReduceOp, ReduceWindowOp, ScatterOp, SelectAndScatterOp,
-                      SortOp, WhileOp>(parent))
+  if (isa_and_nonnull<CaseOp, IfOp, ReduceOp, ReduceWindowOp, ScatterOp,
+                      SelectAndScatterOp, SortOp, WhileOp>(parent))
     return success();
   // A generic-form op outside the subset is verified after its body: name
   // it here rather than complain about its terminator.
@@ -2211,7 +2241,8 @@ LogicalResult ReturnOp::verify() {
           StablehloDialect::getDialectNamespace())
     return parent->emitOpError()
            << "is not in yat's StableHLO subset (see docs/STABLEHLO.md)";
-  return emitOpError() << "expects parent op to be one of 'stablehlo.reduce, "
+  return emitOpError() << "expects parent op to be one of 'stablehlo.case, "
+                          "stablehlo.if, stablehlo.reduce, "
                           "stablehlo.reduce_window, stablehlo.scatter, "
                           "stablehlo.select_and_scatter, stablehlo.sort, "
                           "stablehlo.while'";

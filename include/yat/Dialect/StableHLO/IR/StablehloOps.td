@@ -857,6 +857,49 @@ def Stablehlo_WhileOp : Stablehlo_Op<"while", [RecursiveMemoryEffects]> {
   let hasRegionVerifier = 1;
 }
 
+def Stablehlo_IfOp : Stablehlo_Op<"if", [RecursiveMemoryEffects]> {
+  let summary = "run one of two regions";
+  let description = [{
+    Runs `true_branch` when `pred` holds, `false_branch` otherwise, and
+    returns what the branch returns. In generic form:
+
+    ```mlir
+    %r = "stablehlo.if"(%p) ({
+      stablehlo.return %a : tensor<f32>
+    }, {
+      stablehlo.return %b : tensor<f32>
+    }) : (tensor<i1>) -> tensor<f32>
+    ```
+  }];
+  let arguments = (ins Stablehlo_PredTensor:$pred);
+  let results = (outs Variadic<Stablehlo_Tensor>);
+  let regions = (region SizedRegion<1>:$true_branch,
+                        SizedRegion<1>:$false_branch);
+  let hasRegionVerifier = 1;
+}
+
+def Stablehlo_CaseOp : Stablehlo_Op<"case", [RecursiveMemoryEffects]> {
+  let summary = "run the region an index picks";
+  let description = [{
+    Runs branch `index` (the last branch when `index` is out of range) and
+    returns what it returns. JAX's `lax.switch` and `lax.cond` print it in
+    generic form:
+
+    ```mlir
+    %r = "stablehlo.case"(%i) ({
+      stablehlo.return %a : tensor<f32>
+    }, {
+      stablehlo.return %b : tensor<f32>
+    }) : (tensor<i32>) -> tensor<f32>
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[I32]>:$index);
+  let results = (outs Variadic<Stablehlo_Tensor>);
+  let regions = (region VariadicRegion<SizedRegion<1>>:$branches);
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+}
+
 def Stablehlo_ReturnOp : Stablehlo_Op<"return",
     [Pure, Terminator, ReturnLike]> {
   let summary = "terminator of the regions of reduce, scatter and while";
