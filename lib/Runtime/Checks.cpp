@@ -162,7 +162,6 @@ template <typename PartTraits> struct ComplexTraits {
   };
   using Part = PartTraits;
   static constexpr bool isFloat = false;
-  static constexpr bool isComplex = true;
 };
 using Complex64Traits = ComplexTraits<Float32Traits>;
 using Complex128Traits = ComplexTraits<Float64Traits>;
