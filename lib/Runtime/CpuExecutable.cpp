@@ -277,14 +277,28 @@ mlir::yat::runtime::getEntrySignature(ModuleOp module, StringRef entry) {
                            "' is a declaration without a body");
   FunctionSignature signature;
   signature.name = entry.str();
-  for (auto [index, type] : llvm::enumerate(function.getArgumentTypes())) {
+  // Tuples are passed as their tensors, depth first, as the StableHLO
+  // lowering flattens them.
+  auto flatten = [](TypeRange types) {
+    SmallVector<Type> flat;
+    for (Type type : types) {
+      if (auto tuple = dyn_cast<TupleType>(type))
+        tuple.getFlattenedTypes(flat);
+      else
+        flat.push_back(type);
+    }
+    return flat;
+  };
+  for (auto [index, type] :
+       llvm::enumerate(flatten(function.getArgumentTypes()))) {
     llvm::Expected<TensorSpec> spec =
         getTensorSpec(type, "argument", index, entry);
     if (!spec)
       return spec.takeError();
     signature.arguments.push_back(std::move(*spec));
   }
-  for (auto [index, type] : llvm::enumerate(function.getResultTypes())) {
+  for (auto [index, type] :
+       llvm::enumerate(flatten(function.getResultTypes()))) {
     llvm::Expected<TensorSpec> spec =
         getTensorSpec(type, "result", index, entry);
     if (!spec)

@@ -377,8 +377,10 @@ struct ConvertStablehloToLinalgPass
       return; // Nothing to lower.
     // Loading chlo loads stablehlo, so chlo ops are expanded here too.
     chlo::expandChloOps(module);
-    if (failed(verifyStablehloLowerable(module)) ||
-        failed(inlineStablehloCalls(module)))
+    if (failed(inlineStablehloCalls(module)))
+      return signalPassFailure();
+    flattenStablehloTuples(module);
+    if (failed(verifyStablehloLowerable(module)))
       return signalPassFailure();
     prepareStablehloChecks(module);
 

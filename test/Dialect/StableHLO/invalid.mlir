@@ -1411,3 +1411,27 @@ func.func @case_branch_types(%i: tensor<i32>, %x: tensor<2xf32>) {
   }) : (tensor<i32>) -> tensor<2xf32>
   return
 }
+
+// -----
+
+func.func @tuple_wrong_type(%x: tensor<2xf32>, %i: tensor<i32>) {
+  // expected-error @+1 {{expected result type 'tuple<tensor<i32>, tensor<2xf32>>' to be the tuple of the operand types}}
+  %0 = "stablehlo.tuple"(%x, %i) : (tensor<2xf32>, tensor<i32>) -> tuple<tensor<i32>, tensor<2xf32>>
+  return
+}
+
+// -----
+
+func.func @get_tuple_element_out_of_range(%t: tuple<tensor<2xf32>, tensor<i32>>) {
+  // expected-error @+1 {{index 2 is out of range for 'tuple<tensor<2xf32>, tensor<i32>>'}}
+  %0 = stablehlo.get_tuple_element %t[2] : (tuple<tensor<2xf32>, tensor<i32>>) -> tensor<i32>
+  return
+}
+
+// -----
+
+func.func @get_tuple_element_wrong_type(%t: tuple<tensor<2xf32>, tensor<i32>>) {
+  // expected-error @+1 {{expected result type 'tensor<2xf32>' of element 0, got 'tensor<i32>'}}
+  %0 = stablehlo.get_tuple_element %t[0] : (tuple<tensor<2xf32>, tensor<i32>>) -> tensor<i32>
+  return
+}

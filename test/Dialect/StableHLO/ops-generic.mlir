@@ -250,3 +250,16 @@ func.func @if_and_case(%p: tensor<i1>, %i: tensor<i32>, %x: tensor<2xf32>) {
   }) : (tensor<i32>) -> tensor<2xf32>
   return
 }
+
+// -----
+
+// tuple and get_tuple_element in generic form, with the index as an
+// attribute.
+// CHECK-LABEL: func.func @tuples
+// CHECK: %[[PAIR:.*]] = stablehlo.tuple %{{.*}}, %{{.*}} : tuple<tensor<2xf32>, tensor<i32>>
+// CHECK: stablehlo.get_tuple_element %[[PAIR]][1] : (tuple<tensor<2xf32>, tensor<i32>>) -> tensor<i32>
+func.func @tuples(%x: tensor<2xf32>, %i: tensor<i32>) -> tensor<i32> {
+  %pair = "stablehlo.tuple"(%x, %i) : (tensor<2xf32>, tensor<i32>) -> tuple<tensor<2xf32>, tensor<i32>>
+  %0 = "stablehlo.get_tuple_element"(%pair) {index = 1 : i32} : (tuple<tensor<2xf32>, tensor<i32>>) -> tensor<i32>
+  return %0 : tensor<i32>
+}

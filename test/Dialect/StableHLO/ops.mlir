@@ -323,3 +323,29 @@ func.func @bits_and_floats(%i: tensor<4xi32>, %f: tensor<4xf32>) {
   %10 = stablehlo.bitcast_convert %9 : (tensor<4x2xui16>) -> tensor<4xf32>
   return
 }
+
+// -----
+
+// tuple and get_tuple_element, and a while loop that carries a nested
+// tuple.
+// CHECK-LABEL: func.func @tuples
+// CHECK: %[[PAIR:.*]] = stablehlo.tuple %{{.*}}, %{{.*}} : tuple<tensor<2xf32>, tensor<i32>>
+// CHECK: %[[NESTED:.*]] = stablehlo.tuple %{{.*}}, %[[PAIR]] : tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>
+// CHECK: %[[LOOP:.*]] = stablehlo.while(%[[STATE:.*]] = %[[NESTED]]) : tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>
+// CHECK: stablehlo.get_tuple_element %[[STATE]][0] : (tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>) -> tensor<i32>
+// CHECK: stablehlo.return %[[STATE]] : tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>
+// CHECK: stablehlo.get_tuple_element %[[LOOP]][1] : (tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>) -> tuple<tensor<2xf32>, tensor<i32>>
+func.func @tuples(%x: tensor<2xf32>, %i: tensor<i32>) -> tuple<tensor<2xf32>, tensor<i32>> {
+  %pair = stablehlo.tuple %x, %i : tuple<tensor<2xf32>, tensor<i32>>
+  %nested = stablehlo.tuple %i, %pair : tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>
+  %loop = stablehlo.while(%state = %nested) : tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>
+  cond {
+    %n = stablehlo.get_tuple_element %state[0] : (tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>) -> tensor<i32>
+    %lt = stablehlo.compare LT, %n, %n, SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+    stablehlo.return %lt : tensor<i1>
+  } do {
+    stablehlo.return %state : tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>
+  }
+  %inner = stablehlo.get_tuple_element %loop[1] : (tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>) -> tuple<tensor<2xf32>, tensor<i32>>
+  return %inner : tuple<tensor<2xf32>, tensor<i32>>
+}

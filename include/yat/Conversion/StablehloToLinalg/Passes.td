@@ -15,22 +15,25 @@ def ConvertStablehloToLinalg
     `tensor.{empty,extract,extract_slice,insert_slice,collapse_shape,
     expand_shape}`, `arith` and `math`. CHLO ops that JAX prints
     (`chlo.square x`) are first expanded into stablehlo
-    (`stablehlo.multiply x, x`). The module is then processed in four
+    (`stablehlo.multiply x, x`). The module is then processed in five
     steps:
 
-    1. Validation: every stablehlo op must have static shapes and
-       element types in {i1, i8, i16, i32, i64, ui8, ui16, ui32, ui64, f16,
-       bf16, f32, f64};
-       `custom_call` targets must be one of the `check.*` targets;
-       `dense_resource` constants must have their blob. Each problem is
-       reported at the op with a diagnostic that names it, and the pass
-       fails without changing the module.
-    2. Calls: each `stablehlo.composite` becomes a `func.call` of its
+    1. Calls: each `stablehlo.composite` becomes a `func.call` of its
        decomposition; then every call of a private function is inlined and
        private functions left without uses are erased (this is how the
        `@inputs`/`@expected` helpers of StableHLO test files disappear).
        Recursive calls are an error.
-    3. Checks: `custom_call @check.expect_eq/expect_close/expect_almost_eq/eq`
+    2. Tuples: every tuple that `stablehlo.while`, `if`, `case`, a call or
+       a function signature carries is replaced by its tensors, depth
+       first, and `get_tuple_element` of `tuple` folds away.
+    3. Validation: every stablehlo op must have static shapes and
+       element types in {i1, i8, i16, i32, i64, ui8, ui16, ui32, ui64, f16,
+       bf16, f32, f64, complex<f32>, complex<f64>};
+       `custom_call` targets must be one of the `check.*` targets;
+       `dense_resource` constants must have their blob. Each problem is
+       reported at the op with a diagnostic that names it, and the pass
+       fails before any op is lowered.
+    4. Checks: `custom_call @check.expect_eq/expect_close/expect_almost_eq/eq`
        become calls of the runtime functions
        `yat_check_<kind>_<element type>` (declared with
        `llvm.emit_c_interface`, defined in yat's runtime library, see
@@ -39,7 +42,7 @@ def ConvertStablehloToLinalg
        location as an i8 memref and a flag word. The flag marks checks whose
        actual value is computed by a dot_general, convolution or reduce,
        which the runtime compares with the reassociation tolerance.
-    4. Everything else, by dialect conversion with a type converter that
+    5. Everything else, by dialect conversion with a type converter that
        turns unsigned integers into signless ones of the same width (in
        function signatures and loop-carried values too); every pattern
        reads the unsigned semantics from the stablehlo op's own types:

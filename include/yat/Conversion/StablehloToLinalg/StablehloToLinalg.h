@@ -51,6 +51,11 @@ LogicalResult verifyStablehloLowerable(ModuleOp module);
 /// longer used. Fails (with a diagnostic) on recursion.
 LogicalResult inlineStablehloCalls(ModuleOp module);
 
+/// Replaces every tuple that stablehlo.while, if, case, func.call and
+/// function signatures carry by its tensors, depth first, and folds the
+/// stablehlo.tuple and get_tuple_element ops that are left.
+void flattenStablehloTuples(ModuleOp module);
+
 /// Declares the runtime functions that the check.* custom_calls of `module`
 /// lower to, and marks each check whose actual value comes from a
 /// reassociated reduction (dot_general, convolution, reduce).

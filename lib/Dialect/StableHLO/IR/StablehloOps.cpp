@@ -294,6 +294,23 @@ static void printCustomCallTarget(OpAsmPrinter &printer, Operation *,
   printer.printSymbolName(target.getValue());
 }
 
+/// `: tuple<...>` of stablehlo.tuple: the operand types are the elements.
+static ParseResult parseTupleOpType(OpAsmParser &parser,
+                                    SmallVectorImpl<Type> &operands,
+                                    Type &result) {
+  TupleType tuple;
+  if (parser.parseType(tuple))
+    return failure();
+  llvm::append_range(operands, tuple.getTypes());
+  result = tuple;
+  return success();
+}
+
+static void printTupleOpType(OpAsmPrinter &printer, Operation *, TypeRange,
+                             Type result) {
+  printer << result;
+}
+
 #define GET_OP_CLASSES
 #include "yat/Dialect/StableHLO/IR/StablehloOps.cpp.inc"
 
@@ -2275,4 +2292,45 @@ CompositeOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
                          << " has type " << callee.getFunctionType()
                          << ", which does not match the composite";
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// TupleOp and GetTupleElementOp
+//===----------------------------------------------------------------------===//
+
+void TupleOp::build(OpBuilder &builder, OperationState &state,
+                    ValueRange values) {
+  build(builder, state, TupleType::get(builder.getContext(), values.getTypes()),
+        values);
+}
+
+LogicalResult TupleOp::verify() {
+  if (TypeRange(cast<TupleType>(getType()).getTypes()) != getVal().getTypes())
+    return emitOpError() << "expected result type " << getType()
+                         << " to be the tuple of the operand types";
+  return success();
+}
+
+void GetTupleElementOp::build(OpBuilder &builder, OperationState &state,
+                              Value tuple, int32_t index) {
+  build(builder, state, cast<TupleType>(tuple.getType()).getType(index), tuple,
+        builder.getI32IntegerAttr(index));
+}
+
+LogicalResult GetTupleElementOp::verify() {
+  auto tuple = cast<TupleType>(getOperand().getType());
+  int64_t index = getIndex();
+  if (index < 0 || index >= static_cast<int64_t>(tuple.size()))
+    return emitOpError() << "index " << index << " is out of range for "
+                         << tuple;
+  if (tuple.getType(index) != getType())
+    return emitOpError() << "expected result type " << tuple.getType(index)
+                         << " of element " << index << ", got " << getType();
+  return success();
+}
+
+OpFoldResult GetTupleElementOp::fold(FoldAdaptor) {
+  if (auto tuple = getOperand().getDefiningOp<TupleOp>())
+    return tuple.getVal()[getIndex()];
+  return {};
 }

@@ -37,6 +37,10 @@ def Stablehlo_FloatTensor : RankedTensorOf<[Stablehlo_Float]>;
 def Stablehlo_FloatOrComplexTensor
     : RankedTensorOf<[Stablehlo_Float, Stablehlo_Complex]>;
 def Stablehlo_ComplexTensor : RankedTensorOf<[Stablehlo_Complex]>;
+def Stablehlo_Tuple : NestedTupleOf<[Stablehlo_Tensor]>;
+// What control flow carries: tensors, and tuples of them, which
+// `convert-stablehlo-to-linalg` flattens first.
+def Stablehlo_TensorOrTuple : AnyTypeOf<[Stablehlo_Tensor, Stablehlo_Tuple]>;
 
 //===----------------------------------------------------------------------===//
 // Elementwise ops
@@ -849,8 +853,8 @@ def Stablehlo_WhileOp : Stablehlo_Op<"while", [RecursiveMemoryEffects]> {
     }
     ```
   }];
-  let arguments = (ins Variadic<Stablehlo_Tensor>:$operand);
-  let results = (outs Variadic<Stablehlo_Tensor>);
+  let arguments = (ins Variadic<Stablehlo_TensorOrTuple>:$operand);
+  let results = (outs Variadic<Stablehlo_TensorOrTuple>);
   let regions = (region SizedRegion<1>:$cond, SizedRegion<1>:$body);
   let hasCustomAssemblyFormat = 1;
   let hasVerifier = 1;
@@ -872,7 +876,7 @@ def Stablehlo_IfOp : Stablehlo_Op<"if", [RecursiveMemoryEffects]> {
     ```
   }];
   let arguments = (ins Stablehlo_PredTensor:$pred);
-  let results = (outs Variadic<Stablehlo_Tensor>);
+  let results = (outs Variadic<Stablehlo_TensorOrTuple>);
   let regions = (region SizedRegion<1>:$true_branch,
                         SizedRegion<1>:$false_branch);
   let hasRegionVerifier = 1;
@@ -894,7 +898,7 @@ def Stablehlo_CaseOp : Stablehlo_Op<"case", [RecursiveMemoryEffects]> {
     ```
   }];
   let arguments = (ins RankedTensorOf<[I32]>:$index);
-  let results = (outs Variadic<Stablehlo_Tensor>);
+  let results = (outs Variadic<Stablehlo_TensorOrTuple>);
   let regions = (region VariadicRegion<SizedRegion<1>>:$branches);
   let hasVerifier = 1;
   let hasRegionVerifier = 1;
@@ -908,9 +912,51 @@ def Stablehlo_ReturnOp : Stablehlo_Op<"return",
     yat's subset (reduce_window, sort, ... in generic form), which would
     otherwise only be reported after its body.
   }];
-  let arguments = (ins Variadic<AnyRankedTensor>:$results);
+  let arguments = (ins Variadic<AnyTypeOf<[AnyRankedTensor, Stablehlo_Tuple]>>:$results);
   let assemblyFormat = "$results attr-dict (`:` type($results)^)?";
   let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Tuples
+//===----------------------------------------------------------------------===//
+
+def Stablehlo_TupleOp : Stablehlo_Op<"tuple", [Pure]> {
+  let summary = "group values into a tuple";
+  let description = [{
+    Older HLO carries several loop or branch values as one tuple.
+    `convert-stablehlo-to-linalg` flattens every tuple into its elements
+    before lowering.
+
+    ```mlir
+    %t = stablehlo.tuple %i, %x : tuple<tensor<i32>, tensor<4xf32>>
+    ```
+  }];
+  let arguments = (ins Variadic<Stablehlo_TensorOrTuple>:$val);
+  let results = (outs Stablehlo_Tuple:$result);
+  let assemblyFormat = [{
+    $val attr-dict `:` custom<TupleOpType>(type($val), type($result))
+  }];
+  let builders = [OpBuilder<(ins "ValueRange":$values)>];
+  let hasVerifier = 1;
+}
+
+def Stablehlo_GetTupleElementOp : Stablehlo_Op<"get_tuple_element", [Pure]> {
+  let summary = "one element of a tuple";
+  let description = [{
+    ```mlir
+    %x = stablehlo.get_tuple_element %t[1]
+        : (tuple<tensor<i32>, tensor<4xf32>>) -> tensor<4xf32>
+    ```
+  }];
+  let arguments = (ins Stablehlo_Tuple:$operand, I32Attr:$index);
+  let results = (outs Stablehlo_TensorOrTuple:$result);
+  let assemblyFormat = [{
+    $operand `[` $index `]` attr-dict `:` functional-type(operands, results)
+  }];
+  let builders = [OpBuilder<(ins "Value":$tuple, "int32_t":$index)>];
+  let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 //===----------------------------------------------------------------------===//
