@@ -221,12 +221,13 @@ std::string readLabel(const UnrankedDescriptor *label) {
 //===----------------------------------------------------------------------===//
 
 /// Whether one pair of float elements passes check `kind`; `error` gets the
-/// absolute error (and `ulps` the ULP distance) for the report.
+/// absolute error (and `ulps` the ULP distance) for the report. `scale` is
+/// the largest finite magnitude of the expected tensor.
 template <typename Traits>
 bool compareFloats(CheckKind kind, int32_t flags,
                    typename Traits::Storage actualRaw,
-                   typename Traits::Storage expectedRaw, double &error,
-                   uint64_t &ulps) {
+                   typename Traits::Storage expectedRaw, double scale,
+                   double &error, uint64_t &ulps) {
   double actual = Traits::toDouble(actualRaw);
   double expected = Traits::toDouble(expectedRaw);
   bool actualNan = std::isnan(actual), expectedNan = std::isnan(expected);
@@ -255,11 +256,14 @@ bool compareFloats(CheckKind kind, int32_t flags,
       return true;
     if (!(flags & kCheckFlagReassociated))
       return false;
+    // The rounding error of a sum is bounded relative to the magnitudes
+    // summed, not to the result, which may cancel to near zero: compare
+    // with the tensor's scale (normwise) as well as the element's own.
     double tolerance = Traits::isNarrow
                            ? CheckTolerances::kReassociatedRelTolNarrow
                            : CheckTolerances::kReassociatedRelTolWide;
-    return error <=
-           tolerance * std::max(std::fabs(actual), std::fabs(expected));
+    return error <= tolerance * std::max({std::fabs(actual),
+                                          std::fabs(expected), scale});
   }
   }
   return false;
@@ -282,6 +286,22 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
   double maxError = 0;
   uint64_t maxUlps = 0;
   if (message.empty()) {
+    double scale = 0;
+    if (flags & kCheckFlagReassociated) {
+      auto include = [&](double value) {
+        if (std::isfinite(value))
+          scale = std::max(scale, std::fabs(value));
+      };
+      for (int64_t i = 0; i < count; ++i) {
+        Storage e = expected.at(i);
+        if constexpr (IsComplexTraits<Traits>::value) {
+          include(Traits::Part::toDouble(e.re));
+          include(Traits::Part::toDouble(e.im));
+        } else if constexpr (Traits::isFloat) {
+          include(Traits::toDouble(e));
+        }
+      }
+    }
     for (int64_t i = 0; i < count; ++i) {
       Storage a = actual.at(i), e = expected.at(i);
       bool passed;
@@ -291,15 +311,15 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
         using Part = typename Traits::Part;
         double reError, imError;
         uint64_t reUlps, imUlps;
-        bool reOk =
-            compareFloats<Part>(kind, flags, a.re, e.re, reError, reUlps);
-        bool imOk =
-            compareFloats<Part>(kind, flags, a.im, e.im, imError, imUlps);
+        bool reOk = compareFloats<Part>(kind, flags, a.re, e.re, scale,
+                                        reError, reUlps);
+        bool imOk = compareFloats<Part>(kind, flags, a.im, e.im, scale,
+                                        imError, imUlps);
         passed = reOk && imOk;
         error = std::max(reError, imError);
         ulps = std::max(reUlps, imUlps);
       } else if constexpr (Traits::isFloat) {
-        passed = compareFloats<Traits>(kind, flags, a, e, error, ulps);
+        passed = compareFloats<Traits>(kind, flags, a, e, scale, error, ulps);
       } else {
         auto ai = Traits::toInt(a), ei = Traits::toInt(e);
         passed = ai == ei;

@@ -50,7 +50,8 @@ enum class CheckElementType {
 };
 
 /// Flag bit: the actual value was computed through a dot_general,
-/// convolution or reduce, whose summation order yat may change.
+/// convolution, reduce, triangular_solve or fft, whose summation order
+/// yat may change.
 inline constexpr int32_t kCheckFlagReassociated = 1;
 
 /// The comparison rules, in one place (see
@@ -58,8 +59,10 @@ inline constexpr int32_t kCheckFlagReassociated = 1;
 /// - expect_eq: exact (NaN equals NaN, +0 equals -0).
 /// - expect_close: within kCloseMaxUlps units in the last place; when the
 ///   actual value comes from a reassociated reduction (kCheckFlag-
-///   Reassociated), a relative error up to kReassociatedRelTolWide (f32,
-///   f64) or kReassociatedRelTolNarrow (f16, bf16) is accepted as well.
+///   Reassociated), an error up to kReassociatedRelTolWide (f32, f64) or
+///   kReassociatedRelTolNarrow (f16, bf16) times the larger of the
+///   element's magnitude and the largest finite magnitude of the expected
+///   tensor is accepted as well.
 /// - expect_almost_eq: |actual - expected| <= kAlmostEqTolerance.
 /// - eq: exact equality (booleans and integers; floats as expect_eq).
 /// Integers are always compared exactly.

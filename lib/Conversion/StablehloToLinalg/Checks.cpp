@@ -68,7 +68,8 @@ static std::string formatLocation(Location loc) {
 
 /// The ops whose lowering sums in an order StableHLO does not fix.
 static bool isReassociatingOp(Operation *op) {
-  return isa<shlo::DotGeneralOp, shlo::ConvolutionOp, shlo::ReduceOp>(op);
+  return isa<shlo::DotGeneralOp, shlo::ConvolutionOp, shlo::ReduceOp,
+             shlo::TriangularSolveOp, shlo::FftOp>(op);
 }
 
 void mlir::yat::prepareStablehloChecks(ModuleOp module) {

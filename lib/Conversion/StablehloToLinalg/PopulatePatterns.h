@@ -41,6 +41,10 @@ void populateDotGeneralPatterns(const TypeConverter &typeConverter,
                                 RewritePatternSet &patterns);
 void populateConvolutionPatterns(const TypeConverter &typeConverter,
                                  RewritePatternSet &patterns);
+void populateTriangularSolvePatterns(const TypeConverter &typeConverter,
+                                     RewritePatternSet &patterns);
+void populateFftPatterns(const TypeConverter &typeConverter,
+                         RewritePatternSet &patterns);
 void populateCheckPatterns(const TypeConverter &typeConverter,
                            RewritePatternSet &patterns);
 

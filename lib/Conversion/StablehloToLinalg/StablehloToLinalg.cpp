@@ -331,6 +331,8 @@ void mlir::yat::populateStablehloToLinalgPatterns(
   populateSortPatterns(typeConverter, patterns);
   populateDotGeneralPatterns(typeConverter, patterns);
   populateConvolutionPatterns(typeConverter, patterns);
+  populateTriangularSolvePatterns(typeConverter, patterns);
+  populateFftPatterns(typeConverter, patterns);
   populateCheckPatterns(typeConverter, patterns);
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  typeConverter);

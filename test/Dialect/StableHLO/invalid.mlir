@@ -33,9 +33,9 @@ func.func @outside_subset_generic_with_body(%a: tensor<8xf32>) {
 // -----
 
 // An attribute that only an op outside the subset carries names that op.
-func.func @outside_subset_attribute(%a: tensor<4x4xf32>, %b: tensor<4x1xf32>) {
-  // expected-error @+1 {{'stablehlo.triangular_solve' is not in yat's StableHLO subset (see docs/STABLEHLO.md): its attribute `transpose` is unknown here}}
-  %0 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = false, transpose_a = #stablehlo<transpose NO_TRANSPOSE>, unit_diagonal = false}> : (tensor<4x4xf32>, tensor<4x1xf32>) -> tensor<4x1xf32>
+func.func @outside_subset_attribute(%a: tensor<f32>, %b: tensor<f32>, %shape: tensor<1xi64>) {
+  // expected-error @+1 {{'stablehlo.rng' is not in yat's StableHLO subset (see docs/STABLEHLO.md): its attribute `rng_distribution` is unknown here}}
+  %0 = "stablehlo.rng"(%a, %b, %shape) <{rng_distribution = #stablehlo<rng_distribution UNIFORM>}> : (tensor<f32>, tensor<f32>, tensor<1xi64>) -> tensor<4xf32>
   return
 }
 
@@ -1433,5 +1433,149 @@ func.func @get_tuple_element_out_of_range(%t: tuple<tensor<2xf32>, tensor<i32>>)
 func.func @get_tuple_element_wrong_type(%t: tuple<tensor<2xf32>, tensor<i32>>) {
   // expected-error @+1 {{expected result type 'tensor<2xf32>' of element 0, got 'tensor<i32>'}}
   %0 = stablehlo.get_tuple_element %t[0] : (tuple<tensor<2xf32>, tensor<i32>>) -> tensor<i32>
+  return
+}
+
+// -----
+
+func.func @triangular_solve_element_types(%a: tensor<2x2xf32>, %b: tensor<2x1xf64>) {
+  // expected-error @+1 {{expected a and b of one element type, got 'f32' and 'f64'}}
+  %0 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = true, transpose_a = #stablehlo<transpose NO_TRANSPOSE>, unit_diagonal = false}> : (tensor<2x2xf32>, tensor<2x1xf64>) -> tensor<2x1xf64>
+  return
+}
+
+// -----
+
+func.func @triangular_solve_result(%a: tensor<2x2xf32>, %b: tensor<2x1xf32>) {
+  // expected-error @+1 {{expected result type 'tensor<2x1xf32>', got 'tensor<1x2xf32>'}}
+  %0 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = true, transpose_a = #stablehlo<transpose NO_TRANSPOSE>, unit_diagonal = false}> : (tensor<2x2xf32>, tensor<2x1xf32>) -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
+func.func @triangular_solve_rank(%a: tensor<2xf32>, %b: tensor<2xf32>) {
+  // expected-error @+1 {{expected a and b of one rank, at least 2, got 'tensor<2xf32>' and 'tensor<2xf32>'}}
+  %0 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = true, transpose_a = #stablehlo<transpose NO_TRANSPOSE>, unit_diagonal = false}> : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return
+}
+
+// -----
+
+func.func @triangular_solve_square(%a: tensor<2x3xf32>, %b: tensor<2x1xf32>) {
+  // expected-error @+1 {{expected square matrices in a, got 'tensor<2x3xf32>'}}
+  %0 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = true, transpose_a = #stablehlo<transpose NO_TRANSPOSE>, unit_diagonal = false}> : (tensor<2x3xf32>, tensor<2x1xf32>) -> tensor<2x1xf32>
+  return
+}
+
+// -----
+
+func.func @triangular_solve_batch(%a: tensor<2x3x3xf32>, %b: tensor<4x3x1xf32>) {
+  // expected-error @+1 {{expected the batch dimensions of a 'tensor<2x3x3xf32>' and b 'tensor<4x3x1xf32>' to match}}
+  %0 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = true, transpose_a = #stablehlo<transpose NO_TRANSPOSE>, unit_diagonal = false}> : (tensor<2x3x3xf32>, tensor<4x3x1xf32>) -> tensor<4x3x1xf32>
+  return
+}
+
+// -----
+
+func.func @triangular_solve_side(%a: tensor<3x3xf32>, %b: tensor<3x2xf32>) {
+  // expected-error @+1 {{expected dimension 1 of b 'tensor<3x2xf32>' to be 3 (right side)}}
+  %0 = "stablehlo.triangular_solve"(%a, %b) <{left_side = false, lower = true, transpose_a = #stablehlo<transpose NO_TRANSPOSE>, unit_diagonal = false}> : (tensor<3x3xf32>, tensor<3x2xf32>) -> tensor<3x2xf32>
+  return
+}
+
+// -----
+
+func.func @triangular_solve_transpose(%a: tensor<3x3xf32>, %b: tensor<3x2xf32>) {
+  // expected-error @+1 {{expected transpose_a to be NO_TRANSPOSE, TRANSPOSE or ADJOINT}}
+  %0 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = true, transpose_a = #stablehlo<transpose TRANSPOSE_INVALID>, unit_diagonal = false}> : (tensor<3x3xf32>, tensor<3x2xf32>) -> tensor<3x2xf32>
+  return
+}
+
+// -----
+
+func.func @fft_lengths(%z: tensor<2x2x2x2xcomplex<f32>>) {
+  // expected-error @+1 {{expected 1 to 3 fft lengths, got 4}}
+  %0 = stablehlo.fft %z, type = FFT, length = [2, 2, 2, 2] : (tensor<2x2x2x2xcomplex<f32>>) -> tensor<2x2x2x2xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @fft_positive(%z: tensor<2x1xcomplex<f32>>) {
+  // expected-error @+1 {{expected positive fft lengths, got [0]}}
+  %0 = stablehlo.fft %z, type = FFT, length = [0] : (tensor<2x1xcomplex<f32>>) -> tensor<2x1xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @fft_rank(%z: tensor<4xcomplex<f32>>) {
+  // expected-error @+1 {{expected operand 'tensor<4xcomplex<f32>>' and result 'tensor<1x4xcomplex<f32>>' of one rank, at least 1}}
+  %0 = stablehlo.fft %z, type = FFT, length = [4] : (tensor<4xcomplex<f32>>) -> tensor<1x4xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @fft_real_operand(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected a complex operand for FFT, got 'tensor<4xf32>'}}
+  %0 = stablehlo.fft %x, type = FFT, length = [4] : (tensor<4xf32>) -> tensor<4xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @fft_result_element(%z: tensor<4xcomplex<f32>>) {
+  // expected-error @+1 {{expected a result element type complex of the operand's for FFT, got 'tensor<4xcomplex<f64>>'}}
+  %0 = stablehlo.fft %z, type = FFT, length = [4] : (tensor<4xcomplex<f32>>) -> tensor<4xcomplex<f64>>
+  return
+}
+
+// -----
+
+func.func @irfft_result_precision(%z: tensor<3xcomplex<f32>>) {
+  // expected-error @+1 {{expected result element type 'f32' for IRFFT, got 'f64'}}
+  %0 = stablehlo.fft %z, type = IRFFT, length = [4] : (tensor<3xcomplex<f32>>) -> tensor<4xf64>
+  return
+}
+
+// -----
+
+func.func @fft_leading_dims(%z: tensor<2x4xcomplex<f32>>) {
+  // expected-error @+1 {{expected the leading dimensions of operand 'tensor<2x4xcomplex<f32>>' and result 'tensor<3x4xcomplex<f32>>' to match}}
+  %0 = stablehlo.fft %z, type = FFT, length = [4] : (tensor<2x4xcomplex<f32>>) -> tensor<3x4xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @rfft_operand_length(%x: tensor<5xf32>) {
+  // expected-error @+1 {{expected operand dimension 0 to be 4 for RFFT of length [4], got 'tensor<5xf32>'}}
+  %0 = stablehlo.fft %x, type = RFFT, length = [4] : (tensor<5xf32>) -> tensor<3xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @rfft_result_half(%x: tensor<4xf32>) {
+  // expected-error @+1 {{expected result dimension 0 to be 3 for RFFT of length [4], got 'tensor<4xcomplex<f32>>'}}
+  %0 = stablehlo.fft %x, type = RFFT, length = [4] : (tensor<4xf32>) -> tensor<4xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @rfft_complex_operand(%z: tensor<4xcomplex<f32>>) {
+  // expected-error @+1 {{expected a real operand for RFFT, got 'tensor<4xcomplex<f32>>'}}
+  %0 = stablehlo.fft %z, type = RFFT, length = [4] : (tensor<4xcomplex<f32>>) -> tensor<3xcomplex<f32>>
+  return
+}
+
+// -----
+
+func.func @irfft_complex_result(%z: tensor<3xcomplex<f32>>) {
+  // expected-error @+1 {{expected a result element type of the operand's precision for IRFFT, got 'tensor<4xcomplex<f32>>'}}
+  %0 = stablehlo.fft %z, type = IRFFT, length = [4] : (tensor<3xcomplex<f32>>) -> tensor<4xcomplex<f32>>
   return
 }

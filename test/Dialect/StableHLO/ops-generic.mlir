@@ -263,3 +263,13 @@ func.func @tuples(%x: tensor<2xf32>, %i: tensor<i32>) -> tensor<i32> {
   %0 = "stablehlo.get_tuple_element"(%pair) {index = 1 : i32} : (tuple<tensor<2xf32>, tensor<i32>>) -> tensor<i32>
   return %0 : tensor<i32>
 }
+
+// -----
+
+// fft in generic form, with #stablehlo<fft_type ...>.
+// CHECK-LABEL: func.func @fft
+// CHECK: stablehlo.fft %{{.*}}, type =  IRFFT, length = [8] : (tensor<2x5xcomplex<f64>>) -> tensor<2x8xf64>
+func.func @fft(%z: tensor<2x5xcomplex<f64>>) -> tensor<2x8xf64> {
+  %0 = "stablehlo.fft"(%z) <{fft_length = array<i64: 8>, fft_type = #stablehlo<fft_type IRFFT>}> : (tensor<2x5xcomplex<f64>>) -> tensor<2x8xf64>
+  return %0 : tensor<2x8xf64>
+}

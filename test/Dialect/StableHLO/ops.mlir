@@ -349,3 +349,18 @@ func.func @tuples(%x: tensor<2xf32>, %i: tensor<i32>) -> tuple<tensor<2xf32>, te
   %inner = stablehlo.get_tuple_element %loop[1] : (tuple<tensor<i32>, tuple<tensor<2xf32>, tensor<i32>>>) -> tuple<tensor<2xf32>, tensor<i32>>
   return %inner : tuple<tensor<2xf32>, tensor<i32>>
 }
+
+// -----
+
+// fft prints its type and lengths; triangular_solve has no pretty form and
+// prints generically, with its transpose attribute.
+// CHECK-LABEL: func.func @fft_and_triangular_solve
+// CHECK: stablehlo.fft %{{.*}}, type =  RFFT, length = [16] : (tensor<4x16xf32>) -> tensor<4x9xcomplex<f32>>
+// CHECK: stablehlo.fft %{{.*}}, type =  IFFT, length = [4, 16] : (tensor<4x16xcomplex<f32>>) -> tensor<4x16xcomplex<f32>>
+// CHECK: "stablehlo.triangular_solve"(%{{.*}}, %{{.*}}) <{left_side = true, lower = true, transpose_a = #stablehlo<transpose ADJOINT>, unit_diagonal = false}> : (tensor<4x4xf32>, tensor<4x3xf32>) -> tensor<4x3xf32>
+func.func @fft_and_triangular_solve(%x: tensor<4x16xf32>, %z: tensor<4x16xcomplex<f32>>, %a: tensor<4x4xf32>, %b: tensor<4x3xf32>) {
+  %0 = stablehlo.fft %x, type = RFFT, length = [16] : (tensor<4x16xf32>) -> tensor<4x9xcomplex<f32>>
+  %1 = stablehlo.fft %z, type = IFFT, length = [4, 16] : (tensor<4x16xcomplex<f32>>) -> tensor<4x16xcomplex<f32>>
+  %2 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = true, transpose_a = #stablehlo<transpose ADJOINT>, unit_diagonal = false}> : (tensor<4x4xf32>, tensor<4x3xf32>) -> tensor<4x3xf32>
+  return
+}

@@ -2334,3 +2334,109 @@ OpFoldResult GetTupleElementOp::fold(FoldAdaptor) {
     return tuple.getVal()[getIndex()];
   return {};
 }
+
+//===----------------------------------------------------------------------===//
+// TriangularSolveOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult TriangularSolveOp::verify() {
+  auto aType = cast<RankedTensorType>(getA().getType());
+  auto bType = cast<RankedTensorType>(getB().getType());
+  if (aType.getElementType() != bType.getElementType())
+    return emitOpError() << "expected a and b of one element type, got "
+                         << aType.getElementType() << " and "
+                         << bType.getElementType();
+  if (getType() != bType)
+    return emitOpError() << "expected result type " << bType << ", got "
+                         << getType();
+  int64_t rank = aType.getRank();
+  if (rank < 2 || bType.getRank() != rank)
+    return emitOpError() << "expected a and b of one rank, at least 2, got "
+                         << aType << " and " << bType;
+  ArrayRef<int64_t> aShape = aType.getShape(), bShape = bType.getShape();
+  int64_t size = aShape[rank - 1];
+  if (aShape[rank - 2] != size)
+    return emitOpError() << "expected square matrices in a, got " << aType;
+  if (aShape.drop_back(2) != bShape.drop_back(2))
+    return emitOpError() << "expected the batch dimensions of a " << aType
+                         << " and b " << bType << " to match";
+  int64_t solvedDim = getLeftSide() ? rank - 2 : rank - 1;
+  if (bShape[solvedDim] != size)
+    return emitOpError() << "expected dimension " << solvedDim << " of b "
+                         << bType << " to be " << size << " ("
+                         << (getLeftSide() ? "left_side" : "right side")
+                         << ")";
+  if (getTransposeA() == Transpose::TRANSPOSE_INVALID)
+    return emitOpError() << "expected transpose_a to be NO_TRANSPOSE, "
+                            "TRANSPOSE or ADJOINT";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// FftOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult FftOp::verify() {
+  auto operandType = cast<RankedTensorType>(getOperand().getType());
+  auto resultType = cast<RankedTensorType>(getType());
+  ArrayRef<int64_t> lengths = getFftLength();
+  int64_t count = lengths.size();
+  if (count < 1 || count > 3)
+    return emitOpError() << "expected 1 to 3 fft lengths, got " << count;
+  for (int64_t length : lengths)
+    if (length < 1)
+      return emitOpError() << "expected positive fft lengths, got ["
+                           << lengths << "]";
+  if (operandType.getRank() < count || resultType.getRank() != operandType.getRank())
+    return emitOpError() << "expected operand " << operandType << " and result "
+                         << resultType << " of one rank, at least " << count;
+  Type operandElement = operandType.getElementType();
+  Type resultElement = resultType.getElementType();
+  FftType type = getFftType();
+  bool realIn = type == FftType::RFFT, realOut = type == FftType::IRFFT;
+  auto complexOf = [](Type element) -> Type {
+    return isa<ComplexType>(element) ? element
+                                     : ComplexType::get(element);
+  };
+  if (realIn ? isa<ComplexType>(operandElement)
+             : !isa<ComplexType>(operandElement))
+    return emitOpError() << "expected a " << (realIn ? "real" : "complex")
+                         << " operand for " << stringifyFftType(type)
+                         << ", got " << operandType;
+  if (realOut ? isa<ComplexType>(resultElement)
+              : resultElement != complexOf(operandElement))
+    return emitOpError() << "expected a result element type "
+                         << (realOut ? "of the operand's precision"
+                                     : "complex of the operand's")
+                         << " for " << stringifyFftType(type) << ", got "
+                         << resultType;
+  if (realOut && complexOf(resultElement) != operandElement)
+    return emitOpError() << "expected result element type "
+                         << cast<ComplexType>(operandElement).getElementType()
+                         << " for IRFFT, got " << resultElement;
+  // The transformed dims: the complex side of RFFT and IRFFT holds
+  // n / 2 + 1 values along the last one.
+  SmallVector<int64_t> full(lengths), half(lengths);
+  half.back() = lengths.back() / 2 + 1;
+  ArrayRef<int64_t> expectedIn = realOut ? half : full;
+  ArrayRef<int64_t> expectedOut = realIn ? half : full;
+  int64_t rank = operandType.getRank();
+  ArrayRef<int64_t> in = operandType.getShape(), out = resultType.getShape();
+  if (in.drop_back(count) != out.drop_back(count))
+    return emitOpError() << "expected the leading dimensions of operand "
+                         << operandType << " and result " << resultType
+                         << " to match";
+  for (int64_t i = 0; i < count; ++i) {
+    if (in[rank - count + i] != expectedIn[i])
+      return emitOpError() << "expected operand dimension " << rank - count + i
+                           << " to be " << expectedIn[i] << " for "
+                           << stringifyFftType(type) << " of length ["
+                           << lengths << "], got " << operandType;
+    if (out[rank - count + i] != expectedOut[i])
+      return emitOpError() << "expected result dimension " << rank - count + i
+                           << " to be " << expectedOut[i] << " for "
+                           << stringifyFftType(type) << " of length ["
+                           << lengths << "], got " << resultType;
+  }
+  return success();
+}

@@ -80,6 +80,33 @@ def Stablehlo_CustomCallApiVersionAttr
   let assemblyFormat = "$value";
 }
 
+def Stablehlo_Transpose : I32EnumAttr<"Transpose",
+    "which form of `a` stablehlo.triangular_solve uses", [
+      I32EnumAttrCase<"TRANSPOSE_INVALID", 0>,
+      I32EnumAttrCase<"NO_TRANSPOSE", 1>, I32EnumAttrCase<"TRANSPOSE", 2>,
+      I32EnumAttrCase<"ADJOINT", 3>]> {
+  let genSpecializedAttr = 0;
+  let cppNamespace = "::mlir::yat::stablehlo";
+}
+
+def Stablehlo_TransposeAttr
+    : EnumAttr<Stablehlo_Dialect, Stablehlo_Transpose, "transpose"> {
+  let assemblyFormat = "$value";
+}
+
+def Stablehlo_FftType : I32EnumAttr<"FftType",
+    "which transform stablehlo.fft computes", [
+      I32EnumAttrCase<"FFT", 0>, I32EnumAttrCase<"IFFT", 1>,
+      I32EnumAttrCase<"RFFT", 2>, I32EnumAttrCase<"IRFFT", 3>]> {
+  let genSpecializedAttr = 0;
+  let cppNamespace = "::mlir::yat::stablehlo";
+}
+
+def Stablehlo_FftTypeAttr
+    : EnumAttr<Stablehlo_Dialect, Stablehlo_FftType, "fft_type"> {
+  let assemblyFormat = "$value";
+}
+
 //===----------------------------------------------------------------------===//
 // Structured attributes
 //===----------------------------------------------------------------------===//

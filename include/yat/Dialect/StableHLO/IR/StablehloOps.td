@@ -769,6 +769,61 @@ def Stablehlo_SelectAndScatterOp : Stablehlo_Op<"select_and_scatter",
   }];
 }
 
+//===----------------------------------------------------------------------===//
+// Linear algebra and transforms
+//===----------------------------------------------------------------------===//
+
+def Stablehlo_TriangularSolveOp : Stablehlo_Op<"triangular_solve", [Pure]> {
+  let summary = "solve a triangular linear system";
+  let description = [{
+    Solves `op(a) * x = b` (`left_side`) or `x * op(a) = b` for `x`, batch
+    by batch, where `op(a)` is `a`, its transpose or its adjoint
+    (`transpose_a`). Only the `lower` (or upper) triangle of `a` is read;
+    with `unit_diagonal` its diagonal is taken to be ones. JAX's
+    `jax.scipy.linalg.solve_triangular` prints it in generic form:
+
+    ```mlir
+    %x = "stablehlo.triangular_solve"(%a, %b) <{left_side = true,
+        lower = true, transpose_a = #stablehlo<transpose NO_TRANSPOSE>,
+        unit_diagonal = false}>
+        : (tensor<4x4xf32>, tensor<4x3xf32>) -> tensor<4x3xf32>
+    ```
+  }];
+  let arguments = (ins Stablehlo_FloatOrComplexTensor:$a,
+                   Stablehlo_FloatOrComplexTensor:$b,
+                   BoolAttr:$left_side, BoolAttr:$lower,
+                   BoolAttr:$unit_diagonal,
+                   Stablehlo_TransposeAttr:$transpose_a);
+  let results = (outs Stablehlo_FloatOrComplexTensor:$result);
+  let hasVerifier = 1;
+}
+
+def Stablehlo_FftOp : Stablehlo_Op<"fft", [Pure]> {
+  let summary = "discrete Fourier transform over the last dimensions";
+  let description = [{
+    Transforms the last `fft_length.size()` (1 to 3) dimensions: FFT and
+    IFFT complex to complex, RFFT real to the non-redundant half
+    (`n / 2 + 1` values along the last dimension), IRFFT that half back to
+    `fft_length` reals. The inverse transforms divide by the number of
+    points. As `jnp.fft` prints it:
+
+    ```mlir
+    %y = stablehlo.fft %x, type =  RFFT, length = [16]
+        : (tensor<4x16xf32>) -> tensor<4x9xcomplex<f32>>
+    ```
+  }];
+  let arguments = (ins Stablehlo_FloatOrComplexTensor:$operand,
+                   Stablehlo_FftTypeAttr:$fft_type,
+                   DenseI64ArrayAttr:$fft_length);
+  let results = (outs Stablehlo_FloatOrComplexTensor:$result);
+  let assemblyFormat = [{
+    $operand `,` `type` `=` $fft_type `,` `length` `=`
+        custom<Dims>($fft_length) attr-dict
+        `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 def Stablehlo_SortOp : Stablehlo_Op<"sort",
     [RecursiveMemoryEffects, SameOperandsAndResultShape]> {
   let summary = "sort tensors along a dimension with a comparator";
