@@ -109,12 +109,18 @@ def normalize_error(line, path):
     return DOCS_POINTER.sub("", text).strip()
 
 
+CHECK_FAILURE = re.compile(r"check\.\w+ failed")
+
+
 def category(reason):
     """The group of a reason: "complex numbers" for complex element types
-    and the ops on them, else the first op it names (`stablehlo.` and
-    `chlo.` dropped), else "other"."""
+    and the ops on them, "results off by ulps" for a failed check (a
+    result that runs but differs from the reference), else the first op it
+    names (`stablehlo.` and `chlo.` dropped), else "other"."""
     if COMPLEX.search(reason):
         return "complex numbers"
+    if CHECK_FAILURE.match(reason):
+        return "results off by ulps"
     match = OP_NAME.search(reason)
     if not match:
         return "other"

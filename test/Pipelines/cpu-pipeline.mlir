@@ -63,3 +63,17 @@ func.func @mixed(%a: tensor<4xbf16>, %h: tensor<4xf16>, %d: tensor<4xf64>, %i: t
   %ri = linalg.map { arith.muli } ins(%i, %i : tensor<4xi8>, tensor<4xi8>) outs(%ei : tensor<4xi8>)
   return %ra, %rh, %rd, %ri : tensor<4xbf16>, tensor<4xf16>, tensor<4xf64>, tensor<4xi8>
 }
+
+// -----
+
+// math.log1p is libm's log1p, not log(1 + x), which loses the low bits of
+// a small x.
+// CHECK-LABEL: @log_plus_one(
+// CHECK: call double @log1p(double
+// CHECK-NOT: @llvm.log.f64
+// CIFACE-LABEL: define void @_mlir_ciface_log_plus_one(ptr
+func.func @log_plus_one(%x: tensor<4xf64>) -> tensor<4xf64> {
+  %e = tensor.empty() : tensor<4xf64>
+  %r = linalg.map { math.log1p } ins(%x : tensor<4xf64>) outs(%e : tensor<4xf64>)
+  return %r : tensor<4xf64>
+}

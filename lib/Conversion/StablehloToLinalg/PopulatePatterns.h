@@ -97,6 +97,11 @@ bool isChloScalarizable(Operation *op);
 Value emitChloScalarOp(OpBuilder &builder, Location loc, Operation *op,
                        ValueRange operands);
 
+/// The scalar computation of CHLO special function `op` on complex number
+/// `z` (ChloComplexOps.cpp); null if `op` has no complex form.
+Value emitChloComplexOp(OpBuilder &builder, Location loc, Operation *op,
+                        Value z);
+
 /// Emits the scalar computation of elementwise stablehlo op `op` applied to
 /// `operands` (scalars of `op`'s operand element types, in operand order).
 /// Returns null if `op` is not scalarizable.

@@ -89,6 +89,28 @@ func.func @special_functions(%x: tensor<3xf32>) {
 
 // -----
 
+// asin, acosh, asinh, atan, atanh, sinh, cosh and tan take complex numbers
+// too.
+// CHECK-LABEL: func.func @complex_special_functions
+// CHECK: chlo.asin %{{.*}} : tensor<3xcomplex<f32>> -> tensor<3xcomplex<f32>>
+// CHECK: chlo.acosh %{{.*}} : tensor<3xcomplex<f64>> -> tensor<3xcomplex<f64>>
+func.func @complex_special_functions(%z: tensor<3xcomplex<f32>>, %w: tensor<3xcomplex<f64>>) {
+  %0 = chlo.asin %z : tensor<3xcomplex<f32>> -> tensor<3xcomplex<f32>>
+  %1 = chlo.acosh %w : tensor<3xcomplex<f64>> -> tensor<3xcomplex<f64>>
+  return
+}
+
+// -----
+
+// The other special functions take only floats.
+func.func @special_function_of_complex(%z: tensor<3xcomplex<f32>>) {
+  // expected-error @+1 {{operand #0 must be ranked tensor of 16-bit float or bfloat16 type or 32-bit float or 64-bit float values, but got 'tensor<3xcomplex<f32>>'}}
+  %0 = chlo.lgamma %z : tensor<3xcomplex<f32>> -> tensor<3xcomplex<f32>>
+  return
+}
+
+// -----
+
 // The special functions take floats.
 func.func @special_function_of_integers(%x: tensor<3xi32>) {
   // expected-error @+1 {{operand #0 must be ranked tensor of 16-bit float or bfloat16 type or 32-bit float or 64-bit float values, but got 'tensor<3xi32>'}}

@@ -76,17 +76,35 @@ class Chlo_UnaryFloatOp<string mnemonic, string what>
   }];
 }
 
-def Chlo_AcoshOp : Chlo_UnaryFloatOp<"acosh", "the inverse hyperbolic cosine">;
-def Chlo_AsinOp : Chlo_UnaryFloatOp<"asin", "the arcsine">;
-def Chlo_AsinhOp : Chlo_UnaryFloatOp<"asinh", "the inverse hyperbolic sine">;
-def Chlo_AtanOp : Chlo_UnaryFloatOp<"atan", "the arctangent">;
+def Chlo_FloatOrComplexTensor
+    : RankedTensorOf<[F16, BF16, F32, F64, Complex<F32>, Complex<F64>]>;
+
+/// A unary function of floats and of complex numbers (principal branches,
+/// as C99's complex functions define them).
+class Chlo_UnaryFloatOrComplexOp<string mnemonic, string what>
+    : Chlo_UnaryFloatOp<mnemonic, what> {
+  let description = "Computes " # what # " of each element of `operand`, "
+                    "a float or a complex number: `chlo." # mnemonic #
+                    " %x : tensor<4xcomplex<f32>> -> "
+                    "tensor<4xcomplex<f32>>`.";
+  let arguments = (ins Chlo_FloatOrComplexTensor:$operand);
+  let results = (outs Chlo_FloatOrComplexTensor:$result);
+}
+
+def Chlo_AcoshOp
+    : Chlo_UnaryFloatOrComplexOp<"acosh", "the inverse hyperbolic cosine">;
+def Chlo_AsinOp : Chlo_UnaryFloatOrComplexOp<"asin", "the arcsine">;
+def Chlo_AsinhOp
+    : Chlo_UnaryFloatOrComplexOp<"asinh", "the inverse hyperbolic sine">;
+def Chlo_AtanOp : Chlo_UnaryFloatOrComplexOp<"atan", "the arctangent">;
 def Chlo_AtanhOp
-    : Chlo_UnaryFloatOp<"atanh", "the inverse hyperbolic tangent">;
+    : Chlo_UnaryFloatOrComplexOp<"atanh", "the inverse hyperbolic tangent">;
 def Chlo_BesselI1eOp
     : Chlo_UnaryFloatOp<"bessel_i1e", "the exponentially scaled modified "
                                       "Bessel function of order 1, "
                                       "e^-|x| I1(x)">;
-def Chlo_CoshOp : Chlo_UnaryFloatOp<"cosh", "the hyperbolic cosine">;
+def Chlo_CoshOp
+    : Chlo_UnaryFloatOrComplexOp<"cosh", "the hyperbolic cosine">;
 def Chlo_DigammaOp
     : Chlo_UnaryFloatOp<"digamma", "the digamma function (the derivative "
                                    "of lgamma)">;
@@ -98,8 +116,9 @@ def Chlo_ErfInvOp
 def Chlo_LgammaOp
     : Chlo_UnaryFloatOp<"lgamma", "the logarithm of the absolute value of "
                                   "the gamma function">;
-def Chlo_SinhOp : Chlo_UnaryFloatOp<"sinh", "the hyperbolic sine">;
-def Chlo_TanOp : Chlo_UnaryFloatOp<"tan", "the tangent">;
+def Chlo_SinhOp
+    : Chlo_UnaryFloatOrComplexOp<"sinh", "the hyperbolic sine">;
+def Chlo_TanOp : Chlo_UnaryFloatOrComplexOp<"tan", "the tangent">;
 
 def Chlo_NextAfterOp
     : Op<Chlo_Dialect, "next_after", [Pure, Elementwise,
