@@ -311,10 +311,10 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
         using Part = typename Traits::Part;
         double reError, imError;
         uint64_t reUlps, imUlps;
-        bool reOk = compareFloats<Part>(kind, flags, a.re, e.re, scale,
-                                        reError, reUlps);
-        bool imOk = compareFloats<Part>(kind, flags, a.im, e.im, scale,
-                                        imError, imUlps);
+        bool reOk = compareFloats<Part>(kind, flags, a.re, e.re, scale, reError,
+                                        reUlps);
+        bool imOk = compareFloats<Part>(kind, flags, a.im, e.im, scale, imError,
+                                        imUlps);
         passed = reOk && imOk;
         error = std::max(reError, imError);
         ulps = std::max(reUlps, imUlps);

@@ -17,7 +17,7 @@ error yat-run prints for that file, normalized: without the `yat-run:
 error: ` and `FILE:LINE:COL: ` prefixes and without `(see docs/...)`
 pointers, e.g.
 
-    stablehlo-corpus/rng_bit_generator_uint32_4.mlir: custom op 'stablehlo.rng_bit_generator' is not in yat's StableHLO subset
+    stablehlo-corpus/sin_complex64_20_20.mlir: check.expect_almost_eq failed: element [1, 19]: got (-3575.04736, 52700.5703), expected (-3575.04712, 52700.5664)
 
 A listed file must fail cleanly (exit status 1 or 2 with a one-line error)
 AND for its stated reason: an error that does not contain the reason fails

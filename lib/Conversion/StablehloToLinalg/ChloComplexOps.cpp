@@ -13,8 +13,9 @@
 // where A - |x| and A - 1 are formed without cancellation, and |z| beyond
 // 1e150 takes the asymptotic form (which also gives the infinities).
 // atanh is Kahan's ½ log1p(4x / ((1 - x)² + y²)) + ½ i atan2(2y, (1 - x)(1 +
-// x) - y²), and 1/z beyond |z| = 1e150; the others follow from the identities asinh z = -i asin(iz),
-// atan z = -i atanh(iz), and the addition formulas of sinh, cosh and tan.
+// x) - y²), and 1/z beyond |z| = 1e150; the others follow from the identities
+// asinh z = -i asin(iz), atan z = -i atanh(iz), and the addition formulas of
+// sinh, cosh and tan.
 //
 //===----------------------------------------------------------------------===//
 
@@ -59,9 +60,8 @@ struct ComplexMath : FloatBuilder {
     Value ratio = div(small, big);
     Value scaled = mul(big, sqrt(add(c(1.0), mul(ratio, ratio))));
     // 0/0 and inf/inf: the hypotenuse is the larger side.
-    Value degenerate =
-        arith::OrIOp::create(b, loc, cmp(arith::CmpFPredicate::OEQ, big, c(0)),
-                             isInf(big));
+    Value degenerate = arith::OrIOp::create(
+        b, loc, cmp(arith::CmpFPredicate::OEQ, big, c(0)), isInf(big));
     return select(degenerate, big, scaled);
   }
 };
@@ -89,9 +89,8 @@ ArcParts emitArcParts(const ComplexMath &m, Value x, Value y) {
   Value sPlusOneMinusX = m.add(s, m.sub(one, ax));
   Value sPlusXMinusOne = m.add(s, m.sub(ax, one));
   Value aMinusX = m.mul(
-      m.c(0.5),
-      m.add(rMinus, m.select(xAtMostOne, sPlusOneMinusX,
-                             m.mul(ay, m.div(ay, sPlusXMinusOne)))));
+      m.c(0.5), m.add(rMinus, m.select(xAtMostOne, sPlusOneMinusX,
+                                       m.mul(ay, m.div(ay, sPlusXMinusOne)))));
   Value aMinusOne = m.mul(
       m.c(0.5),
       m.add(rMinus, m.select(xBelowOne, m.mul(ay, m.div(ay, sPlusOneMinusX)),
@@ -130,12 +129,11 @@ Parts emitAtanh(const ComplexMath &m, Parts z) {
   Value oneMinusX = m.sub(one, z.re);
   Value ySquared = m.mul(z.im, z.im);
   Value denominator = m.add(m.mul(oneMinusX, oneMinusX), ySquared);
-  Value re = m.mul(m.c(0.25), m.log1p(m.div(m.mul(m.c(4.0), z.re),
-                                             denominator)));
+  Value re =
+      m.mul(m.c(0.25), m.log1p(m.div(m.mul(m.c(4.0), z.re), denominator)));
   Value im = m.mul(
-      m.c(0.5),
-      m.atan2(m.mul(m.c(2.0), z.im),
-              m.sub(m.mul(oneMinusX, m.add(one, z.re)), ySquared)));
+      m.c(0.5), m.atan2(m.mul(m.c(2.0), z.im),
+                        m.sub(m.mul(oneMinusX, m.add(one, z.re)), ySquared)));
   // Beyond |z| = 1e150 the squares overflow: atanh z = 1/z + O(1/z³),
   // whose real part x/|z|² is formed as (x/|z|)/|z|.
   Value magnitude = m.hypot(m.abs(z.re), m.abs(z.im));
@@ -183,17 +181,16 @@ Parts emitTan(const ComplexMath &m, Parts z) {
 Value stablehlo_lowering::emitChloComplexOp(OpBuilder &b, Location loc,
                                             Operation *op, Value z) {
   using Formula = Parts (*)(const ComplexMath &, Parts);
-  Formula formula =
-      llvm::TypeSwitch<Operation *, Formula>(op)
-          .Case([](chlo::AcoshOp) { return emitAcosh; })
-          .Case([](chlo::AsinOp) { return emitAsin; })
-          .Case([](chlo::AsinhOp) { return emitAsinh; })
-          .Case([](chlo::AtanOp) { return emitAtan; })
-          .Case([](chlo::AtanhOp) { return emitAtanh; })
-          .Case([](chlo::CoshOp) { return emitCosh; })
-          .Case([](chlo::SinhOp) { return emitSinh; })
-          .Case([](chlo::TanOp) { return emitTan; })
-          .Default([](Operation *) { return nullptr; });
+  Formula formula = llvm::TypeSwitch<Operation *, Formula>(op)
+                        .Case([](chlo::AcoshOp) { return emitAcosh; })
+                        .Case([](chlo::AsinOp) { return emitAsin; })
+                        .Case([](chlo::AsinhOp) { return emitAsinh; })
+                        .Case([](chlo::AtanOp) { return emitAtan; })
+                        .Case([](chlo::AtanhOp) { return emitAtanh; })
+                        .Case([](chlo::CoshOp) { return emitCosh; })
+                        .Case([](chlo::SinhOp) { return emitSinh; })
+                        .Case([](chlo::TanOp) { return emitTan; })
+                        .Default([](Operation *) { return nullptr; });
   if (!formula)
     return {};
   auto type = cast<ComplexType>(z.getType());

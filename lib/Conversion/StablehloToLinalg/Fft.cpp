@@ -57,9 +57,10 @@ static Value emitDft(OpBuilder &b, Location loc, Value input, int64_t dim,
   shape[dim] = outSize;
   auto resultType =
       RankedTensorType::get(shape, kind == DftKind::HalfToReal ? f64 : c64);
-  Value zero = kind == DftKind::HalfToReal
-                   ? Value(arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0)))
-                   : emitZero(b, loc, c64);
+  Value zero =
+      kind == DftKind::HalfToReal
+          ? Value(arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0)))
+          : emitZero(b, loc, c64);
   Value init = emitFilledTensor(b, loc, resultType, zero);
 
   // Loops: the result dims, then the summation index.
@@ -67,8 +68,8 @@ static Value emitDft(OpBuilder &b, Location loc, Value input, int64_t dim,
   for (int64_t d = 0; d < rank; ++d)
     inputExprs.push_back(getAffineDimExpr(d == dim ? rank : d, ctx));
   auto inputMap = AffineMap::get(rank + 1, 0, inputExprs, ctx);
-  auto outputMap = AffineMap::getMultiDimIdentityMap(rank + 1, ctx)
-                       .getMajorSubMap(rank);
+  auto outputMap =
+      AffineMap::getMultiDimIdentityMap(rank + 1, ctx).getMajorSubMap(rank);
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   iterators.push_back(utils::IteratorType::reduction);
@@ -176,16 +177,16 @@ struct FftToLinalg : public OpConversionPattern<shlo::FftOp> {
                       lengths.back() / 2 + 1, DftKind::Forward);
       for (int64_t dim : fullDims)
         if (dim != lastDim)
-          value = emitDft(rewriter, loc, value, dim,
-                          lengths[dim - rank + count],
-                          lengths[dim - rank + count], DftKind::Forward);
+          value =
+              emitDft(rewriter, loc, value, dim, lengths[dim - rank + count],
+                      lengths[dim - rank + count], DftKind::Forward);
       break;
     case shlo::FftType::IRFFT:
       for (int64_t dim : fullDims)
         if (dim != lastDim)
-          value = emitDft(rewriter, loc, value, dim,
-                          lengths[dim - rank + count],
-                          lengths[dim - rank + count], DftKind::Inverse);
+          value =
+              emitDft(rewriter, loc, value, dim, lengths[dim - rank + count],
+                      lengths[dim - rank + count], DftKind::Inverse);
       value = emitDft(rewriter, loc, value, lastDim, lengths.back(),
                       lengths.back(), DftKind::HalfToReal);
       break;

@@ -1,4 +1,5 @@
-//===- FloatBuilder.h - scalar float arithmetic with short names -*- C++ -*-===//
+//===- FloatBuilder.h - scalar float arithmetic with short names -*- C++
+//-*-===//
 //
 // Private to convert-stablehlo-to-linalg: the special-function lowerings
 // read as formulas with it.

@@ -45,6 +45,8 @@ void populateTriangularSolvePatterns(const TypeConverter &typeConverter,
                                      RewritePatternSet &patterns);
 void populateFftPatterns(const TypeConverter &typeConverter,
                          RewritePatternSet &patterns);
+void populateRngBitGeneratorPatterns(const TypeConverter &typeConverter,
+                                     RewritePatternSet &patterns);
 void populateCheckPatterns(const TypeConverter &typeConverter,
                            RewritePatternSet &patterns);
 

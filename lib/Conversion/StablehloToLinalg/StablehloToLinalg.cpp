@@ -167,6 +167,15 @@ LogicalResult mlir::yat::verifyStablehloLowerable(ModuleOp module) {
                           "numbers only to their own type";
               return success();
             })
+            .Case([](shlo::RngBitGeneratorOp rng) -> LogicalResult {
+              if (rng.getRngAlgorithm() != shlo::RngAlgorithm::THREE_FRY)
+                return rng.emitOpError()
+                       << "uses algorithm "
+                       << shlo::stringifyRngAlgorithm(rng.getRngAlgorithm())
+                       << "; convert-stablehlo-to-linalg implements "
+                          "THREE_FRY only";
+              return success();
+            })
             .Case([](shlo::ConvolutionOp conv) -> LogicalResult {
               if (conv.getBatchGroupCountAttr().getInt() != 1)
                 return conv.emitOpError()
@@ -333,6 +342,7 @@ void mlir::yat::populateStablehloToLinalgPatterns(
   populateConvolutionPatterns(typeConverter, patterns);
   populateTriangularSolvePatterns(typeConverter, patterns);
   populateFftPatterns(typeConverter, patterns);
+  populateRngBitGeneratorPatterns(typeConverter, patterns);
   populateCheckPatterns(typeConverter, patterns);
   populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                  typeConverter);

@@ -133,8 +133,7 @@ struct TriangularSolveToLoops
                 Value from =
                     forward ? zero : arith::AddIOp::create(sb, sl, i, one);
                 Value to = forward ? i : sizeValue;
-                Value rhs =
-                    tensor::ExtractOp::create(sb, sl, b, rhsIndex(i));
+                Value rhs = tensor::ExtractOp::create(sb, sl, b, rhsIndex(i));
                 rhs = emitScalarConvert(sb, sl, rhs, element, computeType);
                 auto dot = scf::ForOp::create(
                     sb, sl, from, to, one, ValueRange{rhs},
@@ -143,16 +142,14 @@ struct TriangularSolveToLoops
                       Value known =
                           tensor::ExtractOp::create(db, dl, x[0], rhsIndex(j));
                       Value product = inner.mul(readT(db, dl, i, j), known);
-                      scf::YieldOp::create(db, dl,
-                                           inner.sub(acc[0], product));
+                      scf::YieldOp::create(db, dl, inner.sub(acc[0], product));
                     });
                 Value value = dot.getResult(0);
                 if (!op.getUnitDiagonal())
                   value = ops.div(value, readT(sb, sl, i, i));
-                scf::YieldOp::create(
-                    sb, sl,
-                    ValueRange{tensor::InsertOp::create(sb, sl, value, x[0],
-                                                        rhsIndex(i))});
+                scf::YieldOp::create(sb, sl,
+                                     ValueRange{tensor::InsertOp::create(
+                                         sb, sl, value, x[0], rhsIndex(i))});
               });
           return substitution.getResults();
         });

@@ -47,10 +47,10 @@ static void appendLeaves(OpBuilder &builder, Value value,
     return;
   }
   for (int32_t index = 0, e = tupleType.size(); index < e; ++index)
-    appendLeaves(builder,
-                 shlo::GetTupleElementOp::create(builder, value.getLoc(), value,
-                                                 index),
-                 leaves);
+    appendLeaves(
+        builder,
+        shlo::GetTupleElementOp::create(builder, value.getLoc(), value, index),
+        leaves);
 }
 
 static SmallVector<Value> flattenValues(OpBuilder &builder, ValueRange values) {
@@ -156,9 +156,9 @@ static ArrayAttr flattenAttributes(Builder &builder, ArrayAttr attributes,
 
 static void flattenFunction(OpBuilder &builder, func::FuncOp function) {
   FunctionType type = function.getFunctionType();
-  function.setFunctionType(FunctionType::get(
-      function.getContext(), flattenTypes(type.getInputs()),
-      flattenTypes(type.getResults())));
+  function.setFunctionType(FunctionType::get(function.getContext(),
+                                             flattenTypes(type.getInputs()),
+                                             flattenTypes(type.getResults())));
   if (ArrayAttr attributes = function.getArgAttrsAttr())
     function.setArgAttrsAttr(
         flattenAttributes(builder, attributes, type.getInputs()));
@@ -168,9 +168,8 @@ static void flattenFunction(OpBuilder &builder, func::FuncOp function) {
   if (function.isExternal())
     return;
   flattenBlockArguments(builder, function.getBody().front());
-  function.walk([&](func::ReturnOp ret) {
-    flattenTerminatorOperands(builder, ret);
-  });
+  function.walk(
+      [&](func::ReturnOp ret) { flattenTerminatorOperands(builder, ret); });
 }
 
 /// Folds get_tuple_element of stablehlo.tuple and erases the tuples that

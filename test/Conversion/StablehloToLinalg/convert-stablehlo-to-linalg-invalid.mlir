@@ -79,3 +79,25 @@ func.func private @loop(%x: tensor<4xf32>) -> tensor<4xf32> {
   %1 = call @loop(%0) : (tensor<4xf32>) -> tensor<4xf32>
   return %1 : tensor<4xf32>
 }
+
+// -----
+
+// rng_bit_generator draws XLA's THREE_FRY bits; PHILOX and DEFAULT are
+// named as not implemented.
+func.func @rng_philox(%state: tensor<3xui64>) -> tensor<8xui32> {
+  // expected-error @+1 {{uses algorithm PHILOX; convert-stablehlo-to-linalg implements THREE_FRY only}}
+  %0:2 = stablehlo.rng_bit_generator %state, algorithm = PHILOX : (tensor<3xui64>) -> (tensor<3xui64>, tensor<8xui32>)
+  return %0#1 : tensor<8xui32>
+}
+
+// -----
+
+// A tuple that no control flow carries (here the operands of a check) is
+// reported like any other unsupported type, at each op that uses it.
+func.func @stray_tuple(%x: tensor<2xf32>) {
+  // expected-error @+1 {{'stablehlo.tuple' op operates on 'tuple<tensor<2xf32>>', but convert-stablehlo-to-linalg needs ranked tensors}}
+  %t = stablehlo.tuple %x : tuple<tensor<2xf32>>
+  // expected-error @+1 {{operates on 'tuple<tensor<2xf32>>', but convert-stablehlo-to-linalg needs ranked tensors}}
+  stablehlo.custom_call @check.expect_eq(%t, %t) {has_side_effect = true} : (tuple<tensor<2xf32>>, tuple<tensor<2xf32>>) -> ()
+  return
+}

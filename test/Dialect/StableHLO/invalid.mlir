@@ -1579,3 +1579,35 @@ func.func @irfft_complex_result(%z: tensor<3xcomplex<f32>>) {
   %0 = stablehlo.fft %z, type = IRFFT, length = [4] : (tensor<3xcomplex<f32>>) -> tensor<4xcomplex<f32>>
   return
 }
+
+// -----
+
+func.func @rng_state_type(%state: tensor<2xui64>) {
+  // expected-error @+1 {{expected output_state of the initial state's type 'tensor<2xui64>', got 'tensor<2xi64>'}}
+  %0:2 = stablehlo.rng_bit_generator %state, algorithm = THREE_FRY : (tensor<2xui64>) -> (tensor<2xi64>, tensor<4xui32>)
+  return
+}
+
+// -----
+
+func.func @rng_state_rank(%state: tensor<1x2xui64>) {
+  // expected-error @+1 {{expected a 1-d initial state, got 'tensor<1x2xui64>'}}
+  %0:2 = stablehlo.rng_bit_generator %state, algorithm = THREE_FRY : (tensor<1x2xui64>) -> (tensor<1x2xui64>, tensor<4xui32>)
+  return
+}
+
+// -----
+
+func.func @rng_state_size(%state: tensor<3xui64>) {
+  // expected-error @+1 {{expected a state of 2 elements for THREE_FRY, got 'tensor<3xui64>'}}
+  %0:2 = stablehlo.rng_bit_generator %state, algorithm = THREE_FRY : (tensor<3xui64>) -> (tensor<3xui64>, tensor<4xui32>)
+  return
+}
+
+// -----
+
+func.func @rng_bool_output(%state: tensor<2xui64>) {
+  // expected-error @+1 {{expected an output of integers or floats, got 'tensor<4xi1>'}}
+  %0:2 = stablehlo.rng_bit_generator %state, algorithm = THREE_FRY : (tensor<2xui64>) -> (tensor<2xui64>, tensor<4xi1>)
+  return
+}

@@ -273,3 +273,13 @@ func.func @fft(%z: tensor<2x5xcomplex<f64>>) -> tensor<2x8xf64> {
   %0 = "stablehlo.fft"(%z) <{fft_length = array<i64: 8>, fft_type = #stablehlo<fft_type IRFFT>}> : (tensor<2x5xcomplex<f64>>) -> tensor<2x8xf64>
   return %0 : tensor<2x8xf64>
 }
+
+// -----
+
+// rng_bit_generator in generic form, with #stablehlo<rng_algorithm ...>.
+// CHECK-LABEL: func.func @rng_bit_generator
+// CHECK: stablehlo.rng_bit_generator %{{.*}}, algorithm =  PHILOX : (tensor<3xui64>) -> (tensor<3xui64>, tensor<8xf32>)
+func.func @rng_bit_generator(%state: tensor<3xui64>) -> tensor<8xf32> {
+  %0:2 = "stablehlo.rng_bit_generator"(%state) <{rng_algorithm = #stablehlo<rng_algorithm PHILOX>}> : (tensor<3xui64>) -> (tensor<3xui64>, tensor<8xf32>)
+  return %0#1 : tensor<8xf32>
+}

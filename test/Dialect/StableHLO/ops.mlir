@@ -364,3 +364,13 @@ func.func @fft_and_triangular_solve(%x: tensor<4x16xf32>, %z: tensor<4x16xcomple
   %2 = "stablehlo.triangular_solve"(%a, %b) <{left_side = true, lower = true, transpose_a = #stablehlo<transpose ADJOINT>, unit_diagonal = false}> : (tensor<4x4xf32>, tensor<4x3xf32>) -> tensor<4x3xf32>
   return
 }
+
+// -----
+
+// rng_bit_generator prints its algorithm.
+// CHECK-LABEL: func.func @rng_bit_generator
+// CHECK: %{{.*}}, %{{.*}} = stablehlo.rng_bit_generator %{{.*}}, algorithm =  THREE_FRY : (tensor<2xui64>) -> (tensor<2xui64>, tensor<4x4xui32>)
+func.func @rng_bit_generator(%state: tensor<2xui64>) -> tensor<4x4xui32> {
+  %new_state, %bits = stablehlo.rng_bit_generator %state, algorithm = THREE_FRY : (tensor<2xui64>) -> (tensor<2xui64>, tensor<4x4xui32>)
+  return %bits : tensor<4x4xui32>
+}

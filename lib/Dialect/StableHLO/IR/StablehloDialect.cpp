@@ -70,7 +70,6 @@ Operation *StablehloDialect::materializeConstant(OpBuilder &builder,
 static std::optional<StringRef>
 getOpOfUnsupportedAttribute(StringRef mnemonic) {
   return llvm::StringSwitch<std::optional<StringRef>>(mnemonic)
-      .Case("rng_algorithm", StringRef("stablehlo.rng_bit_generator"))
       .Case("rng_distribution", StringRef("stablehlo.rng"))
       .Case("channel_handle",
             StringRef("stablehlo collective ops (all_reduce, send, ...)"))

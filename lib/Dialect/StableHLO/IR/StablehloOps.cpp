@@ -2364,8 +2364,7 @@ LogicalResult TriangularSolveOp::verify() {
   if (bShape[solvedDim] != size)
     return emitOpError() << "expected dimension " << solvedDim << " of b "
                          << bType << " to be " << size << " ("
-                         << (getLeftSide() ? "left_side" : "right side")
-                         << ")";
+                         << (getLeftSide() ? "left_side" : "right side") << ")";
   if (getTransposeA() == Transpose::TRANSPOSE_INVALID)
     return emitOpError() << "expected transpose_a to be NO_TRANSPOSE, "
                             "TRANSPOSE or ADJOINT";
@@ -2385,9 +2384,10 @@ LogicalResult FftOp::verify() {
     return emitOpError() << "expected 1 to 3 fft lengths, got " << count;
   for (int64_t length : lengths)
     if (length < 1)
-      return emitOpError() << "expected positive fft lengths, got ["
-                           << lengths << "]";
-  if (operandType.getRank() < count || resultType.getRank() != operandType.getRank())
+      return emitOpError() << "expected positive fft lengths, got [" << lengths
+                           << "]";
+  if (operandType.getRank() < count ||
+      resultType.getRank() != operandType.getRank())
     return emitOpError() << "expected operand " << operandType << " and result "
                          << resultType << " of one rank, at least " << count;
   Type operandElement = operandType.getElementType();
@@ -2395,8 +2395,7 @@ LogicalResult FftOp::verify() {
   FftType type = getFftType();
   bool realIn = type == FftType::RFFT, realOut = type == FftType::IRFFT;
   auto complexOf = [](Type element) -> Type {
-    return isa<ComplexType>(element) ? element
-                                     : ComplexType::get(element);
+    return isa<ComplexType>(element) ? element : ComplexType::get(element);
   };
   if (realIn ? isa<ComplexType>(operandElement)
              : !isa<ComplexType>(operandElement))
@@ -2438,5 +2437,35 @@ LogicalResult FftOp::verify() {
                            << stringifyFftType(type) << " of length ["
                            << lengths << "], got " << resultType;
   }
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// RngBitGeneratorOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult RngBitGeneratorOp::verify() {
+  auto stateType = cast<RankedTensorType>(getInitialState().getType());
+  if (getOutputState().getType() != stateType)
+    return emitOpError() << "expected output_state of the initial state's type "
+                         << stateType << ", got " << getOutputState().getType();
+  if (stateType.getRank() != 1)
+    return emitOpError() << "expected a 1-d initial state, got " << stateType;
+  int64_t size = stateType.getDimSize(0);
+  RngAlgorithm algorithm = getRngAlgorithm();
+  bool sizeOk = algorithm == RngAlgorithm::THREE_FRY ? size == 2
+                : algorithm == RngAlgorithm::PHILOX  ? size == 2 || size == 3
+                                                     : true;
+  if (!sizeOk)
+    return emitOpError() << "expected a state of "
+                         << (algorithm == RngAlgorithm::THREE_FRY ? "2"
+                                                                  : "2 or 3")
+                         << " elements for " << stringifyRngAlgorithm(algorithm)
+                         << ", got " << stateType;
+  if (cast<RankedTensorType>(getOutput().getType())
+          .getElementType()
+          .isInteger(1))
+    return emitOpError() << "expected an output of integers or floats, got "
+                         << getOutput().getType();
   return success();
 }

@@ -107,6 +107,19 @@ def Stablehlo_FftTypeAttr
   let assemblyFormat = "$value";
 }
 
+def Stablehlo_RngAlgorithm : I32EnumAttr<"RngAlgorithm",
+    "the bit generator of stablehlo.rng_bit_generator", [
+      I32EnumAttrCase<"DEFAULT", 0>, I32EnumAttrCase<"THREE_FRY", 1>,
+      I32EnumAttrCase<"PHILOX", 2>]> {
+  let genSpecializedAttr = 0;
+  let cppNamespace = "::mlir::yat::stablehlo";
+}
+
+def Stablehlo_RngAlgorithmAttr
+    : EnumAttr<Stablehlo_Dialect, Stablehlo_RngAlgorithm, "rng_algorithm"> {
+  let assemblyFormat = "$value";
+}
+
 //===----------------------------------------------------------------------===//
 // Structured attributes
 //===----------------------------------------------------------------------===//

@@ -824,6 +824,33 @@ def Stablehlo_FftOp : Stablehlo_Op<"fft", [Pure]> {
   let hasVerifier = 1;
 }
 
+def Stablehlo_RngBitGeneratorOp
+    : Stablehlo_Op<"rng_bit_generator", [Pure]> {
+  let summary = "random bits from a counter-based generator";
+  let description = [{
+    Fills `output` with random bits from `initial_state` and returns the
+    state to continue from. For THREE_FRY the state is `[key, counter]`;
+    the bits are XLA's: Threefry-2x32 (20 rounds) of `counter + i` under
+    `key`, for element i in row-major order, and the new state is
+    `[key, counter + n]`. As `jax.random` prints it with the `rbg` and
+    `unsafe_rbg` implementations:
+
+    ```mlir
+    %state, %bits = stablehlo.rng_bit_generator %s, algorithm = THREE_FRY
+        : (tensor<2xui64>) -> (tensor<2xui64>, tensor<4x4xui32>)
+    ```
+  }];
+  let arguments = (ins RankedTensorOf<[UI64, I64]>:$initial_state,
+                   Stablehlo_RngAlgorithmAttr:$rng_algorithm);
+  let results = (outs RankedTensorOf<[UI64, I64]>:$output_state,
+                 RankedTensorOf<[Stablehlo_Int, Stablehlo_Float]>:$output);
+  let assemblyFormat = [{
+    $initial_state `,` `algorithm` `=` $rng_algorithm attr-dict
+        `:` functional-type(operands, results)
+  }];
+  let hasVerifier = 1;
+}
+
 def Stablehlo_SortOp : Stablehlo_Op<"sort",
     [RecursiveMemoryEffects, SameOperandsAndResultShape]> {
   let summary = "sort tensors along a dimension with a comparator";
