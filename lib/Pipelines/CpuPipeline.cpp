@@ -109,6 +109,11 @@ void mlir::yat::addMicrokernelStage(OpPassManager &pm,
   pm.nest<func::FuncOp>().addPass(
       createYatCpuMicrokernels(getMicrokernelOptions(options.vectorWidth)));
   pm.addPass(createCanonicalizerPass());
+  if (options.threads == 1) {
+    // Serial code: the tile loops run in order on the caller's thread.
+    pm.nest<func::FuncOp>().addPass(createForallToForLoopPass());
+    return;
+  }
   // The fused tile loops (scf.forall) become tasks of the async runtime's
   // thread pool; every tile is heavy enough to be a task of its own.
   pm.nest<func::FuncOp>().addPass(createForallToParallelLoopPass());

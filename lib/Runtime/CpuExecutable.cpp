@@ -5,6 +5,7 @@
 #include "yat/InitAll.h"
 #include "yat/Pipelines/Pipelines.h"
 #include "yat/Runtime/RuntimeError.h"
+#include "yat/Support/TupleTypes.h"
 #ifdef YAT_ENABLE_STABLEHLO
 #include "yat/Runtime/Checks.h"
 #endif
@@ -279,18 +280,8 @@ mlir::yat::runtime::getEntrySignature(ModuleOp module, StringRef entry) {
   signature.name = entry.str();
   // Tuples are passed as their tensors, depth first, as the StableHLO
   // lowering flattens them.
-  auto flatten = [](TypeRange types) {
-    SmallVector<Type> flat;
-    for (Type type : types) {
-      if (auto tuple = dyn_cast<TupleType>(type))
-        tuple.getFlattenedTypes(flat);
-      else
-        flat.push_back(type);
-    }
-    return flat;
-  };
   for (auto [index, type] :
-       llvm::enumerate(flatten(function.getArgumentTypes()))) {
+       llvm::enumerate(flattenTupleTypes(function.getArgumentTypes()))) {
     llvm::Expected<TensorSpec> spec =
         getTensorSpec(type, "argument", index, entry);
     if (!spec)
@@ -298,7 +289,7 @@ mlir::yat::runtime::getEntrySignature(ModuleOp module, StringRef entry) {
     signature.arguments.push_back(std::move(*spec));
   }
   for (auto [index, type] :
-       llvm::enumerate(flatten(function.getResultTypes()))) {
+       llvm::enumerate(flattenTupleTypes(function.getResultTypes()))) {
     llvm::Expected<TensorSpec> spec =
         getTensorSpec(type, "result", index, entry);
     if (!spec)

@@ -50,7 +50,8 @@ struct YatCpuPipelineOptions
   PassOptions::Option<unsigned> threads{
       *this, "threads",
       llvm::cl::desc("Worker threads the fused tile loops are split for "
-                     "(0: the host's hardware threads)"),
+                     "(0: the host's hardware threads; 1: serial code, "
+                     "without the async runtime)"),
       llvm::cl::init(0)};
   PassOptions::Option<unsigned> vectorWidth{
       *this, "vector-width",
@@ -82,7 +83,8 @@ void addBufferizationStage(OpPassManager &pm);
 /// Stage 3b (with `fuse`): yat-cpu-microkernels rewrites the tile-level
 /// linalg ops into register-tiled vector code, and the fused scf.forall
 /// loops become async-runtime tasks (async-parallel-for) over `threads`
-/// workers.
+/// workers; with one thread they stay serial loops and no async runtime is
+/// called.
 void addMicrokernelStage(OpPassManager &pm,
                          const YatCpuPipelineOptions &options);
 

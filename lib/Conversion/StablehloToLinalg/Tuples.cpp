@@ -14,23 +14,13 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "yat/Support/TupleTypes.h"
 
 using namespace mlir;
+using namespace mlir::yat;
 namespace shlo = mlir::yat::stablehlo;
 
 static bool isTuple(Type type) { return isa<TupleType>(type); }
-
-/// The tensor types of `types`, with tuples replaced by their elements.
-static SmallVector<Type> flattenTypes(TypeRange types) {
-  SmallVector<Type> flat;
-  for (Type type : types) {
-    if (auto tuple = dyn_cast<TupleType>(type))
-      tuple.getFlattenedTypes(flat);
-    else
-      flat.push_back(type);
-  }
-  return flat;
-}
 
 /// Appends the tensors that `value` holds to `leaves`, depth first, reading
 /// them from the stablehlo.tuple that built it where there is one.
@@ -84,7 +74,7 @@ static void flattenBlockArguments(OpBuilder &builder, Block &block) {
       ++position;
       continue;
     }
-    SmallVector<Type> leafTypes = flattenTypes(argument.getType());
+    SmallVector<Type> leafTypes = flattenTupleTypes(argument.getType());
     SmallVector<Value> leaves;
     for (auto [offset, leafType] : llvm::enumerate(leafTypes))
       leaves.push_back(block.insertArgument(position + 1 + offset, leafType,
@@ -113,7 +103,7 @@ static void flattenRegionOp(OpBuilder &builder, Operation *op) {
   builder.setInsertionPoint(op);
   OperationState state(op->getLoc(), op->getName());
   state.addOperands(flattenValues(builder, op->getOperands()));
-  state.addTypes(flattenTypes(op->getResultTypes()));
+  state.addTypes(flattenTupleTypes(op->getResultTypes()));
   state.addAttributes(op->getAttrs());
   for (unsigned i = 0, e = op->getNumRegions(); i < e; ++i)
     state.addRegion();
@@ -149,16 +139,16 @@ static ArrayAttr flattenAttributes(Builder &builder, ArrayAttr attributes,
       flat.push_back(attribute);
       continue;
     }
-    flat.append(flattenTypes(type).size(), builder.getDictionaryAttr({}));
+    flat.append(flattenTupleTypes(type).size(), builder.getDictionaryAttr({}));
   }
   return builder.getArrayAttr(flat);
 }
 
 static void flattenFunction(OpBuilder &builder, func::FuncOp function) {
   FunctionType type = function.getFunctionType();
-  function.setFunctionType(FunctionType::get(function.getContext(),
-                                             flattenTypes(type.getInputs()),
-                                             flattenTypes(type.getResults())));
+  function.setFunctionType(FunctionType::get(
+      function.getContext(), flattenTupleTypes(type.getInputs()),
+      flattenTupleTypes(type.getResults())));
   if (ArrayAttr attributes = function.getArgAttrsAttr())
     function.setArgAttrsAttr(
         flattenAttributes(builder, attributes, type.getInputs()));
