@@ -1,4 +1,4 @@
-//===- DotGeneral.cpp - stablehlo.dot_general to linalg.generic -----------===//
+//===- DotGeneral.cpp - stablehlo.dot_general to linalg -------------------===//
 
 #include "PopulatePatterns.h"
 
@@ -79,6 +79,24 @@ struct DotGeneralToGeneric : public OpConversionPattern<shlo::DotGeneralOp> {
     SmallVector<utils::IteratorType> iterators(numParallel,
                                                utils::IteratorType::parallel);
     iterators.append(lhsContract.size(), utils::IteratorType::reduction);
+
+    // An f32 matrix product (x @ w or x @ w^T, as JAX exports dense layers)
+    // is a linalg.matmul with the same maps, which yat-cpu-microkernels
+    // turns into its register-tiled kernel; everything else stays one
+    // generic contraction.
+    Type f32 = rewriter.getF32Type();
+    if (numBatch == 0 && lhsType.getRank() == 2 && rhsType.getRank() == 2 &&
+        lhsContract.size() == 1 && lhsType.getElementType() == f32 &&
+        rhsType.getElementType() == f32 && resultType.getElementType() == f32) {
+      Value init = emitFilledTensor(rewriter, op.getLoc(), resultType,
+                                    emitZero(rewriter, op.getLoc(), f32));
+      rewriter.replaceOpWithNewOp<linalg::MatmulOp>(
+          op, TypeRange{resultType},
+          ValueRange{adaptor.getLhs(), adaptor.getRhs()}, ValueRange{init},
+          ArrayRef<NamedAttribute>{rewriter.getNamedAttr(
+              "indexing_maps", rewriter.getAffineMapArrayAttr(maps))});
+      return success();
+    }
 
     rewriter.replaceOp(op, emitContraction(rewriter, op.getLoc(),
                                            adaptor.getLhs(), adaptor.getRhs(),

@@ -55,3 +55,24 @@ func.func @transposed_lhs(%a: tensor<4x3xf64>, %b: tensor<4x5xf64>) -> tensor<3x
   %0 = stablehlo.dot_general %a, %b, contracting_dims = [0] x [0] : (tensor<4x3xf64>, tensor<4x5xf64>) -> tensor<3x5xf64>
   return %0 : tensor<3x5xf64>
 }
+
+// -----
+
+// An f32 x @ w is a linalg.matmul on a zero-filled init; x @ w^T (the
+// layout of JAX's dense layers with transposed kernels) keeps its maps on
+// the linalg.matmul.
+// CHECK-DAG: #[[$MK:.*]] = affine_map<(d0, d1, d2) -> (d0, d2)>
+// CHECK-DAG: #[[$NK:.*]] = affine_map<(d0, d1, d2) -> (d1, d2)>
+// CHECK-DAG: #[[$MN:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>
+// CHECK-LABEL: func.func @matmul_f32
+// CHECK-SAME: (%[[X:.*]]: tensor<8x16xf32>, %[[W:.*]]: tensor<16x4xf32>, %[[WT:.*]]: tensor<4x16xf32>)
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.*}} : tensor<8x4xf32>)
+// CHECK: %[[PLAIN:.*]] = linalg.matmul ins(%[[X]], %[[W]] : tensor<8x16xf32>, tensor<16x4xf32>) outs(%[[INIT]] : tensor<8x4xf32>)
+// CHECK: %[[TRANSPOSED:.*]] = linalg.matmul indexing_maps = [#[[$MK]], #[[$NK]], #[[$MN]]] ins(%[[X]], %[[WT]] : tensor<8x16xf32>, tensor<4x16xf32>)
+// CHECK: return %[[PLAIN]], %[[TRANSPOSED]]
+func.func @matmul_f32(%x: tensor<8x16xf32>, %w: tensor<16x4xf32>, %wt: tensor<4x16xf32>) -> (tensor<8x4xf32>, tensor<8x4xf32>) {
+  %0 = stablehlo.dot_general %x, %w, contracting_dims = [1] x [0] : (tensor<8x16xf32>, tensor<16x4xf32>) -> tensor<8x4xf32>
+  %1 = stablehlo.dot_general %x, %wt, contracting_dims = [1] x [1] : (tensor<8x16xf32>, tensor<4x16xf32>) -> tensor<8x4xf32>
+  return %0, %1 : tensor<8x4xf32>, tensor<8x4xf32>
+}
