@@ -19,6 +19,9 @@ reproduces it:
 * yat.conv 3x3, stride 1, same padding, 64 -> 64 channels, 56x56, batch 8:
   fused and reference against a plain linalg.conv_2d_nhwc_hwcf of the same
   shape through yat-cpu-pipeline, and against OpenBLAS im2col + sgemm.
+* stablehlo.dot_general as JAX exports `x @ w` and `x @ w.T` (f32,
+  M=256 N=1024 K=1024) through yat-cpu-pipeline, against OpenBLAS sgemm of
+  the same shape.
 
 yat runs as many threads as the machine has hardware threads; the OpenBLAS
 and numpy baselines get the same number through OPENBLAS_NUM_THREADS, with
@@ -122,6 +125,22 @@ func.func @main(%x: {it}, %f: {ft}) -> {ot} {{
   %y = linalg.conv_2d_nhwc_hwcf {{dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}}
       ins(%p, %f : {pt}, {ft}) outs(%init : {ot}) -> {ot}
   return %y : {ot}
+}}
+"""
+
+
+DOT_GENERAL = dict(m=256, n=1024, k=1024)
+
+
+def dot_general_module(m, n, k, transposed):
+    """`x @ w` (w is K x N) or `x @ w.T` (w is N x K) as jax.jit exports it."""
+    xt, rt = tensor((m, k)), tensor((m, n))
+    wt = tensor((n, k) if transposed else (k, n))
+    rhs_dim = 1 if transposed else 0
+    return f"""// stablehlo.dot_general, M={m} N={n} K={k}{', w transposed' if transposed else ''}.
+func.func @main(%x: {xt}, %w: {wt}) -> {rt} {{
+  %y = stablehlo.dot_general %x, %w, contracting_dims = [1] x [{rhs_dim}] : ({xt}, {wt}) -> {rt}
+  return %y : {rt}
 }}
 """
 
@@ -312,6 +331,21 @@ def run_suite(runner, quick):
         runner.yat(plain_conv, iterations_for(conv_flops / 20e9)), shape=shape)
     add("conv", "3x3 64->64 56x56 N=8", "OpenBLAS im2col+sgemm (plain conv)",
         runner.im2col_conv(iterations_for(conv_flops / 50e9)), shape=shape)
+
+    print("stablehlo.dot_general (f32, as JAX exports x @ w)")
+    d = DOT_GENERAL
+    flops = 2.0 * d["m"] * d["n"] * d["k"]
+    shape = {"M": d["m"], "N": d["n"], "K": d["k"]}
+    for transposed in (False, True):
+        name = "x @ w.T" if transposed else "x @ w"
+        module = write_module(f"dot_general_{'nt' if transposed else 'nn'}",
+                              dot_general_module(d["m"], d["n"], d["k"],
+                                                 transposed))
+        add("dot_general", name, "yat (yat-cpu-pipeline)",
+            runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
+    add("dot_general", "sgemm", "OpenBLAS sgemm",
+        runner.sgemm(d["m"], d["n"], d["k"], iterations_for(flops / 50e9)),
+        shape=shape)
     return rows
 
 
@@ -363,6 +397,15 @@ def check_targets(rows):
                 value=f"{speedup:.2f}x faster", met=speedup >= 2.0,
                 miss=None if speedup >= 2.0 else
                 f"{2.0 / speedup:.2f}x short of the target"))
+    blas = find(rows, "dot_general", "sgemm", "OpenBLAS sgemm")
+    for name in ("x @ w", "x @ w.T"):
+        row = find(rows, "dot_general", name, "yat (yat-cpu-pipeline)")
+        if row and blas:
+            r = ratio(row, blas)
+            targets.append(dict(
+                target=f"dot_general {name}: <= 1.1x OpenBLAS sgemm time",
+                value=f"{r:.2f}x sgemm", met=r <= 1.1,
+                miss=None if r <= 1.1 else f"{r / 1.1:.2f}x over the target"))
     fused = find(rows, "attention", "T=2048", "yat fused (flash-style)")
     reference = find(rows, "attention", "T=2048", "yat reference (fuse=false)")
     if fused and reference:
