@@ -2,7 +2,7 @@
 //
 // The functions that compiled check.* custom_calls call. They read the two
 // tensors through MLIR's memref descriptors (any rank and strides), compare
-// them with the rule of their kind (yat/Runtime/Checks.h), and record
+// them with the rule of their kind (yat/Support/CheckABI.h), and record
 // failures for the tool to report after the run.
 //
 //===----------------------------------------------------------------------===//
@@ -16,6 +16,7 @@
 #include <mutex>
 #include <type_traits>
 
+using namespace mlir::yat::checks;
 using namespace mlir::yat::runtime;
 
 namespace {

@@ -21,7 +21,7 @@
 #include "mlir/Transforms/DialectConversion.h"
 #include "yat/Conversion/StablehloToLinalg/StablehloToLinalg.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
-#include "yat/Runtime/Checks.h"
+#include "yat/Support/CheckABI.h"
 
 using namespace mlir;
 using namespace mlir::yat;
@@ -30,7 +30,7 @@ namespace shlo = mlir::yat::stablehlo;
 
 std::string stablehlo_lowering::getCheckFunctionName(StringRef target,
                                                      Type elementType) {
-  std::optional<runtime::CheckKind> kind = runtime::parseCheckTarget(target);
+  std::optional<checks::CheckKind> kind = checks::parseCheckTarget(target);
   if (!kind)
     return "";
   std::string typeName;
@@ -47,11 +47,11 @@ std::string stablehlo_lowering::getCheckFunctionName(StringRef target,
   } else {
     return "";
   }
-  std::optional<runtime::CheckElementType> element =
-      runtime::parseCheckElementType(typeName);
+  std::optional<checks::CheckElementType> element =
+      checks::parseCheckElementType(typeName);
   if (!element)
     return "";
-  return runtime::getCheckSymbolName(*kind, *element);
+  return checks::getCheckSymbolName(*kind, *element);
 }
 
 /// `file:line:col` of the first file location in `loc`, or its printed form.
@@ -170,7 +170,7 @@ struct CheckToRuntimeCall : public OpConversionPattern<shlo::CustomCallOp> {
     Value label = toUnrankedBuffer(rewriter, loc, labelTensor);
     int32_t flags = 0;
     if (op->hasAttr(kReassociatedAttrName))
-      flags |= runtime::kCheckFlagReassociated;
+      flags |= checks::kCheckFlagReassociated;
     Value flagValue = arith::ConstantIntOp::create(
         rewriter, loc, rewriter.getI32Type(), flags);
     auto call = func::CallOp::create(

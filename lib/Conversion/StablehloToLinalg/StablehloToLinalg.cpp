@@ -28,6 +28,7 @@
 #include "mlir/Transforms/InliningUtils.h"
 #include "yat/Dialect/StableHLO/IR/Chlo.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "yat/Support/CheckABI.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 #include <functional>
@@ -95,7 +96,7 @@ static LogicalResult verifyCustomCall(shlo::CustomCallOp call) {
   if (call.getNumResults() == 0)
     return success();
   auto resultType = dyn_cast<RankedTensorType>(call.getResult(0).getType());
-  if (target != shlo::kCheckEq || call.getNumResults() != 1 || !resultType ||
+  if (target != checks::kCheckEq || call.getNumResults() != 1 || !resultType ||
       resultType.getRank() != 0 || !resultType.getElementType().isInteger(1))
     return call.emitOpError()
            << "'" << target << "' may only return a tensor<i1> (check.eq)";

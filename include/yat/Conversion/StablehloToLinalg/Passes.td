@@ -37,7 +37,7 @@ def ConvertStablehloToLinalg
        become calls of the runtime functions
        `yat_check_<kind>_<element type>` (declared with
        `llvm.emit_c_interface`, defined in yat's runtime library, see
-       `yat/Runtime/Checks.h`), passing both tensors as unranked memrefs
+       `yat/Support/CheckABI.h`), passing both tensors as unranked memrefs
        (`bufferization.to_buffer` + `memref.cast`), the check's source
        location as an i8 memref and a flag word. The flag marks checks whose
        actual value is computed by a dot_general, convolution or reduce,

@@ -12,6 +12,7 @@
 #include "mlir/IR/DialectImplementation.h"
 #include "mlir/Transforms/InliningUtils.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "yat/Support/CheckABI.h"
 #include "llvm/ADT/SmallBitVector.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -117,8 +118,7 @@ StablehloDialect::getParseOperationHook(StringRef opName) const {
 }
 
 bool mlir::yat::stablehlo::isSupportedCheckTarget(StringRef target) {
-  return target == kCheckExpectEq || target == kCheckExpectClose ||
-         target == kCheckExpectAlmostEq || target == kCheckEq;
+  return checks::parseCheckTarget(target).has_value();
 }
 
 //===----------------------------------------------------------------------===//

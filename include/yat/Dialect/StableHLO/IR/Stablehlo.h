@@ -25,14 +25,8 @@
 
 namespace mlir::yat::stablehlo {
 
-/// Names of the `check.*` custom_call targets that yat runs.
-inline constexpr llvm::StringLiteral kCheckExpectEq = "check.expect_eq";
-inline constexpr llvm::StringLiteral kCheckExpectClose = "check.expect_close";
-inline constexpr llvm::StringLiteral kCheckExpectAlmostEq =
-    "check.expect_almost_eq";
-inline constexpr llvm::StringLiteral kCheckEq = "check.eq";
-
-/// True for the custom_call targets listed above.
+/// True for the `check.*` custom_call targets that yat runs
+/// (yat/Support/CheckABI.h).
 bool isSupportedCheckTarget(StringRef target);
 
 /// The bits one element of `type` takes (both parts of a complex number).
