@@ -4,7 +4,7 @@
 // and imaginary parts, in f64 for complex<f32> (rounded once) and for
 // complex<f64>.
 //
-// asin, acos, acosh and asinh use the decomposition of Hull, Fairgrieve and
+// asin, acosh and asinh use the decomposition of Hull, Fairgrieve and
 // Tang ("Implementing the complex arcsine and arccosine functions using
 // exception handling", ACM TOMS 23(3), 1997), as upstream's
 // chlo-legalize-to-stablehlo does: with R = |z + 1|, S = |z - 1| and
@@ -66,9 +66,9 @@ struct ComplexMath : FloatBuilder {
   }
 };
 
-/// The parts of asin(|x| + i|y|) and of acos's real part, shared by asin,
-/// acos, acosh and asinh: `sine` = asin(|x| / A), `cosineSide` =
-/// sqrt(A² - x²) (so that acos's real part is atan2(cosineSide, x)), and
+/// The parts of asin(|x| + i|y|), shared by asin, acosh and asinh: `sine` =
+/// asin(|x| / A), `cosineSide` = sqrt(A² - x²) (so that acos(x / A), the
+/// imaginary part of acosh, is atan2(cosineSide, x)), and
 /// `log` = ln(A + sqrt(A² - 1)).
 struct ArcParts {
   Value sine, cosineSide, log;
