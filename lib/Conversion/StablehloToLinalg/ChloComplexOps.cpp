@@ -149,18 +149,13 @@ Parts emitAtan(const ComplexMath &m, Parts z) {
   return {w.im, m.neg(w.re)};
 }
 
-Parts emitSinh(const ComplexMath &m, Parts z) {
+/// sinh z = sinh x cos y + i cosh x sin y and cosh z = cosh x cos y +
+/// i sinh x sin y.
+template <bool isCosh> Parts emitSinhOrCosh(const ComplexMath &m, Parts z) {
   Value sinhX = math::SinhOp::create(m.b, m.loc, z.re);
   Value coshX = math::CoshOp::create(m.b, m.loc, z.re);
-  return {m.mul(sinhX, math::CosOp::create(m.b, m.loc, z.im)),
-          m.mul(coshX, math::SinOp::create(m.b, m.loc, z.im))};
-}
-
-Parts emitCosh(const ComplexMath &m, Parts z) {
-  Value sinhX = math::SinhOp::create(m.b, m.loc, z.re);
-  Value coshX = math::CoshOp::create(m.b, m.loc, z.re);
-  return {m.mul(coshX, math::CosOp::create(m.b, m.loc, z.im)),
-          m.mul(sinhX, math::SinOp::create(m.b, m.loc, z.im))};
+  return {m.mul(isCosh ? coshX : sinhX, math::CosOp::create(m.b, m.loc, z.im)),
+          m.mul(isCosh ? sinhX : coshX, math::SinOp::create(m.b, m.loc, z.im))};
 }
 
 /// tan z = (t + i h) / (1 - i t h) with t = tan x and h = tanh y:
@@ -181,16 +176,17 @@ Parts emitTan(const ComplexMath &m, Parts z) {
 Value stablehlo_lowering::emitChloComplexOp(OpBuilder &b, Location loc,
                                             Operation *op, Value z) {
   using Formula = Parts (*)(const ComplexMath &, Parts);
-  Formula formula = llvm::TypeSwitch<Operation *, Formula>(op)
-                        .Case([](chlo::AcoshOp) { return emitAcosh; })
-                        .Case([](chlo::AsinOp) { return emitAsin; })
-                        .Case([](chlo::AsinhOp) { return emitAsinh; })
-                        .Case([](chlo::AtanOp) { return emitAtan; })
-                        .Case([](chlo::AtanhOp) { return emitAtanh; })
-                        .Case([](chlo::CoshOp) { return emitCosh; })
-                        .Case([](chlo::SinhOp) { return emitSinh; })
-                        .Case([](chlo::TanOp) { return emitTan; })
-                        .Default([](Operation *) { return nullptr; });
+  Formula formula =
+      llvm::TypeSwitch<Operation *, Formula>(op)
+          .Case([](chlo::AcoshOp) { return emitAcosh; })
+          .Case([](chlo::AsinOp) { return emitAsin; })
+          .Case([](chlo::AsinhOp) { return emitAsinh; })
+          .Case([](chlo::AtanOp) { return emitAtan; })
+          .Case([](chlo::AtanhOp) { return emitAtanh; })
+          .Case([](chlo::CoshOp) { return emitSinhOrCosh<true>; })
+          .Case([](chlo::SinhOp) { return emitSinhOrCosh<false>; })
+          .Case([](chlo::TanOp) { return emitTan; })
+          .Default([](Operation *) { return nullptr; });
   if (!formula)
     return {};
   auto type = cast<ComplexType>(z.getType());

@@ -57,11 +57,8 @@ static Value emitDft(OpBuilder &b, Location loc, Value input, int64_t dim,
   shape[dim] = outSize;
   auto resultType =
       RankedTensorType::get(shape, kind == DftKind::HalfToReal ? f64 : c64);
-  Value zero =
-      kind == DftKind::HalfToReal
-          ? Value(arith::ConstantOp::create(b, loc, b.getF64FloatAttr(0)))
-          : emitZero(b, loc, c64);
-  Value init = emitFilledTensor(b, loc, resultType, zero);
+  Value init = emitFilledTensor(b, loc, resultType,
+                                emitZero(b, loc, resultType.getElementType()));
 
   // Loops: the result dims, then the summation index.
   SmallVector<AffineExpr> inputExprs;
@@ -161,34 +158,32 @@ struct FftToLinalg : public OpConversionPattern<shlo::FftOp> {
         rewriter, loc, adaptor.getOperand(), operandType.getElementType(),
         RankedTensorType::get(operandType.getShape(), computeElement));
 
-    auto fullDims = llvm::seq<int64_t>(rank - count, rank);
+    // A full DFT along each transformed dim but the last.
+    auto transformLeadingDims = [&](DftKind kind) {
+      for (int64_t i = 0; i + 1 < count; ++i)
+        value = emitDft(rewriter, loc, value, rank - count + i, lengths[i],
+                        lengths[i], kind);
+    };
+    int64_t lastLength = lengths.back();
     switch (type) {
     case shlo::FftType::FFT:
     case shlo::FftType::IFFT: {
       DftKind kind =
           type == shlo::FftType::FFT ? DftKind::Forward : DftKind::Inverse;
-      for (int64_t dim : fullDims)
-        value = emitDft(rewriter, loc, value, dim, lengths[dim - rank + count],
-                        lengths[dim - rank + count], kind);
+      transformLeadingDims(kind);
+      value =
+          emitDft(rewriter, loc, value, lastDim, lastLength, lastLength, kind);
       break;
     }
     case shlo::FftType::RFFT:
-      value = emitDft(rewriter, loc, value, lastDim, lengths.back(),
-                      lengths.back() / 2 + 1, DftKind::Forward);
-      for (int64_t dim : fullDims)
-        if (dim != lastDim)
-          value =
-              emitDft(rewriter, loc, value, dim, lengths[dim - rank + count],
-                      lengths[dim - rank + count], DftKind::Forward);
+      value = emitDft(rewriter, loc, value, lastDim, lastLength,
+                      lastLength / 2 + 1, DftKind::Forward);
+      transformLeadingDims(DftKind::Forward);
       break;
     case shlo::FftType::IRFFT:
-      for (int64_t dim : fullDims)
-        if (dim != lastDim)
-          value =
-              emitDft(rewriter, loc, value, dim, lengths[dim - rank + count],
-                      lengths[dim - rank + count], DftKind::Inverse);
-      value = emitDft(rewriter, loc, value, lastDim, lengths.back(),
-                      lengths.back(), DftKind::HalfToReal);
+      transformLeadingDims(DftKind::Inverse);
+      value = emitDft(rewriter, loc, value, lastDim, lastLength, lastLength,
+                      DftKind::HalfToReal);
       break;
     }
     Type computed = cast<RankedTensorType>(value.getType()).getElementType();

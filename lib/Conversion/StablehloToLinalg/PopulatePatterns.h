@@ -212,6 +212,11 @@ Value emitConvertedTensor(OpBuilder &builder, Location loc, Value value,
 /// Reads the single element of a 0-d tensor.
 Value emitExtractScalar(OpBuilder &builder, Location loc, Value tensor);
 
+/// The type in which a sum of products of `input` elements into `result`
+/// elements accumulates: f32 for f16/bf16, the widest float for other
+/// floats, `result` itself for integers and complex numbers.
+Type getAccumulatorType(Type input, Type result);
+
 /// The dot_general/convolution contraction: the sum over the reduction
 /// loops of `iterators` of `lhs * rhs` (of StableHLO element type
 /// `inputElement`, read through the first two of `maps`, written through

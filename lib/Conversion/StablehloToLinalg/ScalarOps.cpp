@@ -923,9 +923,7 @@ static Value emitMultiplyAccumulate(OpBuilder &b, Location loc, Value lhs,
                                arith::MulIOp::create(b, loc, lhs, rhs));
 }
 
-/// The type in which a contraction with element type `input` and result
-/// element type `result` accumulates.
-static Type getAccumulatorType(Type input, Type result) {
+Type stablehlo_lowering::getAccumulatorType(Type input, Type result) {
   auto inputFloat = dyn_cast<FloatType>(input);
   auto resultFloat = dyn_cast<FloatType>(result);
   if (!resultFloat)

@@ -46,13 +46,6 @@ struct ScalarArith {
   }
 };
 
-/// f16 and bf16 solve in f32; the other types in their own.
-static Type getComputeType(Type element) {
-  if (element.isF16() || element.isBF16())
-    return Float32Type::get(element.getContext());
-  return element;
-}
-
 struct TriangularSolveToLoops
     : public OpConversionPattern<shlo::TriangularSolveOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -64,7 +57,8 @@ struct TriangularSolveToLoops
     Location loc = op.getLoc();
     auto bType = cast<RankedTensorType>(op.getB().getType());
     Type element = bType.getElementType();
-    Type computeType = getComputeType(element);
+    // f16 and bf16 solve in f32, as contractions accumulate.
+    Type computeType = getAccumulatorType(element, element);
     bool isComplex = isa<ComplexType>(element);
     int64_t rank = bType.getRank();
     int64_t size = bType.getDimSize(op.getLeftSide() ? rank - 2 : rank - 1);

@@ -162,12 +162,13 @@ static void flattenFunction(OpBuilder &builder, func::FuncOp function) {
       [&](func::ReturnOp ret) { flattenTerminatorOperands(builder, ret); });
 }
 
-/// Folds get_tuple_element of stablehlo.tuple and erases the tuples that
-/// are left unused.
+/// Folds get_tuple_element of stablehlo.tuple (the op's own folder) and
+/// erases the tuples that are left unused.
 static void foldTuples(ModuleOp module) {
   module.walk([](shlo::GetTupleElementOp get) {
-    if (auto tuple = get.getOperand().getDefiningOp<shlo::TupleOp>()) {
-      get.replaceAllUsesWith(tuple.getVal()[get.getIndex()]);
+    SmallVector<OpFoldResult, 1> folded;
+    if (succeeded(get->fold(folded)) && !folded.empty()) {
+      get.replaceAllUsesWith(cast<Value>(folded.front()));
       get.erase();
     }
   });
