@@ -1,8 +1,11 @@
-"""stablehlo.dot_general of f32 matrices (the linalg.matmul path, plain and
-with a transposed right operand) and of other layouts (the generic
-contraction) against numpy, on every lowering of yat-cpu-pipeline, at odd
-sizes and at vector-width multiples."""
+"""stablehlo.dot_general against numpy, on every lowering of
+yat-cpu-pipeline, at odd sizes and at vector-width multiples: f32 matrices
+in each layout, then the batched, multi-dim and half-precision forms JAX
+exports (linalg.matmul / linalg.batch_matmul after a transpose and a
+reshape), and the forms that stay one generic contraction (integers, f64,
+matrix-vector)."""
 
+import ml_dtypes
 import numpy as np
 import pytest
 
@@ -38,3 +41,95 @@ func.func @main(%x: {tensor_type(x.shape, "f32")}, %w: {tensor_type(w.shape, "f3
     bound = 4 * k * np.finfo(np.float32).eps * (np.abs(x64) @ np.abs(w64))
     assert_close(actual, expected, rtol=0.0, atol=bound + 1e-30,
                  what=f"{layout} {m}x{k}x{n} ({path})")
+
+
+# (lhs shape, rhs shape, lhs batch, rhs batch, lhs contracting,
+#  rhs contracting): the layouts of einsums in JAX models.
+GENERAL_CASES = {
+    # attention scores q @ k^T per head: bqhd,bkhd->bhqk
+    "scores": ((2, 7, 3, 16), (2, 17, 3, 16), (0, 2), (0, 2), (3,), (3,)),
+    # attention output p @ v: bhqk,bkhd->bhqd
+    "weighted sum": ((2, 3, 7, 17), (2, 17, 3, 16), (0, 1), (0, 2), (3,),
+                     (1,)),
+    # batched x^T @ w with the batch dim last on the right
+    "transposed lhs": ((4, 9, 7), (9, 5, 4), (0,), (2,), (1,), (0,)),
+    # two contracting dims and two free dims on each side
+    "multi-dim": ((3, 5, 2, 4), (5, 6, 4, 7), (), (), (1, 3), (0, 2)),
+    # one batch of vector-width multiples
+    "aligned": ((1, 32, 64), (1, 64, 48), (0,), (0,), (2,), (1,)),
+    # odd sizes: 1 and 129
+    "odd": ((1, 129), (129, 1), (), (), (1,), (0,)),
+    # matrix-vector (no free dim on the right): the generic contraction
+    "matvec": ((7, 17), (17,), (), (), (1,), (0,)),
+}
+
+DTYPES = {
+    "f32": (np.float32, "f32", "f32"),
+    "bf16": (ml_dtypes.bfloat16, "bf16", "bf16"),
+    "f16": (np.float16, "f16", "f16"),
+    "f64": (np.float64, "f64", "f64"),
+    "i32": (np.int32, "i32", "i32"),
+}
+
+
+def _einsum_spec(lhs_rank, rhs_rank, lb, rb, lc, rc):
+    letters = iter("abcdefghijklmnopqrstuvwxyz")
+    lhs = [None] * lhs_rank
+    rhs = [None] * rhs_rank
+    for l, r in zip(lb, rb):
+        lhs[l] = rhs[r] = next(letters)
+    for l, r in zip(lc, rc):
+        lhs[l] = rhs[r] = next(letters)
+    for spec in (lhs, rhs):
+        for i, letter in enumerate(spec):
+            if letter is None:
+                spec[i] = next(letters)
+    batch = [lhs[d] for d in lb]
+    free = [x for i, x in enumerate(lhs) if i not in lb and i not in lc]
+    free += [x for i, x in enumerate(rhs) if i not in rb and i not in rc]
+    return f"{''.join(lhs)},{''.join(rhs)}->{''.join(batch + free)}"
+
+
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("case", GENERAL_CASES)
+def test_dot_general(case, dtype, path):
+    lhs_shape, rhs_shape, lb, rb, lc, rc = GENERAL_CASES[case]
+    numpy_type, element, result_element = DTYPES[dtype]
+    rng = np.random.default_rng(len(case) * 31 + len(dtype))
+    if dtype == "i32":
+        x = rng.integers(-9, 10, lhs_shape).astype(np.int32)
+        w = rng.integers(-9, 10, rhs_shape).astype(np.int32)
+    else:
+        x = rng.standard_normal(lhs_shape).astype(numpy_type)
+        w = rng.standard_normal(rhs_shape).astype(numpy_type)
+    spec = _einsum_spec(len(lhs_shape), len(rhs_shape), lb, rb, lc, rc)
+    x64, w64 = x.astype(np.float64), w.astype(np.float64)
+    expected = np.einsum(spec, x64, w64)
+    out = tensor_type(expected.shape, result_element)
+    lhs_type = tensor_type(lhs_shape, element)
+    rhs_type = tensor_type(rhs_shape, element)
+    batching = (f"batching_dims = {list(lb)} x {list(rb)}, " if lb else "")
+    module = f"""
+func.func @main(%x: {lhs_type}, %w: {rhs_type}) -> {out} {{
+  %0 = stablehlo.dot_general %x, %w, {batching}contracting_dims = {list(lc)} x {list(rc)} : ({lhs_type}, {rhs_type}) -> {out}
+  return %0 : {out}
+}}"""
+    # bf16 travels as f32 arrays (exactly representable here).
+    inputs = [a.astype(np.float32) if dtype == "bf16" else a for a in (x, w)]
+    (actual,) = run(module, inputs, extra_args=PIPELINE_PATHS[path])
+    what = f"{case} {dtype} ({path})"
+    if dtype == "i32":
+        np.testing.assert_array_equal(actual, expected.astype(np.int32),
+                                      err_msg=what)
+        return
+    depth = int(np.prod([lhs_shape[d] for d in lc]))
+    # Sums of `depth` terms in the accumulator (f32 for the half types,
+    # f64 for f64), then one rounding to the result type.
+    accumulate = np.finfo(np.float64 if dtype == "f64" else np.float32).eps
+    rounding = ml_dtypes.finfo(numpy_type).eps
+    magnitude = np.einsum(spec, np.abs(x64), np.abs(w64))
+    bound = (4 * depth * accumulate * magnitude + rounding * np.abs(expected)
+             + 1e-30)
+    assert_close(np.asarray(actual, np.float64), expected, rtol=0.0,
+                 atol=bound, what=what)

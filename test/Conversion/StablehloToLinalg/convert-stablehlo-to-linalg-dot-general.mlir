@@ -1,28 +1,60 @@
 // RUN: yat-opt %s -split-input-file -convert-stablehlo-to-linalg | FileCheck %s
 
-// A batched matmul: loops (batch, lhs free, rhs free, contracting); f16
-// accumulates in f32 and rounds once at the end.
-// CHECK-DAG: #[[LHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
-// CHECK-DAG: #[[RHS:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3, d2)>
-// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// A batched matmul of f16 is a linalg.batch_matmul accumulating in f32,
+// rounded once at the end.
 // CHECK-LABEL: func.func @batch_matmul_f16
 // CHECK-SAME: (%[[A:.*]]: tensor<2x3x4xf16>, %[[B:.*]]: tensor<2x4x5xf16>)
 // CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK: %[[E:.*]] = tensor.empty() : tensor<2x3x5xf32>
 // CHECK: %[[ACC:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[E]] : tensor<2x3x5xf32>)
-// CHECK: %[[SUM:.*]] = linalg.generic {indexing_maps = [#[[LHS]], #[[RHS]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%[[A]], %[[B]] : tensor<2x3x4xf16>, tensor<2x4x5xf16>) outs(%[[ACC]] : tensor<2x3x5xf32>)
-// CHECK: ^bb0(%[[X:.*]]: f16, %[[Y:.*]]: f16, %[[O:.*]]: f32):
-// CHECK-NEXT: %[[XW:.*]] = arith.extf %[[X]] : f16 to f32
-// CHECK-NEXT: %[[YW:.*]] = arith.extf %[[Y]] : f16 to f32
-// CHECK-NEXT: %[[P:.*]] = arith.mulf %[[XW]], %[[YW]] : f32
-// CHECK-NEXT: %[[S:.*]] = arith.addf %[[O]], %[[P]] : f32
-// CHECK-NEXT: linalg.yield %[[S]]
+// CHECK: %[[SUM:.*]] = linalg.batch_matmul ins(%[[A]], %[[B]] : tensor<2x3x4xf16>, tensor<2x4x5xf16>) outs(%[[ACC]] : tensor<2x3x5xf32>)
 // CHECK: linalg.generic
 // CHECK-SAME: ins(%[[SUM]] : tensor<2x3x5xf32>)
 // CHECK: arith.truncf %{{.*}} : f32 to f16
 func.func @batch_matmul_f16(%a: tensor<2x3x4xf16>, %b: tensor<2x4x5xf16>) -> tensor<2x3x5xf16> {
   %0 = stablehlo.dot_general %a, %b, batching_dims = [0] x [0], contracting_dims = [2] x [1] : (tensor<2x3x4xf16>, tensor<2x4x5xf16>) -> tensor<2x3x5xf16>
   return %0 : tensor<2x3x5xf16>
+}
+
+// -----
+
+// Attention scores as JAX exports them (bqhd,bkhd->bhqk): both operands are
+// transposed to (batch, heads, rows, depth), the two batch dims collapse
+// into one, the keys keep their (N, K) layout, and the result is expanded
+// back to four dims.
+// CHECK-DAG: #[[$BMK:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
+// CHECK-DAG: #[[$BNK:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>
+// CHECK-DAG: #[[$BMN:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+// CHECK-LABEL: func.func @attention_scores
+// CHECK-SAME: (%[[Q:.*]]: tensor<2x7x3x16xf32>, %[[K:.*]]: tensor<2x9x3x16xf32>)
+// CHECK: %[[QT:.*]] = linalg.transpose ins(%[[Q]] : tensor<2x7x3x16xf32>) outs(%{{.*}} : tensor<2x3x7x16xf32>) permutation = [0, 2, 1, 3]
+// CHECK: %[[QM:.*]] = tensor.collapse_shape %[[QT]] {{\[}}[0, 1], [2], [3]] : tensor<2x3x7x16xf32> into tensor<6x7x16xf32>
+// CHECK: %[[KT:.*]] = linalg.transpose ins(%[[K]] : tensor<2x9x3x16xf32>) outs(%{{.*}} : tensor<2x3x9x16xf32>) permutation = [0, 2, 1, 3]
+// CHECK: %[[KM:.*]] = tensor.collapse_shape %[[KT]] {{\[}}[0, 1], [2], [3]] : tensor<2x3x9x16xf32> into tensor<6x9x16xf32>
+// CHECK: %[[INIT:.*]] = linalg.fill
+// CHECK: %[[S:.*]] = linalg.batch_matmul indexing_maps = [#[[$BMK]], #[[$BNK]], #[[$BMN]]] ins(%[[QM]], %[[KM]] : tensor<6x7x16xf32>, tensor<6x9x16xf32>) outs(%[[INIT]] : tensor<6x7x9xf32>)
+// CHECK: %[[R:.*]] = tensor.expand_shape %[[S]] {{\[}}[0, 1], [2], [3]] output_shape [2, 3, 7, 9]
+// CHECK: return %[[R]]
+func.func @attention_scores(%q: tensor<2x7x3x16xf32>, %k: tensor<2x9x3x16xf32>) -> tensor<2x3x7x9xf32> {
+  %0 = stablehlo.dot_general %q, %k, batching_dims = [0, 2] x [0, 2], contracting_dims = [3] x [3] : (tensor<2x7x3x16xf32>, tensor<2x9x3x16xf32>) -> tensor<2x3x7x9xf32>
+  return %0 : tensor<2x3x7x9xf32>
+}
+
+// -----
+
+// Two contracting dims and two free dims per side collapse into one each;
+// an f32 left operand contracted on its leading dim is transposed first.
+// CHECK-LABEL: func.func @multi_dim
+// CHECK-SAME: (%[[A:.*]]: tensor<3x5x2x4xf32>, %[[B:.*]]: tensor<5x6x4x7xf32>)
+// CHECK: %[[AT:.*]] = linalg.transpose ins(%[[A]] : tensor<3x5x2x4xf32>) outs(%{{.*}} : tensor<3x2x5x4xf32>) permutation = [0, 2, 1, 3]
+// CHECK: %[[AM:.*]] = tensor.collapse_shape %[[AT]] {{\[}}[0, 1], [2, 3]] : tensor<3x2x5x4xf32> into tensor<6x20xf32>
+// CHECK: %[[BT:.*]] = linalg.transpose ins(%[[B]] : tensor<5x6x4x7xf32>) outs(%{{.*}} : tensor<5x4x6x7xf32>) permutation = [0, 2, 1, 3]
+// CHECK: %[[BM:.*]] = tensor.collapse_shape %[[BT]] {{\[}}[0, 1], [2, 3]] : tensor<5x4x6x7xf32> into tensor<20x42xf32>
+// CHECK: %[[P:.*]] = linalg.matmul ins(%[[AM]], %[[BM]] : tensor<6x20xf32>, tensor<20x42xf32>)
+// CHECK: tensor.expand_shape %[[P]] {{\[}}[0, 1], [2, 3]] output_shape [3, 2, 6, 7]
+func.func @multi_dim(%a: tensor<3x5x2x4xf32>, %b: tensor<5x6x4x7xf32>) -> tensor<3x2x6x7xf32> {
+  %0 = stablehlo.dot_general %a, %b, contracting_dims = [1, 3] x [0, 2] : (tensor<3x5x2x4xf32>, tensor<5x6x4x7xf32>) -> tensor<3x2x6x7xf32>
+  return %0 : tensor<3x2x6x7xf32>
 }
 
 // -----
@@ -45,7 +77,8 @@ func.func @matvec_i8(%m: tensor<3x4xi8>, %n: tensor<4xi8>) -> tensor<3xi32> {
 
 // -----
 
-// Contracting the leading dimension of both operands (x^T y).
+// f64 accumulates in f64, which the matrix kernels do not: contracting the
+// leading dimension of both operands (x^T y) stays one generic contraction.
 // CHECK-DAG: #[[LHS:.*]] = affine_map<(d0, d1, d2) -> (d2, d0)>
 // CHECK-DAG: #[[RHS:.*]] = affine_map<(d0, d1, d2) -> (d2, d1)>
 // CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2) -> (d0, d1)>

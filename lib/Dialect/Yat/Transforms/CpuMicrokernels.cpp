@@ -425,11 +425,90 @@ bool isFloatBuffer(Value value) {
   return type && isFloat(type.getElementType());
 }
 
-/// Rewrites an f32-accumulating `linalg.matmul` on buffers into the
-/// outer-product kernel (`K x N` right operand) or the dot-product kernel
-/// (`N x K` right operand).
-LogicalResult rewriteMatmul(RewriterBase &rewriter, linalg::MatmulOp op,
-                            const KernelShape &shape) {
+/// The layout of a matrix product's right operand: `K x N` (outer-product
+/// kernel) or `N x K` (dot-product kernel).
+enum class RhsLayout { KN, NK };
+
+/// The right operand's layout of a `linalg.matmul` (loops m, n, k) or
+/// `linalg.batch_matmul` (loops b, m, n, k) whose left operand is `M x K`
+/// and output `M x N`, or nothing for other indexing maps.
+std::optional<RhsLayout> getMatrixProductLayout(linalg::LinalgOp op) {
+  MLIRContext *context = op.getContext();
+  int64_t numLoops = op.getNumLoops();
+  SmallVector<AffineExpr> batch;
+  if (numLoops == 4)
+    batch.push_back(getAffineDimExpr(0, context));
+  AffineExpr m = getAffineDimExpr(numLoops - 3, context),
+             n = getAffineDimExpr(numLoops - 2, context),
+             k = getAffineDimExpr(numLoops - 1, context);
+  auto mapOf = [&](ArrayRef<AffineExpr> exprs) {
+    SmallVector<AffineExpr> all(batch);
+    all.append(exprs.begin(), exprs.end());
+    return AffineMap::get(numLoops, 0, all, context);
+  };
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (maps[0] != mapOf({m, k}) || maps[2] != mapOf({m, n}))
+    return std::nullopt;
+  if (maps[1] == mapOf({k, n}))
+    return RhsLayout::KN;
+  if (maps[1] == mapOf({n, k}))
+    return RhsLayout::NK;
+  return std::nullopt;
+}
+
+/// Emits `output += lhs · rhs` for 2-d buffers with the register-tiled
+/// kernel of `layout`.
+void emitMatrixProduct(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                       Value output, RhsLayout layout,
+                       const KernelShape &shape) {
+  Value rows = b.createOrFold<memref::DimOp>(loc, output, 0);
+  Value cols = b.createOrFold<memref::DimOp>(loc, output, 1);
+  Value depth = b.createOrFold<memref::DimOp>(loc, lhs, 1);
+  if (layout == RhsLayout::NK) {
+    emitDotProduct(b, loc, {lhs, rhs, output, rows, cols, depth}, shape);
+    return;
+  }
+  OuterProduct problem;
+  problem.output = output;
+  problem.rows = rows;
+  problem.cols = cols;
+  problem.reductionExtents = {depth};
+  problem.loadLhs = [lhs](OpBuilder &b, Location l, Value row,
+                          ValueRange r) -> Value {
+    return memref::LoadOp::create(b, l, lhs, ValueRange{row, r[0]});
+  };
+  int64_t width = shape.vectorWidth;
+  problem.loadRhs = [rhs, width](OpBuilder &b, Location l, ValueRange r,
+                                 Value col, Value mask) -> Value {
+    return loadVector(b, l, rhs, {r[0], col}, width, mask);
+  };
+  problem.outputIndices = [](OpBuilder &, Location, Value row,
+                             Value col) -> SmallVector<Value> {
+    return {row, col};
+  };
+  emitOuterProduct(b, loc, problem, shape);
+}
+
+/// The 2-d matrix `index` of a 3-d buffer (a rank-reducing subview).
+Value getBatchMatrix(OpBuilder &b, Location loc, Value buffer, Value index) {
+  auto type = cast<MemRefType>(buffer.getType());
+  SmallVector<OpFoldResult> offsets = {index, b.getIndexAttr(0),
+                                       b.getIndexAttr(0)};
+  SmallVector<OpFoldResult> sizes = {b.getIndexAttr(1),
+                                     memref::getMixedSize(b, loc, buffer, 1),
+                                     memref::getMixedSize(b, loc, buffer, 2)};
+  SmallVector<OpFoldResult> strides(3, b.getIndexAttr(1));
+  auto matrixType = memref::SubViewOp::inferRankReducedResultType(
+      {type.getDimSize(1), type.getDimSize(2)}, type, offsets, sizes, strides);
+  return memref::SubViewOp::create(b, loc, cast<MemRefType>(matrixType), buffer,
+                                   offsets, sizes, strides);
+}
+
+/// Rewrites an f32-accumulating `linalg.matmul` or `linalg.batch_matmul` on
+/// buffers into the outer-product kernel (`K x N` right operand) or the
+/// dot-product kernel (`N x K` right operand), in a loop over the batch.
+LogicalResult rewriteMatrixProduct(RewriterBase &rewriter, linalg::LinalgOp op,
+                                   const KernelShape &shape) {
   if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2)
     return failure();
   Value lhs = op.getDpsInputOperand(0)->get();
@@ -437,53 +516,28 @@ LogicalResult rewriteMatmul(RewriterBase &rewriter, linalg::MatmulOp op,
   Value output = op.getDpsInitOperand(0)->get();
   if (!isFloatBuffer(lhs) || !isFloatBuffer(rhs) || !isF32Buffer(output))
     return failure();
-  MLIRContext *context = op.getContext();
-  AffineExpr m = getAffineDimExpr(0, context), n = getAffineDimExpr(1, context),
-             k = getAffineDimExpr(2, context);
-  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-  auto mapOf = [&](ArrayRef<AffineExpr> exprs) {
-    return AffineMap::get(3, 0, exprs, context);
-  };
-  if (maps[0] != mapOf({m, k}) || maps[2] != mapOf({m, n}))
+  std::optional<RhsLayout> layout = getMatrixProductLayout(op);
+  if (!layout)
     return failure();
-  bool plain = maps[1] == mapOf({k, n});
-  bool transposed = maps[1] == mapOf({n, k});
-  if (!plain && !transposed)
-    return failure();
-  auto rhsType = cast<MemRefType>(rhs.getType());
   auto lhsType = cast<MemRefType>(lhs.getType());
-  auto outputType = cast<MemRefType>(output.getType());
-  if (!hasUnitInnerStride(rhsType) || !hasUnitInnerStride(outputType) ||
-      (transposed && !hasUnitInnerStride(lhsType)))
+  if (!hasUnitInnerStride(cast<MemRefType>(rhs.getType())) ||
+      !hasUnitInnerStride(cast<MemRefType>(output.getType())) ||
+      (*layout == RhsLayout::NK && !hasUnitInnerStride(lhsType)))
     return failure();
 
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
-  Value rows = rewriter.createOrFold<memref::DimOp>(loc, output, 0);
-  Value cols = rewriter.createOrFold<memref::DimOp>(loc, output, 1);
-  Value depth = rewriter.createOrFold<memref::DimOp>(loc, lhs, 1);
-  if (transposed) {
-    emitDotProduct(rewriter, loc, {lhs, rhs, output, rows, cols, depth}, shape);
+  if (lhsType.getRank() == 2) {
+    emitMatrixProduct(rewriter, loc, lhs, rhs, output, *layout, shape);
   } else {
-    OuterProduct problem;
-    problem.output = output;
-    problem.rows = rows;
-    problem.cols = cols;
-    problem.reductionExtents = {depth};
-    problem.loadLhs = [lhs](OpBuilder &b, Location l, Value row,
-                            ValueRange r) -> Value {
-      return memref::LoadOp::create(b, l, lhs, ValueRange{row, r[0]});
-    };
-    int64_t width = shape.vectorWidth;
-    problem.loadRhs = [rhs, width](OpBuilder &b, Location l, ValueRange r,
-                                   Value col, Value mask) -> Value {
-      return loadVector(b, l, rhs, {r[0], col}, width, mask);
-    };
-    problem.outputIndices = [](OpBuilder &, Location, Value row,
-                               Value col) -> SmallVector<Value> {
-      return {row, col};
-    };
-    emitOuterProduct(rewriter, loc, problem, shape);
+    Value batch = rewriter.createOrFold<memref::DimOp>(loc, output, 0);
+    buildFor(rewriter, loc, indexConstant(rewriter, loc, 0), batch, 1,
+             [&](OpBuilder &b, Location l, Value index) {
+               emitMatrixProduct(b, l, getBatchMatrix(b, l, lhs, index),
+                                 getBatchMatrix(b, l, rhs, index),
+                                 getBatchMatrix(b, l, output, index), *layout,
+                                 shape);
+             });
   }
   rewriter.eraseOp(op);
   return success();
@@ -1139,8 +1193,8 @@ struct YatCpuMicrokernelsPass
     IRRewriter rewriter(&getContext());
     SmallVector<vector::TransposeOp> transposes;
     for (Operation *op : candidates) {
-      if (auto matmul = dyn_cast<linalg::MatmulOp>(op)) {
-        (void)rewriteMatmul(rewriter, matmul, shape);
+      if (isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op)) {
+        (void)rewriteMatrixProduct(rewriter, cast<linalg::LinalgOp>(op), shape);
         continue;
       }
       if (auto conv = dyn_cast<linalg::Conv1DNwcWcfOp>(op)) {
