@@ -6,6 +6,7 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
+#include "yat/Codegen/CPU/Passes.h"
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
@@ -37,6 +38,7 @@ void mlir::yat::registerUpstreamDialects(DialectRegistry &registry) {
 void mlir::yat::registerAllYatPasses() {
   registerYatPasses();
   registerYatConversionPasses();
+  registerYatCpuCodegenPasses();
 #ifdef YAT_ENABLE_STABLEHLO
   registerYatStablehloConversionPasses();
   registerYatStablehloToYatPasses();

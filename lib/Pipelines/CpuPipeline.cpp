@@ -23,6 +23,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+#include "yat/Codegen/CPU/Passes.h"
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
 #include "llvm/Support/Threading.h"
@@ -59,6 +60,14 @@ void mlir::yat::addTensorOptimizationStage(
     pm.addPass(createLinalgElementwiseOpFusionPass());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
+  }
+  if (options.fuse) {
+    // Contractions from any front-end are cut into parallel tiles with
+    // their elementwise epilogue; the tile kernels come after bufferization.
+    OpPassManager &funcPm = pm.nest<func::FuncOp>();
+    funcPm.addPass(createYatCpuSelectLoweringConfig());
+    funcPm.addPass(createYatCpuTileAndFuse());
+    pm.addPass(createCanonicalizerPass());
   }
 }
 

@@ -42,7 +42,8 @@ struct YatCpuPipelineOptions
   PassOptions::Option<bool> fuse{
       *this, "fuse",
       llvm::cl::desc("Fast path: yat-cache-norms and yat-fuse-epilogue before "
-                     "convert-yat-to-linalg, yat-cpu-microkernels after "
+                     "convert-yat-to-linalg, yat-cpu-tile-and-fuse of every "
+                     "other contraction after it, yat-cpu-microkernels after "
                      "bufferization and the fused tile loops run in parallel "
                      "on the async runtime; false runs the plain reference "
                      "lowering"),
@@ -68,8 +69,10 @@ void addFusionStage(OpPassManager &pm);
 /// Stage 1: lowers yat ops to linalg/tensor/arith/math/scf on tensors.
 void addYatToLinalgStage(OpPassManager &pm);
 
-/// Stage 2: cleans up and fuses on tensors. Tiling and vectorization of the
-/// fused linalg ops belong at the end of this stage.
+/// Stage 2: cleans up and fuses on tensors. With `fuse`, ends with
+/// yat-cpu-select-lowering-config and yat-cpu-tile-and-fuse: every
+/// contraction becomes an scf.forall of parallel tiles with its
+/// elementwise epilogue fused.
 void addTensorOptimizationStage(OpPassManager &pm,
                                 const YatCpuPipelineOptions &options);
 

@@ -1,6 +1,7 @@
 //===- YatDialect.cpp - the yat dialect -----------------------------------===//
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
@@ -32,4 +33,49 @@ Operation *YatDialect::materializeConstant(OpBuilder &builder, Attribute value,
     if (arith::ConstantOp::isBuildableWith(typed, type))
       return arith::ConstantOp::create(builder, loc, type, typed);
   return nullptr;
+}
+
+LogicalResult
+LoweringConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                           ArrayRef<int64_t> tileSizes) {
+  for (int64_t size : tileSizes)
+    if (size < 0)
+      return emitError() << "tile sizes must be non-negative, got " << size;
+  return success();
+}
+
+LogicalResult YatDialect::verifyOperationAttribute(Operation *op,
+                                                   NamedAttribute attribute) {
+  // The StableHLO lowering marks checks of reassociated sums with a unit
+  // `yat.reassociated`.
+  if (attribute.getName() == "yat.reassociated") {
+    if (!isa<UnitAttr>(attribute.getValue()))
+      return op->emitError() << "'yat.reassociated' must be a unit attribute";
+    return success();
+  }
+  if (attribute.getName() != LoweringConfigAttr::getAttributeName())
+    return op->emitError() << "unknown yat attribute '"
+                           << attribute.getName().getValue() << "'";
+  auto config = dyn_cast<LoweringConfigAttr>(attribute.getValue());
+  if (!config)
+    return op->emitError() << "'" << attribute.getName().getValue()
+                           << "' must be a #yat.lowering_config, got "
+                           << attribute.getValue();
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  if (!linalgOp)
+    return op->emitError() << "'" << attribute.getName().getValue()
+                           << "' is only valid on linalg ops";
+  int64_t numLoops = linalgOp.getNumLoops();
+  int64_t numSizes = config.getTileSizes().size();
+  if (numSizes != numLoops)
+    return op->emitError() << "has " << numSizes
+                           << " lowering_config tile sizes for " << numLoops
+                           << " loops";
+  for (auto [size, iterator] :
+       llvm::zip(config.getTileSizes(), linalgOp.getIteratorTypesArray()))
+    if (size != 0 && iterator != utils::IteratorType::parallel)
+      return op->emitError()
+             << "lowering_config tiles a reduction loop (tile size " << size
+             << "); only parallel loops are tiled";
+  return success();
 }
