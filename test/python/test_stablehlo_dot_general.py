@@ -61,6 +61,10 @@ GENERAL_CASES = {
     "odd": ((1, 129), (129, 1), (), (), (1,), (0,)),
     # matrix-vector (no free dim on the right): the generic contraction
     "matvec": ((7, 17), (17,), (), (), (1,), (0,)),
+    # a dot of vectors (0-d result): the generic contraction
+    "vector dot": ((17,), (17,), (), (), (0,), (0,)),
+    # an empty free dim: nothing to tile
+    "empty": ((0, 5), (5, 3), (), (), (1,), (0,)),
 }
 
 DTYPES = {
@@ -133,3 +137,48 @@ func.func @main(%x: {lhs_type}, %w: {rhs_type}) -> {out} {{
              + 1e-30)
     assert_close(np.asarray(actual, np.float64), expected, rtol=0.0,
                  atol=bound, what=what)
+
+
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("m,k,n", SIZES + [(129, 33, 200)])
+def test_dense_layer_epilogue(m, k, n, path):
+    """`gelu(x @ w + b) + x @ w` as JAX exports a dense layer: the bias,
+    the tanh gelu and the residual run in the matmul's tile loop on the
+    fast path."""
+    rng = np.random.default_rng(m * 7 + k * 3 + n)
+    x = rng.standard_normal((m, k), dtype=np.float32)
+    w = rng.standard_normal((k, n), dtype=np.float32)
+    b = rng.standard_normal((n,), dtype=np.float32)
+    mat = tensor_type((m, n), "f32")
+    module = f"""
+func.func @main(%x: {tensor_type((m, k), "f32")}, %w: {tensor_type((k, n), "f32")}, %b: {tensor_type((n,), "f32")}) -> {mat} {{
+  %y = stablehlo.dot_general %x, %w, contracting_dims = [1] x [0] : ({tensor_type((m, k), "f32")}, {tensor_type((k, n), "f32")}) -> {mat}
+  %bb = stablehlo.broadcast_in_dim %b, dims = [1] : ({tensor_type((n,), "f32")}) -> {mat}
+  %z = stablehlo.add %y, %bb : {mat}
+  %half = stablehlo.constant dense<0.5> : {mat}
+  %one = stablehlo.constant dense<1.0> : {mat}
+  %c = stablehlo.constant dense<0.797884583> : {mat}
+  %a = stablehlo.constant dense<0.044715> : {mat}
+  %z2 = stablehlo.multiply %z, %z : {mat}
+  %z3 = stablehlo.multiply %z2, %z : {mat}
+  %az3 = stablehlo.multiply %a, %z3 : {mat}
+  %inner = stablehlo.add %z, %az3 : {mat}
+  %scaled = stablehlo.multiply %c, %inner : {mat}
+  %t = stablehlo.tanh %scaled : {mat}
+  %onet = stablehlo.add %one, %t : {mat}
+  %hz = stablehlo.multiply %half, %z : {mat}
+  %g = stablehlo.multiply %hz, %onet : {mat}
+  %r = stablehlo.add %g, %y : {mat}
+  return %r : {mat}
+}}"""
+    (actual,) = run(module, [x, w, b], extra_args=PIPELINE_PATHS[path])
+    x64, w64 = x.astype(np.float64), w.astype(np.float64)
+    y = x64 @ w64
+    z = y + b
+    expected = 0.5 * z * (1 + np.tanh(0.797884583 * (z + 0.044715 * z**3))) + y
+    # The sum's bound, carried through gelu (|gelu'| <= 1.13) and the
+    # residual, plus a few f32 roundings of the epilogue.
+    sum_bound = 4 * k * np.finfo(np.float32).eps * (np.abs(x64) @ np.abs(w64))
+    bound = 2.2 * sum_bound + 1e-5 * (np.abs(expected) + np.abs(z)) + 1e-6
+    assert_close(actual, expected, rtol=0.0, atol=bound,
+                 what=f"dense layer {m}x{k}x{n} ({path})")

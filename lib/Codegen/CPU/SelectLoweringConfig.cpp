@@ -22,31 +22,58 @@ using namespace mlir::yat;
 
 namespace {
 
-/// Whether `op` is a contraction on static-shaped tensors that has not been
-/// tiled yet.
+/// Whether `op` is a non-empty contraction on static-shaped tensors that
+/// has not been tiled yet.
 bool isUntiledContraction(linalg::LinalgOp op) {
   if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
-      op->getParentOfType<scf::ForallOp>())
+      op->getParentOfType<scf::ForallOp>() ||
+      llvm::is_contained(op.getStaticLoopRanges(), 0))
     return false;
   return linalg::isaContractionOpInterface(op);
 }
 
-/// The tile sizes of contraction `op`: `rows` x `columns` on its innermost
-/// M and N loops, 1 on its other parallel loops, 0 on its reductions.
-SmallVector<int64_t> getContractionTileSizes(linalg::LinalgOp op, int64_t rows,
-                                             int64_t columns) {
-  SmallVector<int64_t> sizes;
+/// Fewest rows of a parallel tile: below this, a tile's fixed costs
+/// (packing its weight panel, starting a task) outweigh the parallelism.
+constexpr int64_t kMinParallelRows = 16;
+
+/// The configuration of contraction `op`. Each parallel tile is
+/// `tileColumns` wide on the innermost N loop and 1 on the batch and outer
+/// M/N loops. On the innermost M loop it takes an equal share of the rows
+/// (at least kMinParallelRows) that still gives `minParallelTiles` tiles in
+/// all, and steps through them `tileRows` at a time, so that one packed
+/// weight panel serves every row tile.
+LoweringConfigAttr selectContractionConfig(linalg::LinalgOp op,
+                                           int64_t tileRows,
+                                           int64_t tileColumns,
+                                           int64_t minParallelTiles) {
+  MLIRContext *context = op.getContext();
+  SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+  SmallVector<int64_t> sizes, innerSizes(bounds.size(), 0);
   for (utils::IteratorType iterator : op.getIteratorTypesArray())
     sizes.push_back(iterator == utils::IteratorType::parallel ? 1 : 0);
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
-  if (failed(dims))
-    return sizes;
-  if (!dims->m.empty())
-    sizes[dims->m.back()] = rows;
-  if (!dims->n.empty())
-    sizes[dims->n.back()] = columns;
-  return sizes;
+  if (failed(dims) || dims->m.empty() || dims->n.empty())
+    return LoweringConfigAttr::get(context, sizes, {});
+
+  unsigned rowLoop = dims->m.back(), columnLoop = dims->n.back();
+  sizes[columnLoop] = tileColumns;
+  int64_t otherTiles = llvm::divideCeil(bounds[columnLoop], tileColumns);
+  for (auto [loop, size] : llvm::enumerate(sizes))
+    if (size == 1 && loop != rowLoop)
+      otherTiles *= bounds[loop];
+  int64_t rowBlocks =
+      std::max<int64_t>(1, llvm::divideCeil(minParallelTiles, otherTiles));
+  int64_t blockRows =
+      std::max<int64_t>(llvm::divideCeil(bounds[rowLoop], rowBlocks),
+                        std::min(bounds[rowLoop], kMinParallelRows));
+  if (blockRows <= tileRows) {
+    sizes[rowLoop] = blockRows;
+    return LoweringConfigAttr::get(context, sizes, {});
+  }
+  sizes[rowLoop] = blockRows;
+  innerSizes[rowLoop] = tileRows;
+  return LoweringConfigAttr::get(context, sizes, innerSizes);
 }
 
 struct YatCpuSelectLoweringConfigPass
@@ -55,21 +82,21 @@ struct YatCpuSelectLoweringConfigPass
   using YatCpuSelectLoweringConfigBase::YatCpuSelectLoweringConfigBase;
 
   void runOnOperation() override {
-    if (tileRows < 1 || tileColumns < 1) {
+    if (tileRows < 1 || tileColumns < 1 || minParallelTiles < 1) {
       getOperation()->emitError()
-          << "yat-cpu-select-lowering-config tile sizes must be positive, got "
-          << tileRows << " x " << tileColumns;
+          << "yat-cpu-select-lowering-config options must be positive, got "
+             "tile-rows="
+          << int64_t(tileRows) << " tile-cols=" << int64_t(tileColumns)
+          << " min-parallel-tiles=" << int64_t(minParallelTiles);
       return signalPassFailure();
     }
-    MLIRContext *context = &getContext();
     getOperation()->walk([&](linalg::LinalgOp op) {
       if (op->hasAttr(LoweringConfigAttr::getAttributeName()) ||
           !isUntiledContraction(op))
         return;
       op->setAttr(
           LoweringConfigAttr::getAttributeName(),
-          LoweringConfigAttr::get(
-              context, getContractionTileSizes(op, tileRows, tileColumns)));
+          selectContractionConfig(op, tileRows, tileColumns, minParallelTiles));
     });
   }
 };

@@ -43,34 +43,51 @@ linalg::GenericOp getEpilogue(linalg::LinalgOp op) {
   return consumer;
 }
 
-/// Tiles `op` (or its epilogue, computing `op` inside the tiles) by the
-/// sizes of `config`.
-LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
-                          LoweringConfigAttr config) {
-  ArrayRef<int64_t> sizes = config.getTileSizes();
-  if (static_cast<int64_t>(sizes.size()) != op.getNumLoops())
-    return op->emitOpError()
-           << "has " << sizes.size() << " lowering_config tile sizes for "
-           << op.getNumLoops() << " loops";
+/// What one level of tiling works on: `op`, the contraction that carries
+/// the configuration, and `root`, the op whose loops are tiled (`op` itself
+/// or its epilogue, which reads `op`'s result through operand `useNumber`).
+struct TilingTarget {
+  linalg::LinalgOp op;
+  Operation *root;
+  unsigned useNumber = 0;
 
-  // The epilogue's loops are the dims of `op`'s result: each takes the tile
-  // size of the loop of `op` that indexes that dim.
-  Operation *root = op;
-  SmallVector<int64_t> rootSizes(sizes);
-  AffineMap resultMap = op.getIndexingMapMatchingResult(op->getResult(0));
-  if (linalg::GenericOp epilogue = getEpilogue(op);
-      epilogue && resultMap.isProjectedPermutation()) {
-    root = epilogue;
-    rootSizes.clear();
+  /// The sizes of `op`'s loops as sizes of `root`'s loops: each loop of the
+  /// epilogue is a dim of `op`'s result and takes the size of the loop of
+  /// `op` that indexes that dim.
+  SmallVector<int64_t> getRootSizes(ArrayRef<int64_t> sizes) {
+    if (root == op.getOperation())
+      return SmallVector<int64_t>(sizes);
+    AffineMap resultMap = op.getIndexingMapMatchingResult(op->getResult(0));
+    SmallVector<int64_t> rootSizes;
     for (unsigned dim = 0; dim < resultMap.getNumResults(); ++dim)
       rootSizes.push_back(sizes[resultMap.getDimPosition(dim)]);
+    return rootSizes;
   }
-  LLVM_DEBUG(llvm::dbgs() << "tiling " << *root << "\n");
+};
 
+/// Erases `op` when all that is left of its uses are the unused slices
+/// through which the tile-and-fuse driver fused it into tiles.
+void eraseIfOnlySliced(RewriterBase &rewriter, Operation *op) {
+  for (Operation *user : llvm::make_early_inc_range(op->getUsers()))
+    if (isa<tensor::ExtractSliceOp>(user) && user->use_empty())
+      rewriter.eraseOp(user);
+  if (op->use_empty())
+    rewriter.eraseOp(op);
+}
+
+/// Tiles `target.root` by `sizes` (of `target.op`'s loops) into loops of
+/// `loopType`, computing `target.op` and the zero fill of its destination
+/// per tile. Returns the target inside the new loops.
+FailureOr<TilingTarget> tileLevel(RewriterBase &rewriter, TilingTarget target,
+                                  ArrayRef<int64_t> sizes,
+                                  scf::SCFTilingOptions::LoopType loopType) {
+  linalg::LinalgOp op = target.op;
+  Operation *root = target.root;
+  LLVM_DEBUG(llvm::dbgs() << "tiling " << *root << "\n");
   scf::SCFTilingOptions tilingOptions;
-  tilingOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
-  tilingOptions.setTileSizes(
-      getAsIndexOpFoldResult(rewriter.getContext(), rootSizes));
+  tilingOptions.setLoopType(loopType);
+  tilingOptions.setTileSizes(getAsIndexOpFoldResult(
+      rewriter.getContext(), target.getRootSizes(sizes)));
   scf::SCFTileAndFuseOptions options;
   options.setTilingOptions(tilingOptions);
   // Only `op` itself and zero fills of destinations are computed per tile:
@@ -91,17 +108,96 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
   FailureOr<scf::SCFTileAndFuseResult> tiled =
       scf::tileConsumerAndFuseProducersUsingSCF(
           rewriter, cast<TilingInterface>(root), options);
-  if (failed(tiled))
-    return root->emitOpError()
-           << "could not be tiled by lowering_config " << config;
+  if (failed(tiled) || tiled->tiledAndFusedOps.empty())
+    return root->emitOpError() << "could not be tiled by its lowering_config";
+
+  TilingTarget inner = target;
+  inner.root = tiled->tiledAndFusedOps.front();
+  Operation *tiledOp =
+      root == op.getOperation()
+          ? inner.root
+          : inner.root->getOperand(target.useNumber).getDefiningOp();
+  inner.op = dyn_cast_or_null<linalg::LinalgOp>(tiledOp);
+  if (!inner.op)
+    return root->emitOpError() << "lost its contraction while tiling";
   for (Operation *tiledOp : tiled->tiledAndFusedOps)
     tiledOp->removeAttr(LoweringConfigAttr::getAttributeName());
+
   for (OpResult result : root->getResults())
     rewriter.replaceAllUsesWith(result, tiled->replacements.lookup(result));
+  SmallVector<Operation *> fused;
+  if (root != op.getOperation())
+    fused.push_back(op);
+  for (Value init : op.getDpsInits())
+    if (auto fill = init.getDefiningOp<linalg::FillOp>())
+      fused.push_back(fill);
   rewriter.eraseOp(root);
-  if (root != op.getOperation() && op->use_empty())
-    rewriter.eraseOp(op);
-  return success();
+  for (Operation *producer : fused)
+    eraseIfOnlySliced(rewriter, producer);
+  return inner;
+}
+
+/// Copies every input of `op` whose indexing map reads none of the loops
+/// tiled by `innerSizes` into a new contiguous tensor: the inner tiles all
+/// read it, so it is worth one copy per parallel tile.
+void packInvariantInputs(RewriterBase &rewriter, linalg::LinalgOp op,
+                         ArrayRef<int64_t> innerSizes) {
+  rewriter.setInsertionPoint(op);
+  Location loc = op.getLoc();
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    bool invariant =
+        llvm::all_of(llvm::enumerate(innerSizes), [&](auto indexedSize) {
+          return indexedSize.value() == 0 ||
+                 !map.isFunctionOfDim(indexedSize.index());
+        });
+    auto type = dyn_cast<RankedTensorType>(input->get().getType());
+    if (!invariant || !type || type.getRank() == 0)
+      continue;
+    Value empty = tensor::EmptyOp::create(
+        rewriter, loc, tensor::getMixedSizes(rewriter, loc, input->get()),
+        type.getElementType());
+    Value packed =
+        linalg::CopyOp::create(rewriter, loc, input->get(), empty).getResult(0);
+    rewriter.modifyOpInPlace(op, [&] { input->set(packed); });
+  }
+}
+
+/// Tiles `op` (or its epilogue, computing `op` inside the tiles) by the
+/// sizes of `config`: parallel tiles, then, where the configuration has
+/// inner tile sizes, serial tiles within each parallel tile.
+LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
+                          LoweringConfigAttr config) {
+  ArrayRef<int64_t> sizes = config.getTileSizes();
+  ArrayRef<int64_t> innerSizes = config.getInnerTileSizes();
+  int64_t numLoops = op.getNumLoops();
+  if (static_cast<int64_t>(sizes.size()) != numLoops ||
+      (!innerSizes.empty() &&
+       static_cast<int64_t>(innerSizes.size()) != numLoops))
+    return op->emitOpError()
+           << "has a lowering_config with " << sizes.size() << " and "
+           << innerSizes.size() << " tile sizes for " << numLoops << " loops";
+
+  // An op with an empty loop computes nothing; there is nothing to tile.
+  if (llvm::is_contained(op.getStaticLoopRanges(), 0))
+    return success();
+
+  TilingTarget target{op, op};
+  AffineMap resultMap = op.getIndexingMapMatchingResult(op->getResult(0));
+  if (linalg::GenericOp epilogue = getEpilogue(op);
+      epilogue && resultMap.isProjectedPermutation()) {
+    target.root = epilogue;
+    target.useNumber = op->getResult(0).getUses().begin()->getOperandNumber();
+  }
+  FailureOr<TilingTarget> parallelTile = tileLevel(
+      rewriter, target, sizes, scf::SCFTilingOptions::LoopType::ForallOp);
+  if (failed(parallelTile))
+    return failure();
+  if (llvm::all_of(innerSizes, [](int64_t size) { return size == 0; }))
+    return success();
+  packInvariantInputs(rewriter, parallelTile->op, innerSizes);
+  return tileLevel(rewriter, *parallelTile, innerSizes,
+                   scf::SCFTilingOptions::LoopType::ForOp);
 }
 
 struct YatCpuTileAndFusePass

@@ -62,7 +62,7 @@ getContractionMaps(MLIRContext *ctx, const OperandDims &lhs, int64_t lhsRank,
   return {operandMap(lhsRank, lhs, numBatch),
           operandMap(rhsRank, rhs, numBatch + lhs.free.size()),
           AffineMap::getMultiDimIdentityMap(numLoops, ctx)
-              .getMajorSubMap(numParallel)};
+              .getSliceMap(0, numParallel)};
 }
 
 /// Reassociation groups of consecutive dims, one per non-zero size.

@@ -818,3 +818,75 @@ func.func @cached_conv_norms(%i: tensor<1x8x3xf32>, %f: tensor<3x3x4xf32>, %n: t
   %r = yat.conv_with_norms %i, %f norms(%n) : (tensor<1x8x3xf32>, tensor<3x3x4xf32>, tensor<3x4xf32>) -> tensor<1x6x4xf32>
   return
 }
+
+// -----
+
+// A lowering_config has one tile size per loop of its op.
+func.func @lowering_config_size_count(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error @below {{has 2 lowering_config tile sizes for 3 loops}}
+  %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
+}
+
+// -----
+
+// Reduction loops are never tiled.
+func.func @lowering_config_reduction(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error @below {{lowering_config tiles a reduction loop (tile size 4); only parallel loops are tiled}}
+  %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0], inner_tile_sizes = [0, 0, 4]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
+}
+
+// -----
+
+// Tile sizes are non-negative.
+func.func @lowering_config_negative(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error @below {{tile sizes must be non-negative, got -4}}
+  %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [-4, 4, 0]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
+}
+
+// -----
+
+// Both levels have one size per loop.
+func.func @lowering_config_inner_count(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error @below {{has 3 tile sizes but 1 inner tile sizes}}
+  %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0], inner_tile_sizes = [2]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
+}
+
+// -----
+
+// Only linalg ops have loops to tile.
+func.func @lowering_config_not_linalg(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @below {{'yat.lowering_config' is only valid on linalg ops}}
+  %0 = arith.addf %x, %x {yat.lowering_config = #yat.lowering_config<tile_sizes = [4]>} : tensor<8xf32>
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+// The attribute must be a #yat.lowering_config.
+func.func @lowering_config_wrong_type(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error @below {{'yat.lowering_config' must be a #yat.lowering_config, got [4, 4, 0]}}
+  %0 = linalg.matmul {yat.lowering_config = [4, 4, 0]} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
+}
+
+// -----
+
+// Discardable attributes in the yat namespace are the ones yat defines.
+func.func @unknown_attribute(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @below {{unknown yat attribute 'yat.tile'}}
+  %0 = arith.addf %x, %x {yat.tile = 4} : tensor<8xf32>
+  return %0 : tensor<8xf32>
+}
+
+// -----
+
+// yat.reassociated marks a check; it carries no value.
+func.func @reassociated_not_unit(%x: tensor<8xf32>) -> tensor<8xf32> {
+  // expected-error @below {{'yat.reassociated' must be a unit attribute}}
+  %0 = arith.addf %x, %x {yat.reassociated = 1} : tensor<8xf32>
+  return %0 : tensor<8xf32>
+}

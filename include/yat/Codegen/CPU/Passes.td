@@ -16,14 +16,21 @@ def YatCpuSelectLoweringConfig
     `scf.forall` already. Ops that carry a configuration keep it, so a
     configuration written by hand wins.
 
-    The loops are classified by `linalg::inferContractionDims`:
+    The loops are classified by `linalg::inferContractionDims`. One
+    parallel tile (`tile_sizes`) is
 
-    * the innermost M loop gets `tile-rows` and the innermost N loop
-      `tile-columns` (the register kernels step through a tile in blocks of
-      their register tile; these defaults are multiples of both the
-      AVX-512 and the AVX2 ones);
-    * every other parallel loop (batch dims, outer M and N dims) gets 1;
-    * reduction loops are not tiled, so that each tile is a whole sum.
+    * `tile-cols` wide on the innermost N loop;
+    * 1 on every other parallel loop but the innermost M loop (batch dims,
+      outer M and N dims);
+    * on the innermost M loop, an equal share of the rows (at least 16), in
+      as few shares as still leave `min-parallel-tiles` tiles in all;
+    * not tiled on reduction loops, so that each tile is a whole sum.
+
+    When a parallel tile has more than `tile-rows` rows, it steps through
+    them `tile-rows` at a time (`inner_tile_sizes`), and the weight columns
+    it reads are packed once into a contiguous panel that every row tile
+    reuses from cache. The default sizes are multiples of the register
+    tiles of both the AVX-512 and the AVX2 kernels.
 
     Example:
 
@@ -31,13 +38,17 @@ def YatCpuSelectLoweringConfig
     %0 = linalg.batch_matmul ins(%a, %b : tensor<8x256x64xf32>, tensor<8x64x256xf32>) outs(%c : tensor<8x256x256xf32>) -> tensor<8x256x256xf32>
     ```
 
-    gets `{yat.lowering_config = #yat.lowering_config<tile_sizes = [1, 96, 64, 0]>}`.
+    gets `{yat.lowering_config = #yat.lowering_config<tile_sizes = [1, 256, 64, 0], inner_tile_sizes = [0, 96, 0, 0]>}`.
   }];
   let options = [
     Option<"tileRows", "tile-rows", "int64_t", /*default=*/"96",
-           "Rows (innermost M loop) of one parallel tile">,
+           "Rows (innermost M loop) of one serial row tile">,
     Option<"tileColumns", "tile-cols", "int64_t", /*default=*/"64",
            "Columns (innermost N loop) of one parallel tile">,
+    Option<"minParallelTiles", "min-parallel-tiles", "int64_t",
+           /*default=*/"16",
+           "Parallel tiles to leave at least, where the rows allow, so that "
+           "every worker thread has work">,
   ];
   let dependentDialects = ["::mlir::yat::YatDialect"];
 }

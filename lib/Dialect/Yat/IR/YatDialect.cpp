@@ -37,10 +37,14 @@ Operation *YatDialect::materializeConstant(OpBuilder &builder, Attribute value,
 
 LogicalResult
 LoweringConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                           ArrayRef<int64_t> tileSizes) {
-  for (int64_t size : tileSizes)
+                           ArrayRef<int64_t> tileSizes,
+                           ArrayRef<int64_t> innerTileSizes) {
+  for (int64_t size : llvm::concat<const int64_t>(tileSizes, innerTileSizes))
     if (size < 0)
       return emitError() << "tile sizes must be non-negative, got " << size;
+  if (!innerTileSizes.empty() && innerTileSizes.size() != tileSizes.size())
+    return emitError() << "has " << tileSizes.size() << " tile sizes but "
+                       << innerTileSizes.size() << " inner tile sizes";
   return success();
 }
 
@@ -71,11 +75,13 @@ LogicalResult YatDialect::verifyOperationAttribute(Operation *op,
     return op->emitError() << "has " << numSizes
                            << " lowering_config tile sizes for " << numLoops
                            << " loops";
-  for (auto [size, iterator] :
-       llvm::zip(config.getTileSizes(), linalgOp.getIteratorTypesArray()))
-    if (size != 0 && iterator != utils::IteratorType::parallel)
-      return op->emitError()
-             << "lowering_config tiles a reduction loop (tile size " << size
-             << "); only parallel loops are tiled";
+  SmallVector<utils::IteratorType> iterators = linalgOp.getIteratorTypesArray();
+  for (ArrayRef<int64_t> sizes :
+       {config.getTileSizes(), config.getInnerTileSizes()})
+    for (auto [size, iterator] : llvm::zip(sizes, iterators))
+      if (size != 0 && iterator != utils::IteratorType::parallel)
+        return op->emitError()
+               << "lowering_config tiles a reduction loop (tile size " << size
+               << "); only parallel loops are tiled";
   return success();
 }

@@ -1213,6 +1213,16 @@ struct YatCpuMicrokernelsPass
         (void)rewriteStridedCopy(rewriter, copy, shape.vectorWidth);
         continue;
       }
+      // A linalg.copy on buffers (the weight panels of
+      // yat-cpu-tile-and-fuse) is the same copy.
+      if (auto copy = dyn_cast<linalg::CopyOp>(op);
+          copy && copy.hasPureBufferSemantics()) {
+        rewriter.setInsertionPoint(copy);
+        auto memrefCopy = rewriter.replaceOpWithNewOp<memref::CopyOp>(
+            copy, copy.getInputs()[0], copy.getOutputs()[0]);
+        (void)rewriteStridedCopy(rewriter, memrefCopy, shape.vectorWidth);
+        continue;
+      }
       if (std::optional<TransposedCopy> copy = matchTransposedCopy(op)) {
         rewriter.setInsertionPoint(op);
         emitTransposedCopy(rewriter, op->getLoc(), *copy, shape.vectorWidth,

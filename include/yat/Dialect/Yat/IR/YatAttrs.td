@@ -28,18 +28,31 @@ def Yat_LoweringConfigAttr : AttrDef<Yat_Dialect, "LoweringConfig"> {
   let description = [{
     Set on a linalg op as its discardable `yat.lowering_config` attribute,
     by `yat-cpu-select-lowering-config` or by hand, and read by
-    `yat-cpu-tile-and-fuse`. `tile_sizes` has one entry per loop of the op:
-    the extent of that loop in one parallel tile, or 0 where the loop is
-    not tiled (reductions always are not).
+    `yat-cpu-tile-and-fuse`. Both lists have one entry per loop of the op,
+    and 0 means that the loop is not tiled at that level (reductions never
+    are):
+
+    * `tile_sizes`: the extents of one parallel tile (an `scf.forall`
+      iteration);
+    * `inner_tile_sizes` (optional): the extents of the tiles that one
+      parallel tile steps through serially (an `scf.for`). Operands that do
+      not depend on the inner loops (the weight panel of a matmul tile) are
+      then copied once per parallel tile into a contiguous buffer that
+      every inner tile reads.
 
     ```mlir
-    %c = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [96, 64, 0]>}
+    %c = linalg.matmul {yat.lowering_config = #yat.lowering_config<
+                          tile_sizes = [256, 64, 0], inner_tile_sizes = [96, 0, 0]>}
         ins(%a, %b : tensor<256x1024xf32>, tensor<1024x512xf32>)
         outs(%init : tensor<256x512xf32>) -> tensor<256x512xf32>
     ```
   }];
-  let parameters = (ins ArrayRefParameter<"int64_t">:$tileSizes);
-  let assemblyFormat = "`<` `tile_sizes` `=` `[` $tileSizes `]` `>`";
+  let parameters = (ins ArrayRefParameter<"int64_t">:$tileSizes,
+                        OptionalArrayRefParameter<"int64_t">:$innerTileSizes);
+  let assemblyFormat = [{
+    `<` `tile_sizes` `=` `[` $tileSizes `]`
+    (`,` `inner_tile_sizes` `=` `[` $innerTileSizes^ `]`)? `>`
+  }];
   let genVerifyDecl = 1;
   let extraClassDeclaration = [{
     /// Name of the discardable attribute that carries the configuration.

@@ -1,0 +1,92 @@
+// RUN: yat-opt %s -split-input-file -yat-cpu-select-lowering-config | FileCheck %s
+// RUN: yat-opt %s -split-input-file -yat-cpu-select-lowering-config="tile-rows=32 tile-cols=16 min-parallel-tiles=1" | FileCheck %s --check-prefix=SMALL
+// RUN: not yat-opt %s -split-input-file -yat-cpu-select-lowering-config="tile-rows=0" 2>&1 | FileCheck %s --check-prefix=BAD
+
+// BAD: yat-cpu-select-lowering-config options must be positive, got tile-rows=0 tile-cols=64 min-parallel-tiles=16
+
+// A matmul with 16 column tiles keeps its 256 rows in one parallel tile and
+// steps through them 96 at a time.
+// CHECK-LABEL: func.func @matmul
+// CHECK: linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [256, 64, 0], inner_tile_sizes = [96, 0, 0]>}
+// SMALL-LABEL: func.func @matmul
+// SMALL: linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [256, 16, 0], inner_tile_sizes = [32, 0, 0]>}
+func.func @matmul(%x: tensor<256x1024xf32>, %w: tensor<1024x1024xf32>, %init: tensor<256x1024xf32>) -> tensor<256x1024xf32> {
+  %0 = linalg.matmul ins(%x, %w : tensor<256x1024xf32>, tensor<1024x1024xf32>) outs(%init : tensor<256x1024xf32>) -> tensor<256x1024xf32>
+  return %0 : tensor<256x1024xf32>
+}
+
+// -----
+
+// With 2 column tiles, the 512 rows are shared among 8 parallel tiles of
+// 64 rows.
+// CHECK-LABEL: func.func @few_columns
+// CHECK: linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [64, 64, 0]>}
+// SMALL-LABEL: func.func @few_columns
+// SMALL: tile_sizes = [512, 16, 0], inner_tile_sizes = [32, 0, 0]
+func.func @few_columns(%x: tensor<512x64xf32>, %w: tensor<64x128xf32>, %init: tensor<512x128xf32>) -> tensor<512x128xf32> {
+  %0 = linalg.matmul ins(%x, %w : tensor<512x64xf32>, tensor<64x128xf32>) outs(%init : tensor<512x128xf32>) -> tensor<512x128xf32>
+  return %0 : tensor<512x128xf32>
+}
+
+// -----
+
+// Odd sizes smaller than one tile: all 7 rows in one parallel tile (never
+// fewer than 16 rows), no inner level.
+// CHECK-LABEL: func.func @small
+// CHECK: linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [7, 64, 0]>}
+func.func @small(%x: tensor<7x17xf32>, %w: tensor<17x129xf32>, %init: tensor<7x129xf32>) -> tensor<7x129xf32> {
+  %0 = linalg.matmul ins(%x, %w : tensor<7x17xf32>, tensor<17x129xf32>) outs(%init : tensor<7x129xf32>) -> tensor<7x129xf32>
+  return %0 : tensor<7x129xf32>
+}
+
+// -----
+
+// Batch loops are tiled by 1 and count towards the parallel tiles (8 x 2
+// here), so the rows stay whole; the keys' (N, K) layout changes nothing.
+// CHECK-LABEL: func.func @batch_matmul
+// CHECK: linalg.batch_matmul
+// CHECK-SAME: {yat.lowering_config = #yat.lowering_config<tile_sizes = [1, 96, 64, 0]>}
+func.func @batch_matmul(%q: tensor<8x96x64xf32>, %k: tensor<8x128x64xf32>, %init: tensor<8x96x128xf32>) -> tensor<8x96x128xf32> {
+  %0 = linalg.batch_matmul indexing_maps = [affine_map<(b, m, n, k) -> (b, m, k)>, affine_map<(b, m, n, k) -> (b, n, k)>, affine_map<(b, m, n, k) -> (b, m, n)>] ins(%q, %k : tensor<8x96x64xf32>, tensor<8x128x64xf32>) outs(%init : tensor<8x96x128xf32>) -> tensor<8x96x128xf32>
+  return %0 : tensor<8x96x128xf32>
+}
+
+// -----
+
+// A generic integer contraction with two M loops: the outer one is tiled
+// by 1, the inner one (8 rows) is kept whole.
+// CHECK-LABEL: func.func @generic_contraction
+// CHECK: linalg.generic
+// CHECK-SAME: yat.lowering_config = #yat.lowering_config<tile_sizes = [1, 8, 64, 0]>
+func.func @generic_contraction(%a: tensor<4x8x16xi32>, %b: tensor<16x32xi32>, %init: tensor<4x8x32xi32>) -> tensor<4x8x32xi32> {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>, affine_map<(d0, d1, d2, d3) -> (d3, d2)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%a, %b : tensor<4x8x16xi32>, tensor<16x32xi32>) outs(%init : tensor<4x8x32xi32>) {
+  ^bb0(%l: i32, %r: i32, %o: i32):
+    %p = arith.muli %l, %r : i32
+    %s = arith.addi %o, %p : i32
+    linalg.yield %s : i32
+  } -> tensor<4x8x32xi32>
+  return %0 : tensor<4x8x32xi32>
+}
+
+// -----
+
+// A configuration written by hand is kept; dynamic shapes, elementwise ops
+// and contractions already inside parallel tiles get none.
+// CHECK-LABEL: func.func @left_alone
+// CHECK: linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0]>}
+// CHECK: linalg.matmul ins({{.*}} : tensor<?x8xf32>, tensor<8x8xf32>)
+// CHECK: scf.forall
+// CHECK: linalg.matmul ins({{.*}} : tensor<8x8xf32>, tensor<8x8xf32>)
+// CHECK-NOT: yat.lowering_config
+func.func @left_alone(%x: tensor<8x8xf32>, %d: tensor<?x8xf32>, %dinit: tensor<?x8xf32>) -> (tensor<8x8xf32>, tensor<?x8xf32>, tensor<8x8xf32>) {
+  %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %1 = linalg.matmul ins(%d, %x : tensor<?x8xf32>, tensor<8x8xf32>) outs(%dinit : tensor<?x8xf32>) -> tensor<?x8xf32>
+  %2 = scf.forall (%i) in (1) shared_outs(%out = %x) -> (tensor<8x8xf32>) {
+    %3 = linalg.matmul ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%out : tensor<8x8xf32>) -> tensor<8x8xf32>
+    scf.forall.in_parallel {
+      tensor.parallel_insert_slice %3 into %out[0, 0] [8, 8] [1, 1] : tensor<8x8xf32> into tensor<8x8xf32>
+    }
+  }
+  return %0, %1, %2 : tensor<8x8xf32>, tensor<?x8xf32>, tensor<8x8xf32>
+}
+

@@ -1,0 +1,88 @@
+// RUN: yat-opt %s -split-input-file -verify-diagnostics -yat-cpu-tile-and-fuse -canonicalize | FileCheck %s
+
+// A matmul with a bias + relu epilogue and two tiling levels: parallel
+// column tiles, each packing its weight panel once, then serial row tiles
+// that zero, multiply and finish one tile each.
+// CHECK-LABEL: func.func @matmul_epilogue
+// CHECK-SAME: (%[[X:.*]]: tensor<256x128xf32>, %[[W:.*]]: tensor<128x512xf32>, %[[B:.*]]: tensor<512xf32>)
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<256x512xf32>
+// CHECK: %[[RESULT:.*]] = scf.forall (%[[J:.*]]) = (0) to (512) step (64) shared_outs(%[[OUT:.*]] = %[[EMPTY]])
+// CHECK:   %[[WSLICE:.*]] = tensor.extract_slice %[[W]][0, %[[J]]] [128, 64] [1, 1]
+// CHECK:   %[[PANEL:.*]] = linalg.copy ins(%[[WSLICE]] : tensor<128x64xf32>) outs(%{{.*}} : tensor<128x64xf32>)
+// CHECK:   %[[BSLICE:.*]] = tensor.extract_slice %[[B]][%[[J]]] [64] [1]
+// CHECK:   %[[ROWS:.*]] = scf.for %[[I:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %{{.*}}) -> (tensor<256x64xf32>)
+// CHECK:     %[[XSLICE:.*]] = tensor.extract_slice %[[X]][%[[I]], 0]
+// CHECK:     %[[ZERO:.*]] = linalg.fill
+// CHECK:     %[[DOT:.*]] = linalg.matmul ins(%[[XSLICE]], %[[PANEL]] : tensor<?x128xf32>, tensor<128x64xf32>) outs(%[[ZERO]] : tensor<?x64xf32>)
+// CHECK:     %[[TILE:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %[[BSLICE]] : tensor<?x64xf32>, tensor<64xf32>)
+// CHECK:     arith.maximumf
+// CHECK:     %[[NEXT:.*]] = tensor.insert_slice %[[TILE]] into %[[ACC]][%[[I]], 0]
+// CHECK:     scf.yield %[[NEXT]]
+// CHECK:   tensor.parallel_insert_slice %[[ROWS]] into %[[OUT]][0, %[[J]]] [256, 64]
+// CHECK: return %[[RESULT]]
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d1)>
+func.func @matmul_epilogue(%x: tensor<256x128xf32>, %w: tensor<128x512xf32>, %b: tensor<512xf32>) -> tensor<256x512xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<256x512xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<256x512xf32>) -> tensor<256x512xf32>
+  %mm = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [256, 64, 0], inner_tile_sizes = [96, 0, 0]>} ins(%x, %w : tensor<256x128xf32>, tensor<128x512xf32>) outs(%init : tensor<256x512xf32>) -> tensor<256x512xf32>
+  %y = linalg.generic {indexing_maps = [#id, #row, #id], iterator_types = ["parallel", "parallel"]} ins(%mm, %b : tensor<256x512xf32>, tensor<512xf32>) outs(%e : tensor<256x512xf32>) {
+  ^bb0(%a: f32, %c: f32, %o: f32):
+    %s = arith.addf %a, %c : f32
+    %r = arith.maximumf %s, %zero : f32
+    linalg.yield %r : f32
+  } -> tensor<256x512xf32>
+  return %y : tensor<256x512xf32>
+}
+
+// -----
+
+// A batched matmul without an epilogue: one parallel tile per batch, each
+// zeroing its own accumulator.
+// CHECK-LABEL: func.func @batch_matmul
+// CHECK: scf.forall (%[[BATCH:.*]]) in (6) shared_outs(%[[OUT:.*]] = %{{.*}})
+// CHECK:   %[[ZERO:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x7x9xf32>)
+// CHECK:   %[[PRODUCT:.*]] = linalg.batch_matmul
+// CHECK-SAME: outs(%[[ZERO]] : tensor<1x7x9xf32>)
+// CHECK-NOT: yat.lowering_config
+// CHECK:   tensor.parallel_insert_slice %[[PRODUCT]] into %[[OUT]][%[[BATCH]], 0, 0] [1, 7, 9]
+func.func @batch_matmul(%a: tensor<6x7x16xf32>, %b: tensor<6x9x16xf32>) -> tensor<6x7x9xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<6x7x9xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<6x7x9xf32>) -> tensor<6x7x9xf32>
+  %0 = linalg.batch_matmul indexing_maps = [affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d2, d3)>, affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>] {yat.lowering_config = #yat.lowering_config<tile_sizes = [1, 96, 64, 0]>} ins(%a, %b : tensor<6x7x16xf32>, tensor<6x9x16xf32>) outs(%init : tensor<6x7x9xf32>) -> tensor<6x7x9xf32>
+  return %0 : tensor<6x7x9xf32>
+}
+
+// -----
+
+// A product that is also returned cannot live only in tiles: it is tiled
+// alone and its consumer stays outside.
+// CHECK-LABEL: func.func @two_users
+// CHECK: %[[PRODUCT:.*]] = scf.forall
+// CHECK:   linalg.matmul
+// CHECK: %[[SUM:.*]] = linalg.generic {{.*}} ins(%[[PRODUCT]], %[[PRODUCT]] :
+// CHECK: return %[[PRODUCT]], %[[SUM]]
+#id2 = affine_map<(d0, d1) -> (d0, d1)>
+func.func @two_users(%x: tensor<8x8xf32>) -> (tensor<8x8xf32>, tensor<8x8xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<8x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %mm = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%init : tensor<8x8xf32>) -> tensor<8x8xf32>
+  %y = linalg.generic {indexing_maps = [#id2, #id2, #id2], iterator_types = ["parallel", "parallel"]} ins(%mm, %mm : tensor<8x8xf32>, tensor<8x8xf32>) outs(%e : tensor<8x8xf32>) {
+  ^bb0(%a: f32, %c: f32, %o: f32):
+    %s = arith.addf %a, %c : f32
+    linalg.yield %s : f32
+  } -> tensor<8x8xf32>
+  return %mm, %y : tensor<8x8xf32>, tensor<8x8xf32>
+}
+
+// -----
+
+// Tiling works on tensors; a configured op on buffers is an error.
+func.func @on_buffers(%x: memref<8x8xf32>) {
+  // expected-error @below {{has a lowering_config but is not on tensors}}
+  linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0]>} ins(%x, %x : memref<8x8xf32>, memref<8x8xf32>) outs(%x : memref<8x8xf32>)
+  return
+}
