@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""yat against XLA: ordinary layers and the model zoo, exported from JAX.
+
+Each case is a JAX function. Its StableHLO module is what
+`jax.jit(f).lower(*args).as_text()` prints, written to bench/modules/; yat
+runs that module with `yat-run --benchmark` and XLA runs `jax.jit(f)` on the
+CPU, one after the other in the same run, on the same inputs and threads.
+The table gives both times and their ratio (yat / XLA: below 1 is faster
+than XLA) with the command that reproduces each number.
+
+    python3 bench/xla.py                   # layers and zoo
+    python3 bench/xla.py --only mlp        # one case
+    python3 bench/xla.py --time-jax mlp 50 # XLA's time for one case
+"""
+
+import argparse
+import json
+import os
+import pathlib
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+MODULES = ROOT / "bench" / "modules"
+ZOO = ROOT / "examples" / "zoo"
+
+
+# ------------------------------------------------------------------ layers
+
+def layers():
+    """name -> (description, function, inputs) of the ordinary layers."""
+    import jax
+    import jax.numpy as jnp
+
+    rng = np.random.default_rng(2026)
+
+    def normal(*shape, scale=1.0):
+        return (scale * rng.standard_normal(shape)).astype(np.float32)
+
+    def matmul(x, w):
+        return x @ w
+
+    def mlp(x, w1, b1, w2, b2):
+        return jax.nn.gelu(x @ w1 + b1) @ w2 + b2
+
+    def layernorm(x, scale, shift):
+        mean = jnp.mean(x, axis=-1, keepdims=True)
+        var = jnp.mean(jnp.square(x - mean), axis=-1, keepdims=True)
+        return (x - mean) * jax.lax.rsqrt(var + 1e-5) * scale + shift
+
+    def softmax(x):
+        return jax.nn.softmax(x, axis=-1)
+
+    def causal_attention(q, k, v):
+        scores = jnp.einsum("bqhd,bkhd->bhqk", q, k) / np.sqrt(q.shape[-1])
+        t = q.shape[1]
+        mask = jnp.tril(jnp.ones((t, t), dtype=bool))
+        scores = jnp.where(mask, scores, -jnp.inf)
+        return jnp.einsum("bhqk,bkhd->bqhd", jax.nn.softmax(scores, axis=-1),
+                          v)
+
+    def conv_bias_relu(x, w, b):
+        y = jax.lax.conv_general_dilated(
+            x, w, window_strides=(1, 1), padding="SAME",
+            dimension_numbers=("NHWC", "HWIO", "NHWC"))
+        return jax.nn.relu(y + b)
+
+    def embedding(table, tokens):
+        return jnp.take(table, tokens, axis=0, mode="clip")
+
+    return {
+        "matmul": ("x @ w, 256x1024 @ 1024x4096", matmul,
+                   [normal(256, 1024), normal(1024, 4096, scale=0.03)]),
+        "mlp": ("gelu(x @ w1 + b1) @ w2 + b2, 256x1024 -> 4096 -> 1024", mlp,
+                [normal(256, 1024), normal(1024, 4096, scale=0.03),
+                 normal(4096), normal(4096, 1024, scale=0.015), normal(1024)]),
+        "layernorm": ("layernorm 512x1024", layernorm,
+                      [normal(512, 1024), normal(1024), normal(1024)]),
+        "softmax": ("softmax 256x4096", softmax, [normal(256, 4096)]),
+        "attention": ("causal softmax attention, T=256, 8 heads x 64",
+                      causal_attention,
+                      [normal(1, 256, 8, 64), normal(1, 256, 8, 64),
+                       normal(1, 256, 8, 64)]),
+        "conv": ("conv 3x3 32->32 + bias + relu, 8x32x32 NHWC",
+                 conv_bias_relu,
+                 [normal(8, 32, 32, 32), normal(3, 3, 32, 32, scale=0.1),
+                  normal(32)]),
+        "embedding": ("embedding gather, 32000x512 table, 8x128 tokens",
+                      embedding,
+                      [normal(32000, 512),
+                       rng.integers(0, 32000, (8, 128)).astype(np.int32)]),
+    }
+
+
+def zoo_models():
+    """name -> (description, function, inputs) of the model zoo."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import export_model_zoo
+    models = {}
+    for model in export_model_zoo.build_models():
+        models[model.name] = (model.description.split(":")[0][:60],
+                              model.fn, model.args)
+    return models
+
+
+def all_cases(include_zoo):
+    cases = {name: ("layers",) + case for name, case in layers().items()}
+    if include_zoo:
+        cases.update({name: ("zoo",) + case
+                      for name, case in zoo_models().items()})
+    return cases
+
+
+# ----------------------------------------------------------------- timing
+
+def time_jax(fn, args, iterations):
+    """Median and fastest time of `jax.jit(fn)` in ms, after a warm-up."""
+    import jax
+    compiled = jax.jit(fn)
+    device_args = [jax.device_put(a) for a in args]
+    for _ in range(3):
+        jax.block_until_ready(compiled(*device_args))
+    times = []
+    for _ in range(iterations):
+        start = time.perf_counter()
+        jax.block_until_ready(compiled(*device_args))
+        times.append((time.perf_counter() - start) * 1e3)
+    return float(np.median(times)), float(np.min(times))
+
+
+def measure(cmd):
+    shown = " ".join(shlex.quote("python3" if c == sys.executable else str(c))
+                     for c in cmd)
+    proc = subprocess.run([str(c) for c in cmd], capture_output=True,
+                          text=True, cwd=ROOT, timeout=600)
+    match = re.search(r"median_ms=([\d.]+) min_ms=([\d.]+)",
+                      proc.stdout + proc.stderr)
+    row = {"command": shown}
+    if proc.returncode != 0 or not match:
+        last = (proc.stdout + proc.stderr).strip().splitlines()[-1:] or [""]
+        row["status"] = f"failed ({proc.returncode}): {last[0][:200]}"
+        return row
+    row.update(status="ok", median_ms=float(match.group(1)),
+               min_ms=float(match.group(2)))
+    return row
+
+
+def iterations_for(ms):
+    return max(5, min(200, int(2000 / max(ms, 0.01))))
+
+
+def export(name, group, fn, args):
+    """Writes the module and its inputs; returns their paths."""
+    import jax
+    if group == "zoo":
+        module = ZOO / f"{name}.mlir"
+        inputs = [ZOO / f"{name}.arg{i}.npy" for i in range(len(args))]
+        return module, inputs
+    MODULES.mkdir(exist_ok=True)
+    module = MODULES / f"xla_{name}.mlir"
+    fn.__name__ = name
+    module.write_text(jax.jit(fn).lower(*args).as_text())
+    data = pathlib.Path(tempfile.gettempdir()) / "yat-bench-xla"
+    data.mkdir(exist_ok=True)
+    inputs = []
+    for i, arg in enumerate(args):
+        path = data / f"{name}.arg{i}.npy"
+        np.save(path, np.asarray(arg))
+        inputs.append(path)
+    return module, inputs
+
+
+def run(options):
+    yat_run = pathlib.Path(options.build_dir) / "bin" / "yat-run"
+    cases = all_cases(not options.no_zoo)
+    if options.only:
+        cases = {n: c for n, c in cases.items() if n in options.only}
+    rows = []
+    print(f"{'case':12} {'yat ms':>9} {'XLA ms':>9} {'yat/XLA':>8}  shape")
+    for name, (group, description, fn, args) in cases.items():
+        module, inputs = export(name, group, fn, args)
+        xla_median, _ = time_jax(fn, args, 5)
+        iterations = iterations_for(xla_median)
+        yat_cmd = [os.path.relpath(yat_run, ROOT), os.path.relpath(module, ROOT)]
+        yat_cmd += [f"--input={p}" for p in inputs]
+        yat_cmd.append(f"--benchmark={iterations}")
+        yat = measure(yat_cmd)
+        xla = measure([sys.executable, "bench/xla.py", "--time-jax", name,
+                       str(iterations)])
+        row = dict(group=group, name=name, description=description,
+                   yat=yat, xla=xla)
+        if "median_ms" in yat and "median_ms" in xla:
+            row["ratio"] = yat["median_ms"] / xla["median_ms"]
+            print(f"{name:12} {yat['median_ms']:9.3f} {xla['median_ms']:9.3f} "
+                  f"{row['ratio']:8.2f}  {description}")
+        else:
+            print(f"{name:12} yat: {yat['status']}; XLA: {xla['status']}")
+        print(f"    yat: {yat['command']}\n    XLA: {xla['command']}")
+        rows.append(row)
+    return rows
+
+
+def markdown_table(rows):
+    lines = ["| case | what | yat ms | XLA ms | yat / XLA |",
+             "|---|---|---:|---:|---:|"]
+    for row in rows:
+        if "ratio" in row:
+            lines.append(
+                f"| {row['name']} | {row['description']} | "
+                f"{row['yat']['median_ms']:.3f} | {row['xla']['median_ms']:.3f}"
+                f" | {row['ratio']:.2f}x |")
+        else:
+            lines.append(f"| {row['name']} | {row['description']} | "
+                         f"{row['yat']['status']} | {row['xla']['status']} | |")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-dir",
+                        default=os.environ.get("YAT_BUILD_DIR", ROOT / "build"))
+    parser.add_argument("--only", nargs="*", help="case names to run")
+    parser.add_argument("--no-zoo", action="store_true",
+                        help="layers only (the zoo needs nmn and flax)")
+    parser.add_argument("--json", type=pathlib.Path,
+                        default=ROOT / "bench" / "xla-results.json")
+    parser.add_argument("--markdown", type=pathlib.Path)
+    parser.add_argument("--time-jax", nargs=2, metavar=("CASE", "ITERATIONS"),
+                        help="print XLA's median_ms/min_ms for one case")
+    options = parser.parse_args()
+    if options.time_jax:
+        name, iterations = options.time_jax
+        _, _, fn, args = all_cases(name not in layers())[name]
+        median, fastest = time_jax(fn, args, int(iterations))
+        print(f"median_ms={median:.6f} min_ms={fastest:.6f}")
+        return
+    rows = run(options)
+    options.json.write_text(json.dumps(rows, indent=2) + "\n")
+    if options.markdown:
+        options.markdown.write_text(markdown_table(rows))
+
+
+if __name__ == "__main__":
+    main()
