@@ -22,14 +22,12 @@ using namespace mlir::yat;
 
 namespace {
 
-/// Whether `op` is a non-empty contraction on static-shaped tensors that
-/// has not been tiled yet.
-bool isUntiledContraction(linalg::LinalgOp op) {
-  if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
-      op->getParentOfType<scf::ForallOp>() ||
-      llvm::is_contained(op.getStaticLoopRanges(), 0))
-    return false;
-  return linalg::isaContractionOpInterface(op);
+/// Whether `op` is a non-empty op on static-shaped tensors that has not been
+/// tiled yet.
+bool isUntiledStaticOp(linalg::LinalgOp op) {
+  return op.hasPureTensorSemantics() && !op.hasDynamicShape() &&
+         !op->getParentOfType<scf::ForallOp>() &&
+         !llvm::is_contained(op.getStaticLoopRanges(), 0);
 }
 
 /// Fewest rows of a parallel tile: below this, a tile's fixed costs
@@ -76,6 +74,32 @@ LoweringConfigAttr selectContractionConfig(linalg::LinalgOp op,
   return LoweringConfigAttr::get(context, sizes, innerSizes);
 }
 
+/// The configuration of convolution `op`: one parallel tile per batch
+/// element and, when the batch alone gives fewer than `minParallelTiles`
+/// tiles, per equal share of the outermost output image dim (of 2-d and 3-d
+/// convolutions). The kernel computes a tile's innermost image dim against
+/// all output channels at once.
+LoweringConfigAttr selectConvolutionConfig(linalg::LinalgOp op,
+                                           int64_t minParallelTiles) {
+  SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+  SmallVector<int64_t> sizes(bounds.size(), 0);
+  FailureOr<linalg::ConvolutionDimensions> dims =
+      linalg::inferConvolutionDims(op);
+  if (succeeded(dims)) {
+    int64_t tiles = 1;
+    for (unsigned loop : llvm::concat<unsigned>(dims->batch, dims->depth)) {
+      sizes[loop] = 1;
+      tiles *= bounds[loop];
+    }
+    if (tiles < minParallelTiles && dims->outputImage.size() > 1) {
+      unsigned outer = dims->outputImage.front();
+      int64_t shares = llvm::divideCeil(minParallelTiles, tiles);
+      sizes[outer] = llvm::divideCeil(bounds[outer], shares);
+    }
+  }
+  return LoweringConfigAttr::get(op.getContext(), sizes, {});
+}
+
 struct YatCpuSelectLoweringConfigPass
     : public mlir::yat::impl::YatCpuSelectLoweringConfigBase<
           YatCpuSelectLoweringConfigPass> {
@@ -92,11 +116,15 @@ struct YatCpuSelectLoweringConfigPass
     }
     getOperation()->walk([&](linalg::LinalgOp op) {
       if (op->hasAttr(LoweringConfigAttr::getAttributeName()) ||
-          !isUntiledContraction(op))
+          !isUntiledStaticOp(op))
         return;
-      op->setAttr(
-          LoweringConfigAttr::getAttributeName(),
-          selectContractionConfig(op, tileRows, tileColumns, minParallelTiles));
+      if (linalg::isaContractionOpInterface(op))
+        op->setAttr(LoweringConfigAttr::getAttributeName(),
+                    selectContractionConfig(op, tileRows, tileColumns,
+                                            minParallelTiles));
+      else if (linalg::isaConvolutionOpInterface(op))
+        op->setAttr(LoweringConfigAttr::getAttributeName(),
+                    selectConvolutionConfig(op, minParallelTiles));
     });
   }
 };

@@ -1,4 +1,4 @@
-//===- Convolution.cpp - stablehlo.convolution to linalg.generic ----------===//
+//===- Convolution.cpp - stablehlo.convolution to linalg ------------------===//
 
 #include "PopulatePatterns.h"
 
@@ -8,6 +8,7 @@
 #include "mlir/IR/AffineMap.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
 
 using namespace mlir;
 using namespace mlir::yat;
@@ -21,7 +22,10 @@ namespace {
 ///      reversed window dimensions (if any),
 ///   2. emitPaddedTensor of the input with zeros: edge padding (negative
 ///      crops) and lhs dilation as interior padding (if any),
-///   3. one linalg.generic with loops
+///   3. for float channels-last convolutions without groups that
+///      accumulate in f32, linalg.conv_{1d_nwc_wcf,2d_nhwc_hwcf,
+///      3d_ndhwc_dhwcf} (the same loops and maps as below); otherwise one
+///      linalg.generic with loops
 ///      (batch, output spatial..., output feature, window..., input feature)
 ///      reading input[b, o * stride + k * rhs_dilation, g * C/G + c] and
 ///      kernel[k, c, f] where g = f floordiv (F / G), in the operands' own
@@ -130,10 +134,48 @@ struct ConvolutionToGeneric : public OpConversionPattern<shlo::ConvolutionOp> {
                                                utils::IteratorType::parallel);
     iterators.append(numSpatial + 1, utils::IteratorType::reduction);
 
+    Type inputElement = lhsType.getElementType();
+    if (groups == 1 && isChannelsLast(dims, numSpatial) &&
+        isa<FloatType>(inputElement) &&
+        rhsType.getElementType() == inputElement &&
+        getAccumulatorType(inputElement, resultType.getElementType()).isF32()) {
+      // The named convolution has these maps and loops; the CPU code
+      // generator tiles it and runs it as its register-tiled kernel.
+      Type f32 = rewriter.getF32Type();
+      auto accType = RankedTensorType::get(resultType.getShape(), f32);
+      Value init = emitFilledTensor(rewriter, loc, accType,
+                                    emitZero(rewriter, loc, f32));
+      Value sum = createNamedConv(rewriter, loc, input, kernel, init, strides,
+                                  rhsDilation);
+      rewriter.replaceOp(
+          op, emitConvertedTensor(rewriter, loc, sum, f32, resultType));
+      return success();
+    }
     rewriter.replaceOp(op, emitContraction(rewriter, loc, input, kernel,
-                                           lhsType.getElementType(), maps,
-                                           iterators, resultType));
+                                           inputElement, maps, iterators,
+                                           resultType));
     return success();
+  }
+
+private:
+  /// Whether the convolution has linalg's channels-last layouts: input and
+  /// output (batch, spatial..., feature), kernel (spatial..., input
+  /// feature, output feature), for 1 to 3 spatial dims.
+  static bool isChannelsLast(shlo::ConvDimensionNumbersAttr dims,
+                             int64_t numSpatial) {
+    if (numSpatial < 1 || numSpatial > 3)
+      return false;
+    auto inOrder = llvm::seq<int64_t>(1, numSpatial + 1);
+    auto kernelOrder = llvm::seq<int64_t>(0, numSpatial);
+    return dims.getInputBatchDimension() == 0 &&
+           dims.getInputFeatureDimension() == numSpatial + 1 &&
+           llvm::equal(dims.getInputSpatialDimensions(), inOrder) &&
+           dims.getOutputBatchDimension() == 0 &&
+           dims.getOutputFeatureDimension() == numSpatial + 1 &&
+           llvm::equal(dims.getOutputSpatialDimensions(), inOrder) &&
+           llvm::equal(dims.getKernelSpatialDimensions(), kernelOrder) &&
+           dims.getKernelInputFeatureDimension() == numSpatial &&
+           dims.getKernelOutputFeatureDimension() == numSpatial + 1;
   }
 };
 

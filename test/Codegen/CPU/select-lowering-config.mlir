@@ -90,3 +90,16 @@ func.func @left_alone(%x: tensor<8x8xf32>, %d: tensor<?x8xf32>, %dinit: tensor<?
   return %0, %1, %2 : tensor<8x8xf32>, tensor<?x8xf32>, tensor<8x8xf32>
 }
 
+
+// -----
+
+// A convolution with 2 batch elements: one tile per batch element and per
+// eighth of the output rows, the rest of the image and every output
+// channel in each tile.
+// CHECK-LABEL: func.func @conv
+// CHECK: linalg.conv_2d_nhwc_hwcf
+// CHECK-SAME: yat.lowering_config = #yat.lowering_config<tile_sizes = [1, 4, 0, 0, 0, 0, 0]>
+func.func @conv(%x: tensor<2x34x34x8xf32>, %w: tensor<3x3x8x16xf32>, %init: tensor<2x32x32x16xf32>) -> tensor<2x32x32x16xf32> {
+  %0 = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<2x34x34x8xf32>, tensor<3x3x8x16xf32>) outs(%init : tensor<2x32x32x16xf32>) -> tensor<2x32x32x16xf32>
+  return %0 : tensor<2x32x32x16xf32>
+}

@@ -86,3 +86,30 @@ func.func @on_buffers(%x: memref<8x8xf32>) {
   linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0]>} ins(%x, %x : memref<8x8xf32>, memref<8x8xf32>) outs(%x : memref<8x8xf32>)
   return
 }
+
+// -----
+
+// A convolution with a bias epilogue: the tiles read the input rows their
+// output rows need (the window overlaps the next tile's) and finish their
+// output with the bias.
+// CHECK-LABEL: func.func @conv_bias
+// CHECK-SAME: (%[[X:.*]]: tensor<2x10x10x4xf32>, %[[W:.*]]: tensor<3x3x4x8xf32>, %[[B:.*]]: tensor<8xf32>)
+// CHECK: scf.forall (%[[N:.*]], %[[H:.*]]) = (0, 0) to (2, 8) step (1, 4)
+// CHECK:   %[[XS:.*]] = tensor.extract_slice %[[X]][%[[N]], %[[H]], 0, 0] [1, 6, 10, 4]
+// CHECK:   %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<1x4x8x8xf32>
+// CHECK:   %[[Y:.*]] = linalg.conv_2d_nhwc_hwcf {{.*}} ins(%[[XS]], %[[W]] : tensor<1x6x10x4xf32>, tensor<3x3x4x8xf32>) outs(%[[ZERO]] : tensor<1x4x8x8xf32>)
+// CHECK:   linalg.generic {{.*}} ins(%[[Y]], %[[B]] : tensor<1x4x8x8xf32>, tensor<8xf32>)
+#nhwc = affine_map<(n, h, w, f) -> (n, h, w, f)>
+#channel = affine_map<(n, h, w, f) -> (f)>
+func.func @conv_bias(%x: tensor<2x10x10x4xf32>, %w: tensor<3x3x4x8xf32>, %b: tensor<8xf32>) -> tensor<2x8x8x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x8x8x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<2x8x8x8xf32>) -> tensor<2x8x8x8xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>, yat.lowering_config = #yat.lowering_config<tile_sizes = [1, 4, 0, 0, 0, 0, 0]>} ins(%x, %w : tensor<2x10x10x4xf32>, tensor<3x3x4x8xf32>) outs(%init : tensor<2x8x8x8xf32>) -> tensor<2x8x8x8xf32>
+  %r = linalg.generic {indexing_maps = [#nhwc, #channel, #nhwc], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%y, %b : tensor<2x8x8x8xf32>, tensor<8xf32>) outs(%e : tensor<2x8x8x8xf32>) {
+  ^bb0(%a: f32, %c: f32, %o: f32):
+    %s = arith.addf %a, %c : f32
+    linalg.yield %s : f32
+  } -> tensor<2x8x8x8xf32>
+  return %r : tensor<2x8x8x8xf32>
+}

@@ -1,20 +1,17 @@
 // RUN: yat-opt %s -split-input-file -convert-stablehlo-to-linalg | FileCheck %s
 
-// NHWC x HWIO with stride 2, padding 1 and a reversed window: the kernel is
-// reversed, the input padded with zeros, and one linalg.generic iterates
-// (batch, out h, out w, out feature, window h, window w, in feature).
+// NHWC x HWIO with stride 2, padding 1 and a reversed window, in f32: the
+// kernel is reversed, the input padded into a zero-filled tensor, and the
+// sum is linalg's named channels-last convolution into a zeroed f32 tensor.
 // CHECK-DAG: #[[REV:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, -d1 + 2, d2, d3)>
-// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 * 2 + d4, d2 * 2 + d5, d6)>
-// CHECK-DAG: #[[KER:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d4, d5, d6, d3)>
-// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d3)>
 // CHECK-LABEL: func.func @conv_nhwc
 // CHECK-SAME: (%[[X:.*]]: tensor<1x8x8x3xf32>, %[[W:.*]]: tensor<3x3x3x4xf32>)
 // CHECK: %[[WR:.*]] = linalg.generic {indexing_maps = [#[[REV]], #{{.*}}]{{.*}} ins(%[[W]] : tensor<3x3x3x4xf32>)
 // CHECK: %[[PAD:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x10x10x3xf32>)
 // CHECK: %[[XP:.*]] = tensor.insert_slice %[[X]] into %[[PAD]][0, 1, 1, 0] [1, 8, 8, 3] [1, 1, 1, 1]
-// CHECK: linalg.generic {indexing_maps = [#[[IN]], #[[KER]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%[[XP]], %[[WR]] : tensor<1x10x10x3xf32>, tensor<3x3x3x4xf32>)
-// CHECK: arith.mulf
-// CHECK: arith.addf
+// CHECK: %[[ZERO:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x4x4x4xf32>)
+// CHECK: %[[Y:.*]] = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%[[XP]], %[[WR]] : tensor<1x10x10x3xf32>, tensor<3x3x3x4xf32>) outs(%[[ZERO]] : tensor<1x4x4x4xf32>)
+// CHECK: return %[[Y]]
 func.func @conv_nhwc(%x: tensor<1x8x8x3xf32>, %w: tensor<3x3x3x4xf32>) -> tensor<1x4x4x4xf32> {
   %0 = stablehlo.convolution(%x, %w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 1], [1, 1]], rhs_dilate = [1, 1], reverse = [0, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<1x8x8x3xf32>, tensor<3x3x3x4xf32>) -> tensor<1x4x4x4xf32>
   return %0 : tensor<1x4x4x4xf32>
@@ -37,14 +34,30 @@ func.func @conv_grouped(%y: tensor<2x6x5x5xf32>, %k: tensor<6x3x2x2xf32>) -> ten
 
 // -----
 
-// lhs dilation is interior padding of the input; rhs dilation scales the
-// window index.
-// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1 + d3 * 2, d4)>
+// lhs dilation is interior padding of the input; rhs dilation becomes the
+// named convolution's dilation.
 // CHECK-LABEL: func.func @conv_dilated
 // CHECK: %[[F:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x11x2xf32>)
-// CHECK: tensor.insert_slice %{{.*}} into %[[F]][0, 2, 0] [1, 4, 2] [1, 2, 1]
-// CHECK: linalg.generic {indexing_maps = [#[[IN]],
+// CHECK: %[[XP:.*]] = tensor.insert_slice %{{.*}} into %[[F]][0, 2, 0] [1, 4, 2] [1, 2, 1]
+// CHECK: linalg.conv_1d_nwc_wcf {dilations = dense<2> : tensor<1xi64>, strides = dense<1> : tensor<1xi64>} ins(%[[XP]], %{{.*}} : tensor<1x11x2xf32>, tensor<3x2x5xf32>)
 func.func @conv_dilated(%x: tensor<1x4x2xf32>, %w: tensor<3x2x5xf32>) -> tensor<1x7x5xf32> {
   %0 = stablehlo.convolution(%x, %w) dim_numbers = [b, 0, f]x[0, i, o]->[b, 0, f], window = {pad = [[2, 2]], lhs_dilate = [2], rhs_dilate = [2]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<1x4x2xf32>, tensor<3x2x5xf32>) -> tensor<1x7x5xf32>
   return %0 : tensor<1x7x5xf32>
+}
+
+// -----
+
+// f64 accumulates in f64, which the named convolutions' kernels do not: the
+// same NHWC x HWIO convolution is one generic contraction reading the
+// padded input at stride 2.
+// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1 * 2 + d4, d2 * 2 + d5, d6)>
+// CHECK-DAG: #[[KER:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d4, d5, d6, d3)>
+// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6) -> (d0, d1, d2, d3)>
+// CHECK-LABEL: func.func @conv_nhwc_f64
+// CHECK: linalg.generic {indexing_maps = [#[[IN]], #[[KER]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%{{.*}}, %{{.*}} : tensor<1x10x10x3xf64>, tensor<3x3x3x4xf64>)
+// CHECK: arith.mulf
+// CHECK: arith.addf
+func.func @conv_nhwc_f64(%x: tensor<1x8x8x3xf64>, %w: tensor<3x3x3x4xf64>) -> tensor<1x4x4x4xf64> {
+  %0 = stablehlo.convolution(%x, %w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 1], [1, 1]]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<1x8x8x3xf64>, tensor<3x3x3x4xf64>) -> tensor<1x4x4x4xf64>
+  return %0 : tensor<1x4x4x4xf64>
 }
