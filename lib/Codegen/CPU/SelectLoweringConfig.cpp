@@ -39,10 +39,12 @@ constexpr int64_t kMinParallelRows = 16;
 /// M/N loops. On the innermost M loop it takes an equal share of the rows
 /// (at least kMinParallelRows) that still gives `minParallelTiles` tiles in
 /// all, and steps through them `tileRows` at a time, so that one packed
-/// weight panel serves every row tile.
+/// weight panel serves every row tile. Sums longer than `depthTile` are
+/// split into chunks of `depthTile`.
 LoweringConfigAttr selectContractionConfig(linalg::LinalgOp op,
                                            int64_t tileRows,
                                            int64_t tileColumns,
+                                           int64_t depthTile,
                                            int64_t minParallelTiles) {
   MLIRContext *context = op.getContext();
   SmallVector<int64_t> bounds = op.getStaticLoopRanges();
@@ -52,7 +54,7 @@ LoweringConfigAttr selectContractionConfig(linalg::LinalgOp op,
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
   if (failed(dims) || dims->m.empty() || dims->n.empty())
-    return LoweringConfigAttr::get(context, sizes, {});
+    return LoweringConfigAttr::get(context, sizes, {}, {});
 
   unsigned rowLoop = dims->m.back(), columnLoop = dims->n.back();
   sizes[columnLoop] = tileColumns;
@@ -62,16 +64,23 @@ LoweringConfigAttr selectContractionConfig(linalg::LinalgOp op,
       otherTiles *= bounds[loop];
   int64_t rowBlocks =
       std::max<int64_t>(1, llvm::divideCeil(minParallelTiles, otherTiles));
+  // Sums longer than `depthTile` are accumulated chunk by chunk, so that a
+  // chunk's packed weight panel and row slices stay in cache.
+  SmallVector<int64_t> reductionSizes;
+  if (dims->k.size() == 1 && bounds[dims->k.front()] > depthTile) {
+    reductionSizes.assign(bounds.size(), 0);
+    reductionSizes[dims->k.front()] = depthTile;
+  }
   int64_t blockRows =
       std::max<int64_t>(llvm::divideCeil(bounds[rowLoop], rowBlocks),
                         std::min(bounds[rowLoop], kMinParallelRows));
   if (blockRows <= tileRows) {
     sizes[rowLoop] = blockRows;
-    return LoweringConfigAttr::get(context, sizes, {});
+    return LoweringConfigAttr::get(context, sizes, {}, reductionSizes);
   }
   sizes[rowLoop] = blockRows;
   innerSizes[rowLoop] = tileRows;
-  return LoweringConfigAttr::get(context, sizes, innerSizes);
+  return LoweringConfigAttr::get(context, sizes, innerSizes, reductionSizes);
 }
 
 /// The configuration of convolution `op`: one parallel tile per batch
@@ -97,7 +106,7 @@ LoweringConfigAttr selectConvolutionConfig(linalg::LinalgOp op,
       sizes[outer] = llvm::divideCeil(bounds[outer], shares);
     }
   }
-  return LoweringConfigAttr::get(op.getContext(), sizes, {});
+  return LoweringConfigAttr::get(op.getContext(), sizes, {}, {});
 }
 
 struct YatCpuSelectLoweringConfigPass
@@ -106,11 +115,13 @@ struct YatCpuSelectLoweringConfigPass
   using YatCpuSelectLoweringConfigBase::YatCpuSelectLoweringConfigBase;
 
   void runOnOperation() override {
-    if (tileRows < 1 || tileColumns < 1 || minParallelTiles < 1) {
+    if (tileRows < 1 || tileColumns < 1 || depthTile < 1 ||
+        minParallelTiles < 1) {
       getOperation()->emitError()
           << "yat-cpu-select-lowering-config options must be positive, got "
              "tile-rows="
           << int64_t(tileRows) << " tile-cols=" << int64_t(tileColumns)
+          << " depth-tile=" << int64_t(depthTile)
           << " min-parallel-tiles=" << int64_t(minParallelTiles);
       return signalPassFailure();
     }
@@ -121,7 +132,7 @@ struct YatCpuSelectLoweringConfigPass
       if (linalg::isaContractionOpInterface(op))
         op->setAttr(LoweringConfigAttr::getAttributeName(),
                     selectContractionConfig(op, tileRows, tileColumns,
-                                            minParallelTiles));
+                                            depthTile, minParallelTiles));
       else if (linalg::isaConvolutionOpInterface(op))
         op->setAttr(LoweringConfigAttr::getAttributeName(),
                     selectConvolutionConfig(op, minParallelTiles));

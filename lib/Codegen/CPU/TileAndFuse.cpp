@@ -163,20 +163,43 @@ void packInvariantInputs(RewriterBase &rewriter, linalg::LinalgOp op,
   }
 }
 
+bool isUntiled(ArrayRef<int64_t> sizes) {
+  return llvm::all_of(sizes, [](int64_t size) { return size == 0; });
+}
+
+/// Tiles `op` by `sizes` into serial loops (upstream's tileUsingSCF; tiled
+/// reductions accumulate into the destination the loop carries) and
+/// returns the op in the loops.
+FailureOr<linalg::LinalgOp> tileSerially(RewriterBase &rewriter,
+                                         linalg::LinalgOp op,
+                                         ArrayRef<int64_t> sizes) {
+  scf::SCFTilingOptions options;
+  options.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+  options.setTileSizes(getAsIndexOpFoldResult(rewriter.getContext(), sizes));
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled) || tiled->tiledOps.empty())
+    return op->emitOpError() << "could not be tiled by its lowering_config";
+  rewriter.replaceOp(op, tiled->replacements);
+  return cast<linalg::LinalgOp>(tiled->tiledOps.back());
+}
+
 /// Tiles `op` (or its epilogue, computing `op` inside the tiles) by the
-/// sizes of `config`: parallel tiles, then, where the configuration has
-/// inner tile sizes, serial tiles within each parallel tile.
+/// sizes of `config`: parallel tiles; then, within each, serial chunks of
+/// its reductions and serial inner tiles, each with its packed operands.
 LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
                           LoweringConfigAttr config) {
   ArrayRef<int64_t> sizes = config.getTileSizes();
   ArrayRef<int64_t> innerSizes = config.getInnerTileSizes();
+  ArrayRef<int64_t> reductionSizes = config.getReductionTileSizes();
   int64_t numLoops = op.getNumLoops();
-  if (static_cast<int64_t>(sizes.size()) != numLoops ||
-      (!innerSizes.empty() &&
-       static_cast<int64_t>(innerSizes.size()) != numLoops))
-    return op->emitOpError()
-           << "has a lowering_config with " << sizes.size() << " and "
-           << innerSizes.size() << " tile sizes for " << numLoops << " loops";
+  for (ArrayRef<int64_t> level : {sizes, innerSizes, reductionSizes})
+    if (static_cast<int64_t>(level.size()) != numLoops &&
+        (level.data() == sizes.data() || !level.empty()))
+      return op->emitOpError()
+             << "has a lowering_config level of " << level.size()
+             << " tile sizes for " << numLoops << " loops";
 
   // An op with an empty loop computes nothing; there is nothing to tile.
   if (llvm::is_contained(op.getStaticLoopRanges(), 0))
@@ -193,11 +216,22 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
       rewriter, target, sizes, scf::SCFTilingOptions::LoopType::ForallOp);
   if (failed(parallelTile))
     return failure();
-  if (llvm::all_of(innerSizes, [](int64_t size) { return size == 0; }))
-    return success();
-  packInvariantInputs(rewriter, parallelTile->op, innerSizes);
-  return tileLevel(rewriter, *parallelTile, innerSizes,
-                   scf::SCFTilingOptions::LoopType::ForOp);
+  if (isUntiled(reductionSizes)) {
+    // Each inner tile is zeroed, computed and finished in one go.
+    if (isUntiled(innerSizes))
+      return success();
+    packInvariantInputs(rewriter, parallelTile->op, innerSizes);
+    return tileLevel(rewriter, *parallelTile, innerSizes,
+                     scf::SCFTilingOptions::LoopType::ForOp);
+  }
+  // The parallel tile's accumulator is carried through the chunks of the
+  // sum; the epilogue finishes it after the last one.
+  FailureOr<linalg::LinalgOp> chunk =
+      tileSerially(rewriter, parallelTile->op, reductionSizes);
+  if (failed(chunk) || isUntiled(innerSizes))
+    return failure(failed(chunk));
+  packInvariantInputs(rewriter, *chunk, innerSizes);
+  return tileSerially(rewriter, *chunk, innerSizes);
 }
 
 struct YatCpuTileAndFusePass

@@ -1,15 +1,15 @@
 // RUN: yat-opt %s -split-input-file -yat-cpu-select-lowering-config | FileCheck %s
-// RUN: yat-opt %s -split-input-file -yat-cpu-select-lowering-config="tile-rows=32 tile-cols=16 min-parallel-tiles=1" | FileCheck %s --check-prefix=SMALL
+// RUN: yat-opt %s -split-input-file -yat-cpu-select-lowering-config="tile-rows=32 tile-cols=16 depth-tile=256 min-parallel-tiles=1" | FileCheck %s --check-prefix=SMALL
 // RUN: not yat-opt %s -split-input-file -yat-cpu-select-lowering-config="tile-rows=0" 2>&1 | FileCheck %s --check-prefix=BAD
 
-// BAD: yat-cpu-select-lowering-config options must be positive, got tile-rows=0 tile-cols=64 min-parallel-tiles=16
+// BAD: yat-cpu-select-lowering-config options must be positive, got tile-rows=0 tile-cols=64 depth-tile=512 min-parallel-tiles=16
 
-// A matmul with 16 column tiles keeps its 256 rows in one parallel tile and
-// steps through them 96 at a time.
+// A matmul with 16 column tiles keeps its 256 rows in one parallel tile,
+// steps through them 96 at a time and sums its 1024 terms in two chunks.
 // CHECK-LABEL: func.func @matmul
-// CHECK: linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [256, 64, 0], inner_tile_sizes = [96, 0, 0]>}
+// CHECK: linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [256, 64, 0], inner_tile_sizes = [96, 0, 0], reduction_tile_sizes = [0, 0, 512]>}
 // SMALL-LABEL: func.func @matmul
-// SMALL: linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [256, 16, 0], inner_tile_sizes = [32, 0, 0]>}
+// SMALL: linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [256, 16, 0], inner_tile_sizes = [32, 0, 0], reduction_tile_sizes = [0, 0, 256]>}
 func.func @matmul(%x: tensor<256x1024xf32>, %w: tensor<1024x1024xf32>, %init: tensor<256x1024xf32>) -> tensor<256x1024xf32> {
   %0 = linalg.matmul ins(%x, %w : tensor<256x1024xf32>, tensor<1024x1024xf32>) outs(%init : tensor<256x1024xf32>) -> tensor<256x1024xf32>
   return %0 : tensor<256x1024xf32>

@@ -113,3 +113,37 @@ func.func @conv_bias(%x: tensor<2x10x10x4xf32>, %w: tensor<3x3x4x8xf32>, %b: ten
   } -> tensor<2x8x8x8xf32>
   return %r : tensor<2x8x8x8xf32>
 }
+
+// -----
+
+// Reduction chunks: the parallel tile's accumulator is zeroed once and
+// carried through the chunks of the sum; each chunk packs its part of the
+// weight panel and steps through the row tiles; the epilogue finishes the
+// whole parallel tile after the last chunk.
+// CHECK-LABEL: func.func @chunked_sum
+// CHECK-SAME: (%[[X:.*]]: tensor<128x1024xf32>, %[[W:.*]]: tensor<1024x64xf32>)
+// CHECK: scf.forall (%[[J:.*]]) = (0) to (64) step (32)
+// CHECK:   %[[WJ:.*]] = tensor.extract_slice %[[W]][0, %[[J]]] [1024, 32]
+// CHECK:   %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<128x32xf32>
+// CHECK:   %[[SUM:.*]] = scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ACC:.*]] = %[[ZERO]])
+// CHECK:     %[[XK:.*]] = tensor.extract_slice %[[X]][0, %[[K]]] [128, 256]
+// CHECK:     %[[WK:.*]] = tensor.extract_slice %[[WJ]][%[[K]], 0] [256, 32]
+// CHECK:     %[[PANEL:.*]] = linalg.copy ins(%[[WK]] : tensor<256x32xf32>)
+// CHECK:     scf.for %[[R:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[ROWS:.*]] = %[[ACC]])
+// CHECK:       %[[XS:.*]] = tensor.extract_slice %[[XK]][%[[R]], 0] [%{{.*}}, 256]
+// CHECK:       linalg.matmul ins(%[[XS]], %[[PANEL]] : tensor<?x256xf32>, tensor<256x32xf32>)
+// CHECK:   linalg.generic {{.*}} ins(%[[SUM]] : tensor<128x32xf32>)
+// CHECK:     math.exp
+#id3 = affine_map<(d0, d1) -> (d0, d1)>
+func.func @chunked_sum(%x: tensor<128x1024xf32>, %w: tensor<1024x64xf32>) -> tensor<128x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<128x64xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<128x64xf32>) -> tensor<128x64xf32>
+  %mm = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [128, 32, 0], inner_tile_sizes = [48, 0, 0], reduction_tile_sizes = [0, 0, 256]>} ins(%x, %w : tensor<128x1024xf32>, tensor<1024x64xf32>) outs(%init : tensor<128x64xf32>) -> tensor<128x64xf32>
+  %y = linalg.generic {indexing_maps = [#id3, #id3], iterator_types = ["parallel", "parallel"]} ins(%mm : tensor<128x64xf32>) outs(%e : tensor<128x64xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %r = math.exp %a : f32
+    linalg.yield %r : f32
+  } -> tensor<128x64xf32>
+  return %y : tensor<128x64xf32>
+}

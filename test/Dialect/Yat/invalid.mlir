@@ -832,7 +832,7 @@ func.func @lowering_config_size_count(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
 
 // Reduction loops are never tiled.
 func.func @lowering_config_reduction(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
-  // expected-error @below {{lowering_config tiles a reduction loop (tile size 4); only parallel loops are tiled}}
+  // expected-error @below {{lowering_config tiles a reduction loop (tile size 4) outside reduction_tile_sizes}}
   %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0], inner_tile_sizes = [0, 0, 4]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
   return %0 : tensor<8x8xf32>
 }
@@ -848,7 +848,7 @@ func.func @lowering_config_negative(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
 
 // -----
 
-// Both levels have one size per loop.
+// Every level has one size per loop.
 func.func @lowering_config_inner_count(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
   // expected-error @below {{has 3 tile sizes but 1 inner tile sizes}}
   %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0], inner_tile_sizes = [2]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
@@ -889,4 +889,31 @@ func.func @reassociated_not_unit(%x: tensor<8xf32>) -> tensor<8xf32> {
   // expected-error @below {{'yat.reassociated' must be a unit attribute}}
   %0 = arith.addf %x, %x {yat.reassociated = 1} : tensor<8xf32>
   return %0 : tensor<8xf32>
+}
+
+// -----
+
+// Reduction chunks split reduction loops only.
+func.func @lowering_config_reduction_of_parallel(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error @below {{lowering_config reduction_tile_sizes tiles a parallel loop (tile size 2)}}
+  %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0], reduction_tile_sizes = [2, 0, 4]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
+}
+
+// -----
+
+// The reduction level has one size per loop too.
+func.func @lowering_config_reduction_count(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error @below {{has 3 tile sizes but 2 reduction tile sizes}}
+  %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0], reduction_tile_sizes = [0, 4]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
+}
+
+// -----
+
+// The optional levels come in order: inner, then reduction.
+func.func @lowering_config_level_order(%x: tensor<8x8xf32>) -> tensor<8x8xf32> {
+  // expected-error @below {{expected 'inner_tile_sizes' or 'reduction_tile_sizes' once each, in this order, got 'inner_tile_sizes'}}
+  %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0], reduction_tile_sizes = [0, 0, 4], inner_tile_sizes = [2, 0, 0]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
+  return %0 : tensor<8x8xf32>
 }

@@ -26,6 +26,10 @@ def YatCpuSelectLoweringConfig
       as few shares as still leave `min-parallel-tiles` tiles in all;
     * not tiled on reduction loops, so that each tile is a whole sum.
 
+    A contraction with one reduction loop longer than `depth-tile` gets
+    `reduction_tile_sizes`: each parallel tile accumulates its sum in
+    chunks of `depth-tile`, so that the slices a chunk reads stay in cache.
+
     When a parallel tile has more than `tile-rows` rows, it steps through
     them `tile-rows` at a time (`inner_tile_sizes`), and the weight columns
     it reads are packed once into a contiguous panel that every row tile
@@ -45,6 +49,9 @@ def YatCpuSelectLoweringConfig
            "Rows (innermost M loop) of one serial row tile">,
     Option<"tileColumns", "tile-cols", "int64_t", /*default=*/"64",
            "Columns (innermost N loop) of one parallel tile">,
+    Option<"depthTile", "depth-tile", "int64_t", /*default=*/"512",
+           "Longest sum (single reduction loop) computed in one go; longer "
+           "ones are accumulated in chunks of this size">,
     Option<"minParallelTiles", "min-parallel-tiles", "int64_t",
            /*default=*/"16",
            "Parallel tiles to leave at least, where the rows allow, so that "

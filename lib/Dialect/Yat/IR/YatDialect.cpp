@@ -35,17 +35,82 @@ Operation *YatDialect::materializeConstant(OpBuilder &builder, Attribute value,
   return nullptr;
 }
 
-LogicalResult
-LoweringConfigAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                           ArrayRef<int64_t> tileSizes,
-                           ArrayRef<int64_t> innerTileSizes) {
-  for (int64_t size : llvm::concat<const int64_t>(tileSizes, innerTileSizes))
+LogicalResult LoweringConfigAttr::verify(
+    function_ref<InFlightDiagnostic()> emitError, ArrayRef<int64_t> tileSizes,
+    ArrayRef<int64_t> innerTileSizes, ArrayRef<int64_t> reductionTileSizes) {
+  for (int64_t size : llvm::concat<const int64_t>(tileSizes, innerTileSizes,
+                                                  reductionTileSizes))
     if (size < 0)
       return emitError() << "tile sizes must be non-negative, got " << size;
-  if (!innerTileSizes.empty() && innerTileSizes.size() != tileSizes.size())
-    return emitError() << "has " << tileSizes.size() << " tile sizes but "
-                       << innerTileSizes.size() << " inner tile sizes";
+  for (auto [name, level] :
+       {std::pair<StringRef, ArrayRef<int64_t>>{"inner", innerTileSizes},
+        {"reduction", reductionTileSizes}})
+    if (!level.empty() && level.size() != tileSizes.size())
+      return emitError() << "has " << tileSizes.size() << " tile sizes but "
+                         << level.size() << " " << name << " tile sizes";
   return success();
+}
+
+/// Parses `[` size, ... `]` (possibly empty) into `sizes`.
+static ParseResult parseSizeList(AsmParser &parser,
+                                 SmallVectorImpl<int64_t> &sizes) {
+  return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square, [&] {
+    return parser.parseInteger(sizes.emplace_back());
+  });
+}
+
+Attribute LoweringConfigAttr::parse(AsmParser &parser, Type) {
+  SmallVector<int64_t> tileSizes, innerTileSizes, reductionTileSizes;
+  if (parser.parseLess() || parser.parseKeyword("tile_sizes") ||
+      parser.parseEqual() || parseSizeList(parser, tileSizes))
+    return {};
+  // The optional levels follow in this order, each at most once.
+  bool seenInner = false, seenReduction = false;
+  while (succeeded(parser.parseOptionalComma())) {
+    SMLoc loc = parser.getCurrentLocation();
+    StringRef keyword;
+    if (parser.parseKeyword(&keyword))
+      return {};
+    SmallVectorImpl<int64_t> *sizes = nullptr;
+    if (keyword == "inner_tile_sizes" && !seenInner && !seenReduction) {
+      seenInner = true;
+      sizes = &innerTileSizes;
+    } else if (keyword == "reduction_tile_sizes" && !seenReduction) {
+      seenReduction = true;
+      sizes = &reductionTileSizes;
+    } else {
+      parser.emitError(loc) << "expected 'inner_tile_sizes' or "
+                               "'reduction_tile_sizes' once each, in this "
+                               "order, got '"
+                            << keyword << "'";
+      return {};
+    }
+    if (parser.parseEqual() || parseSizeList(parser, *sizes))
+      return {};
+  }
+  if (parser.parseGreater())
+    return {};
+  return parser.getChecked<LoweringConfigAttr>(
+      parser.getContext(), tileSizes, innerTileSizes, reductionTileSizes);
+}
+
+void LoweringConfigAttr::print(AsmPrinter &printer) const {
+  auto printSizes = [&](StringRef keyword, ArrayRef<int64_t> sizes) {
+    printer << keyword << " = [";
+    llvm::interleaveComma(sizes, printer);
+    printer << "]";
+  };
+  printer << "<";
+  printSizes("tile_sizes", getTileSizes());
+  if (!getInnerTileSizes().empty()) {
+    printer << ", ";
+    printSizes("inner_tile_sizes", getInnerTileSizes());
+  }
+  if (!getReductionTileSizes().empty()) {
+    printer << ", ";
+    printSizes("reduction_tile_sizes", getReductionTileSizes());
+  }
+  printer << ">";
 }
 
 LogicalResult YatDialect::verifyOperationAttribute(Operation *op,
@@ -82,6 +147,13 @@ LogicalResult YatDialect::verifyOperationAttribute(Operation *op,
       if (size != 0 && iterator != utils::IteratorType::parallel)
         return op->emitError()
                << "lowering_config tiles a reduction loop (tile size " << size
-               << "); only parallel loops are tiled";
+               << ") outside reduction_tile_sizes";
+  for (auto [size, iterator] :
+       llvm::zip(config.getReductionTileSizes(), iterators))
+    if (size != 0 && iterator != utils::IteratorType::reduction)
+      return op->emitError()
+             << "lowering_config reduction_tile_sizes tiles a parallel loop "
+                "(tile size "
+             << size << ")";
   return success();
 }

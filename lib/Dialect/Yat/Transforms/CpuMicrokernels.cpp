@@ -1238,20 +1238,27 @@ struct YatCpuMicrokernelsPass
     }
 
     // Register transposes become shuffles (16 x 16 f32 blocks have a
-    // dedicated AVX-512-friendly sequence), and vector math (exp) becomes
-    // polynomial approximations instead of one libm call per lane.
+    // dedicated AVX-512-friendly sequence), and vector math (exp, tanh, erf)
+    // becomes polynomial approximations instead of one libm call per lane.
     RewritePatternSet lowering(&getContext());
     vector::populateVectorTransposeLoweringPatterns(
         lowering, vector::VectorTransposeLowering::Shuffle16x16);
-    populateMathPolynomialApproximationPatterns(lowering, [](StringRef name) {
-      return name == math::ExpOp::getOperationName();
-    });
+    // tanh and erf (gelu's two forms) too: left alone, each lane of a vector
+    // tanh becomes a libm call, 20 ns an element where XLA's vector
+    // approximation takes 0.5 ns (jax.nn.gelu on 256x4096: 21 ms vs 0.57).
+    auto isApproximated = [](StringRef name) {
+      return name == math::ExpOp::getOperationName() ||
+             name == math::TanhOp::getOperationName() ||
+             name == math::ErfOp::getOperationName();
+    };
+    populateMathPolynomialApproximationPatterns(lowering, isApproximated);
     SmallVector<Operation *> targets;
     for (vector::TransposeOp transpose : transposes)
       targets.push_back(transpose);
-    getOperation()->walk([&](math::ExpOp exp) {
-      if (isa<VectorType>(exp.getType()))
-        targets.push_back(exp);
+    getOperation()->walk([&](Operation *op) {
+      if (isApproximated(op->getName().getStringRef()) &&
+          isa<VectorType>(op->getResult(0).getType()))
+        targets.push_back(op);
     });
     if (!targets.empty() &&
         failed(applyOpPatternsGreedily(targets, std::move(lowering))))

@@ -34,25 +34,33 @@ def Yat_LoweringConfigAttr : AttrDef<Yat_Dialect, "LoweringConfig"> {
 
     * `tile_sizes`: the extents of one parallel tile (an `scf.forall`
       iteration);
-    * `inner_tile_sizes` (optional): the extents of the tiles that one
-      parallel tile steps through serially (an `scf.for`). Operands that do
-      not depend on the inner loops (the weight panel of a matmul tile) are
-      then copied once per parallel tile into a contiguous buffer that
-      every inner tile reads.
+    * `reduction_tile_sizes` (optional, reduction loops only): the chunks
+      of the sums that one parallel tile accumulates one after the other
+      (an `scf.for` carrying the accumulator), so that the operand slices
+      of a chunk stay in cache;
+    * `inner_tile_sizes` (optional, parallel loops only): the extents of
+      the tiles that one parallel tile (or reduction chunk) steps through
+      serially (an `scf.for`). Operands that do not depend on the inner
+      loops (the weight panel of a matmul tile) are then copied once into
+      a contiguous buffer that every inner tile reads.
+
+    Without reduction chunks, each inner tile is zeroed, multiplied and
+    finished by the epilogue in one go; with them, the epilogue runs on
+    the whole parallel tile after its last chunk.
 
     ```mlir
     %c = linalg.matmul {yat.lowering_config = #yat.lowering_config<
-                          tile_sizes = [256, 64, 0], inner_tile_sizes = [96, 0, 0]>}
-        ins(%a, %b : tensor<256x1024xf32>, tensor<1024x512xf32>)
+                          tile_sizes = [256, 64, 0], inner_tile_sizes = [96, 0, 0],
+                          reduction_tile_sizes = [0, 0, 512]>}
+        ins(%a, %b : tensor<256x4096xf32>, tensor<4096x512xf32>)
         outs(%init : tensor<256x512xf32>) -> tensor<256x512xf32>
     ```
   }];
   let parameters = (ins ArrayRefParameter<"int64_t">:$tileSizes,
-                        OptionalArrayRefParameter<"int64_t">:$innerTileSizes);
-  let assemblyFormat = [{
-    `<` `tile_sizes` `=` `[` $tileSizes `]`
-    (`,` `inner_tile_sizes` `=` `[` $innerTileSizes^ `]`)? `>`
-  }];
+                        OptionalArrayRefParameter<"int64_t">:$innerTileSizes,
+                        OptionalArrayRefParameter<"int64_t">:$reductionTileSizes);
+  // `<tile_sizes = [...]` then the optional levels by keyword, in order.
+  let hasCustomAssemblyFormat = 1;
   let genVerifyDecl = 1;
   let extraClassDeclaration = [{
     /// Name of the discardable attribute that carries the configuration.
