@@ -57,7 +57,7 @@ void mlir::yat::addTensorOptimizationStage(
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   if (options.fuseElementwise) {
-    pm.addPass(createLinalgElementwiseOpFusionPass());
+    pm.nest<func::FuncOp>().addPass(createYatCpuFuseElementwise());
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createCSEPass());
   }

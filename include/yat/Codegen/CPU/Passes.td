@@ -5,6 +5,24 @@
 
 include "mlir/Pass/PassBase.td"
 
+def YatCpuFuseElementwise
+    : Pass<"yat-cpu-fuse-elementwise", "::mlir::func::FuncOp"> {
+  let summary = "Fuse elementwise linalg ops, leaving contractions whole";
+  let description = [{
+    Upstream's `linalg-fuse-elementwise-ops` with one difference: it never
+    fuses into or out of a contraction or a convolution (by linalg's
+    contraction and convolution interfaces), and never expands one through
+    a reshape. Upstream's pass turns a `linalg.batch_matmul` whose result is
+    reshaped into a 5-loop `linalg.generic`, and folds a softmax division
+    into the body of the contraction that reads it; either way the
+    contraction no longer matches a register-tiled kernel and runs as
+    scalar loops.
+
+    Like upstream, a producer is fused only into its single user, reshapes
+    are propagated by expansion, and constant linalg ops are folded.
+  }];
+}
+
 def YatCpuSelectLoweringConfig
     : Pass<"yat-cpu-select-lowering-config", "::mlir::func::FuncOp"> {
   let summary = "Choose the parallel tile sizes of every contraction";

@@ -1,0 +1,66 @@
+//===- FuseElementwise.cpp - elementwise fusion around kernels ------------===//
+//
+// yat-cpu-fuse-elementwise: upstream's elementwise fusion patterns, with a
+// control function that keeps contractions and convolutions as they are so
+// that yat-cpu-tile-and-fuse and the register-tiled kernels recognize them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "yat/Codegen/CPU/Passes.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#define DEBUG_TYPE "yat-cpu-fuse-elementwise"
+
+namespace mlir::yat {
+#define GEN_PASS_DEF_YATCPUFUSEELEMENTWISE
+#include "yat/Codegen/CPU/Passes.h.inc"
+} // namespace mlir::yat
+
+using namespace mlir;
+
+namespace {
+
+/// Whether `op` is a linalg contraction or convolution: an op that the CPU
+/// code generator tiles and runs as a kernel.
+bool isKernelRoot(Operation *op) {
+  auto linalgOp = dyn_cast_or_null<linalg::LinalgOp>(op);
+  return linalgOp && (linalg::isaContractionOpInterface(linalgOp) ||
+                      linalg::isaConvolutionOpInterface(linalgOp));
+}
+
+/// Fuses a producer into its single user unless either is a kernel root.
+bool shouldFuse(OpOperand *fusedOperand) {
+  Operation *producer = fusedOperand->get().getDefiningOp();
+  return producer && producer->hasOneUse() && !isKernelRoot(producer) &&
+         !isKernelRoot(fusedOperand->getOwner());
+}
+
+struct YatCpuFuseElementwisePass
+    : public mlir::yat::impl::YatCpuFuseElementwiseBase<
+          YatCpuFuseElementwisePass> {
+  void runOnOperation() override {
+    MLIRContext *context = &getContext();
+    RewritePatternSet patterns(context);
+    linalg::populateElementwiseOpsFusionPatterns(patterns, shouldFuse);
+    linalg::populateFoldReshapeOpsByExpansionPatterns(patterns, shouldFuse);
+    tensor::populateBubbleUpExpandShapePatterns(patterns);
+    linalg::populateConstantFoldLinalgOperations(patterns, shouldFuse);
+    affine::AffineApplyOp::getCanonicalizationPatterns(patterns, context);
+    linalg::GenericOp::getCanonicalizationPatterns(patterns, context);
+    tensor::ExpandShapeOp::getCanonicalizationPatterns(patterns, context);
+    tensor::CollapseShapeOp::getCanonicalizationPatterns(patterns, context);
+    context->getLoadedDialect<linalg::LinalgDialect>()
+        ->getCanonicalizationPatterns(patterns);
+    // Top-down, as upstream's pass does, for compile time.
+    if (failed(applyPatternsGreedily(
+            getOperation(), std::move(patterns),
+            GreedyRewriteConfig().setUseTopDownTraversal())))
+      return signalPassFailure();
+  }
+};
+
+} // namespace
