@@ -225,7 +225,9 @@ void mlir::yat::registerYatPipelines() {
       "Lower a module of functions on tensors (yat, linalg, tensor, arith, "
       "math, scf) to the LLVM dialect for the host CPU: yat to linalg, "
       "arith/math on whole tensors to linalg, "
-      "elementwise fusion, one-shot bufferization with identity layouts at "
+      "elementwise fusion, contractions and convolutions tiled into "
+      "parallel tiles with their epilogue (fuse=true), "
+      "one-shot bufferization with identity layouts at "
       "function boundaries, ownership-based deallocation, loops, LLVM",
       buildYatCpuPipeline);
 }

@@ -137,23 +137,79 @@ FailureOr<TilingTarget> tileLevel(RewriterBase &rewriter, TilingTarget target,
   return inner;
 }
 
+/// Whether `op` is a `linalg.matmul` or `linalg.batch_matmul` whose right
+/// operand is read as (batch, N, K) and its other operands in matrix layout.
+bool hasTransposedRhs(linalg::LinalgOp op) {
+  if (!isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op))
+    return false;
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  unsigned numLoops = op.getNumLoops();
+  unsigned m = numLoops - 3, n = numLoops - 2, k = numLoops - 1;
+  auto endsWith = [&](AffineMap map, unsigned first, unsigned second) {
+    unsigned rank = map.getNumResults();
+    return map.isProjectedPermutation() && rank >= 2 &&
+           map.getDimPosition(rank - 2) == first &&
+           map.getDimPosition(rank - 1) == second;
+  };
+  return endsWith(maps[0], m, k) && endsWith(maps[1], n, k) &&
+         endsWith(maps[2], m, n);
+}
+
+/// `value` with its last two dims swapped, into a new tensor.
+Value emitTransposedPanel(RewriterBase &rewriter, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> permutation =
+      llvm::to_vector(llvm::seq<int64_t>(0, rank));
+  std::swap(permutation[rank - 2], permutation[rank - 1]);
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, value);
+  std::swap(sizes[rank - 2], sizes[rank - 1]);
+  Value empty =
+      tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
+  return linalg::TransposeOp::create(rewriter, loc, value, empty, permutation)
+      ->getResult(0);
+}
+
 /// Copies every input of `op` whose indexing map reads none of the loops
 /// tiled by `innerSizes` into a new contiguous tensor: the inner tiles all
-/// read it, so it is worth one copy per parallel tile.
-void packInvariantInputs(RewriterBase &rewriter, linalg::LinalgOp op,
-                         ArrayRef<int64_t> innerSizes) {
+/// read it, so it is worth one copy per parallel tile. An (N, K) right
+/// operand of a matmul is packed as a (K, N) panel, the layout of the
+/// outer-product kernel, and the matmul is rebuilt with the plain maps.
+/// Returns the op that now computes `op`'s result.
+linalg::LinalgOp packInvariantInputs(RewriterBase &rewriter,
+                                     linalg::LinalgOp op,
+                                     ArrayRef<int64_t> innerSizes) {
   rewriter.setInsertionPoint(op);
   Location loc = op.getLoc();
-  for (OpOperand *input : op.getDpsInputOperands()) {
+  auto isInvariant = [&](OpOperand *input) {
     AffineMap map = op.getMatchingIndexingMap(input);
-    bool invariant =
-        llvm::all_of(llvm::enumerate(innerSizes), [&](auto indexedSize) {
-          return indexedSize.value() == 0 ||
-                 !map.isFunctionOfDim(indexedSize.index());
-        });
     auto type = dyn_cast<RankedTensorType>(input->get().getType());
-    if (!invariant || !type || type.getRank() == 0)
+    return type && type.getRank() > 0 &&
+           llvm::all_of(llvm::enumerate(innerSizes), [&](auto indexedSize) {
+             return indexedSize.value() == 0 ||
+                    !map.isFunctionOfDim(indexedSize.index());
+           });
+  };
+
+  Value transposedPanel;
+  if (hasTransposedRhs(op) && isInvariant(op.getDpsInputOperand(1))) {
+    transposedPanel = emitTransposedPanel(rewriter, loc, op.getDpsInputs()[1]);
+    SmallVector<Value> inputs = {op.getDpsInputs()[0], transposedPanel};
+    Operation *plain =
+        isa<linalg::MatmulOp>(op)
+            ? linalg::MatmulOp::create(rewriter, loc, op->getResultTypes(),
+                                       inputs, op.getDpsInits())
+                  .getOperation()
+            : linalg::BatchMatmulOp::create(rewriter, loc, op->getResultTypes(),
+                                            inputs, op.getDpsInits())
+                  .getOperation();
+    rewriter.replaceOp(op, plain->getResults());
+    op = cast<linalg::LinalgOp>(plain);
+  }
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    if (input->get() == transposedPanel || !isInvariant(input))
       continue;
+    auto type = cast<RankedTensorType>(input->get().getType());
     Value empty = tensor::EmptyOp::create(
         rewriter, loc, tensor::getMixedSizes(rewriter, loc, input->get()),
         type.getElementType());
@@ -161,6 +217,7 @@ void packInvariantInputs(RewriterBase &rewriter, linalg::LinalgOp op,
         linalg::CopyOp::create(rewriter, loc, input->get(), empty).getResult(0);
     rewriter.modifyOpInPlace(op, [&] { input->set(packed); });
   }
+  return op;
 }
 
 bool isUntiled(ArrayRef<int64_t> sizes) {
@@ -220,7 +277,11 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
     // Each inner tile is zeroed, computed and finished in one go.
     if (isUntiled(innerSizes))
       return success();
-    packInvariantInputs(rewriter, parallelTile->op, innerSizes);
+    bool rootIsOp = parallelTile->root == parallelTile->op.getOperation();
+    parallelTile->op =
+        packInvariantInputs(rewriter, parallelTile->op, innerSizes);
+    if (rootIsOp)
+      parallelTile->root = parallelTile->op;
     return tileLevel(rewriter, *parallelTile, innerSizes,
                      scf::SCFTilingOptions::LoopType::ForOp);
   }
@@ -230,8 +291,8 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
       tileSerially(rewriter, parallelTile->op, reductionSizes);
   if (failed(chunk) || isUntiled(innerSizes))
     return failure(failed(chunk));
-  packInvariantInputs(rewriter, *chunk, innerSizes);
-  return tileSerially(rewriter, *chunk, innerSizes);
+  return tileSerially(
+      rewriter, packInvariantInputs(rewriter, *chunk, innerSizes), innerSizes);
 }
 
 struct YatCpuTileAndFusePass

@@ -147,3 +147,22 @@ func.func @chunked_sum(%x: tensor<128x1024xf32>, %w: tensor<1024x64xf32>) -> ten
   } -> tensor<128x64xf32>
   return %y : tensor<128x64xf32>
 }
+
+// -----
+
+// A right operand read as (N, K) (x @ w.T) is packed as a (K, N) panel by a
+// transpose, and the row tiles multiply with linalg.matmul's plain maps.
+// CHECK-LABEL: func.func @transposed_weights
+// CHECK-SAME: (%[[X:.*]]: tensor<192x32xf32>, %[[W:.*]]: tensor<128x32xf32>)
+// CHECK: scf.forall (%[[J:.*]]) = (0) to (128) step (64)
+// CHECK:   %[[WJ:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [64, 32]
+// CHECK:   %[[PANEL:.*]] = linalg.transpose ins(%[[WJ]] : tensor<64x32xf32>) outs(%{{.*}} : tensor<32x64xf32>) permutation = [1, 0]
+// CHECK:   scf.for
+// CHECK:     linalg.matmul ins(%{{.*}}, %[[PANEL]] : tensor<96x32xf32>, tensor<32x64xf32>)
+func.func @transposed_weights(%x: tensor<192x32xf32>, %w: tensor<128x32xf32>) -> tensor<192x128xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<192x128xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<192x128xf32>) -> tensor<192x128xf32>
+  %0 = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>] {yat.lowering_config = #yat.lowering_config<tile_sizes = [192, 64, 0], inner_tile_sizes = [96, 0, 0]>} ins(%x, %w : tensor<192x32xf32>, tensor<128x32xf32>) outs(%init : tensor<192x128xf32>) -> tensor<192x128xf32>
+  return %0 : tensor<192x128xf32>
+}
