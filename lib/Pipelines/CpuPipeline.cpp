@@ -115,6 +115,10 @@ static yat::YatCpuMicrokernelsOptions getMicrokernelOptions(unsigned width) {
 
 void mlir::yat::addMicrokernelStage(OpPassManager &pm,
                                     const YatCpuPipelineOptions &options) {
+  // Tile loops with too little work for the async runtime's dispatch run
+  // serially; the estimate reads the linalg ops the kernels replace.
+  if (options.threads != 1)
+    pm.nest<func::FuncOp>().addPass(createYatCpuSerializeSmallForalls());
   pm.nest<func::FuncOp>().addPass(
       createYatCpuMicrokernels(getMicrokernelOptions(options.vectorWidth)));
   pm.addPass(createCanonicalizerPass());
@@ -123,8 +127,8 @@ void mlir::yat::addMicrokernelStage(OpPassManager &pm,
     pm.nest<func::FuncOp>().addPass(createForallToForLoopPass());
     return;
   }
-  // The fused tile loops (scf.forall) become tasks of the async runtime's
-  // thread pool; every tile is heavy enough to be a task of its own.
+  // The remaining tile loops (scf.forall) become tasks of the async
+  // runtime's thread pool; every tile is a task of its own.
   pm.nest<func::FuncOp>().addPass(createForallToParallelLoopPass());
   AsyncParallelForPassOptions parallelOptions;
   unsigned threads = options.threads;

@@ -84,10 +84,11 @@ void addTensorOptimizationStage(OpPassManager &pm,
 void addBufferizationStage(OpPassManager &pm);
 
 /// Stage 3b (with `fuse`): yat-cpu-microkernels rewrites the tile-level
-/// linalg ops into register-tiled vector code, and the fused scf.forall
+/// linalg ops into register-tiled vector code, and the scf.forall tile
 /// loops become async-runtime tasks (async-parallel-for) over `threads`
-/// workers; with one thread they stay serial loops and no async runtime is
-/// called.
+/// workers, except those with too little work for a dispatch
+/// (yat-cpu-serialize-small-foralls); with one thread they all stay serial
+/// loops and no async runtime is called.
 void addMicrokernelStage(OpPassManager &pm,
                          const YatCpuPipelineOptions &options);
 

@@ -120,4 +120,30 @@ def YatCpuTileAndFuse : Pass<"yat-cpu-tile-and-fuse", "::mlir::func::FuncOp"> {
   ];
 }
 
+def YatCpuSerializeSmallForalls
+    : Pass<"yat-cpu-serialize-small-foralls", "::mlir::func::FuncOp"> {
+  let summary = "Run parallel tile loops with little work as serial loops";
+  let description = [{
+    On buffers, before the `scf.forall` loops become tasks of the async
+    runtime: every outermost `scf.forall` whose work is under
+    `min-parallel-work` becomes an `scf.for` nest (upstream's
+    `scf::forallToForLoop`). Dispatching a parallel loop costs tens of
+    microseconds on the async runtime; a model of small layers (the width-16
+    model zoo) ran 10 to 40 times slower in parallel than serially.
+
+    The work of a loop is its trip count times the iterations of the
+    linalg ops in its body, each multiplied by the trip counts of the
+    `scf.for` loops around it in the body. Dynamic sizes count with their
+    upper bound (`ValueBoundsConstraintSet`, e.g. the `affine.min` of a
+    partial tile); a size without one keeps the loop parallel.
+  }];
+  let options = [
+    Option<"minParallelWork", "min-parallel-work", "int64_t",
+           /*default=*/"1048576",
+           "Fewest linalg loop iterations (multiply-adds of a contraction, "
+           "elements of an elementwise op) worth splitting among threads">,
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+}
+
 #endif // YAT_CODEGEN_CPU_PASSES_TD

@@ -1,0 +1,128 @@
+//===- SerializeSmallForalls.cpp - serial loops for little work -----------===//
+//
+// yat-cpu-serialize-small-foralls: an scf.forall whose tiles hold less work
+// than dispatching them to the async runtime costs becomes serial loops.
+//
+//===----------------------------------------------------------------------===//
+
+#include "yat/Codegen/CPU/Passes.h"
+
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/ValueBoundsOpInterface.h"
+
+#define DEBUG_TYPE "yat-cpu-serialize-small-foralls"
+
+namespace mlir::yat {
+#define GEN_PASS_DEF_YATCPUSERIALIZESMALLFORALLS
+#include "yat/Codegen/CPU/Passes.h.inc"
+} // namespace mlir::yat
+
+using namespace mlir;
+
+namespace {
+
+/// The trip count of a loop with constant bounds and a positive constant
+/// step.
+std::optional<int64_t> getTripCount(OpFoldResult lower, OpFoldResult upper,
+                                    OpFoldResult step) {
+  std::optional<int64_t> lb = getConstantIntValue(lower);
+  std::optional<int64_t> ub = getConstantIntValue(upper);
+  std::optional<int64_t> st = getConstantIntValue(step);
+  if (!lb || !ub || !st || *st <= 0)
+    return std::nullopt;
+  return *ub > *lb ? llvm::divideCeil(*ub - *lb, *st) : 0;
+}
+
+/// An upper bound of the extent of `loop` of `op`, read from the first
+/// operand dim it indexes.
+std::optional<int64_t> getLoopUpperBound(linalg::LinalgOp op, unsigned loop) {
+  for (OpOperand &operand : op->getOpOperands()) {
+    auto type = dyn_cast<ShapedType>(operand.get().getType());
+    if (!type)
+      continue;
+    AffineMap map = op.getMatchingIndexingMap(&operand);
+    for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
+      auto dimExpr = dyn_cast<AffineDimExpr>(expr);
+      if (!dimExpr || dimExpr.getPosition() != loop)
+        continue;
+      if (!type.isDynamicDim(dim))
+        return type.getDimSize(dim);
+      FailureOr<int64_t> bound = ValueBoundsConstraintSet::computeConstantBound(
+          presburger::BoundType::UB,
+          ValueBoundsConstraintSet::Variable(operand.get(), dim),
+          /*stopCondition=*/nullptr, /*closedUB=*/true);
+      if (succeeded(bound))
+        return *bound;
+    }
+  }
+  return std::nullopt;
+}
+
+/// The iterations of the linalg ops in `forall`'s body, times its trip
+/// count, or nothing when a size or a trip count is unknown.
+std::optional<int64_t> estimateWork(scf::ForallOp forall) {
+  std::optional<int64_t> trips = 1;
+  for (auto [lower, upper, step] :
+       llvm::zip(forall.getMixedLowerBound(), forall.getMixedUpperBound(),
+                 forall.getMixedStep())) {
+    std::optional<int64_t> count = getTripCount(lower, upper, step);
+    if (!count)
+      return std::nullopt;
+    *trips *= *count;
+  }
+  int64_t bodyWork = 0;
+  WalkResult walk = forall.getBody()->walk([&](linalg::LinalgOp op) {
+    int64_t iterations = 1;
+    for (unsigned loop = 0; loop < op.getNumLoops(); ++loop) {
+      std::optional<int64_t> bound = getLoopUpperBound(op, loop);
+      if (!bound)
+        return WalkResult::interrupt();
+      iterations *= *bound;
+    }
+    for (Operation *parent = op->getParentOp(); parent != forall;
+         parent = parent->getParentOp()) {
+      if (auto loop = dyn_cast<scf::ForOp>(parent)) {
+        std::optional<int64_t> count = getTripCount(
+            loop.getLowerBound(), loop.getUpperBound(), loop.getStep());
+        if (!count)
+          return WalkResult::interrupt();
+        iterations *= *count;
+      } else if (isa<LoopLikeOpInterface>(parent)) {
+        return WalkResult::interrupt();
+      }
+    }
+    bodyWork += iterations;
+    return WalkResult::advance();
+  });
+  if (walk.wasInterrupted())
+    return std::nullopt;
+  return *trips * bodyWork;
+}
+
+struct YatCpuSerializeSmallForallsPass
+    : public mlir::yat::impl::YatCpuSerializeSmallForallsBase<
+          YatCpuSerializeSmallForallsPass> {
+  using YatCpuSerializeSmallForallsBase::YatCpuSerializeSmallForallsBase;
+
+  void runOnOperation() override {
+    SmallVector<scf::ForallOp> small;
+    getOperation()->walk([&](scf::ForallOp forall) {
+      if (forall->getParentOfType<scf::ForallOp>() ||
+          forall.getNumResults() != 0)
+        return;
+      std::optional<int64_t> work = estimateWork(forall);
+      if (work && *work < minParallelWork)
+        small.push_back(forall);
+    });
+    IRRewriter rewriter(&getContext());
+    for (scf::ForallOp forall : small) {
+      rewriter.setInsertionPoint(forall);
+      if (failed(scf::forallToForLoop(rewriter, forall)))
+        return signalPassFailure();
+    }
+  }
+};
+
+} // namespace

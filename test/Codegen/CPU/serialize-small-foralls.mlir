@@ -1,0 +1,58 @@
+// RUN: yat-opt %s -split-input-file -yat-cpu-serialize-small-foralls="min-parallel-work=100000" | FileCheck %s
+
+// 4 tiles of an 8x8x16 matmul: 4096 multiply-adds, serial loops.
+// CHECK-LABEL: func.func @small
+// CHECK-NOT: scf.forall
+// CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step
+// CHECK:   linalg.matmul
+func.func @small(%a: memref<16x16xf32>, %b: memref<16x16xf32>, %c: memref<16x16xf32>) {
+  scf.forall (%i, %j) = (0, 0) to (16, 16) step (8, 8) {
+    %sa = memref.subview %a[%i, 0] [8, 16] [1, 1] : memref<16x16xf32> to memref<8x16xf32, strided<[16, 1], offset: ?>>
+    %sb = memref.subview %b[0, %j] [16, 8] [1, 1] : memref<16x16xf32> to memref<16x8xf32, strided<[16, 1], offset: ?>>
+    %sc = memref.subview %c[%i, %j] [8, 8] [1, 1] : memref<16x16xf32> to memref<8x8xf32, strided<[16, 1], offset: ?>>
+    linalg.matmul ins(%sa, %sb : memref<8x16xf32, strided<[16, 1], offset: ?>>, memref<16x8xf32, strided<[16, 1], offset: ?>>) outs(%sc : memref<8x8xf32, strided<[16, 1], offset: ?>>)
+  }
+  return
+}
+
+// -----
+
+// 2 tiles, each an inner loop of 8 row tiles of up to 32x64x64 (an
+// affine.min bounds the last one): 2 x 8 x 131072 multiply-adds stay
+// parallel.
+// CHECK-LABEL: func.func @large
+// CHECK: scf.forall
+// CHECK:   scf.for
+// CHECK:     linalg.matmul
+func.func @large(%a: memref<250x64xf32>, %b: memref<64x128xf32>, %c: memref<250x128xf32>) {
+  %c0 = arith.constant 0 : index
+  %c32 = arith.constant 32 : index
+  %c250 = arith.constant 250 : index
+  scf.forall (%j) = (0) to (128) step (64) {
+    scf.for %i = %c0 to %c250 step %c32 {
+      %rows = affine.min affine_map<(d0) -> (-d0 + 250, 32)>(%i)
+      %sa = memref.subview %a[%i, 0] [%rows, 64] [1, 1] : memref<250x64xf32> to memref<?x64xf32, strided<[64, 1], offset: ?>>
+      %sb = memref.subview %b[0, %j] [64, 64] [1, 1] : memref<64x128xf32> to memref<64x64xf32, strided<[128, 1], offset: ?>>
+      %sc = memref.subview %c[%i, %j] [%rows, 64] [1, 1] : memref<250x128xf32> to memref<?x64xf32, strided<[128, 1], offset: ?>>
+      linalg.matmul ins(%sa, %sb : memref<?x64xf32, strided<[64, 1], offset: ?>>, memref<64x64xf32, strided<[128, 1], offset: ?>>) outs(%sc : memref<?x64xf32, strided<[128, 1], offset: ?>>)
+    }
+  }
+  return
+}
+
+// -----
+
+// A size without an upper bound keeps the loop parallel.
+// CHECK-LABEL: func.func @unknown
+// CHECK: scf.forall
+func.func @unknown(%a: memref<?xf32>, %n: index) {
+  scf.forall (%i) in (2) {
+    %s = memref.subview %a[0] [%n] [1] : memref<?xf32> to memref<?xf32, strided<[1]>>
+    linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} outs(%s : memref<?xf32, strided<[1]>>) {
+    ^bb0(%o: f32):
+      %t = arith.addf %o, %o : f32
+      linalg.yield %t : f32
+    }
+  }
+  return
+}
