@@ -146,4 +146,68 @@ def YatCpuSerializeSmallForalls
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
+def YatCpuMicrokernels : Pass<"yat-cpu-microkernels"> {
+  let summary = "Register-tiled vector code for tile-level linalg ops on buffers";
+  let description = [{
+    Runs after bufferization on the tile loops that `yat-fuse-epilogue`
+    leaves, and rewrites the `linalg` ops on `memref`s in them into `scf`
+    loops over `vector` operations sized for the host's vector registers
+    (`vector-width` f32 lanes; 16 for AVX-512):
+
+    * f32-accumulating `linalg.matmul` whose right operand is `K x N` with
+      unit stride along `N`, and the channels-last convolutions
+      `linalg.conv_{1d_nwc_wcf,2d_nhwc_hwcf,3d_ndhwc_dhwcf}`: an
+      outer-product microkernel. A register tile of `micro-rows` output
+      rows by `micro-vectors` vectors of output columns is held in
+      accumulators; each reduction step loads `micro-vectors` vectors of the
+      right operand, broadcasts one left element per row and issues
+      `vector.fma`s. Partial row and column tiles use smaller row counts and
+      masked loads and stores.
+    * f32-accumulating `linalg.matmul` whose right operand is `N x K` (the
+      transposed form): a dot-product microkernel keeping
+      `dot-rows x dot-cols` vector accumulators along `K`, reduced by a
+      halving tree of adds at the end of `K`; the `K` tail is read with
+      masked loads filled with zeros, which is exact.
+    * `linalg.generic` ops on buffers whose indexing maps are projected
+      permutations, whose bodies are elementwise `arith`/`math` ops and
+      `linalg.index`, and whose innermost dim is either parallel (any outer
+      iterators, reductions over outer dims included: the outer loops run
+      in order and each step updates its output vector) or the only
+      reduction (`addf`, `mulf`, `maximumf`, `minimumf`, `maxnumf`,
+      `minnumf` combiners, reduced in a vector register per row): vectors
+      along the innermost dim with a masked tail; inputs that do not depend
+      on it are broadcast. Integer division and i1 buffers are left alone.
+      Vector `math.exp` becomes a polynomial approximation rather than one
+      libm call per lane.
+    * `linalg.transpose`, and `linalg.generic` copies (optionally through
+      `arith.extf`/`truncf`), that swap the last two dims: `vector-width`
+      square blocks are transposed in registers (shuffles), the edges are
+      copied element by element.
+    * `memref.copy` between non-contiguous buffers with unit inner strides
+      (e.g. into a padded buffer): vector loops with a masked tail.
+
+    Ops that match none of these are left for `convert-linalg-to-loops`.
+    Masks and lane indices are materialized as `arith` ops on constant
+    vectors.
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
+           "f32 lanes per vector register">,
+    Option<"microRows", "micro-rows", "int64_t", /*default=*/"6",
+           "Output rows per outer-product register tile">,
+    Option<"microVectors", "micro-vectors", "int64_t", /*default=*/"4",
+           "Vectors of output columns per outer-product register tile">,
+    Option<"dotRows", "dot-rows", "int64_t", /*default=*/"4",
+           "Output rows per dot-product register tile">,
+    Option<"dotColumns", "dot-cols", "int64_t", /*default=*/"4",
+           "Output columns per dot-product register tile">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 #endif // YAT_CODEGEN_CPU_PASSES_TD

@@ -1,0 +1,330 @@
+//===- ElementwiseKernels.cpp - vector loops for elementwise ops ----------===//
+//
+// Elementwise linalg.generic ops and reductions along the innermost dim on
+// buffers as loops over vectors of the host's width.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Kernels.h"
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::cpu;
+
+namespace {
+
+/// The reduction a generic's body performs into its output, when it has one.
+struct ReductionInfo {
+  Operation *combiner = nullptr;
+  Attribute neutral;
+};
+
+/// Recognizes `yield combine(out, v)` (or `combine(v, out)`) with `combine`
+/// one of addf, mulf, maximumf, minimumf, maxnumf, minnumf, the output used
+/// nowhere else.
+std::optional<ReductionInfo> matchReduction(linalg::GenericOp op) {
+  Block &body = op.getRegion().front();
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  if (yield.getNumOperands() != 1)
+    return std::nullopt;
+  BlockArgument out = body.getArgument(op.getNumDpsInputs());
+  Operation *combiner = yield.getOperand(0).getDefiningOp();
+  if (!combiner || combiner->getNumOperands() != 2 ||
+      combiner->getBlock() != &body || !out.hasOneUse() ||
+      !llvm::is_contained(combiner->getOperands(), Value(out)))
+    return std::nullopt;
+  Type type = out.getType();
+  if (!isFloat(type))
+    return std::nullopt;
+  auto floatType = cast<FloatType>(type);
+  const llvm::fltSemantics &semantics = floatType.getFloatSemantics();
+  ReductionInfo info;
+  info.combiner = combiner;
+  if (isa<arith::AddFOp>(combiner))
+    info.neutral = FloatAttr::get(type, 0.0);
+  else if (isa<arith::MulFOp>(combiner))
+    info.neutral = FloatAttr::get(type, 1.0);
+  else if (isa<arith::MaximumFOp, arith::MaxNumFOp>(combiner))
+    info.neutral = FloatAttr::get(type, llvm::APFloat::getInf(semantics, true));
+  else if (isa<arith::MinimumFOp, arith::MinNumFOp>(combiner))
+    info.neutral =
+        FloatAttr::get(type, llvm::APFloat::getInf(semantics, false));
+  else
+    return std::nullopt;
+  return info;
+}
+
+/// True when `op` can be cloned with vector operands and results.
+bool isVectorizableBodyOp(Operation &op) {
+  if (isa<linalg::IndexOp, linalg::YieldOp>(op))
+    return true;
+  if (auto constant = dyn_cast<arith::ConstantOp>(op))
+    return constant.getType().isIntOrIndexOrFloat();
+  if (op.getNumRegions() != 0 || op.getNumResults() != 1 ||
+      !op.hasTrait<OpTrait::Elementwise>())
+    return false;
+  if (!isa<arith::ArithDialect, math::MathDialect>(op.getDialect()))
+    return false;
+  // Integer division traps on a zero divisor, which masked-off lanes may
+  // hold.
+  if (isa<arith::DivSIOp, arith::DivUIOp, arith::RemSIOp, arith::RemUIOp,
+          arith::CeilDivSIOp, arith::CeilDivUIOp, arith::FloorDivSIOp>(op))
+    return false;
+  return llvm::all_of(op.getOperandTypes(),
+                      [](Type t) { return t.isIntOrIndexOrFloat(); }) &&
+         op.getResult(0).getType().isIntOrIndexOrFloat();
+}
+
+/// How one operand of a vectorized generic is read.
+struct OperandAccess {
+  bool vector = false; // along the innermost loop, else broadcast
+  SmallVector<unsigned> dims;
+};
+
+class GenericVectorizer {
+public:
+  GenericVectorizer(linalg::GenericOp op, int64_t width)
+      : op(op), width(width) {}
+
+  /// Checks that the op is supported and records how to access operands.
+  LogicalResult analyze() {
+    if (!op.hasPureBufferSemantics() || op.getNumDpsInits() != 1)
+      return failure();
+    unsigned numLoops = op.getNumLoops();
+    if (numLoops == 0)
+      return failure();
+    innermost = numLoops - 1;
+    SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+    reduction = iterators[innermost] == utils::IteratorType::reduction;
+    // With a parallel innermost dim the lanes are independent iterations and
+    // the outer loops (reductions included) run in order, each step reading
+    // and writing its output vector. A reduced innermost dim needs parallel
+    // outer dims: each row is reduced in registers.
+    if (reduction)
+      for (unsigned d = 0; d < innermost; ++d)
+        if (iterators[d] != utils::IteratorType::parallel)
+          return failure();
+    if (reduction) {
+      reductionInfo = matchReduction(op);
+      if (!reductionInfo)
+        return failure();
+    }
+    for (OpOperand &operand : op->getOpOperands()) {
+      // i1 takes a byte per element in memory but a bit per lane in a
+      // vector<Nxi1> load or store: leave boolean buffers to scalar loops.
+      if (!isa<MemRefType>(operand.get().getType()) ||
+          getElementTypeOrSelf(operand.get().getType()).isInteger(1))
+        return failure();
+      AffineMap map = op.getMatchingIndexingMap(&operand);
+      if (!map.isProjectedPermutation(/*allowZeroInResults=*/false))
+        return failure();
+      OperandAccess access;
+      for (AffineExpr expr : map.getResults())
+        access.dims.push_back(cast<AffineDimExpr>(expr).getPosition());
+      auto position = llvm::find(access.dims, innermost);
+      if (position != access.dims.end()) {
+        if (position + 1 != access.dims.end())
+          return failure();
+        auto type = dyn_cast<MemRefType>(operand.get().getType());
+        if (!type || !hasUnitInnerStride(type))
+          return failure();
+        access.vector = true;
+      }
+      accesses.push_back(access);
+    }
+    bool outputIsVector = accesses.back().vector;
+    if (reduction == outputIsVector)
+      return failure();
+    for (Operation &bodyOp : op.getRegion().front())
+      if (!isVectorizableBodyOp(bodyOp))
+        return failure();
+    return success();
+  }
+
+  void rewrite(RewriterBase &rewriter) {
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    SmallVector<Range, 4> ranges = cast<linalg::LinalgOp>(op.getOperation())
+                                       .createLoopRanges(rewriter, loc);
+    SmallVector<Value> lbs, ubs, steps;
+    for (unsigned d = 0; d < innermost; ++d) {
+      lbs.push_back(
+          getValueOrCreateConstantIndexOp(rewriter, loc, ranges[d].offset));
+      ubs.push_back(
+          getValueOrCreateConstantIndexOp(rewriter, loc, ranges[d].size));
+      steps.push_back(indexConstant(rewriter, loc, 1));
+    }
+    Value extent =
+        getValueOrCreateConstantIndexOp(rewriter, loc, ranges[innermost].size);
+    scf::buildLoopNest(rewriter, loc, lbs, ubs, steps,
+                       [&](OpBuilder &b, Location l, ValueRange outer) {
+                         emitRow(b, l, outer, extent);
+                       });
+    rewriter.eraseOp(op);
+  }
+
+private:
+  /// The innermost loop for fixed outer loop indices.
+  void emitRow(OpBuilder &b, Location loc, ValueRange outer, Value extent) {
+    Value zero = indexConstant(b, loc, 0);
+    Value full = roundDown(b, loc, extent, width);
+    std::optional<int64_t> staticExtent = getConstantIntValue(extent);
+    bool needsTail = !staticExtent || *staticExtent % width != 0;
+    if (!reduction) {
+      buildFor(b, loc, zero, full, width,
+               [&](OpBuilder &nb, Location nl, Value iv) {
+                 emitElementwiseStep(nb, nl, outer, iv, Value());
+               });
+      if (needsTail) {
+        Value remaining = arith::SubIOp::create(b, loc, extent, full);
+        emitElementwiseStep(b, loc, outer, full,
+                            createMask(b, loc, remaining, width));
+      }
+      return;
+    }
+    Type accType = cast<TypedAttr>(reductionInfo->neutral).getType();
+    VectorType vectorType = vectorOf(accType, width);
+    Value neutral = splat(b, loc, vectorType, reductionInfo->neutral);
+    auto loop = scf::ForOp::create(
+        b, loc, zero, full, indexConstant(b, loc, width), ValueRange{neutral},
+        [&](OpBuilder &nb, Location nl, Value iv, ValueRange carried) {
+          Value value = emitBody(nb, nl, outer, iv, Value());
+          scf::YieldOp::create(nb, nl, combine(nb, nl, carried[0], value));
+        });
+    Value acc = loop.getResult(0);
+    if (needsTail) {
+      Value remaining = arith::SubIOp::create(b, loc, extent, full);
+      Value mask = createMask(b, loc, remaining, width);
+      Value value = emitBody(b, loc, outer, full, mask);
+      value = arith::SelectOp::create(b, loc, mask, value, neutral);
+      acc = combine(b, loc, acc, value);
+    }
+    Value reduced = reduceLanes(
+        b, loc, acc, [&](OpBuilder &nb, Location nl, Value lhs, Value rhs) {
+          return combine(nb, nl, lhs, rhs);
+        });
+    OpOperand *init = op.getDpsInitOperand(0);
+    SmallVector<Value> indices = operandIndices(accesses.back(), outer, zero);
+    Value old = memref::LoadOp::create(b, loc, init->get(), indices);
+    memref::StoreOp::create(b, loc, combine(b, loc, old, reduced), init->get(),
+                            indices);
+  }
+
+  /// Clones the reduction's combiner on `lhs` and `rhs`.
+  Value combine(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+    Operation *clone = b.clone(*reductionInfo->combiner);
+    clone->setOperands({lhs, rhs});
+    clone->getResult(0).setType(lhs.getType());
+    return clone->getResult(0);
+  }
+
+  SmallVector<Value> operandIndices(const OperandAccess &access,
+                                    ValueRange outer, Value inner) {
+    SmallVector<Value> indices;
+    for (unsigned dim : access.dims)
+      indices.push_back(dim == innermost ? inner : outer[dim]);
+    return indices;
+  }
+
+  /// Computes the body for lanes `iv .. iv + width` and returns the yielded
+  /// value (a vector, or a scalar for loop-invariant bodies).
+  Value emitBody(OpBuilder &b, Location loc, ValueRange outer, Value iv,
+                 Value mask) {
+    Block &body = op.getRegion().front();
+    IRMapping mapping;
+    for (auto [index, operand] : llvm::enumerate(op->getOpOperands())) {
+      BlockArgument arg = body.getArgument(index);
+      if (arg.use_empty())
+        continue;
+      const OperandAccess &access = accesses[index];
+      SmallVector<Value> indices = operandIndices(access, outer, iv);
+      if (access.vector)
+        mapping.map(arg,
+                    loadVector(b, loc, operand.get(), indices, width, mask));
+      else
+        mapping.map(arg,
+                    memref::LoadOp::create(b, loc, operand.get(), indices));
+    }
+    for (Operation &bodyOp : body.without_terminator()) {
+      if (auto index = dyn_cast<linalg::IndexOp>(bodyOp)) {
+        unsigned dim = index.getDim();
+        if (dim != innermost) {
+          mapping.map(index.getResult(), outer[dim]);
+          continue;
+        }
+        VectorType type = vectorOf(b.getIndexType(), width);
+        Value lanes = vector::StepOp::create(b, loc, type);
+        Value base = vector::BroadcastOp::create(b, loc, type, iv);
+        mapping.map(index.getResult(),
+                    arith::AddIOp::create(b, loc, base, lanes));
+        continue;
+      }
+      bool anyVector = llvm::any_of(bodyOp.getOperands(), [&](Value v) {
+        return isa<VectorType>(mapping.lookupOrDefault(v).getType());
+      });
+      if (!anyVector) {
+        b.clone(bodyOp, mapping);
+        continue;
+      }
+      SmallVector<Value> operands;
+      for (Value operand : bodyOp.getOperands()) {
+        Value mapped = mapping.lookupOrDefault(operand);
+        if (!isa<VectorType>(mapped.getType()))
+          mapped = vector::BroadcastOp::create(
+              b, loc, vectorOf(mapped.getType(), width), mapped);
+        operands.push_back(mapped);
+      }
+      Operation *clone = b.clone(bodyOp);
+      clone->setOperands(operands);
+      Type resultType = bodyOp.getResult(0).getType();
+      clone->getResult(0).setType(vectorOf(resultType, width));
+      mapping.map(bodyOp.getResult(0), clone->getResult(0));
+    }
+    auto yield = cast<linalg::YieldOp>(body.getTerminator());
+    if (reduction) {
+      // The value fed to the combiner, as a vector.
+      Operation *combiner = reductionInfo->combiner;
+      BlockArgument out = body.getArgument(op.getNumDpsInputs());
+      Value operand = combiner->getOperand(0) == out ? combiner->getOperand(1)
+                                                     : combiner->getOperand(0);
+      Value value = mapping.lookupOrDefault(operand);
+      if (!isa<VectorType>(value.getType()))
+        value = vector::BroadcastOp::create(
+            b, loc, vectorOf(value.getType(), width), value);
+      return value;
+    }
+    Value value = mapping.lookupOrDefault(yield.getOperand(0));
+    if (!isa<VectorType>(value.getType()))
+      value = vector::BroadcastOp::create(
+          b, loc, vectorOf(value.getType(), width), value);
+    return value;
+  }
+
+  void emitElementwiseStep(OpBuilder &b, Location loc, ValueRange outer,
+                           Value iv, Value mask) {
+    // The combiner of a reduction is skipped by emitBody; elementwise ops
+    // yield the stored value.
+    Value value = emitBody(b, loc, outer, iv, mask);
+    OpOperand *init = op.getDpsInitOperand(0);
+    storeVector(b, loc, value, init->get(),
+                operandIndices(accesses.back(), outer, iv), mask);
+  }
+
+  linalg::GenericOp op;
+  int64_t width;
+  unsigned innermost = 0;
+  bool reduction = false;
+  std::optional<ReductionInfo> reductionInfo;
+  SmallVector<OperandAccess> accesses;
+};
+
+} // namespace
+
+LogicalResult cpu::rewriteElementwise(RewriterBase &rewriter,
+                                      linalg::GenericOp op, int64_t width) {
+  GenericVectorizer vectorizer(op, width);
+  if (failed(vectorizer.analyze()))
+    return failure();
+  vectorizer.rewrite(rewriter);
+  return success();
+}
