@@ -1,12 +1,33 @@
 // RUN: yat-opt %s -split-input-file -convert-stablehlo-to-linalg | FileCheck %s
 
-// A gather (here an embedding lookup) is one parallel linalg.generic over
-// the result that reads the start index, clamps it so that the slice fits,
-// and extracts the operand element.
+// An embedding lookup (whole rows of the table) is an scf.forall over the
+// tokens that clamps each start index so that the row fits and copies the
+// row into the result.
 // CHECK-LABEL: func.func @embedding_lookup
 // CHECK-SAME: (%[[TABLE:.*]]: tensor<10x4xf32>, %[[IDS:.*]]: tensor<3x1xi32>)
 // CHECK: %[[INIT:.*]] = tensor.empty() : tensor<3x4xf32>
-// CHECK: %[[ROWS:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel"]{{.*}} outs(%[[INIT]] : tensor<3x4xf32>)
+// CHECK: %[[ROWS:.*]] = scf.forall (%[[TOKEN:.*]]) in (3) shared_outs(%[[OUT:.*]] = %[[INIT]])
+// CHECK:   %[[ID:.*]] = tensor.extract %[[IDS]][%[[TOKEN]], %{{.*}}] : tensor<3x1xi32>
+// CHECK:   %[[START:.*]] = arith.index_cast %[[ID]] : i32 to index
+// CHECK:   %[[LOW:.*]] = arith.maxsi %[[START]], %{{.*}} : index
+// CHECK:   %[[ROW:.*]] = arith.minsi %[[LOW]], %{{.*}} : index
+// CHECK:   %[[VALUES:.*]] = tensor.extract_slice %[[TABLE]][%[[ROW]], 0] [1, 4] [1, 1] : tensor<10x4xf32> to tensor<4xf32>
+// CHECK:   tensor.parallel_insert_slice %[[VALUES]] into %[[OUT]][%[[TOKEN]], 0] [1, 4] [1, 1] : tensor<4xf32> into tensor<3x4xf32>
+// CHECK: return %[[ROWS]]
+func.func @embedding_lookup(%table: tensor<10x4xf32>, %ids: tensor<3x1xi32>) -> tensor<3x4xf32> {
+  %0 = "stablehlo.gather"(%table, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4xf32>
+  return %0 : tensor<3x4xf32>
+}
+
+// -----
+
+// Any other gather (here half rows) is one parallel linalg.generic over the
+// result that reads the start index, clamps it so that the slice fits, and
+// extracts the operand element.
+// CHECK-LABEL: func.func @half_rows
+// CHECK-SAME: (%[[TABLE:.*]]: tensor<10x4xf32>, %[[IDS:.*]]: tensor<3x1xi32>)
+// CHECK: %[[INIT:.*]] = tensor.empty() : tensor<3x2xf32>
+// CHECK: %[[ROWS:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel"]{{.*}} outs(%[[INIT]] : tensor<3x2xf32>)
 // CHECK:   %[[TOKEN:.*]] = linalg.index 0 : index
 // CHECK:   %[[COL:.*]] = linalg.index 1 : index
 // CHECK:   %[[ID:.*]] = tensor.extract %[[IDS]][%[[TOKEN]], %{{.*}}] : tensor<3x1xi32>
@@ -16,9 +37,9 @@
 // CHECK:   %[[VALUE:.*]] = tensor.extract %[[TABLE]][%[[ROW]], %[[COL]]] : tensor<10x4xf32>
 // CHECK:   linalg.yield %[[VALUE]] : f32
 // CHECK: return %[[ROWS]]
-func.func @embedding_lookup(%table: tensor<10x4xf32>, %ids: tensor<3x1xi32>) -> tensor<3x4xf32> {
-  %0 = "stablehlo.gather"(%table, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 4>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x4xf32>
-  return %0 : tensor<3x4xf32>
+func.func @half_rows(%table: tensor<10x4xf32>, %ids: tensor<3x1xi32>) -> tensor<3x2xf32> {
+  %0 = "stablehlo.gather"(%table, %ids) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, slice_sizes = array<i64: 1, 2>}> : (tensor<10x4xf32>, tensor<3x1xi32>) -> tensor<3x2xf32>
+  return %0 : tensor<3x2xf32>
 }
 
 // -----
