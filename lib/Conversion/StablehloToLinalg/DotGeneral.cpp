@@ -30,6 +30,18 @@ namespace {
 struct OperandDims {
   SmallVector<int64_t> batch, free, contracting;
 
+  /// The dims of the left and the right operand of `op`.
+  static std::pair<OperandDims, OperandDims>
+  ofDotGeneral(shlo::DotGeneralOp op) {
+    shlo::DotDimensionNumbersAttr numbers = op.getDotDimensionNumbers();
+    return {OperandDims(op.getLhs().getType().getRank(),
+                        numbers.getLhsBatchingDimensions(),
+                        numbers.getLhsContractingDimensions()),
+            OperandDims(op.getRhs().getType().getRank(),
+                        numbers.getRhsBatchingDimensions(),
+                        numbers.getRhsContractingDimensions())};
+  }
+
   OperandDims(int64_t rank, ArrayRef<int64_t> batchDims,
               ArrayRef<int64_t> contractingDims)
       : batch(batchDims), contracting(contractingDims) {
@@ -126,14 +138,7 @@ struct DotGeneralToMatmul : public OpConversionPattern<shlo::DotGeneralOp> {
         !getAccumulatorType(inputElement, resultElement).isF32())
       return rewriter.notifyMatchFailure(
           op, "operands are not floats of one type accumulating in f32");
-    shlo::DotDimensionNumbersAttr dimensionNumbers =
-        op.getDotDimensionNumbers();
-    OperandDims lhs(lhsType.getRank(),
-                    dimensionNumbers.getLhsBatchingDimensions(),
-                    dimensionNumbers.getLhsContractingDimensions());
-    OperandDims rhs(rhsType.getRank(),
-                    dimensionNumbers.getRhsBatchingDimensions(),
-                    dimensionNumbers.getRhsContractingDimensions());
+    auto [lhs, rhs] = OperandDims::ofDotGeneral(op);
     if (lhs.free.empty() || rhs.free.empty() || lhs.contracting.empty())
       return rewriter.notifyMatchFailure(
           op, "not a matrix product (a side has no free dim or nothing is "
@@ -245,14 +250,7 @@ struct DotGeneralToGeneric : public OpConversionPattern<shlo::DotGeneralOp> {
     if (failed(
             requireStaticShapes(rewriter, op, {lhsType, rhsType, resultType})))
       return failure();
-    shlo::DotDimensionNumbersAttr dimensionNumbers =
-        op.getDotDimensionNumbers();
-    OperandDims lhs(lhsType.getRank(),
-                    dimensionNumbers.getLhsBatchingDimensions(),
-                    dimensionNumbers.getLhsContractingDimensions());
-    OperandDims rhs(rhsType.getRank(),
-                    dimensionNumbers.getRhsBatchingDimensions(),
-                    dimensionNumbers.getRhsContractingDimensions());
+    auto [lhs, rhs] = OperandDims::ofDotGeneral(op);
     SmallVector<AffineMap> maps = getContractionMaps(
         rewriter.getContext(), lhs, lhsType.getRank(), rhs, rhsType.getRank());
     int64_t numParallel = maps[2].getNumResults();
