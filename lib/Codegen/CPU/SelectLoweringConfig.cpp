@@ -9,6 +9,7 @@
 #include "yat/Codegen/CPU/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+#include "llvm/Support/MathExtras.h"
 
 #define DEBUG_TYPE "yat-cpu-select-lowering-config"
 
@@ -58,10 +59,11 @@ LoweringConfigAttr selectContractionConfig(linalg::LinalgOp op,
 
   unsigned rowLoop = dims->m.back(), columnLoop = dims->n.back();
   sizes[columnLoop] = tileColumns;
-  int64_t otherTiles = llvm::divideCeil(bounds[columnLoop], tileColumns);
+  // Saturating: a fuzzed shape may multiply past 2^64.
+  uint64_t otherTiles = llvm::divideCeil(bounds[columnLoop], tileColumns);
   for (auto [loop, size] : llvm::enumerate(sizes))
     if (size == 1 && loop != rowLoop)
-      otherTiles *= bounds[loop];
+      otherTiles = llvm::SaturatingMultiply<uint64_t>(otherTiles, bounds[loop]);
   int64_t rowBlocks =
       std::max<int64_t>(1, llvm::divideCeil(minParallelTiles, otherTiles));
   // Sums longer than `depthTile` are accumulated chunk by chunk, so that a
@@ -95,12 +97,13 @@ LoweringConfigAttr selectConvolutionConfig(linalg::LinalgOp op,
   FailureOr<linalg::ConvolutionDimensions> dims =
       linalg::inferConvolutionDims(op);
   if (succeeded(dims)) {
-    int64_t tiles = 1;
+    uint64_t tiles = 1;
     for (unsigned loop : llvm::concat<unsigned>(dims->batch, dims->depth)) {
       sizes[loop] = 1;
-      tiles *= bounds[loop];
+      tiles = llvm::SaturatingMultiply<uint64_t>(tiles, bounds[loop]);
     }
-    if (tiles < minParallelTiles && dims->outputImage.size() > 1) {
+    if (tiles < static_cast<uint64_t>(minParallelTiles) &&
+        dims->outputImage.size() > 1) {
       unsigned outer = dims->outputImage.front();
       int64_t shares = llvm::divideCeil(minParallelTiles, tiles);
       sizes[outer] = llvm::divideCeil(bounds[outer], shares);

@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
+#include "llvm/Support/MathExtras.h"
 
 #define DEBUG_TYPE "yat-cpu-serialize-small-foralls"
 
@@ -25,14 +26,18 @@ namespace {
 
 /// The trip count of a loop with constant bounds and a positive constant
 /// step.
-std::optional<int64_t> getTripCount(OpFoldResult lower, OpFoldResult upper,
-                                    OpFoldResult step) {
+std::optional<uint64_t> getTripCount(OpFoldResult lower, OpFoldResult upper,
+                                     OpFoldResult step) {
   std::optional<int64_t> lb = getConstantIntValue(lower);
   std::optional<int64_t> ub = getConstantIntValue(upper);
   std::optional<int64_t> st = getConstantIntValue(step);
   if (!lb || !ub || !st || *st <= 0)
     return std::nullopt;
-  return *ub > *lb ? llvm::divideCeil(*ub - *lb, *st) : 0;
+  if (*ub <= *lb)
+    return 0;
+  // The span in unsigned arithmetic, which cannot overflow.
+  uint64_t span = static_cast<uint64_t>(*ub) - static_cast<uint64_t>(*lb);
+  return llvm::divideCeil(span, static_cast<uint64_t>(*st));
 }
 
 /// An upper bound of the extent of `loop` of `op`, read from the first
@@ -61,44 +66,46 @@ std::optional<int64_t> getLoopUpperBound(linalg::LinalgOp op, unsigned loop) {
 }
 
 /// The iterations of the linalg ops in `forall`'s body, times its trip
-/// count, or nothing when a size or a trip count is unknown.
-std::optional<int64_t> estimateWork(scf::ForallOp forall) {
-  std::optional<int64_t> trips = 1;
+/// count, or nothing when a size or a trip count is unknown. Saturating:
+/// a fuzzed shape may multiply past 2^64.
+std::optional<uint64_t> estimateWork(scf::ForallOp forall) {
+  uint64_t trips = 1;
   for (auto [lower, upper, step] :
        llvm::zip(forall.getMixedLowerBound(), forall.getMixedUpperBound(),
                  forall.getMixedStep())) {
-    std::optional<int64_t> count = getTripCount(lower, upper, step);
+    std::optional<uint64_t> count = getTripCount(lower, upper, step);
     if (!count)
       return std::nullopt;
-    *trips *= *count;
+    trips = llvm::SaturatingMultiply(trips, *count);
   }
-  int64_t bodyWork = 0;
+  uint64_t bodyWork = 0;
   WalkResult walk = forall.getBody()->walk([&](linalg::LinalgOp op) {
-    int64_t iterations = 1;
+    uint64_t iterations = 1;
     for (unsigned loop = 0; loop < op.getNumLoops(); ++loop) {
       std::optional<int64_t> bound = getLoopUpperBound(op, loop);
-      if (!bound)
+      if (!bound || *bound < 0)
         return WalkResult::interrupt();
-      iterations *= *bound;
+      iterations =
+          llvm::SaturatingMultiply(iterations, static_cast<uint64_t>(*bound));
     }
     for (Operation *parent = op->getParentOp(); parent != forall;
          parent = parent->getParentOp()) {
       if (auto loop = dyn_cast<scf::ForOp>(parent)) {
-        std::optional<int64_t> count = getTripCount(
+        std::optional<uint64_t> count = getTripCount(
             loop.getLowerBound(), loop.getUpperBound(), loop.getStep());
         if (!count)
           return WalkResult::interrupt();
-        iterations *= *count;
+        iterations = llvm::SaturatingMultiply(iterations, *count);
       } else if (isa<LoopLikeOpInterface>(parent)) {
         return WalkResult::interrupt();
       }
     }
-    bodyWork += iterations;
+    bodyWork = llvm::SaturatingAdd(bodyWork, iterations);
     return WalkResult::advance();
   });
   if (walk.wasInterrupted())
     return std::nullopt;
-  return *trips * bodyWork;
+  return llvm::SaturatingMultiply(trips, bodyWork);
 }
 
 struct YatCpuSerializeSmallForallsPass
@@ -112,8 +119,9 @@ struct YatCpuSerializeSmallForallsPass
       if (forall->getParentOfType<scf::ForallOp>() ||
           forall.getNumResults() != 0)
         return;
-      std::optional<int64_t> work = estimateWork(forall);
-      if (work && *work < minParallelWork)
+      std::optional<uint64_t> work = estimateWork(forall);
+      if (work && minParallelWork > 0 &&
+          *work < static_cast<uint64_t>(minParallelWork))
         small.push_back(forall);
     });
     IRRewriter rewriter(&getContext());

@@ -103,3 +103,15 @@ func.func @conv(%x: tensor<2x34x34x8xf32>, %w: tensor<3x3x8x16xf32>, %init: tens
   %0 = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<2x34x34x8xf32>, tensor<3x3x8x16xf32>) outs(%init : tensor<2x32x32x16xf32>) -> tensor<2x32x32x16xf32>
   return %0 : tensor<2x32x32x16xf32>
 }
+
+// -----
+
+// Shapes whose tile counts multiply past 2^64 (as a fuzzer writes them)
+// saturate instead of overflowing: the batch alone gives enough tiles.
+// CHECK-LABEL: func.func @huge
+// CHECK: linalg.batch_matmul
+// CHECK-SAME: tile_sizes = [1, 16, 64, 0]
+func.func @huge(%a: tensor<1099511627776x16x4xf32>, %b: tensor<1099511627776x4x1099511627776xf32>, %c: tensor<1099511627776x16x1099511627776xf32>) -> tensor<1099511627776x16x1099511627776xf32> {
+  %0 = linalg.batch_matmul ins(%a, %b : tensor<1099511627776x16x4xf32>, tensor<1099511627776x4x1099511627776xf32>) outs(%c : tensor<1099511627776x16x1099511627776xf32>) -> tensor<1099511627776x16x1099511627776xf32>
+  return %0 : tensor<1099511627776x16x1099511627776xf32>
+}

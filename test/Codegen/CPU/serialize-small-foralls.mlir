@@ -56,3 +56,19 @@ func.func @unknown(%a: memref<?xf32>, %n: index) {
   }
   return
 }
+
+// -----
+
+// Work that multiplies past 2^64 saturates and stays parallel.
+// CHECK-LABEL: func.func @huge
+// CHECK: scf.forall
+func.func @huge(%a: memref<1099511627776x1099511627776xf32>) {
+  scf.forall (%i) in (1099511627776) {
+    linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} outs(%a : memref<1099511627776x1099511627776xf32>) {
+    ^bb0(%o: f32):
+      %t = arith.addf %o, %o : f32
+      linalg.yield %t : f32
+    }
+  }
+  return
+}
