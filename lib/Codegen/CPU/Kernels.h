@@ -116,6 +116,15 @@ struct OuterProduct {
 void emitOuterProduct(OpBuilder &b, Location loc, const OuterProduct &problem,
                       const KernelShape &shape);
 
+/// The layout of a matrix product's right operand: `K x N` (outer-product
+/// kernel) or `N x K` (dot-product kernel).
+enum class RhsLayout { KN, NK };
+
+/// The right operand's layout of a `linalg.matmul` (loops m, n, k) or
+/// `linalg.batch_matmul` (loops b, m, n, k) whose left operand is `M x K`
+/// and output `M x N`, or nothing for other ops and indexing maps.
+std::optional<RhsLayout> getMatrixProductLayout(linalg::LinalgOp op);
+
 /// Rewrites an f32-accumulating `linalg.matmul` or `linalg.batch_matmul` on
 /// buffers into the outer-product kernel (`K x N` right operand) or the
 /// dot-product kernel (`N x K` right operand).

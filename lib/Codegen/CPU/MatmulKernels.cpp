@@ -224,14 +224,11 @@ void emitDotProduct(OpBuilder &b, Location loc, const DotProduct &problem,
               });
 }
 
-/// The layout of a matrix product's right operand: `K x N` (outer-product
-/// kernel) or `N x K` (dot-product kernel).
-enum class RhsLayout { KN, NK };
+} // namespace
 
-/// The right operand's layout of a `linalg.matmul` (loops m, n, k) or
-/// `linalg.batch_matmul` (loops b, m, n, k) whose left operand is `M x K`
-/// and output `M x N`, or nothing for other indexing maps.
-std::optional<RhsLayout> getMatrixProductLayout(linalg::LinalgOp op) {
+std::optional<RhsLayout> cpu::getMatrixProductLayout(linalg::LinalgOp op) {
+  if (!isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op))
+    return std::nullopt;
   MLIRContext *context = op.getContext();
   int64_t numLoops = op.getNumLoops();
   SmallVector<AffineExpr> batch;
@@ -254,6 +251,8 @@ std::optional<RhsLayout> getMatrixProductLayout(linalg::LinalgOp op) {
     return RhsLayout::NK;
   return std::nullopt;
 }
+
+namespace {
 
 /// Emits `output += lhs · rhs` for 2-d buffers with the register-tiled
 /// kernel of `layout`.

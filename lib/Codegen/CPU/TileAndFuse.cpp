@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Kernels.h"
 #include "yat/Codegen/CPU/Passes.h"
 
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
@@ -137,24 +138,6 @@ FailureOr<TilingTarget> tileLevel(RewriterBase &rewriter, TilingTarget target,
   return inner;
 }
 
-/// Whether `op` is a `linalg.matmul` or `linalg.batch_matmul` whose right
-/// operand is read as (batch, N, K) and its other operands in matrix layout.
-bool hasTransposedRhs(linalg::LinalgOp op) {
-  if (!isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op))
-    return false;
-  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-  unsigned numLoops = op.getNumLoops();
-  unsigned m = numLoops - 3, n = numLoops - 2, k = numLoops - 1;
-  auto endsWith = [&](AffineMap map, unsigned first, unsigned second) {
-    unsigned rank = map.getNumResults();
-    return map.isProjectedPermutation() && rank >= 2 &&
-           map.getDimPosition(rank - 2) == first &&
-           map.getDimPosition(rank - 1) == second;
-  };
-  return endsWith(maps[0], m, k) && endsWith(maps[1], n, k) &&
-         endsWith(maps[2], m, n);
-}
-
 /// `value` with its last two dims swapped, into a new tensor.
 Value emitTransposedPanel(RewriterBase &rewriter, Location loc, Value value) {
   auto type = cast<RankedTensorType>(value.getType());
@@ -192,7 +175,8 @@ linalg::LinalgOp packInvariantInputs(RewriterBase &rewriter,
   };
 
   Value transposedPanel;
-  if (hasTransposedRhs(op) && isInvariant(op.getDpsInputOperand(1))) {
+  if (cpu::getMatrixProductLayout(op) == cpu::RhsLayout::NK &&
+      isInvariant(op.getDpsInputOperand(1))) {
     transposedPanel = emitTransposedPanel(rewriter, loc, op.getDpsInputs()[1]);
     SmallVector<Value> inputs = {op.getDpsInputs()[0], transposedPanel};
     Operation *plain =
