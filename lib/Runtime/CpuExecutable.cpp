@@ -1,6 +1,7 @@
 //===- CpuExecutable.cpp - JIT-compiled functions on host tensors ---------===//
 
 #include "yat/Runtime/CpuExecutable.h"
+#include "yat/Runtime/BufferPool.h"
 
 #include "yat/InitAll.h"
 #include "yat/Pipelines/Pipelines.h"
@@ -206,6 +207,14 @@ static llvm::StringMap<void *> getRuntimeSymbols() {
   // memref.copy between non-contiguous buffers lowers to a call of this
   // routine from MLIR's C runner utilities.
   symbols["memrefCopy"] = reinterpret_cast<void *>(&memrefCopy);
+  // memref.alloc and memref.dealloc (finalize-memref-to-llvm with
+  // use-generic-functions) draw on the buffer pool.
+  symbols["_mlir_memref_to_llvm_alloc"] =
+      reinterpret_cast<void *>(&yatMemrefAlloc);
+  symbols["_mlir_memref_to_llvm_aligned_alloc"] =
+      reinterpret_cast<void *>(&yatMemrefAlignedAlloc);
+  symbols["_mlir_memref_to_llvm_free"] =
+      reinterpret_cast<void *>(&yatMemrefFree);
   // The fused tile loops of yat-cpu-pipeline run as tasks of MLIR's async
   // runtime (async-parallel-for).
 #define YAT_ASYNC_RUNTIME_SYMBOL(name)                                         \
@@ -563,7 +572,7 @@ void CpuExecutable::freeResults(ArrayRef<HostTensor> arguments,
   for (const TensorSpec &result : signature.results) {
     void *allocated = reinterpret_cast<void *>(resultWords[offset]);
     if (allocated && released.insert(allocated).second)
-      std::free(allocated);
+      releaseBuffer(allocated);
     offset += getDescriptorWords(result.shape.size());
   }
 }

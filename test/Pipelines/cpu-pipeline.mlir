@@ -12,9 +12,12 @@
 // LLVM-NOT: scf.
 // LLVM-NOT: builtin.unrealized_conversion_cast
 
-// A yat.product becomes a function that allocates its result with malloc.
+// A yat.product becomes a function that allocates its result through
+// MLIR's generic allocation function, which the runtime's buffer pool
+// provides.
 // CHECK-LABEL: define { ptr, ptr, i64, [2 x i64], [2 x i64] } @product(
-// CHECK: call ptr @malloc
+// CHECK: call ptr @_mlir_memref_to_llvm_aligned_alloc(i64 64, i64
+// CHECK-NOT: call ptr @malloc
 // CIFACE-LABEL: define void @_mlir_ciface_product(ptr
 func.func @product(%x: tensor<8x16xf32>, %w: tensor<32x16xf32>, %b: tensor<32xf32>) -> tensor<8x32xf32> {
   %y = yat.product %x, %w, %b : (tensor<8x16xf32>, tensor<32x16xf32>, tensor<32xf32>) -> tensor<8x32xf32>
