@@ -68,6 +68,8 @@ void mlir::yat::addTensorOptimizationStage(
     funcPm.addPass(createYatCpuSelectLoweringConfig());
     funcPm.addPass(createYatCpuTileAndFuse());
     pm.addPass(createCanonicalizerPass());
+    // A producer that two ops of a tile read is computed once.
+    pm.addPass(createCSEPass());
   }
 }
 
@@ -197,7 +199,12 @@ void mlir::yat::addCpuLLVMLoweringStage(OpPassManager &pm,
   pm.addPass(createConvertComplexToLLVMPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertVectorToLLVMPass());
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  // Buffers come from the runtime's pool through MLIR's generic
+  // allocation functions (see yat/Runtime/BufferPool.h).
+  FinalizeMemRefToLLVMConversionPassOptions memrefToLLVMOptions;
+  memrefToLLVMOptions.useAlignedAlloc = true;
+  memrefToLLVMOptions.useGenericFunctions = true;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVMOptions));
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());

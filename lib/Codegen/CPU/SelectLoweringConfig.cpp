@@ -112,6 +112,60 @@ LoweringConfigAttr selectConvolutionConfig(linalg::LinalgOp op,
   return LoweringConfigAttr::get(op.getContext(), sizes, {}, {});
 }
 
+/// Elements of the innermost loop that one tile takes at least when that
+/// loop is the only one to cut: a multiple of every vector width.
+constexpr int64_t kMinInnermostChunk = 64;
+
+/// The configuration of any other op with parallel loops (elementwise
+/// chains, reductions, softmax and normalization steps, transposes), or
+/// null when it has none worth cutting. Its parallel loops, outermost first,
+/// are cut into equal shares until there are `minParallelTiles` tiles. The
+/// innermost loop, along which the kernels run contiguous vectors, stays
+/// whole unless it is the only parallel loop.
+LoweringConfigAttr selectParallelConfig(linalg::LinalgOp op,
+                                        int64_t minParallelTiles) {
+  // Upstream's tiling misjudges the slices that maps like `-d1 + 2` (a
+  // reversal) read.
+  if (!llvm::all_of(op.getIndexingMapsArray(), [](AffineMap map) {
+        return map.isProjectedPermutation(/*allowZeroInResults=*/true);
+      }))
+    return nullptr;
+  SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  unsigned innermost = bounds.size() - 1;
+  SmallVector<unsigned> candidates;
+  for (auto [loop, iterator] : llvm::enumerate(iterators))
+    if (iterator == utils::IteratorType::parallel && loop != innermost &&
+        bounds[loop] > 1)
+      candidates.push_back(loop);
+  bool cutInnermost = candidates.empty() && !bounds.empty() &&
+                      iterators[innermost] == utils::IteratorType::parallel &&
+                      bounds[innermost] > kMinInnermostChunk;
+  if (cutInnermost)
+    candidates.push_back(innermost);
+  if (candidates.empty())
+    return nullptr;
+
+  SmallVector<int64_t> sizes(bounds.size(), 0);
+  int64_t tilesLeft = minParallelTiles;
+  for (unsigned loop : candidates) {
+    if (tilesLeft <= 1)
+      break;
+    if (bounds[loop] <= tilesLeft) {
+      sizes[loop] = 1;
+      tilesLeft = llvm::divideCeil(tilesLeft, bounds[loop]);
+      continue;
+    }
+    sizes[loop] = llvm::divideCeil(bounds[loop], tilesLeft);
+    if (loop == innermost)
+      sizes[loop] = llvm::alignTo(sizes[loop], kMinInnermostChunk);
+    tilesLeft = 1;
+  }
+  if (llvm::all_of(sizes, [](int64_t size) { return size == 0; }))
+    return nullptr;
+  return LoweringConfigAttr::get(op.getContext(), sizes, {}, {});
+}
+
 struct YatCpuSelectLoweringConfigPass
     : public mlir::yat::impl::YatCpuSelectLoweringConfigBase<
           YatCpuSelectLoweringConfigPass> {
@@ -139,6 +193,11 @@ struct YatCpuSelectLoweringConfigPass
       else if (linalg::isaConvolutionOpInterface(op))
         op->setAttr(LoweringConfigAttr::getAttributeName(),
                     selectConvolutionConfig(op, minParallelTiles));
+      // Fills are cut with the op whose destination they zero.
+      else if (!isa<linalg::FillOp>(op))
+        if (LoweringConfigAttr config =
+                selectParallelConfig(op, minParallelTiles))
+          op->setAttr(LoweringConfigAttr::getAttributeName(), config);
     });
   }
 };

@@ -65,9 +65,33 @@ std::optional<int64_t> getLoopUpperBound(linalg::LinalgOp op, unsigned loop) {
   return std::nullopt;
 }
 
-/// The iterations of the linalg ops in `forall`'s body, times its trip
-/// count, or nothing when a size or a trip count is unknown. Saturating:
-/// a fuzzed shape may multiply past 2^64.
+/// The iterations of `op`'s loops, when bounded.
+std::optional<uint64_t> getIterationCount(linalg::LinalgOp op) {
+  uint64_t iterations = 1;
+  for (unsigned loop = 0; loop < op.getNumLoops(); ++loop) {
+    std::optional<int64_t> bound = getLoopUpperBound(op, loop);
+    if (!bound || *bound < 0)
+      return std::nullopt;
+    iterations =
+        llvm::SaturatingMultiply(iterations, static_cast<uint64_t>(*bound));
+  }
+  return iterations;
+}
+
+/// The elements of `buffer`, when its shape is static.
+std::optional<uint64_t> getElementCount(Value buffer) {
+  auto type = dyn_cast<MemRefType>(buffer.getType());
+  if (!type || !type.hasStaticShape())
+    return std::nullopt;
+  uint64_t elements = 1;
+  for (int64_t size : type.getShape())
+    elements = llvm::SaturatingMultiply(elements, static_cast<uint64_t>(size));
+  return elements;
+}
+
+/// The iterations of the linalg ops (and the elements of the copies) in
+/// `forall`'s body, times its trip count, or nothing when a size or a trip
+/// count is unknown. Saturating: a fuzzed shape may multiply past 2^64.
 std::optional<uint64_t> estimateWork(scf::ForallOp forall) {
   uint64_t trips = 1;
   for (auto [lower, upper, step] :
@@ -79,15 +103,17 @@ std::optional<uint64_t> estimateWork(scf::ForallOp forall) {
     trips = llvm::SaturatingMultiply(trips, *count);
   }
   uint64_t bodyWork = 0;
-  WalkResult walk = forall.getBody()->walk([&](linalg::LinalgOp op) {
-    uint64_t iterations = 1;
-    for (unsigned loop = 0; loop < op.getNumLoops(); ++loop) {
-      std::optional<int64_t> bound = getLoopUpperBound(op, loop);
-      if (!bound || *bound < 0)
-        return WalkResult::interrupt();
-      iterations =
-          llvm::SaturatingMultiply(iterations, static_cast<uint64_t>(*bound));
-    }
+  WalkResult walk = forall.getBody()->walk([&](Operation *op) {
+    std::optional<uint64_t> opWork;
+    if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
+      opWork = getIterationCount(linalgOp);
+    else if (auto copy = dyn_cast<memref::CopyOp>(op))
+      opWork = getElementCount(copy.getSource());
+    else
+      return WalkResult::advance();
+    if (!opWork)
+      return WalkResult::interrupt();
+    uint64_t iterations = *opWork;
     for (Operation *parent = op->getParentOp(); parent != forall;
          parent = parent->getParentOp()) {
       if (auto loop = dyn_cast<scf::ForOp>(parent)) {

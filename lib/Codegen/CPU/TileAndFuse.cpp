@@ -76,6 +76,19 @@ void eraseIfOnlySliced(RewriterBase &rewriter, Operation *op) {
     rewriter.eraseOp(op);
 }
 
+/// Options of upstream's tile-and-fuse driver that tile by `sizes` into
+/// loops of `loopType`.
+scf::SCFTileAndFuseOptions
+getTileAndFuseOptions(MLIRContext *context, ArrayRef<int64_t> sizes,
+                      scf::SCFTilingOptions::LoopType loopType) {
+  scf::SCFTilingOptions tilingOptions;
+  tilingOptions.setLoopType(loopType);
+  tilingOptions.setTileSizes(getAsIndexOpFoldResult(context, sizes));
+  scf::SCFTileAndFuseOptions options;
+  options.setTilingOptions(tilingOptions);
+  return options;
+}
+
 /// Tiles `target.root` by `sizes` (of `target.op`'s loops) into loops of
 /// `loopType`, computing `target.op` and the zero fill of its destination
 /// per tile. Returns the target inside the new loops.
@@ -85,12 +98,8 @@ FailureOr<TilingTarget> tileLevel(RewriterBase &rewriter, TilingTarget target,
   linalg::LinalgOp op = target.op;
   Operation *root = target.root;
   LLVM_DEBUG(llvm::dbgs() << "tiling " << *root << "\n");
-  scf::SCFTilingOptions tilingOptions;
-  tilingOptions.setLoopType(loopType);
-  tilingOptions.setTileSizes(getAsIndexOpFoldResult(
-      rewriter.getContext(), target.getRootSizes(sizes)));
-  scf::SCFTileAndFuseOptions options;
-  options.setTilingOptions(tilingOptions);
+  scf::SCFTileAndFuseOptions options = getTileAndFuseOptions(
+      rewriter.getContext(), target.getRootSizes(sizes), loopType);
   // Only `op` itself and zero fills of destinations are computed per tile:
   // a fused operand producer would be recomputed for every tile that reads
   // its slice.
@@ -226,6 +235,66 @@ FailureOr<linalg::LinalgOp> tileSerially(RewriterBase &rewriter,
   return cast<linalg::LinalgOp>(tiled->tiledOps.back());
 }
 
+/// Whether `op` is computed by a kernel of its own (matrix products and
+/// convolutions): such ops are tiled by their own configuration, never
+/// computed inside the tiles of another op.
+bool hasOwnKernel(linalg::LinalgOp op) {
+  return linalg::isaContractionOpInterface(op) ||
+         linalg::isaConvolutionOpInterface(op);
+}
+
+/// Whether `slice` takes less than all of `source` in some dim.
+bool isPartialSlice(tensor::ExtractSliceOp slice) {
+  ArrayRef<int64_t> sourceShape = slice.getSourceType().getShape();
+  for (auto [dim, size] : llvm::enumerate(slice.getMixedSizes())) {
+    std::optional<int64_t> staticSize = getConstantIntValue(size);
+    if (!staticSize || *staticSize != sourceShape[dim])
+      return true;
+  }
+  return false;
+}
+
+/// Tiles `op`, which has no kernel of its own (elementwise chains,
+/// reductions, the steps of softmax and normalizations), into parallel
+/// tiles of `sizes`, and computes inside each tile the slices of its
+/// operands that other such ops produce. An operand that two ops of the
+/// tile read is computed twice here; CSE keeps one. An operand read whole
+/// by every tile stays outside, computed once.
+LogicalResult tileParallel(RewriterBase &rewriter, linalg::LinalgOp op,
+                           ArrayRef<int64_t> sizes) {
+  LLVM_DEBUG(llvm::dbgs() << "tiling " << *op << "\n");
+  scf::SCFTileAndFuseOptions options = getTileAndFuseOptions(
+      rewriter.getContext(), sizes, scf::SCFTilingOptions::LoopType::ForallOp);
+  options.setFusionControlFn(
+      [&](tensor::ExtractSliceOp slice, OpResult producer,
+          bool) -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        auto producerOp = dyn_cast<linalg::LinalgOp>(producer.getOwner());
+        if (!producerOp || !producerOp.hasPureTensorSemantics() ||
+            hasOwnKernel(producerOp))
+          return std::nullopt;
+        if (!isa<linalg::FillOp>(producerOp) && !isPartialSlice(slice))
+          return std::nullopt;
+        return scf::SCFTileAndFuseOptions::ControlFnResult{};
+      });
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTileAndFuseResult> tiled =
+      scf::tileConsumerAndFuseProducersUsingSCF(
+          rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled) || tiled->tiledAndFusedOps.empty())
+    return op->emitOpError() << "could not be tiled by its lowering_config";
+  for (Operation *tiledOp : tiled->tiledAndFusedOps)
+    tiledOp->removeAttr(LoweringConfigAttr::getAttributeName());
+  for (OpResult result : op->getResults())
+    rewriter.replaceAllUsesWith(result, tiled->replacements.lookup(result));
+  SmallVector<Operation *> fused = llvm::to_vector(tiled->fusedProducers);
+  rewriter.eraseOp(op);
+  // Producers go after their consumers, whose slices of them are erased
+  // first.
+  for (Operation *producer : llvm::reverse(fused))
+    eraseIfOnlySliced(rewriter, producer);
+  return success();
+}
+
 /// Tiles `op` (or its epilogue, computing `op` inside the tiles) by the
 /// sizes of `config`: parallel tiles; then, within each, serial chunks of
 /// its reductions and serial inner tiles, each with its packed operands.
@@ -245,6 +314,13 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
   // An op with an empty loop computes nothing; there is nothing to tile.
   if (llvm::is_contained(op.getStaticLoopRanges(), 0))
     return success();
+  if (!hasOwnKernel(op)) {
+    if (!isUntiled(innerSizes) || !isUntiled(reductionSizes))
+      return op->emitOpError()
+             << "has inner or reduction tile sizes, which only matrix "
+                "products and convolutions take";
+    return tileParallel(rewriter, op, sizes);
+  }
 
   TilingTarget target{op, op};
   AffineMap resultMap = op.getIndexingMapMatchingResult(op->getResult(0));
@@ -284,14 +360,27 @@ struct YatCpuTileAndFusePass
   using YatCpuTileAndFuseBase::YatCpuTileAndFuseBase;
 
   void runOnOperation() override {
-    SmallVector<std::pair<linalg::LinalgOp, LoweringConfigAttr>> configured;
+    // Ops with kernels of their own go first, in order, each computing its
+    // elementwise epilogue. The others follow from the last to the first,
+    // so that each computes the producers it reads inside its tiles.
+    SmallVector<std::pair<linalg::LinalgOp, LoweringConfigAttr>> configured,
+        others;
     getOperation()->walk([&](linalg::LinalgOp op) {
       if (auto config = op->getAttrOfType<LoweringConfigAttr>(
               LoweringConfigAttr::getAttributeName()))
-        configured.emplace_back(op, config);
+        (hasOwnKernel(op) ? configured : others).emplace_back(op, config);
     });
-    IRRewriter rewriter(&getContext());
+    configured.append(others.rbegin(), others.rend());
+    // An op that carries its own configuration may have been computed in
+    // the tiles of the contraction it is the epilogue of, and erased.
+    struct ErasedOps : RewriterBase::Listener {
+      void notifyOperationErased(Operation *op) override { erased.insert(op); }
+      DenseSet<Operation *> erased;
+    } erasedOps;
+    IRRewriter rewriter(&getContext(), &erasedOps);
     for (auto [op, config] : configured) {
+      if (erasedOps.erased.contains(op))
+        continue;
       if (!op.hasPureTensorSemantics()) {
         op->emitOpError() << "has a lowering_config but is not on tensors";
         return signalPassFailure();

@@ -1,4 +1,4 @@
-// RUN: yat-opt %s -split-input-file -verify-diagnostics -yat-cpu-tile-and-fuse -canonicalize | FileCheck %s
+// RUN: yat-opt %s -split-input-file -verify-diagnostics -yat-cpu-tile-and-fuse -canonicalize -cse | FileCheck %s
 
 // A matmul with a bias + relu epilogue and two tiling levels: parallel
 // column tiles, each packing its weight panel once, then serial row tiles
@@ -165,4 +165,84 @@ func.func @transposed_weights(%x: tensor<192x32xf32>, %w: tensor<128x32xf32>) ->
   %init = linalg.fill ins(%zero : f32) outs(%e : tensor<192x128xf32>) -> tensor<192x128xf32>
   %0 = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>] {yat.lowering_config = #yat.lowering_config<tile_sizes = [192, 64, 0], inner_tile_sizes = [96, 0, 0]>} ins(%x, %w : tensor<192x32xf32>, tensor<128x32xf32>) outs(%init : tensor<192x128xf32>) -> tensor<192x128xf32>
   return %0 : tensor<192x128xf32>
+}
+
+// -----
+
+// A softmax: the divide is tiled by rows and computes in each tile the
+// rows of the max, the exponentials and the sum it reads. The
+// exponentials, read by both the sum and the divide, are computed once per
+// tile (after CSE); the scale vector, read whole by every tile, is left
+// outside.
+// CHECK-LABEL: func.func @softmax
+// CHECK-SAME: (%[[X:.*]]: tensor<64x128xf32>, %[[S:.*]]: tensor<128xf32>)
+// CHECK: %[[SCALE:.*]] = linalg.generic {{.*}} ins(%[[S]] : tensor<128xf32>)
+// CHECK: %[[RESULT:.*]] = scf.forall (%[[I:.*]]) = (0) to (64) step (16) shared_outs(%[[OUT:.*]] = %{{.*}})
+// CHECK:   %[[ROWS:.*]] = tensor.extract_slice %[[X]][%[[I]], 0] [16, 128] [1, 1]
+// CHECK:   %[[LOWEST:.*]] = linalg.fill {{.*}} -> tensor<16xf32>
+// CHECK:   %[[MAX:.*]] = linalg.generic {{.*}} ins(%[[ROWS]] : tensor<16x128xf32>) outs(%[[LOWEST]] : tensor<16xf32>)
+// CHECK:   %[[EXP:.*]] = linalg.generic {{.*}} ins(%[[ROWS]], %[[MAX]] : tensor<16x128xf32>, tensor<16xf32>)
+// CHECK:     math.exp
+// CHECK-NOT: math.exp
+// CHECK:   %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<16xf32>
+// CHECK:   %[[SUM:.*]] = linalg.generic {{.*}} ins(%[[EXP]] : tensor<16x128xf32>) outs(%[[ZERO]] : tensor<16xf32>)
+// CHECK-NOT: math.exp
+// CHECK:   %[[TILE:.*]] = linalg.generic {{.*}} ins(%[[EXP]], %[[SUM]], %[[SCALE]] : tensor<16x128xf32>, tensor<16xf32>, tensor<128xf32>)
+// CHECK:   tensor.parallel_insert_slice %[[TILE]] into %[[OUT]][%[[I]], 0] [16, 128]
+// CHECK-NOT: scf.forall
+// CHECK: return %[[RESULT]]
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#rows = affine_map<(d0, d1) -> (d0)>
+#cols = affine_map<(d0, d1) -> (d1)>
+#config = #yat.lowering_config<tile_sizes = [16, 0]>
+func.func @softmax(%x: tensor<64x128xf32>, %s: tensor<128xf32>) -> tensor<64x128xf32> {
+  %lowest = arith.constant 0xFF800000 : f32
+  %zero = arith.constant 0.0 : f32
+  %vector = tensor.empty() : tensor<128xf32>
+  %scale = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} ins(%s : tensor<128xf32>) outs(%vector : tensor<128xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = math.sqrt %in : f32
+    linalg.yield %r : f32
+  } -> tensor<128xf32>
+  %empty = tensor.empty() : tensor<64xf32>
+  %init = linalg.fill ins(%lowest : f32) outs(%empty : tensor<64xf32>) -> tensor<64xf32>
+  %max = linalg.generic {indexing_maps = [#id, #rows], iterator_types = ["parallel", "reduction"]} ins(%x : tensor<64x128xf32>) outs(%init : tensor<64xf32>) attrs = {yat.lowering_config = #config} {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %out, %in : f32
+    linalg.yield %m : f32
+  } -> tensor<64xf32>
+  %full = tensor.empty() : tensor<64x128xf32>
+  %exp = linalg.generic {indexing_maps = [#id, #rows, #id], iterator_types = ["parallel", "parallel"]} ins(%x, %max : tensor<64x128xf32>, tensor<64xf32>) outs(%full : tensor<64x128xf32>) attrs = {yat.lowering_config = #config} {
+  ^bb0(%in: f32, %m: f32, %out: f32):
+    %d = arith.subf %in, %m : f32
+    %e = math.exp %d : f32
+    linalg.yield %e : f32
+  } -> tensor<64x128xf32>
+  %zeros = linalg.fill ins(%zero : f32) outs(%empty : tensor<64xf32>) -> tensor<64xf32>
+  %sum = linalg.generic {indexing_maps = [#id, #rows], iterator_types = ["parallel", "reduction"]} ins(%exp : tensor<64x128xf32>) outs(%zeros : tensor<64xf32>) attrs = {yat.lowering_config = #config} {
+  ^bb0(%in: f32, %out: f32):
+    %a = arith.addf %out, %in : f32
+    linalg.yield %a : f32
+  } -> tensor<64xf32>
+  %y = linalg.generic {indexing_maps = [#id, #rows, #cols, #id], iterator_types = ["parallel", "parallel"]} ins(%exp, %sum, %scale : tensor<64x128xf32>, tensor<64xf32>, tensor<128xf32>) outs(%full : tensor<64x128xf32>) attrs = {yat.lowering_config = #config} {
+  ^bb0(%e: f32, %t: f32, %c: f32, %out: f32):
+    %q = arith.divf %e, %t : f32
+    %r = arith.mulf %q, %c : f32
+    linalg.yield %r : f32
+  } -> tensor<64x128xf32>
+  return %y : tensor<64x128xf32>
+}
+
+// -----
+
+// An op without a kernel of its own takes parallel tile sizes only.
+func.func @inner_sizes(%x: tensor<64x128xf32>) -> tensor<64x128xf32> {
+  %full = tensor.empty() : tensor<64x128xf32>
+  // expected-error @+1 {{'linalg.generic' op has inner or reduction tile sizes, which only matrix products and convolutions take}}
+  %y = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<64x128xf32>) outs(%full : tensor<64x128xf32>) attrs = {yat.lowering_config = #yat.lowering_config<tile_sizes = [16, 0], inner_tile_sizes = [4, 0]>} {
+  ^bb0(%in: f32, %out: f32):
+    %r = math.exp %in : f32
+    linalg.yield %r : f32
+  } -> tensor<64x128xf32>
+  return %y : tensor<64x128xf32>
 }

@@ -25,17 +25,17 @@ def YatCpuFuseElementwise
 
 def YatCpuSelectLoweringConfig
     : Pass<"yat-cpu-select-lowering-config", "::mlir::func::FuncOp"> {
-  let summary = "Choose the parallel tile sizes of every contraction";
+  let summary = "Choose the parallel tile sizes of every linalg op";
   let description = [{
     Sets `yat.lowering_config = #yat.lowering_config<tile_sizes = [...]>` on
-    every linalg op on tensors with static shapes that linalg's contraction
-    interface recognizes (`linalg.matmul`, `linalg.batch_matmul` and generic
-    contractions, whatever their front-end) and that is not inside an
-    `scf.forall` already. Ops that carry a configuration keep it, so a
-    configuration written by hand wins.
+    every linalg op on tensors with static shapes that is not inside an
+    `scf.forall` already, whatever its front-end. Ops that carry a
+    configuration keep it, so a configuration written by hand wins.
 
-    The loops are classified by `linalg::inferContractionDims`. One
-    parallel tile (`tile_sizes`) is
+    **Contractions** (`linalg.matmul`, `linalg.batch_matmul` and generic
+    contractions, as linalg's contraction interface recognizes them): the
+    loops are classified by `linalg::inferContractionDims`. One parallel
+    tile (`tile_sizes`) is
 
     * `tile-cols` wide on the innermost N loop;
     * 1 on every other parallel loop but the innermost M loop (batch dims,
@@ -61,6 +61,21 @@ def YatCpuSelectLoweringConfig
     ```
 
     gets `{yat.lowering_config = #yat.lowering_config<tile_sizes = [1, 256, 64, 0], inner_tile_sizes = [0, 96, 0, 0]>}`.
+
+    **Convolutions** (linalg's convolution interface): one tile per batch
+    element (and per channel of a depthwise convolution) and, when those
+    give fewer than `min-parallel-tiles` tiles, per equal share of the
+    outermost output image dim.
+
+    **Every other op** with parallel loops (elementwise chains, reductions,
+    the steps of softmax and normalizations, transposes): its parallel
+    loops, outermost first, are cut into equal shares until there are
+    `min-parallel-tiles` tiles. The innermost loop, along which the vector
+    kernels run, stays whole unless it is the only parallel loop; then it
+    is cut into chunks of a multiple of 64 elements. `linalg.fill` gets no
+    configuration (it is computed in the tiles of the op that reads it),
+    nor does an op whose indexing maps are not projected permutations (a
+    reversal: upstream's tiling misjudges the slices it reads).
   }];
   let options = [
     Option<"tileRows", "tile-rows", "int64_t", /*default=*/"96",
@@ -94,6 +109,16 @@ def YatCpuTileAndFuse : Pass<"yat-cpu-tile-and-fuse", "::mlir::func::FuncOp"> {
       tile too, so the accumulator never exists whole;
     * other producers (transposes, other contractions) are not fused: a
       tile would recompute its operand slices.
+
+    Matrix products and convolutions are tiled first, in order. Every
+    other configured op (elementwise chains, reductions, softmax and
+    normalization steps) follows, from the last to the first, and computes
+    inside its tiles the slices of its operands that ops of that kind
+    produce: a softmax tiled by rows becomes one `scf.forall` whose tiles
+    compute the max, the exponentials, the sum and the division of their
+    rows while the rows are in cache. A producer that two ops of a tile
+    read is fused twice; CSE keeps one. A producer read whole by every
+    tile (a scale vector) is left outside, computed once.
 
     The tile loops run in parallel on the `threads` workers of
     `yat-cpu-pipeline`; `yat-cpu-microkernels` turns the tile-level
@@ -132,7 +157,7 @@ def YatCpuSerializeSmallForalls
     model zoo) ran 10 to 40 times slower in parallel than serially.
 
     The work of a loop is its trip count times the iterations of the
-    linalg ops in its body, each multiplied by the trip counts of the
+    linalg ops (and the elements of the `memref.copy` ops) in its body, each multiplied by the trip counts of the
     `scf.for` loops around it in the body. Dynamic sizes count with their
     upper bound (`ValueBoundsConstraintSet`, e.g. the `affine.min` of a
     partial tile); a size without one keeps the loop parallel.
