@@ -373,13 +373,12 @@ def relative_margin(scaled):
 
 def tokens_clearing_margin(rng, model, shape, vocab):
     """The first seeded token sequence whose quantized activations all
-    clear QUANT_REL_MARGIN, and its margin."""
+    clear QUANT_REL_MARGIN."""
     collect = scaled_activations(model)
     for _ in range(200):
         tokens = rng.integers(0, vocab, shape, dtype=np.int32)
-        margin = relative_margin(collect(tokens))
-        if margin >= QUANT_REL_MARGIN:
-            return tokens, margin
+        if relative_margin(collect(tokens)) >= QUANT_REL_MARGIN:
+            return tokens
     raise RuntimeError("no token sequence clears the quantization margin")
 
 
@@ -484,7 +483,7 @@ def build_models():
                      recurrence=recurrence, rngs=nnx.Rngs(3))
         give_values(np.random.default_rng(3), lm)
         keep_weights_off_boundaries(lm)
-        tokens, margin = tokens_clearing_margin(
+        tokens = tokens_clearing_margin(
             np.random.default_rng(2406), lm, (2, seq), vocab)
         models.append(ZooModel(
             name,
@@ -503,7 +502,9 @@ def build_models():
             # Every RMSNorm: 9 per block (the block's two, the MLGRU's
             # output norm, one per BitLinear) and the final one.
             [{"op": "yat.rms_norm", "count": 19}],
-            {"quant_relative_margin": float(f"{margin:.3g}")}))
+            # The bound the tokens were chosen to clear, not the margin
+            # measured: that one depends on the machine's XLA code.
+            {"quant_relative_margin": QUANT_REL_MARGIN}))
 
     Mlp, = example_classes("vision/mnist.py", ["YatMLP"])
     mlp = Mlp(rngs=nnx.Rngs(4), hidden1=16, hidden2=16)
