@@ -6,6 +6,7 @@
 #include "yat/InitAll.h"
 #include "yat/Pipelines/Pipelines.h"
 #include "yat/Runtime/RuntimeError.h"
+#include "yat/Runtime/TaskPool.h"
 #include "yat/Support/TupleTypes.h"
 #ifdef YAT_ENABLE_STABLEHLO
 #include "yat/Runtime/Checks.h"
@@ -232,15 +233,19 @@ static llvm::StringMap<void *> getRuntimeSymbols() {
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeIsGroupError);
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeEmplaceToken);
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeEmplaceValue);
-  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitToken);
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitValue);
-  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitAllInGroup);
-  YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeExecute);
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeGetValueStorage);
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitTokenAndExecute);
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitValueAndExecute);
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitAllInGroupAndExecute);
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimGetNumWorkerThreads);
+  // Tasks run on yat's pool (see yat/Runtime/TaskPool.h).
+  symbols["mlirAsyncRuntimeExecute"] =
+      reinterpret_cast<void *>(&yatAsyncRuntimeExecute);
+  symbols["mlirAsyncRuntimeAwaitToken"] =
+      reinterpret_cast<void *>(&yatAsyncRuntimeAwaitToken);
+  symbols["mlirAsyncRuntimeAwaitAllInGroup"] =
+      reinterpret_cast<void *>(&yatAsyncRuntimeAwaitAllInGroup);
 #undef YAT_ASYNC_RUNTIME_SYMBOL
 #ifdef YAT_ENABLE_STABLEHLO
   // StableHLO check.* custom_calls lower to calls of these.

@@ -1,0 +1,126 @@
+//===- TaskPool.cpp - the worker threads of parallel tile loops -----------===//
+
+#include "yat/Runtime/TaskPool.h"
+
+#include "mlir/ExecutionEngine/AsyncRuntime.h"
+#include "llvm/Support/Threading.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+using namespace mlir::yat::runtime;
+
+namespace {
+
+/// How long an idle worker polls for a new task before it sleeps.
+constexpr std::chrono::microseconds kPollTime(100);
+
+struct Task {
+  void *coroutine;
+  void (*resume)(void *);
+};
+
+class TaskPool {
+public:
+  explicit TaskPool(unsigned workerCount) : workerCount(workerCount) {
+    for (unsigned i = 0; i < workerCount; ++i)
+      std::thread([this] { workerLoop(); }).detach();
+  }
+
+  void submit(Task task) {
+    bool wake;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      queue.push_back(task);
+      queued.fetch_add(1, std::memory_order_release);
+      wake = sleeping > 0;
+    }
+    if (wake)
+      wakeup.notify_one();
+  }
+
+  bool runOne() {
+    if (queued.load(std::memory_order_acquire) == 0)
+      return false;
+    Task task;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (queue.empty())
+        return false;
+      task = queue.front();
+      queue.pop_front();
+      queued.fetch_sub(1, std::memory_order_relaxed);
+    }
+    task.resume(task.coroutine);
+    return true;
+  }
+
+  unsigned getWorkerCount() const { return workerCount; }
+
+private:
+  void workerLoop() {
+    for (;;) {
+      if (runOne())
+        continue;
+      auto deadline = std::chrono::steady_clock::now() + kPollTime;
+      bool found = false;
+      while (!found && std::chrono::steady_clock::now() < deadline) {
+        for (int i = 0; i < 64 && !found; ++i)
+          found = queued.load(std::memory_order_acquire) != 0;
+        if (!found)
+          std::this_thread::yield();
+      }
+      if (found)
+        continue;
+      std::unique_lock<std::mutex> lock(mutex);
+      ++sleeping;
+      wakeup.wait(lock, [this] { return !queue.empty(); });
+      --sleeping;
+    }
+  }
+
+  const unsigned workerCount;
+  std::mutex mutex;
+  std::condition_variable wakeup;
+  std::deque<Task> queue;
+  std::atomic<size_t> queued{0};
+  unsigned sleeping = 0;
+};
+
+/// The process-wide pool, never destroyed: its detached workers outlive
+/// static destructors.
+TaskPool &getPool() {
+  static TaskPool *pool = new TaskPool(
+      std::max(1u, llvm::hardware_concurrency().compute_thread_count() - 1));
+  return *pool;
+}
+
+} // namespace
+
+unsigned mlir::yat::runtime::getTaskPoolWorkerCount() {
+  return getPool().getWorkerCount();
+}
+
+bool mlir::yat::runtime::runQueuedTask() { return getPool().runOne(); }
+
+extern "C" void yatAsyncRuntimeExecute(void *coroutine,
+                                       void (*resume)(void *)) {
+  getPool().submit({coroutine, resume});
+}
+
+extern "C" void yatAsyncRuntimeAwaitToken(mlir::runtime::AsyncToken *token) {
+  while (runQueuedTask()) {
+  }
+  mlir::runtime::mlirAsyncRuntimeAwaitToken(token);
+}
+
+extern "C" void
+yatAsyncRuntimeAwaitAllInGroup(mlir::runtime::AsyncGroup *group) {
+  while (runQueuedTask()) {
+  }
+  mlir::runtime::mlirAsyncRuntimeAwaitAllInGroup(group);
+}
