@@ -123,14 +123,20 @@ constexpr int64_t kMinInnermostChunk = 64;
 /// innermost loop, along which the kernels run contiguous vectors, stays
 /// whole unless it is the only parallel loop.
 LoweringConfigAttr selectParallelConfig(linalg::LinalgOp op,
-                                        int64_t minParallelTiles) {
+                                        int64_t minParallelTiles,
+                                        int64_t minParallelWork) {
+  SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+  uint64_t work = 1;
+  for (int64_t bound : bounds)
+    work = llvm::SaturatingMultiply<uint64_t>(work, bound);
+  if (work < static_cast<uint64_t>(minParallelWork))
+    return nullptr;
   // Upstream's tiling misjudges the slices that maps like `-d1 + 2` (a
   // reversal) read.
   if (!llvm::all_of(op.getIndexingMapsArray(), [](AffineMap map) {
         return map.isProjectedPermutation(/*allowZeroInResults=*/true);
       }))
     return nullptr;
-  SmallVector<int64_t> bounds = op.getStaticLoopRanges();
   SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
   unsigned innermost = bounds.size() - 1;
   SmallVector<unsigned> candidates;
@@ -173,13 +179,14 @@ struct YatCpuSelectLoweringConfigPass
 
   void runOnOperation() override {
     if (tileRows < 1 || tileColumns < 1 || depthTile < 1 ||
-        minParallelTiles < 1) {
+        minParallelTiles < 1 || minParallelWork < 0) {
       getOperation()->emitError()
-          << "yat-cpu-select-lowering-config options must be positive, got "
-             "tile-rows="
+          << "yat-cpu-select-lowering-config options must be positive "
+             "(min-parallel-work non-negative), got tile-rows="
           << int64_t(tileRows) << " tile-cols=" << int64_t(tileColumns)
           << " depth-tile=" << int64_t(depthTile)
-          << " min-parallel-tiles=" << int64_t(minParallelTiles);
+          << " min-parallel-tiles=" << int64_t(minParallelTiles)
+          << " min-parallel-work=" << int64_t(minParallelWork);
       return signalPassFailure();
     }
     getOperation()->walk([&](linalg::LinalgOp op) {
@@ -196,7 +203,7 @@ struct YatCpuSelectLoweringConfigPass
       // Fills are cut with the op whose destination they zero.
       else if (!isa<linalg::FillOp>(op))
         if (LoweringConfigAttr config =
-                selectParallelConfig(op, minParallelTiles))
+                selectParallelConfig(op, minParallelTiles, minParallelWork))
           op->setAttr(LoweringConfigAttr::getAttributeName(), config);
     });
   }

@@ -2,7 +2,11 @@
 // RUN: yat-opt %s -split-input-file -yat-cpu-select-lowering-config="tile-rows=32 tile-cols=16 depth-tile=256 min-parallel-tiles=1" | FileCheck %s --check-prefix=SMALL
 // RUN: not yat-opt %s -split-input-file -yat-cpu-select-lowering-config="tile-rows=0" 2>&1 | FileCheck %s --check-prefix=BAD
 
-// BAD: yat-cpu-select-lowering-config options must be positive, got tile-rows=0 tile-cols=64 depth-tile=512 min-parallel-tiles=16
+// RUN: not yat-opt %s -split-input-file -yat-cpu-select-lowering-config="min-parallel-work=-1" 2>&1 | FileCheck %s --check-prefix=NEGATIVE
+// RUN: yat-opt %s -split-input-file -yat-cpu-select-lowering-config="min-parallel-work=0" | FileCheck %s --check-prefix=ALL
+
+// BAD: yat-cpu-select-lowering-config options must be positive (min-parallel-work non-negative), got tile-rows=0 tile-cols=64 depth-tile=512 min-parallel-tiles=16 min-parallel-work=65536
+// NEGATIVE: got tile-rows=96 tile-cols=64 depth-tile=512 min-parallel-tiles=16 min-parallel-work=-1
 
 // A matmul with 16 column tiles keeps its 256 rows in one parallel tile,
 // steps through them 96 at a time and sums its 1024 terms in two chunks.
@@ -169,25 +173,25 @@ func.func @few_images(%x: tensor<8x32x32x32xf32>) -> tensor<8x32x32x32xf32> {
 // -----
 
 // A 1-d op is cut along its only dim, in chunks of a multiple of 64
-// elements (100000 / 16 = 6250, rounded up to 6272); one of 7 elements is
-// left whole.
+// elements (2000000 / 16 = 125000, rounded up to 125056); one of 7
+// elements is left whole.
 // CHECK-LABEL: func.func @vector
 // CHECK: linalg.generic
-// CHECK-SAME: yat.lowering_config = #yat.lowering_config<tile_sizes = [6272]>
+// CHECK-SAME: yat.lowering_config = #yat.lowering_config<tile_sizes = [125056]>
 // CHECK: linalg.generic
 // CHECK-SAME: outs(%{{.+}} : tensor<7xf32>) {{{$}}
-func.func @vector(%x: tensor<100000xf32>, %y: tensor<7xf32>) -> (tensor<100000xf32>, tensor<7xf32>) {
-  %0 = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} ins(%x : tensor<100000xf32>) outs(%x : tensor<100000xf32>) {
+func.func @vector(%x: tensor<2000000xf32>, %y: tensor<7xf32>) -> (tensor<2000000xf32>, tensor<7xf32>) {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} ins(%x : tensor<2000000xf32>) outs(%x : tensor<2000000xf32>) {
   ^bb0(%in: f32, %out: f32):
     %r = math.exp %in : f32
     linalg.yield %r : f32
-  } -> tensor<100000xf32>
+  } -> tensor<2000000xf32>
   %1 = linalg.generic {indexing_maps = [affine_map<(d0) -> (d0)>, affine_map<(d0) -> (d0)>], iterator_types = ["parallel"]} ins(%y : tensor<7xf32>) outs(%y : tensor<7xf32>) {
   ^bb0(%in: f32, %out: f32):
     %r = math.exp %in : f32
     linalg.yield %r : f32
   } -> tensor<7xf32>
-  return %0, %1 : tensor<100000xf32>, tensor<7xf32>
+  return %0, %1 : tensor<2000000xf32>, tensor<7xf32>
 }
 
 // -----
@@ -203,4 +207,21 @@ func.func @reversal(%x: tensor<64x64xf32>) -> tensor<64x64xf32> {
     linalg.yield %in : f32
   } -> tensor<64x64xf32>
   return %0 : tensor<64x64xf32>
+}
+
+// -----
+
+// 2^15 iterations, under the default min-parallel-work of 2^16: the op
+// runs serially anyway, and tiles would only add loop overhead.
+// CHECK-LABEL: func.func @little_work
+// CHECK-NOT: lowering_config
+// ALL-LABEL: func.func @little_work
+// ALL: yat.lowering_config = #yat.lowering_config<tile_sizes = [1, 0]>
+func.func @little_work(%x: tensor<16x2048xf32>) -> tensor<16x2048xf32> {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<16x2048xf32>) outs(%x : tensor<16x2048xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = math.exp %in : f32
+    linalg.yield %r : f32
+  } -> tensor<16x2048xf32>
+  return %0 : tensor<16x2048xf32>
 }

@@ -68,7 +68,9 @@ def YatCpuSelectLoweringConfig
     outermost output image dim.
 
     **Every other op** with parallel loops (elementwise chains, reductions,
-    the steps of softmax and normalizations, transposes): its parallel
+    the steps of softmax and normalizations, transposes) and at least
+    `min-parallel-work` loop iterations (smaller ones run serially anyway,
+    and tiles would only add loop overhead): its parallel
     loops, outermost first, are cut into equal shares until there are
     `min-parallel-tiles` tiles. The innermost loop, along which the vector
     kernels run, stays whole unless it is the only parallel loop; then it
@@ -89,6 +91,10 @@ def YatCpuSelectLoweringConfig
            /*default=*/"16",
            "Parallel tiles to leave at least, where the rows allow, so that "
            "every worker thread has work">,
+    Option<"minParallelWork", "min-parallel-work", "int64_t",
+           /*default=*/"65536",
+           "Fewest loop iterations of an op without a kernel of its own "
+           "(elementwise, reduction) worth cutting into parallel tiles">,
   ];
   let dependentDialects = ["::mlir::yat::YatDialect"];
 }
