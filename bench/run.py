@@ -56,6 +56,8 @@ for _m in (1, 64, 2048):
         PRODUCT_SHAPES.append((f"MLP up 1024->{_hidden} M={_m}", _m, _hidden, 1024))
         PRODUCT_SHAPES.append((f"MLP down {_hidden}->1024 M={_m}", _m, 1024, _hidden))
 
+# yat.product with a dynamic batch dim is timed against the static one.
+DYNAMIC_BATCH_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024"}
 QUICK_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024", "MLP up 1024->2816 M=64",
                   "MLP down 2816->1024 M=64", "MLP up 1024->2816 M=1"}
 ATTENTION_LENGTHS = [512, 2048, 8192]
@@ -69,9 +71,11 @@ def tensor(shape, element="f32"):
     return "tensor<" + "x".join(str(d) for d in shape) + f"x{element}>"
 
 
-def product_module(m, n, k):
-    xt, wt, bt, rt = tensor((m, k)), tensor((n, k)), tensor((n,)), tensor((m, n))
-    return f"""// yat.product with bias, M={m} N={n} K={k}.
+def product_module(m, n, k, dynamic_batch=False):
+    rows = "?" if dynamic_batch else m
+    xt, wt, bt, rt = tensor((rows, k)), tensor((n, k)), tensor((n,)), tensor((rows, n))
+    what = f"M={m} (dynamic)" if dynamic_batch else f"M={m}"
+    return f"""// yat.product with bias, {what} N={n} K={k}.
 func.func @main(%x: {xt}, %w: {wt}, %b: {bt}) -> {rt} {{
   %y = yat.product %x, %w, %b : ({xt}, {wt}, {bt}) -> {rt}
   return %y : {rt}
@@ -145,6 +149,20 @@ func.func @main(%x: {xt}, %w: {wt}) -> {rt} {{
 """
 
 
+def write_inputs(name, shapes):
+    """Seeded float32 inputs of `shapes` as .npy files under bench/modules/
+    (not committed: bench/.gitignore); returns their paths."""
+    import numpy as np
+    rng = np.random.default_rng(2026)
+    MODULES.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index, shape in enumerate(shapes):
+        path = MODULES / f"{name}.arg{index}.npy"
+        np.save(path, rng.uniform(-1, 1, shape).astype(np.float32))
+        paths.append(os.path.relpath(path, ROOT))
+    return paths
+
+
 def write_module(name, text):
     MODULES.mkdir(parents=True, exist_ok=True)
     path = MODULES / f"{name}.mlir"
@@ -214,9 +232,13 @@ class Runner:
             row["notes"] = "; ".join(notes)
         return row
 
-    def yat(self, module, iterations, reference=False):
-        cmd = [os.path.relpath(self.yat_run, ROOT), os.path.relpath(module, ROOT),
-               "--random-inputs", f"--benchmark={iterations}"]
+    def yat(self, module, iterations, reference=False, inputs=None):
+        """yat-run on random inputs, or on the .npy files `inputs` (needed
+        where a dim is dynamic)."""
+        cmd = [os.path.relpath(self.yat_run, ROOT), os.path.relpath(module, ROOT)]
+        cmd += ([f"--input={path}" for path in inputs] if inputs
+                else ["--random-inputs"])
+        cmd.append(f"--benchmark={iterations}")
         if reference:
             cmd.append("--pipeline-options=fuse=false")
         return self.measure(cmd)
@@ -283,6 +305,20 @@ def run_suite(runner, quick):
             runner.sgemm(m, n, k, iterations_for(flops / 50e9)), shape=shape)
         add("product", name, "numpy unfused formula (nmn)",
             runner.numpy(m, n, k, iterations_for(flops / 30e9)), shape=shape)
+        if name in DYNAMIC_BATCH_PRODUCTS:
+            # The same product with M known only at run time, against the
+            # static one on the same inputs.
+            inputs = write_inputs(f"product_{m}x{n}x{k}",
+                                  [(m, k), (n, k), (n,)])
+            static = write_module(f"product_{m}x{n}x{k}", product_module(m, n, k))
+            dynamic = write_module(f"product_dynamic_{m}x{n}x{k}",
+                                   product_module(m, n, k, dynamic_batch=True))
+            add("product", name, "yat fused, static batch (.npy inputs)",
+                runner.yat(static, iterations_for(flops / 50e9), inputs=inputs),
+                shape=shape)
+            add("product", name, "yat fused, dynamic batch (.npy inputs)",
+                runner.yat(dynamic, iterations_for(flops / 50e9), inputs=inputs),
+                shape=shape)
 
     print("yat.attention (B=1, H=16, D=64, causal)")
     memory = available_memory_bytes()
@@ -390,6 +426,15 @@ def check_targets(rows):
                       find(rows, "product", name, "yat fused"),
                       find(rows, "product", name, "OpenBLAS sgemm (matmul only)"),
                       1.5)
+    for name in sorted(DYNAMIC_BATCH_PRODUCTS):
+        dynamic = find(rows, "product", name, "yat fused, dynamic batch (.npy inputs)")
+        static = find(rows, "product", name, "yat fused, static batch (.npy inputs)")
+        if dynamic and static:
+            r = ratio(dynamic, static)
+            targets.append(dict(
+                target=f"product {name}: dynamic batch <= 1.3x the static time",
+                value=f"{r:.2f}x static", met=r <= 1.3,
+                miss=None if r <= 1.3 else f"{r / 1.3:.2f}x over the target"))
     for row in rows:
         if row["group"] != "product" or not row["name"].endswith("M=64"):
             continue

@@ -181,6 +181,27 @@ func.func @main(%x: tensor<?x?xf32>, %w: tensor<?x?xf32>) -> tensor<?x?xf32> {
     check(y, ref.product(x, w), "f32", product_bound(x, w, None, 1e-5, 1.0))
 
 
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("rows", [1, 7, 17, 129, 300])
+@pytest.mark.parametrize("n,k", [(129, 17), (128, 1100)])
+def test_product_dynamic_batch(rows, n, k, path):
+    """A batch of rows known only at run time, with static weights: the
+    fused path takes every row in each parallel column tile, 96 at a time
+    (and sums longer than 512 in chunks)."""
+    rng = np.random.default_rng(rows * 31 + n + k)
+    x = make(rng, (rows, k), "f32")
+    w = make(rng, (n, k), "f32")
+    b = make(rng, (n,), "f32")
+    module = f"""
+func.func @main(%x: tensor<?x{k}xf32>, %w: tensor<{n}x{k}xf32>, %b: tensor<{n}xf32>) -> tensor<?x{n}xf32> {{
+  %y = yat.product %x, %w, %b : (tensor<?x{k}xf32>, tensor<{n}x{k}xf32>, tensor<{n}xf32>) -> tensor<?x{n}xf32>
+  return %y : tensor<?x{n}xf32>
+}}"""
+    (y,) = run(module, [x, w, b], extra_args=PIPELINE_PATHS[path])
+    check(y, ref.product(x, w, b), "f32", product_bound(x, w, b, 1e-5, 1.0),
+          f"dynamic batch {rows}x{k} @ {n} ({path})")
+
+
 # ------------------------------------------------------------------- conv
 
 def conv_bound(x, filt, bias, strides, padding, dilations, groups, epsilon, alpha):

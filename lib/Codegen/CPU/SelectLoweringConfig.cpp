@@ -23,11 +23,9 @@ using namespace mlir::yat;
 
 namespace {
 
-/// Whether `op` is a non-empty op on static-shaped tensors that has not been
-/// tiled yet.
-bool isUntiledStaticOp(linalg::LinalgOp op) {
-  return op.hasPureTensorSemantics() && !op.hasDynamicShape() &&
-         !op->getParentOfType<scf::ForallOp>() &&
+/// Whether `op` is a non-empty op on tensors that has not been tiled yet.
+bool isUntiledOp(linalg::LinalgOp op) {
+  return op.hasPureTensorSemantics() && !op->getParentOfType<scf::ForallOp>() &&
          !llvm::is_contained(op.getStaticLoopRanges(), 0);
 }
 
@@ -41,7 +39,10 @@ constexpr int64_t kMinParallelRows = 16;
 /// (at least kMinParallelRows) that still gives `minParallelTiles` tiles in
 /// all, and steps through them `tileRows` at a time, so that one packed
 /// weight panel serves every row tile. Sums longer than `depthTile` are
-/// split into chunks of `depthTile`.
+/// split into chunks of `depthTile`. When the number of rows is known only
+/// at run time (a dynamic batch), every parallel tile takes all rows, in
+/// steps of `tileRows`; a contraction with another dynamic loop gets no
+/// configuration.
 LoweringConfigAttr selectContractionConfig(linalg::LinalgOp op,
                                            int64_t tileRows,
                                            int64_t tileColumns,
@@ -55,9 +56,14 @@ LoweringConfigAttr selectContractionConfig(linalg::LinalgOp op,
   FailureOr<linalg::ContractionDimensions> dims =
       linalg::inferContractionDims(op);
   if (failed(dims) || dims->m.empty() || dims->n.empty())
-    return LoweringConfigAttr::get(context, sizes, {}, {});
+    return op.hasDynamicShape()
+               ? nullptr
+               : LoweringConfigAttr::get(context, sizes, {}, {});
 
   unsigned rowLoop = dims->m.back(), columnLoop = dims->n.back();
+  for (auto [loop, bound] : llvm::enumerate(bounds))
+    if (ShapedType::isDynamic(bound) && loop != rowLoop)
+      return nullptr;
   sizes[columnLoop] = tileColumns;
   // Saturating: a fuzzed shape may multiply past 2^64.
   uint64_t otherTiles = llvm::divideCeil(bounds[columnLoop], tileColumns);
@@ -72,6 +78,11 @@ LoweringConfigAttr selectContractionConfig(linalg::LinalgOp op,
   if (dims->k.size() == 1 && bounds[dims->k.front()] > depthTile) {
     reductionSizes.assign(bounds.size(), 0);
     reductionSizes[dims->k.front()] = depthTile;
+  }
+  if (ShapedType::isDynamic(bounds[rowLoop])) {
+    sizes[rowLoop] = 0;
+    innerSizes[rowLoop] = tileRows;
+    return LoweringConfigAttr::get(context, sizes, innerSizes, reductionSizes);
   }
   int64_t blockRows =
       std::max<int64_t>(llvm::divideCeil(bounds[rowLoop], rowBlocks),
@@ -191,20 +202,21 @@ struct YatCpuSelectLoweringConfigPass
     }
     getOperation()->walk([&](linalg::LinalgOp op) {
       if (op->hasAttr(LoweringConfigAttr::getAttributeName()) ||
-          !isUntiledStaticOp(op))
+          !isUntiledOp(op))
         return;
+      LoweringConfigAttr config;
       if (linalg::isaContractionOpInterface(op))
-        op->setAttr(LoweringConfigAttr::getAttributeName(),
-                    selectContractionConfig(op, tileRows, tileColumns,
-                                            depthTile, minParallelTiles));
+        config = selectContractionConfig(op, tileRows, tileColumns, depthTile,
+                                         minParallelTiles);
+      else if (op.hasDynamicShape())
+        return;
       else if (linalg::isaConvolutionOpInterface(op))
-        op->setAttr(LoweringConfigAttr::getAttributeName(),
-                    selectConvolutionConfig(op, minParallelTiles));
+        config = selectConvolutionConfig(op, minParallelTiles);
       // Fills are cut with the op whose destination they zero.
       else if (!isa<linalg::FillOp>(op))
-        if (LoweringConfigAttr config =
-                selectParallelConfig(op, minParallelTiles, minParallelWork))
-          op->setAttr(LoweringConfigAttr::getAttributeName(), config);
+        config = selectParallelConfig(op, minParallelTiles, minParallelWork);
+      if (config)
+        op->setAttr(LoweringConfigAttr::getAttributeName(), config);
     });
   }
 };

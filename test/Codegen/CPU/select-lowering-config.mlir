@@ -74,24 +74,46 @@ func.func @generic_contraction(%a: tensor<4x8x16xi32>, %b: tensor<16x32xi32>, %i
 
 // -----
 
-// A configuration written by hand is kept; dynamic shapes and contractions
-// already inside parallel tiles get none.
+// A configuration written by hand is kept; contractions with a dynamic
+// loop other than the rows and contractions already inside parallel tiles
+// get none.
 // CHECK-LABEL: func.func @left_alone
 // CHECK: linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0]>}
-// CHECK: linalg.matmul ins({{.*}} : tensor<?x8xf32>, tensor<8x8xf32>)
+// CHECK: linalg.matmul ins({{.*}} : tensor<8x?xf32>, tensor<?x8xf32>)
 // CHECK: scf.forall
 // CHECK: linalg.matmul ins({{.*}} : tensor<8x8xf32>, tensor<8x8xf32>)
 // CHECK-NOT: yat.lowering_config
-func.func @left_alone(%x: tensor<8x8xf32>, %d: tensor<?x8xf32>, %dinit: tensor<?x8xf32>) -> (tensor<8x8xf32>, tensor<?x8xf32>, tensor<8x8xf32>) {
+func.func @left_alone(%x: tensor<8x8xf32>, %a: tensor<8x?xf32>, %b: tensor<?x8xf32>) -> (tensor<8x8xf32>, tensor<8x8xf32>, tensor<8x8xf32>) {
   %0 = linalg.matmul {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 4, 0]>} ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
-  %1 = linalg.matmul ins(%d, %x : tensor<?x8xf32>, tensor<8x8xf32>) outs(%dinit : tensor<?x8xf32>) -> tensor<?x8xf32>
+  %1 = linalg.matmul ins(%a, %b : tensor<8x?xf32>, tensor<?x8xf32>) outs(%x : tensor<8x8xf32>) -> tensor<8x8xf32>
   %2 = scf.forall (%i) in (1) shared_outs(%out = %x) -> (tensor<8x8xf32>) {
     %3 = linalg.matmul ins(%x, %x : tensor<8x8xf32>, tensor<8x8xf32>) outs(%out : tensor<8x8xf32>) -> tensor<8x8xf32>
     scf.forall.in_parallel {
       tensor.parallel_insert_slice %3 into %out[0, 0] [8, 8] [1, 1] : tensor<8x8xf32> into tensor<8x8xf32>
     }
   }
-  return %0, %1, %2 : tensor<8x8xf32>, tensor<?x8xf32>, tensor<8x8xf32>
+  return %0, %1, %2 : tensor<8x8xf32>, tensor<8x8xf32>, tensor<8x8xf32>
+}
+
+// -----
+
+// Rows known only at run time (a dynamic batch): each parallel tile is a
+// column panel with every row, stepped through 96 at a time; the sum of
+// 1024 terms is still chunked. Elementwise ops with a dynamic shape get no
+// configuration.
+// CHECK-LABEL: func.func @dynamic_rows
+// CHECK: linalg.matmul
+// CHECK-SAME: yat.lowering_config = #yat.lowering_config<tile_sizes = [0, 64, 0], inner_tile_sizes = [96, 0, 0], reduction_tile_sizes = [0, 0, 512]>
+// CHECK: linalg.generic
+// CHECK-SAME: outs(%{{.+}} : tensor<?x1024xf32>) {{{$}}
+func.func @dynamic_rows(%x: tensor<?x1024xf32>, %w: tensor<1024x1024xf32>, %init: tensor<?x1024xf32>) -> tensor<?x1024xf32> {
+  %0 = linalg.matmul ins(%x, %w : tensor<?x1024xf32>, tensor<1024x1024xf32>) outs(%init : tensor<?x1024xf32>) -> tensor<?x1024xf32>
+  %1 = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%0 : tensor<?x1024xf32>) outs(%init : tensor<?x1024xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %r = math.exp %in : f32
+    linalg.yield %r : f32
+  } -> tensor<?x1024xf32>
+  return %1 : tensor<?x1024xf32>
 }
 
 

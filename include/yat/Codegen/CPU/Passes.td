@@ -44,6 +44,11 @@ def YatCpuSelectLoweringConfig
       as few shares as still leave `min-parallel-tiles` tiles in all;
     * not tiled on reduction loops, so that each tile is a whole sum.
 
+    When the number of rows is known only at run time (a dynamic batch),
+    each parallel tile takes all rows, stepping through them `tile-rows` at
+    a time, and the column panels give the parallel tiles; a contraction
+    with any other dynamic loop gets no configuration.
+
     A contraction with one reduction loop longer than `depth-tile` gets
     `reduction_tile_sizes`: each parallel tile accumulates its sum in
     chunks of `depth-tile`, so that the slices a chunk reads stay in cache.
