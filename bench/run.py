@@ -56,6 +56,9 @@ for _m in (1, 64, 2048):
         PRODUCT_SHAPES.append((f"MLP up 1024->{_hidden} M={_m}", _m, _hidden, 1024))
         PRODUCT_SHAPES.append((f"MLP down {_hidden}->1024 M={_m}", _m, 1024, _hidden))
 
+# bf16 yat.product is timed against f32 (AVX-512 BF16 dot products where
+# the host has them).
+BF16_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024"}
 # yat.product with a dynamic batch dim is timed against the static one.
 DYNAMIC_BATCH_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024"}
 QUICK_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024", "MLP up 1024->2816 M=64",
@@ -71,11 +74,12 @@ def tensor(shape, element="f32"):
     return "tensor<" + "x".join(str(d) for d in shape) + f"x{element}>"
 
 
-def product_module(m, n, k, dynamic_batch=False):
+def product_module(m, n, k, dynamic_batch=False, element="f32"):
     rows = "?" if dynamic_batch else m
-    xt, wt, bt, rt = tensor((rows, k)), tensor((n, k)), tensor((n,)), tensor((rows, n))
+    xt, wt, bt, rt = (tensor((rows, k), element), tensor((n, k), element),
+                      tensor((n,), element), tensor((rows, n), element))
     what = f"M={m} (dynamic)" if dynamic_batch else f"M={m}"
-    return f"""// yat.product with bias, {what} N={n} K={k}.
+    return f"""// yat.product with bias, {what} N={n} K={k}, {element}.
 func.func @main(%x: {xt}, %w: {wt}, %b: {bt}) -> {rt} {{
   %y = yat.product %x, %w, %b : ({xt}, {wt}, {bt}) -> {rt}
   return %y : {rt}
@@ -305,6 +309,11 @@ def run_suite(runner, quick):
             runner.sgemm(m, n, k, iterations_for(flops / 50e9)), shape=shape)
         add("product", name, "numpy unfused formula (nmn)",
             runner.numpy(m, n, k, iterations_for(flops / 30e9)), shape=shape)
+        if name in BF16_PRODUCTS:
+            bf16 = write_module(f"product_bf16_{m}x{n}x{k}",
+                                product_module(m, n, k, element="bf16"))
+            add("product", name, "yat fused, bf16",
+                runner.yat(bf16, iterations_for(flops / 50e9)), shape=shape)
         if name in DYNAMIC_BATCH_PRODUCTS:
             # The same product with M known only at run time, against the
             # static one on the same inputs.
@@ -426,6 +435,23 @@ def check_targets(rows):
                       find(rows, "product", name, "yat fused"),
                       find(rows, "product", name, "OpenBLAS sgemm (matmul only)"),
                       1.5)
+    has_bf16_dot = "avx512_bf16" in machine_info().get("isa", "").split()
+    for name in sorted(BF16_PRODUCTS):
+        bf16 = find(rows, "product", name, "yat fused, bf16")
+        f32 = find(rows, "product", name, "yat fused")
+        if bf16 and f32:
+            r = ratio(bf16, f32)
+            if not has_bf16_dot:
+                targets.append(dict(
+                    target=f"product {name}: bf16 <= 0.8x the f32 time "
+                           "(AVX-512 BF16)",
+                    value=f"{r:.2f}x f32", met=None,
+                    miss="the host has no AVX-512 BF16"))
+                continue
+            targets.append(dict(
+                target=f"product {name}: bf16 <= 0.8x the f32 time (AVX-512 BF16)",
+                value=f"{r:.2f}x f32", met=r <= 0.8,
+                miss=None if r <= 0.8 else f"{r / 0.8:.2f}x over the target"))
     for name in sorted(DYNAMIC_BATCH_PRODUCTS):
         dynamic = find(rows, "product", name, "yat fused, dynamic batch (.npy inputs)")
         static = find(rows, "product", name, "yat fused, static batch (.npy inputs)")

@@ -35,9 +35,24 @@
 
 using namespace mlir;
 
-void mlir::yat::addFusionStage(OpPassManager &pm) {
+void mlir::yat::addFusionStage(OpPassManager &pm, bool bf16Pairs) {
   pm.addPass(createYatCacheNorms());
-  pm.addPass(createYatFuseEpilogue());
+  YatFuseEpilogueOptions fuseOptions;
+  fuseOptions.bf16Pairs = bf16Pairs;
+  pm.addPass(createYatFuseEpilogue(fuseOptions));
+}
+
+/// The f32 lanes of the host's widest vectors: 16 (AVX-512), 8 (AVX) or 4.
+static unsigned getHostVectorWidth() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  return features.lookup("avx512f") ? 16 : features.lookup("avx") ? 8 : 4;
+}
+
+bool mlir::yat::useBf16DotProducts(const YatCpuPipelineOptions &options) {
+  unsigned width = options.vectorWidth ? unsigned(options.vectorWidth)
+                                       : getHostVectorWidth();
+  return options.bf16DotProducts && width == 16 &&
+         llvm::sys::getHostCPUFeatures().lookup("avx512bf16");
 }
 
 void mlir::yat::addYatToLinalgStage(OpPassManager &pm) {
@@ -100,10 +115,8 @@ void mlir::yat::addBufferizationStage(OpPassManager &pm) {
 /// 32 zmm registers for 16 lanes (AVX-512), 12 of the 16 ymm registers for 8
 /// (AVX), 8 of 16 xmm registers for 4. Width 0 takes the host's widest.
 static yat::YatCpuMicrokernelsOptions getMicrokernelOptions(unsigned width) {
-  if (width == 0) {
-    llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
-    width = features.lookup("avx512f") ? 16 : features.lookup("avx") ? 8 : 4;
-  }
+  if (width == 0)
+    width = getHostVectorWidth();
   yat::YatCpuMicrokernelsOptions options;
   options.vectorWidth = width;
   if (width >= 16)
@@ -198,7 +211,10 @@ void mlir::yat::addCpuLLVMLoweringStage(OpPassManager &pm,
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertComplexToLLVMPass());
   pm.addPass(createArithToLLVMConversionPass());
-  pm.addPass(createConvertVectorToLLVMPass());
+  // x86vector ops (the AVX-512 BF16 dot products) become LLVM intrinsics.
+  ConvertVectorToLLVMPassOptions vectorToLLVMOptions;
+  vectorToLLVMOptions.x86Vector = true;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVMOptions));
   // Buffers come from the runtime's pool through MLIR's generic
   // allocation functions (see yat/Runtime/BufferPool.h).
   FinalizeMemRefToLLVMConversionPassOptions memrefToLLVMOptions;
@@ -220,7 +236,7 @@ void mlir::yat::buildYatCpuPipeline(OpPassManager &pm,
     pm.addPass(createRaiseStablehloToYat());
 #endif
   if (options.fuse)
-    addFusionStage(pm);
+    addFusionStage(pm, useBf16DotProducts(options));
   addYatToLinalgStage(pm);
   addTensorOptimizationStage(pm, options);
   addBufferizationStage(pm);

@@ -10,11 +10,14 @@ that bound. f16 and bf16 results are rounded once from f32, so they get one
 rounding of the result type on top (2⁻¹¹ and 2⁻⁸ relative).
 """
 
+import pathlib
+import subprocess
+
 import numpy as np
 import pytest
 
 import yat_reference as ref
-from yat_harness import (PIPELINE_PATHS, assert_close, run, tensor_type,
+from yat_harness import (PIPELINE_PATHS, YAT_OPT, assert_close, run, tensor_type,
                           tensor_type_of)
 
 U32 = 2.0**-24
@@ -109,6 +112,14 @@ PRODUCT_CASES = [
     ((100, 70), 130, "f32", True),
     ((2, 30, 33), 67, "bf16", True),
     ((3, 40), 70, "f16", False),
+    # bf16 with M >= 48 and an even K: on hosts with AVX-512 BF16 the w
+    # panels hold K pairs for vdpbf16ps. Odd M and N, N tails of 1 and 6
+    # columns past a vector, K of one pair, K chunked at 512 with a tail.
+    ((129, 34), 17, "bf16", True),
+    ((64, 2), 1, "bf16", False),
+    ((50, 128), 70, "bf16", True),
+    ((7, 9, 1100), 129, "bf16", True),
+    ((96, 64), 64, "bf16", False),
 ]
 
 
@@ -127,6 +138,36 @@ def test_product_random(x_shape, n, element, bias, path):
     expected = ref.product(x, w, b, epsilon, alpha)
     check(y, expected, element, product_bound(x, w, b, epsilon, alpha),
           f"product {x_shape}x{n} {element}")
+
+
+def yat_opt(module_text, *args):
+    """The output of yat-opt on `module_text`."""
+    proc = subprocess.run([str(YAT_OPT), "-", *args], input=module_text,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def host_has_avx512_bf16():
+    try:
+        flags = pathlib.Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return " avx512_bf16" in flags and " avx512f" in flags
+
+
+def test_product_bf16_takes_pair_dot_products():
+    """On a host with AVX-512 BF16, a bf16 yat.product with M >= 48 and an
+    even K is computed with vdpbf16ps (the numbers are checked by the bf16
+    cases of test_product_random); bf16-dot-products=false turns it off."""
+    if not host_has_avx512_bf16():
+        pytest.skip("the host has no AVX-512 BF16: the pair kernel is not "
+                    "selected (yat-cpu-pipeline converts bf16 to f32)")
+    module = product_module((64, 32), (16, 32), "bf16", True, 1e-5, 1.0)
+    lowered = yat_opt(module, "--yat-cpu-pipeline")
+    assert "x86.avx512bf16.dpbf16ps" in lowered
+    lowered = yat_opt(module, "--yat-cpu-pipeline=bf16-dot-products=false")
+    assert "dpbf16ps" not in lowered
 
 
 def test_product_defaults_match_spec():

@@ -59,12 +59,23 @@ struct YatCpuPipelineOptions
       llvm::cl::desc("f32 lanes of the microkernels' vectors: 16 (AVX-512), "
                      "8 (AVX) or 4; 0 picks it from the host CPU"),
       llvm::cl::init(0)};
+  PassOptions::Option<bool> bf16DotProducts{
+      *this, "bf16-dot-products",
+      llvm::cl::desc("Compute bf16 yat.product with AVX-512 BF16 pair dot "
+                     "products (vdpbf16ps) when the host has them and "
+                     "vector-width is 16; false converts bf16 to f32 and "
+                     "uses the f32 kernel"),
+      llvm::cl::init(true)};
 };
+
+/// Whether `options` select AVX-512 BF16 dot products on this host.
+bool useBf16DotProducts(const YatCpuPipelineOptions &options);
 
 /// Stage 0 (with `fuse`): yat-cache-norms and yat-fuse-epilogue, which turn
 /// yat.product / yat.conv / yat.attention with static shapes into tiled
-/// loops on tensors with the epilogue applied per tile.
-void addFusionStage(OpPassManager &pm);
+/// loops on tensors with the epilogue applied per tile (bf16 w panels in
+/// K pairs with `bf16Pairs`).
+void addFusionStage(OpPassManager &pm, bool bf16Pairs = false);
 
 /// Stage 1: lowers yat ops to linalg/tensor/arith/math/scf on tensors.
 void addYatToLinalgStage(OpPassManager &pm);

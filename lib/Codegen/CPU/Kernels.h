@@ -55,9 +55,6 @@ bool isFloat(Type type);
 /// `value` converted to f32 (scalars and vectors).
 Value toF32(OpBuilder &b, Location loc, Value value);
 
-/// `value` converted to f32 (scalars and vectors).
-Value toF32(OpBuilder &b, Location loc, Value value);
-
 /// Loads `width` elements of `memref` at `indices` (unit stride along the
 /// last index); where `mask` is given, lanes outside it read zero.
 Value loadVector(OpBuilder &b, Location loc, Value memref, ValueRange indices,
@@ -130,6 +127,21 @@ std::optional<RhsLayout> getMatrixProductLayout(linalg::LinalgOp op);
 /// dot-product kernel (`N x K` right operand).
 LogicalResult rewriteMatrixProduct(RewriterBase &rewriter, linalg::LinalgOp op,
                                    const KernelShape &shape);
+
+/// Rewrites the bf16 pair contraction of yat-fuse-epilogue's `bf16-pairs`
+/// mode (loops m, n, p, j; A[m, p, j], B[p, n, j], f32 C[m, n]) into
+/// AVX-512 BF16 dot products (x86vector.avx512.dot); fails for other ops
+/// and for vector widths other than 16.
+LogicalResult rewriteBf16PairProduct(RewriterBase &rewriter,
+                                     linalg::GenericOp op,
+                                     const KernelShape &shape);
+
+/// Rewrites the packing of a bf16 pair panel (`out[p, c, i] = in[c, 2p + i]`)
+/// into register transposes of 16 x 16 blocks of 32-bit pairs, recording
+/// the `vector.transpose` ops it creates in `transposes`.
+LogicalResult
+rewriteBf16PairPack(RewriterBase &rewriter, linalg::GenericOp op,
+                    SmallVectorImpl<vector::TransposeOp> &transposes);
 
 //===----------------------------------------------------------------------===//
 // Convolutions (ConvolutionKernels.cpp)

@@ -83,8 +83,12 @@ struct YatCpuMicrokernelsPass
       if (succeeded(rewriteTransposedCopy(rewriter, op, shape.vectorWidth,
                                           transposes)))
         continue;
-      if (auto generic = dyn_cast<linalg::GenericOp>(op))
+      if (auto generic = dyn_cast<linalg::GenericOp>(op)) {
+        if (succeeded(rewriteBf16PairProduct(rewriter, generic, shape)) ||
+            succeeded(rewriteBf16PairPack(rewriter, generic, transposes)))
+          continue;
         (void)rewriteElementwise(rewriter, generic, shape.vectorWidth);
+      }
     }
 
     // Register transposes become shuffles (16 x 16 f32 blocks have a

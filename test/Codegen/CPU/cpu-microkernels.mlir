@@ -302,3 +302,86 @@ func.func @column_norms(%f: memref<9x32xf32>, %n: memref<32xf32>) {
   }
   return
 }
+
+// -----
+
+// The bf16 pair contraction (yat-fuse-epilogue's bf16-pairs panels): a
+// 2-row x 2-vector tile per step of a pair, each row's pair of A broadcast
+// as one 32-bit word, 16 columns of pairs of B per vector, and one
+// x86vector.avx512.dot per row and vector; the last 6 columns (38 = 32 + 6)
+// load 12 bf16 of each pair vector and store 6 f32 lanes.
+// CHECK-LABEL: func.func @bf16_pairs
+// CHECK-SAME: (%[[A:.*]]: memref<?x5x2xbf16>, %[[B:.*]]: memref<5x38x2xbf16>, %[[C:.*]]: memref<?x38xf32>)
+// CHECK: scf.for %[[M:.*]] = %{{.*}} to %{{.*}} step %c2
+// CHECK:   %[[ACC:.*]]:4 = scf.for %[[P:.*]] = %c0 to %c5 step %c1 iter_args
+// CHECK:     %[[B0:.*]] = vector.load %[[B]][%[[P]], %c0, %c0] : memref<5x38x2xbf16>, vector<32xbf16>
+// CHECK:     %[[B1:.*]] = vector.load %[[B]][%[[P]], %c16, %c0] : memref<5x38x2xbf16>, vector<32xbf16>
+// CHECK:     %[[PAIR:.*]] = vector.load %[[A]][%[[M]], %[[P]], %c0] : memref<?x5x2xbf16>, vector<2xbf16>
+// CHECK:     %[[WORD:.*]] = vector.bitcast %[[PAIR]] : vector<2xbf16> to vector<1xi32>
+// CHECK:     %[[SCALAR:.*]] = vector.extract %[[WORD]][0] : i32 from vector<1xi32>
+// CHECK:     %[[WORDS:.*]] = vector.broadcast %[[SCALAR]] : i32 to vector<16xi32>
+// CHECK:     %[[LHS:.*]] = vector.bitcast %[[WORDS]] : vector<16xi32> to vector<32xbf16>
+// CHECK:     x86vector.avx512.dot %{{.*}}, %[[LHS]], %[[B0]] : vector<32xbf16> -> vector<16xf32>
+// CHECK:     x86vector.avx512.dot %{{.*}}, %[[LHS]], %[[B1]] : vector<32xbf16> -> vector<16xf32>
+// CHECK-COUNT-2: x86vector.avx512.dot
+// CHECK:   vector.store %[[ACC]]#0, %[[C]][%[[M]], %c0]
+// CHECK: vector.maskedload %[[B]][%{{.*}}, %c32, %c0], %{{.*}}, %{{.*}} : memref<5x38x2xbf16>, vector<32xi1>, vector<32xbf16> into vector<32xbf16>
+// CHECK: vector.maskedstore %[[C]][%{{.*}}, %c32]
+// CHECK-NOT: linalg.generic
+func.func @bf16_pairs(%a: memref<?x5x2xbf16>, %b: memref<5x38x2xbf16>, %c: memref<?x38xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, p, j) -> (m, p, j)>, affine_map<(m, n, p, j) -> (p, n, j)>, affine_map<(m, n, p, j) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction", "reduction"]} ins(%a, %b : memref<?x5x2xbf16>, memref<5x38x2xbf16>) outs(%c : memref<?x38xf32>) {
+  ^bb0(%x: bf16, %y: bf16, %acc: f32):
+    %xf = arith.extf %x : bf16 to f32
+    %yf = arith.extf %y : bf16 to f32
+    %p = arith.mulf %xf, %yf : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// Pairs that are not contiguous (a strided B) are not the pair
+// contraction: no dot products.
+// CHECK-LABEL: func.func @bf16_pairs_strided
+// CHECK-NOT: x86vector.avx512.dot
+func.func @bf16_pairs_strided(%a: memref<4x5x2xbf16>, %b: memref<5x16x2xbf16, strided<[64, 4, 1]>>, %c: memref<4x16xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(m, n, p, j) -> (m, p, j)>, affine_map<(m, n, p, j) -> (p, n, j)>, affine_map<(m, n, p, j) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction", "reduction"]} ins(%a, %b : memref<4x5x2xbf16>, memref<5x16x2xbf16, strided<[64, 4, 1]>>) outs(%c : memref<4x16xf32>) {
+  ^bb0(%x: bf16, %y: bf16, %acc: f32):
+    %xf = arith.extf %x : bf16 to f32
+    %yf = arith.extf %y : bf16 to f32
+    %p = arith.mulf %xf, %yf : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// Packing a bf16 pair panel (out[p, c, i] = in[c, 2p + i]): each pair is a
+// 32-bit word, so 16 x 16 blocks of words are transposed in registers;
+// the 4 columns past the last block (20 = 16 + 4) and the pairs past the
+// last block (17 = 16 + 1) are copied element by element.
+// CHECK-LABEL: func.func @bf16_pair_pack
+// CHECK-SAME: (%[[IN:.*]]: memref<20x34xbf16>, %[[OUT:.*]]: memref<17x20x2xbf16>)
+// CHECK: %[[ROW:.*]] = vector.load %[[IN]][%c0, %c0] : memref<20x34xbf16>, vector<32xbf16>
+// CHECK: vector.bitcast %[[ROW]] : vector<32xbf16> to vector<16xi32>
+// CHECK-COUNT-15: vector.load %[[IN]]
+// CHECK: vector.shuffle
+// CHECK: %[[WORDS:.*]] = vector.bitcast %{{.*}} : vector<16xi32> to vector<32xbf16>
+// CHECK: vector.store %[[WORDS]], %[[OUT]][%c0, %c0, %c0] : memref<17x20x2xbf16>, vector<32xbf16>
+// CHECK: scf.for %{{.*}} = %c16 to %c20 step %c1
+// CHECK:   memref.load %[[IN]]
+// CHECK: scf.for %{{.*}} = %c0 to %c20 step %c1
+// CHECK:   memref.load %[[IN]][%{{.*}}, %c32]
+// CHECK:   memref.store %{{.*}}, %[[OUT]][%c16, %{{.*}}, %c0]
+// CHECK-NOT: linalg.generic
+func.func @bf16_pair_pack(%in: memref<20x34xbf16>, %out: memref<17x20x2xbf16>) {
+  linalg.generic {indexing_maps = [affine_map<(p, c, i) -> (c, p * 2 + i)>, affine_map<(p, c, i) -> (p, c, i)>], iterator_types = ["parallel", "parallel", "parallel"]} ins(%in : memref<20x34xbf16>) outs(%out : memref<17x20x2xbf16>) {
+  ^bb0(%x: bf16, %y: bf16):
+    linalg.yield %x : bf16
+  }
+  return
+}

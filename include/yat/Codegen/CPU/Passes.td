@@ -221,6 +221,14 @@ def YatCpuMicrokernels : Pass<"yat-cpu-microkernels"> {
       copied element by element.
     * `memref.copy` between non-contiguous buffers with unit inner strides
       (e.g. into a padded buffer): vector loops with a masked tail.
+    * the bf16 pair contraction of `yat-fuse-epilogue{bf16-pairs=true}`
+      (`C[m, n] += Σ A[m, p, j] · B[p, n, j]`, `j` < 2, bf16 operands whose
+      pairs are contiguous, f32 output), with `vector-width` 16: an
+      outer-product microkernel whose step broadcasts one pair of A as a
+      32-bit word, loads 16 columns of pairs of B and issues
+      `x86vector.avx512.dot` (`vdpbf16ps`, AVX-512 BF16); and the packing
+      of its pair panels (`out[p, c, i] = in[c, 2p + i]`): 16 x 16 blocks
+      of pairs, as 32-bit words, transposed in registers.
 
     Ops that match none of these are left for `convert-linalg-to-loops`.
     Masks and lane indices are materialized as `arith` ops on constant
@@ -243,6 +251,7 @@ def YatCpuMicrokernels : Pass<"yat-cpu-microkernels"> {
     "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect",
     "::mlir::vector::VectorDialect",
+    "::mlir::x86vector::X86VectorDialect",
   ];
 }
 

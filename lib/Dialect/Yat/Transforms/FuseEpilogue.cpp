@@ -307,6 +307,7 @@ struct YatFuseEpiloguePass
     sizes.convTilePositions = convTilePositions;
     sizes.queryTile = queryTile;
     sizes.keyTile = keyTile;
+    sizes.bf16Pairs = bf16Pairs;
     for (auto [name, value] :
          {std::pair<StringRef, int64_t>{"tile-rows", tileRows},
           {"tile-cols", tileColumns},

@@ -26,6 +26,7 @@ struct TileSizes {
   int64_t convTilePositions = 64;
   int64_t queryTile = 64;
   int64_t keyTile = 128;
+  bool bf16Pairs = false;
 };
 
 void populateFuseProductPatterns(RewritePatternSet &patterns,

@@ -168,6 +168,59 @@ Value createTransposedPanel(OpBuilder &b, Location loc, Value wRows) {
       });
 }
 
+/// The `chunk/2 x n x 2` bf16 panel of rows `w[j : j + n]` (a bf16
+/// `n x chunk` slice, `chunk` even) with the K positions in pairs:
+/// `panel[p, c, i] = w[c, 2p + i]`, so that the pairs of 16 consecutive
+/// columns are 32 consecutive values.
+Value createPairPanel(OpBuilder &b, Location loc, Value wRows) {
+  MLIRContext *context = b.getContext();
+  OpFoldResult rows = tensor::getMixedSize(b, loc, wRows, 0);
+  OpFoldResult pairs = affine::makeComposedFoldedAffineApply(
+      b, loc, b.getAffineDimExpr(0).floorDiv(2),
+      {tensor::getMixedSize(b, loc, wRows, 1)});
+  Value init = tensor::EmptyOp::create(b, loc, {pairs, rows, b.getIndexAttr(2)},
+                                       b.getBF16Type());
+  AffineExpr p = getAffineDimExpr(0, context), c = getAffineDimExpr(1, context),
+             i = getAffineDimExpr(2, context);
+  AffineMap read = AffineMap::get(3, 0, {c, p * 2 + i}, context);
+  return createGeneric(
+      b, loc, wRows, init, {read, getDimsMap(context, 3, {0, 1, 2})},
+      getIterators(3),
+      [](OpBuilder &, Location, ValueRange args) { return args[0]; });
+}
+
+/// `init + lhs @ panel` for a bf16 `lhs: m x chunk` and a pair panel of
+/// createPairPanel: a contraction over (pair, position in pair) with `lhs`
+/// reshaped to `m x chunk/2 x 2`, accumulated in f32.
+Value createPairMatmul(OpBuilder &b, Location loc, Value lhs, Value panel,
+                       Value init) {
+  MLIRContext *context = b.getContext();
+  auto lhsType = cast<RankedTensorType>(lhs.getType());
+  SmallVector<int64_t> pairShape = {lhsType.getDimSize(0),
+                                    ShapedType::isDynamic(lhsType.getDimSize(1))
+                                        ? ShapedType::kDynamic
+                                        : lhsType.getDimSize(1) / 2,
+                                    2};
+  SmallVector<OpFoldResult> pairSizes = {tensor::getMixedSize(b, loc, lhs, 0),
+                                         tensor::getMixedSize(b, loc, panel, 0),
+                                         b.getIndexAttr(2)};
+  Value lhsPairs = tensor::ExpandShapeOp::create(
+      b, loc, RankedTensorType::get(pairShape, lhsType.getElementType()), lhs,
+      SmallVector<ReassociationIndices>{{0}, {1, 2}}, pairSizes);
+  SmallVector<utils::IteratorType> iterators = {
+      utils::IteratorType::parallel, utils::IteratorType::parallel,
+      utils::IteratorType::reduction, utils::IteratorType::reduction};
+  return createGeneric(
+      b, loc, ValueRange{lhsPairs, panel}, init,
+      {getDimsMap(context, 4, {0, 2, 3}), getDimsMap(context, 4, {2, 1, 3}),
+       getDimsMap(context, 4, {0, 1})},
+      iterators, [](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+        Value product = arith::MulFOp::create(
+            nb, nl, extendToF32(nb, nl, args[0]), extendToF32(nb, nl, args[1]));
+        return arith::AddFOp::create(nb, nl, args[2], product);
+      });
+}
+
 /// Rewrites `yat.product` / `yat.product_with_norms` with static shapes into
 /// an `scf.forall` over output tiles of the `M x N` result (leading dims of
 /// x collapsed into M). The row norms of x, and the norms of w unless
@@ -235,6 +288,11 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
     int64_t rowStep = std::min(rows, sizes.tileRows);
     bool pack = rows >= sizes.packMinRows;
     int64_t depthStep = std::min(depth, sizes.depthTile);
+    // Pairs of K positions need an even K, and even chunks of it.
+    bool pairs =
+        pack && sizes.bf16Pairs && depth % 2 == 0 && depthStep % 2 == 0 &&
+        xType.getElementType().isBF16() &&
+        cast<RankedTensorType>(parts.w.getType()).getElementType().isBF16();
     int64_t blockStep = rowStep;
     if (pack)
       blockStep = std::min(
@@ -307,7 +365,8 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
                 Value normsChunk;
                 if (normsInLoop)
                   normsChunk = accumulateSumOfSquares(kb, kl, wChunk, kArgs[1]);
-                Value panel = createTransposedPanel(kb, kl, wChunk);
+                Value panel = pairs ? createPairPanel(kb, kl, wChunk)
+                                    : createTransposedPanel(kb, kl, wChunk);
                 auto rowLoop = scf::ForOp::create(
                     kb, kl, zero, blockRowsValue, rowStepValue,
                     ValueRange{kArgs[0]},
@@ -326,8 +385,10 @@ template <typename OpTy> struct FuseProductPattern : OpRewritePattern<OpTy> {
                       Value xChunk =
                           extractTile(lb, ll, x, {row, k}, {tileRows, chunk});
                       Value updatedTile =
-                          createTileMatmul(lb, ll, xChunk, panel, accTile,
-                                           /*transposedRhs=*/false);
+                          pairs
+                              ? createPairMatmul(lb, ll, xChunk, panel, accTile)
+                              : createTileMatmul(lb, ll, xChunk, panel, accTile,
+                                                 /*transposedRhs=*/false);
                       SmallVector<OpFoldResult> strides(2, lb.getIndexAttr(1));
                       Value updated = tensor::InsertSliceOp::create(
                           lb, ll, updatedTile, acc,

@@ -61,7 +61,13 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       per chunk it transposes its rows of `w` into a `chunk x tile-cols` f32
       panel that an inner `scf.for` over the block's `tile-rows` row tiles
       reuses; the epilogue then finishes the whole block. Otherwise each tile reads
-      `w` as is (`linalg.matmul` with transposed-`w` indexing maps).
+      `w` as is (`linalg.matmul` with transposed-`w` indexing maps). With
+      `bf16-pairs` (for hosts with AVX-512 BF16), bf16 `x` and `w` and an
+      even K, the panel stays bf16 with the K positions in pairs,
+      `chunk/2 x tile-cols x 2`, and the chunk's product is a
+      `linalg.generic` contraction over (pair, position in pair) with `x`
+      reshaped to `rows x chunk/2 x 2`, which `yat-cpu-microkernels` turns
+      into `vdpbf16ps` dot products.
     * `yat.conv` (static shapes; any groups, strides, dilations, padding):
       the input is zero-padded once and the sum of its squares over each
       group's channels is computed once (size `N x S x groups`). The
@@ -108,6 +114,9 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
            "Queries per yat.attention tile">,
     Option<"keyTile", "key-tile", "int64_t", /*default=*/"128",
            "Keys per step of the yat.attention key loop">,
+    Option<"bf16Pairs", "bf16-pairs", "bool", /*default=*/"false",
+           "Pack bf16 w panels of yat.product in K pairs for AVX-512 BF16 "
+           "dot products">,
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
