@@ -1,4 +1,4 @@
-// yat.product with bias, M=64 N=1024 K=2816.
+// yat.product with bias, M=64 N=1024 K=2816, f32.
 func.func @main(%x: tensor<64x2816xf32>, %w: tensor<1024x2816xf32>, %b: tensor<1024xf32>) -> tensor<64x1024xf32> {
   %y = yat.product %x, %w, %b : (tensor<64x2816xf32>, tensor<1024x2816xf32>, tensor<1024xf32>) -> tensor<64x1024xf32>
   return %y : tensor<64x1024xf32>
