@@ -479,6 +479,23 @@ def check_targets(rows):
                       find(rows, "dot_general", name, "yat (yat-cpu-pipeline)"),
                       find(rows, "dot_general", "sgemm", "OpenBLAS sgemm"), 1.1)
     fused = find(rows, "attention", "T=2048", "yat fused (flash-style)")
+    matmuls = [row for row in (
+        find(rows, "product", "square 1024", "yat fused"),
+        find(rows, "product", "square 1024", "OpenBLAS sgemm (matmul only)"))
+        if row and "median_ms" in row]
+    if fused and "median_ms" in fused and matmuls:
+        # Causal: half of the 2 x 2 x H x T^2 x D score and value flops.
+        attention_rate = 2 * 2 * 16 * 2048 ** 2 * 64 / 2 / fused["median_ms"]
+        matmul_rate = max(2 * 1024 ** 3 / row["median_ms"] for row in matmuls)
+        fraction = attention_rate / matmul_rate
+        targets.append(dict(
+            target="attention T=2048: fused >= 60% of the matmul rate "
+                   "(square 1024, the faster of yat and sgemm)",
+            value=f"{100 * fraction:.0f}% ({attention_rate / 1e6:.0f} vs "
+                  f"{matmul_rate / 1e6:.0f} GFLOP/s)",
+            met=fraction >= 0.6,
+            miss=None if fraction >= 0.6 else
+            f"{0.6 / fraction:.2f}x short of the target"))
     reference = find(rows, "attention", "T=2048", "yat reference (fuse=false)")
     if fused and reference:
         speedup = ratio(reference, fused)
