@@ -5,6 +5,9 @@
 //   blas_bench sgemm M N K ITERATIONS
 //     C[M, N] = X[M, K] · W[N, K]ᵀ with cblas_sgemm (row major, W
 //     transposed), the plain matmul inside a ⵟ-product layer.
+//   blas_bench sgemm_batched B M N K ITERATIONS
+//     C[b, M, N] = X[b, M, K] · W[b, K, N] for each b with cblas_sgemm (row
+//     major, nothing transposed), a batched matmul such as attention's.
 //   blas_bench conv N H W C F KH KW ITERATIONS
 //     a stride-1, zero-padded ("same") channels-last convolution as
 //     im2col followed by cblas_sgemm, the plain conv of the same shape as a
@@ -63,6 +66,7 @@ void report(const std::function<void()> &call, int iterations) {
 
 int usage() {
   std::fprintf(stderr, "usage: blas_bench sgemm M N K ITERATIONS\n"
+                       "       blas_bench sgemm_batched B M N K ITERATIONS\n"
                        "       blas_bench conv N H W C F KH KW ITERATIONS\n");
   return 2;
 }
@@ -91,6 +95,21 @@ int main(int argc, char **argv) {
                       x.data(), k, w.data(), k, 0.0f, y.data(), n);
         },
         static_cast<int>(args[3]));
+    return 0;
+  }
+  if (mode == "sgemm_batched" && args.size() == 5) {
+    long batch = args[0], m = args[1], n = args[2], k = args[3];
+    std::vector<float> x = randomArray(batch * m * k, 1),
+                       w = randomArray(batch * k * n, 2);
+    std::vector<float> y(batch * m * n);
+    report(
+        [&] {
+          for (long b = 0; b < batch; ++b)
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k,
+                        1.0f, x.data() + b * m * k, k, w.data() + b * k * n, n,
+                        0.0f, y.data() + b * m * n, n);
+        },
+        static_cast<int>(args[4]));
     return 0;
   }
   if (mode == "conv" && args.size() == 8) {

@@ -21,7 +21,8 @@ reproduces it:
   shape through yat-cpu-pipeline, and against OpenBLAS im2col + sgemm.
 * stablehlo.dot_general as JAX exports `x @ w` and `x @ w.T` (f32,
   M=256 N=1024 K=1024) through yat-cpu-pipeline, against OpenBLAS sgemm of
-  the same shape.
+  the same shape, and a batched `jnp.matmul` (8 x 256x512 @ 512x512)
+  against one sgemm per batch element.
 
 yat runs as many threads as the machine has hardware threads; the OpenBLAS
 and numpy baselines get the same number through OPENBLAS_NUM_THREADS, with
@@ -138,6 +139,7 @@ func.func @main(%x: {it}, %f: {ft}) -> {ot} {{
 
 
 DOT_GENERAL = dict(m=256, n=1024, k=1024)
+BATCHED_DOT_GENERAL = dict(b=8, m=256, n=512, k=512)
 
 
 def dot_general_module(m, n, k, transposed):
@@ -148,6 +150,17 @@ def dot_general_module(m, n, k, transposed):
     return f"""// stablehlo.dot_general, M={m} N={n} K={k}{', w transposed' if transposed else ''}.
 func.func @main(%x: {xt}, %w: {wt}) -> {rt} {{
   %y = stablehlo.dot_general %x, %w, contracting_dims = [1] x [{rhs_dim}] : ({xt}, {wt}) -> {rt}
+  return %y : {rt}
+}}
+"""
+
+
+def batched_dot_general_module(b, m, n, k):
+    """`jnp.matmul(x, w)` of a batch, as jax.jit exports it."""
+    xt, wt, rt = tensor((b, m, k)), tensor((b, k, n)), tensor((b, m, n))
+    return f"""// stablehlo.dot_general, batch {b}, M={m} N={n} K={k}.
+func.func @main(%x: {xt}, %w: {wt}) -> {rt} {{
+  %y = stablehlo.dot_general %x, %w, batching_dims = [0] x [0], contracting_dims = [2] x [1] : ({xt}, {wt}) -> {rt}
   return %y : {rt}
 }}
 """
@@ -250,6 +263,11 @@ class Runner:
     def sgemm(self, m, n, k, iterations):
         cmd = [os.path.relpath(self.blas_bench, ROOT), "sgemm", m, n, k,
                iterations]
+        return self.measure(cmd, self.baseline_env, self.baseline_env_text())
+
+    def sgemm_batched(self, b, m, n, k, iterations):
+        cmd = [os.path.relpath(self.blas_bench, ROOT), "sgemm_batched", b, m,
+               n, k, iterations]
         return self.measure(cmd, self.baseline_env, self.baseline_env_text())
 
     def im2col_conv(self, iterations):
@@ -391,6 +409,17 @@ def run_suite(runner, quick):
     add("dot_general", "sgemm", "OpenBLAS sgemm",
         runner.sgemm(d["m"], d["n"], d["k"], iterations_for(flops / 50e9)),
         shape=shape)
+    d = BATCHED_DOT_GENERAL
+    flops = 2.0 * d["b"] * d["m"] * d["n"] * d["k"]
+    shape = {"B": d["b"], "M": d["m"], "N": d["n"], "K": d["k"]}
+    module = write_module("dot_general_batched",
+                          batched_dot_general_module(d["b"], d["m"], d["n"],
+                                                     d["k"]))
+    add("dot_general", "batched", "yat (yat-cpu-pipeline)",
+        runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
+    add("dot_general", "batched", "OpenBLAS sgemm per batch",
+        runner.sgemm_batched(d["b"], d["m"], d["n"], d["k"],
+                             iterations_for(flops / 50e9)), shape=shape)
     return rows
 
 
@@ -478,6 +507,10 @@ def check_targets(rows):
         at_most_sgemm(f"dot_general {name}:",
                       find(rows, "dot_general", name, "yat (yat-cpu-pipeline)"),
                       find(rows, "dot_general", "sgemm", "OpenBLAS sgemm"), 1.1)
+    at_most_sgemm("dot_general batched:",
+                  find(rows, "dot_general", "batched", "yat (yat-cpu-pipeline)"),
+                  find(rows, "dot_general", "batched", "OpenBLAS sgemm per batch"),
+                  1.1)
     fused = find(rows, "attention", "T=2048", "yat fused (flash-style)")
     matmuls = [row for row in (
         find(rows, "product", "square 1024", "yat fused"),
