@@ -23,6 +23,8 @@
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "yat/Support/CheckABI.h"
 
+#define DEBUG_TYPE "convert-stablehlo-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::stablehlo_lowering;

@@ -18,6 +18,8 @@
 
 #include <cmath>
 
+#define DEBUG_TYPE "convert-stablehlo-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::stablehlo_lowering;

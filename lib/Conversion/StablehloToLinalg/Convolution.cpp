@@ -10,6 +10,8 @@
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
 
+#define DEBUG_TYPE "convert-stablehlo-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::stablehlo_lowering;

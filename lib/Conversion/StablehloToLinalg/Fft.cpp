@@ -27,6 +27,8 @@
 
 #include "llvm/Support/MathExtras.h"
 
+#define DEBUG_TYPE "convert-stablehlo-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::stablehlo_lowering;

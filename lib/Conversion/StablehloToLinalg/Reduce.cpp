@@ -12,6 +12,8 @@
 #include "mlir/Transforms/DialectConversion.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 
+#define DEBUG_TYPE "convert-stablehlo-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::stablehlo_lowering;

@@ -23,6 +23,8 @@
 
 #include <array>
 
+#define DEBUG_TYPE "convert-stablehlo-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::stablehlo_lowering;

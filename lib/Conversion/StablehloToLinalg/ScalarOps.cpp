@@ -17,6 +17,8 @@
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "llvm/ADT/TypeSwitch.h"
 
+#define DEBUG_TYPE "convert-stablehlo-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::stablehlo_lowering;

@@ -33,6 +33,8 @@
 
 #include <functional>
 
+#define DEBUG_TYPE "convert-stablehlo-to-linalg"
+
 namespace mlir::yat {
 #define GEN_PASS_DEF_CONVERTSTABLEHLOTOLINALG
 #include "yat/Conversion/StablehloToLinalg/Passes.h.inc"

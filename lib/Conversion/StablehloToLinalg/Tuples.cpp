@@ -16,6 +16,8 @@
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "yat/Support/TupleTypes.h"
 
+#define DEBUG_TYPE "convert-stablehlo-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 namespace shlo = mlir::yat::stablehlo;

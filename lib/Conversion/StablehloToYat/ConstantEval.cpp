@@ -22,6 +22,8 @@
 #include <limits>
 #include <memory>
 
+#define DEBUG_TYPE "yat-raise-stablehlo"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::raising;

@@ -10,6 +10,8 @@
 
 #include <cmath>
 
+#define DEBUG_TYPE "yat-raise-stablehlo"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::raising;

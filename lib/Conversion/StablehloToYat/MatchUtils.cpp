@@ -15,6 +15,8 @@
 #include <numeric>
 #include <string>
 
+#define DEBUG_TYPE "yat-raise-stablehlo"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::raising;

@@ -13,6 +13,8 @@
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "llvm/ADT/StringSet.h"
 
+#define DEBUG_TYPE "yat-raise-stablehlo"
+
 namespace mlir::yat {
 #define GEN_PASS_DEF_RAISESTABLEHLOTOYAT
 #include "yat/Conversion/StablehloToYat/Passes.h.inc"

@@ -13,6 +13,8 @@
 
 #include <limits>
 
+#define DEBUG_TYPE "convert-yat-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::lowering;

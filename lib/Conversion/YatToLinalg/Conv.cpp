@@ -11,6 +11,8 @@
 
 #include <type_traits>
 
+#define DEBUG_TYPE "convert-yat-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::lowering;

@@ -11,6 +11,8 @@
 #include "mlir/IR/PatternMatch.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 
+#define DEBUG_TYPE "convert-yat-to-linalg"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::lowering;

@@ -12,6 +12,8 @@
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 
+#define DEBUG_TYPE "convert-yat-to-linalg"
+
 namespace mlir::yat {
 #define GEN_PASS_DEF_CONVERTYATTOLINALG
 #include "yat/Conversion/Passes.h.inc"

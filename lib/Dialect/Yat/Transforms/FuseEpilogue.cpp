@@ -16,6 +16,8 @@
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
 
+#define DEBUG_TYPE "yat-fuse-epilogue"
+
 namespace mlir::yat {
 #define GEN_PASS_DEF_YATFUSEEPILOGUE
 #include "yat/Dialect/Yat/Transforms/Passes.h.inc"

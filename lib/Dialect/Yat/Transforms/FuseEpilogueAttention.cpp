@@ -10,6 +10,8 @@
 
 #include <limits>
 
+#define DEBUG_TYPE "yat-fuse-epilogue"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::fusion;

@@ -7,6 +7,8 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 
+#define DEBUG_TYPE "yat-fuse-epilogue"
+
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::fusion;
