@@ -216,7 +216,7 @@ void mlir::yat::addCpuLLVMLoweringStage(OpPassManager &pm,
   vectorToLLVMOptions.x86Vector = true;
   pm.addPass(createConvertVectorToLLVMPass(vectorToLLVMOptions));
   // Buffers come from the runtime's pool through MLIR's generic
-  // allocation functions (see yat/Runtime/BufferPool.h).
+  // allocation functions (see yat/Runtime/Core/BufferPool.h).
   FinalizeMemRefToLLVMConversionPassOptions memrefToLLVMOptions;
   memrefToLLVMOptions.useAlignedAlloc = true;
   memrefToLLVMOptions.useGenericFunctions = true;

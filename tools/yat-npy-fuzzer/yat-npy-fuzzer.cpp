@@ -16,10 +16,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "yat/Runtime/CpuExecutable.h"
-#include "yat/Runtime/HostTensor.h"
-#include "yat/Runtime/Npy.h"
-#include "yat/Runtime/Runner.h"
+#include "yat/Runtime/Core/HostTensor.h"
+#include "yat/Runtime/JIT/CpuExecutable.h"
+#include "yat/Runtime/Tooling/Npy.h"
+#include "yat/Runtime/Tooling/Runner.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/StringRef.h"

@@ -1,11 +1,11 @@
 //===- yat-run.cpp - compile and run a function on tensors ----------------===//
 //
 // Flag parsing only; the work is done by yat's runtime library
-// (yat/Runtime/Runner.h).
+// (yat/Runtime/Tooling/Runner.h).
 //
 //===----------------------------------------------------------------------===//
 
-#include "yat/Runtime/Runner.h"
+#include "yat/Runtime/Tooling/Runner.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"

@@ -11,7 +11,7 @@
 //
 // which returns 1 when the check passes and 0 when it fails. This header
 // holds the kinds, element types, names, flags and tolerances; the
-// runtime's side is yat/Runtime/Checks.h.
+// runtime's side is yat/Runtime/JIT/Checks.h.
 //
 //===----------------------------------------------------------------------===//
 

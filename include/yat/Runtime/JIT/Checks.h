@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef YAT_RUNTIME_CHECKS_H
-#define YAT_RUNTIME_CHECKS_H
+#ifndef YAT_RUNTIME_JIT_CHECKS_H
+#define YAT_RUNTIME_JIT_CHECKS_H
 
 #include "yat/Support/CheckABI.h"
 
@@ -49,4 +49,4 @@ std::vector<CheckFailure> getCheckFailures();
 
 } // namespace mlir::yat::runtime
 
-#endif // YAT_RUNTIME_CHECKS_H
+#endif // YAT_RUNTIME_JIT_CHECKS_H

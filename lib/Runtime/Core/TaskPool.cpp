@@ -1,6 +1,6 @@
 //===- TaskPool.cpp - the worker threads of parallel tile loops -----------===//
 
-#include "yat/Runtime/TaskPool.h"
+#include "yat/Runtime/Core/TaskPool.h"
 
 #include "mlir/ExecutionEngine/AsyncRuntime.h"
 #include "llvm/Support/Threading.h"

@@ -7,10 +7,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef YAT_RUNTIME_NPY_H
-#define YAT_RUNTIME_NPY_H
+#ifndef YAT_RUNTIME_TOOLING_NPY_H
+#define YAT_RUNTIME_TOOLING_NPY_H
 
-#include "yat/Runtime/HostTensor.h"
+#include "yat/Runtime/Core/HostTensor.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -36,4 +36,4 @@ llvm::Error writeNpyFile(llvm::StringRef path, const HostTensor &tensor);
 
 } // namespace mlir::yat::runtime
 
-#endif // YAT_RUNTIME_NPY_H
+#endif // YAT_RUNTIME_TOOLING_NPY_H

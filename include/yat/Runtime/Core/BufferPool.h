@@ -11,8 +11,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef YAT_RUNTIME_BUFFERPOOL_H
-#define YAT_RUNTIME_BUFFERPOOL_H
+#ifndef YAT_RUNTIME_CORE_BUFFERPOOL_H
+#define YAT_RUNTIME_CORE_BUFFERPOOL_H
 
 #include <cstddef>
 #include <cstdint>
@@ -48,4 +48,4 @@ void *yatMemrefAlignedAlloc(uint64_t alignment, uint64_t size);
 void yatMemrefFree(void *buffer);
 }
 
-#endif // YAT_RUNTIME_BUFFERPOOL_H
+#endif // YAT_RUNTIME_CORE_BUFFERPOOL_H

@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "yat/Runtime/Checks.h"
+#include "yat/Runtime/JIT/Checks.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,7 +1,7 @@
 //===- Cuda.h - CUDA driver detection ---------------------------*- C++ -*-===//
 
-#ifndef YAT_RUNTIME_CUDA_H
-#define YAT_RUNTIME_CUDA_H
+#ifndef YAT_RUNTIME_JIT_CUDA_H
+#define YAT_RUNTIME_JIT_CUDA_H
 
 #include <string>
 
@@ -22,4 +22,4 @@ CudaDriverStatus probeCudaDriver();
 
 } // namespace mlir::yat::runtime
 
-#endif // YAT_RUNTIME_CUDA_H
+#endif // YAT_RUNTIME_JIT_CUDA_H

@@ -5,10 +5,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef YAT_RUNTIME_RUNNER_H
-#define YAT_RUNTIME_RUNNER_H
+#ifndef YAT_RUNTIME_TOOLING_RUNNER_H
+#define YAT_RUNTIME_TOOLING_RUNNER_H
 
-#include "yat/Runtime/CpuExecutable.h"
+#include "yat/Runtime/JIT/CpuExecutable.h"
 
 #include "llvm/Support/Error.h"
 
@@ -58,4 +58,4 @@ int reportRunError(llvm::Error error, llvm::StringRef tool,
 
 } // namespace mlir::yat::runtime
 
-#endif // YAT_RUNTIME_RUNNER_H
+#endif // YAT_RUNTIME_TOOLING_RUNNER_H

@@ -1,6 +1,6 @@
 //===- BufferPool.cpp - reuse of the compiled code's large buffers --------===//
 
-#include "yat/Runtime/BufferPool.h"
+#include "yat/Runtime/Core/BufferPool.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"

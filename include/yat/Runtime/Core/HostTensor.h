@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef YAT_RUNTIME_HOSTTENSOR_H
-#define YAT_RUNTIME_HOSTTENSOR_H
+#ifndef YAT_RUNTIME_CORE_HOSTTENSOR_H
+#define YAT_RUNTIME_CORE_HOSTTENSOR_H
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -133,10 +133,6 @@ private:
 std::string formatTensorType(ElementType elementType,
                              llvm::ArrayRef<int64_t> shape);
 
-/// Prints `tensor` the way numpy's `print(array)` does: nested brackets,
-/// aligned columns, elements elided with `...` beyond 1000 elements.
-void printTensor(llvm::raw_ostream &os, const HostTensor &tensor);
-
 } // namespace mlir::yat::runtime
 
-#endif // YAT_RUNTIME_HOSTTENSOR_H
+#endif // YAT_RUNTIME_CORE_HOSTTENSOR_H

@@ -1,6 +1,6 @@
 //===- BufferPoolTest.cpp - the runtime's buffer pool ---------------------===//
 
-#include "yat/Runtime/BufferPool.h"
+#include "yat/Runtime/Core/BufferPool.h"
 
 #include "gtest/gtest.h"
 

@@ -8,9 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "yat/Runtime/Npy.h"
+#include "yat/Runtime/Tooling/Npy.h"
 
-#include "yat/Runtime/RuntimeError.h"
+#include "yat/Runtime/Core/RuntimeError.h"
 
 #include "mlir/Support/LLVM.h"
 #include "llvm/ADT/STLExtras.h"

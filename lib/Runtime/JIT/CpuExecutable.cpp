@@ -1,15 +1,15 @@
 //===- CpuExecutable.cpp - JIT-compiled functions on host tensors ---------===//
 
-#include "yat/Runtime/CpuExecutable.h"
-#include "yat/Runtime/BufferPool.h"
+#include "yat/Runtime/JIT/CpuExecutable.h"
+#include "yat/Runtime/Core/BufferPool.h"
 
 #include "yat/InitAll.h"
 #include "yat/Pipelines/Pipelines.h"
-#include "yat/Runtime/RuntimeError.h"
-#include "yat/Runtime/TaskPool.h"
+#include "yat/Runtime/Core/RuntimeError.h"
+#include "yat/Runtime/Core/TaskPool.h"
 #include "yat/Support/TupleTypes.h"
 #ifdef YAT_ENABLE_STABLEHLO
-#include "yat/Runtime/Checks.h"
+#include "yat/Runtime/JIT/Checks.h"
 #endif
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -239,7 +239,7 @@ static llvm::StringMap<void *> getRuntimeSymbols() {
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitValueAndExecute);
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimeAwaitAllInGroupAndExecute);
   YAT_ASYNC_RUNTIME_SYMBOL(mlirAsyncRuntimGetNumWorkerThreads);
-  // Tasks run on yat's pool (see yat/Runtime/TaskPool.h).
+  // Tasks run on yat's pool (see yat/Runtime/Core/TaskPool.h).
   symbols["mlirAsyncRuntimeExecute"] =
       reinterpret_cast<void *>(&yatAsyncRuntimeExecute);
   symbols["mlirAsyncRuntimeAwaitToken"] =

@@ -9,10 +9,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef YAT_RUNTIME_CPUEXECUTABLE_H
-#define YAT_RUNTIME_CPUEXECUTABLE_H
+#ifndef YAT_RUNTIME_JIT_CPUEXECUTABLE_H
+#define YAT_RUNTIME_JIT_CPUEXECUTABLE_H
 
-#include "yat/Runtime/HostTensor.h"
+#include "yat/Runtime/Core/HostTensor.h"
 
 #include "mlir/IR/OwningOpRef.h"
 #include "mlir/Support/LLVM.h"
@@ -147,4 +147,4 @@ makeRandomArguments(const FunctionSignature &signature, uint64_t seed);
 
 } // namespace mlir::yat::runtime
 
-#endif // YAT_RUNTIME_CPUEXECUTABLE_H
+#endif // YAT_RUNTIME_JIT_CPUEXECUTABLE_H

@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef YAT_RUNTIME_RUNTIMEERROR_H
-#define YAT_RUNTIME_RUNTIMEERROR_H
+#ifndef YAT_RUNTIME_CORE_RUNTIMEERROR_H
+#define YAT_RUNTIME_CORE_RUNTIMEERROR_H
 
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Error.h"
@@ -63,4 +63,4 @@ inline llvm::Error makeUnavailableError(const llvm::Twine &message) {
 
 } // namespace mlir::yat::runtime
 
-#endif // YAT_RUNTIME_RUNTIMEERROR_H
+#endif // YAT_RUNTIME_CORE_RUNTIMEERROR_H

@@ -1,6 +1,6 @@
 //===- Cuda.cpp - CUDA driver detection -----------------------------------===//
 
-#include "yat/Runtime/Cuda.h"
+#include "yat/Runtime/JIT/Cuda.h"
 
 #include <dlfcn.h>
 

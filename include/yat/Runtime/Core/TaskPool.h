@@ -16,8 +16,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef YAT_RUNTIME_TASKPOOL_H
-#define YAT_RUNTIME_TASKPOOL_H
+#ifndef YAT_RUNTIME_CORE_TASKPOOL_H
+#define YAT_RUNTIME_CORE_TASKPOOL_H
 
 #include <cstdint>
 
@@ -46,4 +46,4 @@ void yatAsyncRuntimeAwaitToken(mlir::runtime::AsyncToken *token);
 void yatAsyncRuntimeAwaitAllInGroup(mlir::runtime::AsyncGroup *group);
 }
 
-#endif // YAT_RUNTIME_TASKPOOL_H
+#endif // YAT_RUNTIME_CORE_TASKPOOL_H

@@ -1,6 +1,6 @@
 //===- TaskPoolTest.cpp - the runtime's task pool -------------------------===//
 
-#include "yat/Runtime/TaskPool.h"
+#include "yat/Runtime/Core/TaskPool.h"
 
 #include "gtest/gtest.h"
 

@@ -1,12 +1,13 @@
 //===- Runner.cpp - run a function of an .mlir file on .npy data ----------===//
 
-#include "yat/Runtime/Runner.h"
+#include "yat/Runtime/Tooling/Runner.h"
+#include "yat/Runtime/Tooling/TensorPrinting.h"
 
-#include "yat/Runtime/Cuda.h"
-#include "yat/Runtime/Npy.h"
-#include "yat/Runtime/RuntimeError.h"
+#include "yat/Runtime/Core/RuntimeError.h"
+#include "yat/Runtime/JIT/Cuda.h"
+#include "yat/Runtime/Tooling/Npy.h"
 #ifdef YAT_ENABLE_STABLEHLO
-#include "yat/Runtime/Checks.h"
+#include "yat/Runtime/JIT/Checks.h"
 #endif
 
 #include "mlir/IR/BuiltinOps.h"
