@@ -98,14 +98,23 @@ def layers():
     }
 
 
+def shorten(text, width):
+    """`text` cut at a word boundary to fit `width` characters, with an
+    ellipsis when cut (the terminal table; the Markdown and JSON keep it
+    whole)."""
+    if len(text) <= width:
+        return text
+    return text[:width - 3].rsplit(" ", 1)[0].rstrip(",;(") + "..."
+
+
 def zoo_models():
     """name -> (description, function, inputs) of the model zoo."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import export_model_zoo
     models = {}
     for model in export_model_zoo.build_models():
-        models[model.name] = (model.description.split(":")[0][:60],
-                              model.fn, model.args)
+        models[model.name] = (model.description.split(":")[0], model.fn,
+                              model.args)
     return models
 
 
@@ -182,7 +191,7 @@ def run(options):
     if options.only:
         cases = {n: c for n, c in cases.items() if n in options.only}
     rows = []
-    print(f"{'case':12} {'yat ms':>9} {'XLA ms':>9} {'yat/XLA':>8}  shape")
+    print(f"{'case':14} {'yat ms':>9} {'XLA ms':>9} {'yat/XLA':>8}  shape")
     for name, (group, description, fn, args) in cases.items():
         module, inputs = export(name, group, fn, args)
         xla_median, _ = time_jax(fn, args, 5)
@@ -197,10 +206,10 @@ def run(options):
                    yat=yat, xla=xla)
         if "median_ms" in yat and "median_ms" in xla:
             row["ratio"] = yat["median_ms"] / xla["median_ms"]
-            print(f"{name:12} {yat['median_ms']:9.3f} {xla['median_ms']:9.3f} "
-                  f"{row['ratio']:8.2f}  {description}")
+            print(f"{name:14} {yat['median_ms']:9.3f} {xla['median_ms']:9.3f} "
+                  f"{row['ratio']:8.2f}  {shorten(description, 60)}")
         else:
-            print(f"{name:12} yat: {yat['status']}; XLA: {xla['status']}")
+            print(f"{name:14} yat: {yat['status']}; XLA: {xla['status']}")
         print(f"    yat: {yat['command']}\n    XLA: {xla['command']}")
         rows.append(row)
     return rows
