@@ -385,3 +385,24 @@ func.func @bf16_pair_pack(%in: memref<20x34xbf16>, %out: memref<17x20x2xbf16>) {
   }
   return
 }
+
+// -----
+
+// A transpose that moves the innermost dim ((b, t, h, d) -> (b, h, d, t))
+// is copied plane by plane: loops over b and h around a 2-d transpose of
+// the (t, d) plane of the input into the (d, t) plane of the output, in
+// 16 x 16 register blocks.
+// CHECK-LABEL: func.func @transpose_planes
+// CHECK-SAME: (%[[IN:.*]]: memref<2x32x3x16xf32>, %[[OUT:.*]]: memref<2x3x16x32xf32>)
+// CHECK: scf.for %[[B:.*]] = %c0 to %c2 step %c1
+// CHECK:   scf.for %[[H:.*]] = %c0 to %c3 step %c1
+// CHECK:     %[[INPLANE:.*]] = memref.subview %[[IN]][%[[B]], 0, %[[H]], 0] [1, 32, 1, 16] [1, 1, 1, 1] : memref<2x32x3x16xf32> to memref<32x16xf32, strided<[48, 1], offset: ?>>
+// CHECK:     %[[OUTPLANE:.*]] = memref.subview %[[OUT]][%[[B]], %[[H]], 0, 0] [1, 1, 16, 32] [1, 1, 1, 1] : memref<2x3x16x32xf32> to memref<16x32xf32, strided<[32, 1], offset: ?>>
+// CHECK:     vector.load %[[INPLANE]]
+// CHECK:     vector.shuffle
+// CHECK:     vector.store %{{.*}}, %[[OUTPLANE]]
+// CHECK-NOT: linalg.transpose
+func.func @transpose_planes(%in: memref<2x32x3x16xf32>, %out: memref<2x3x16x32xf32>) {
+  linalg.transpose ins(%in : memref<2x32x3x16xf32>) outs(%out : memref<2x3x16x32xf32>) permutation = [0, 2, 3, 1]
+  return
+}

@@ -218,7 +218,10 @@ def YatCpuMicrokernels : Pass<"yat-cpu-microkernels"> {
     * `linalg.transpose`, and `linalg.generic` copies (optionally through
       `arith.extf`/`truncf`), that swap the last two dims: `vector-width`
       square blocks are transposed in registers (shuffles), the edges are
-      copied element by element.
+      copied element by element. A `linalg.transpose` that moves the
+      innermost dim elsewhere (`(b, t, h, d) -> (b, h, d, t)`) becomes
+      loops over the other dims around such 2-d transposes of the planes
+      the two moved dims span.
     * `memref.copy` between non-contiguous buffers with unit inner strides
       (e.g. into a padded buffer): vector loops with a masked tail.
     * the bf16 pair contraction of `yat-fuse-epilogue{bf16-pairs=true}`
