@@ -442,7 +442,7 @@ def find(rows, group, name, variant):
     return None
 
 
-def check_targets(rows):
+def check_targets(rows, machine):
     """The performance targets, each with the measured ratio."""
     targets = []
 
@@ -464,7 +464,7 @@ def check_targets(rows):
                       find(rows, "product", name, "yat fused"),
                       find(rows, "product", name, "OpenBLAS sgemm (matmul only)"),
                       1.5)
-    has_bf16_dot = "avx512_bf16" in machine_info().get("isa", "").split()
+    has_bf16_dot = "avx512_bf16" in machine.get("isa", "").split()
     for name in sorted(BF16_PRODUCTS):
         bf16 = find(rows, "product", name, "yat fused, bf16")
         f32 = find(rows, "product", name, "yat fused")
@@ -652,7 +652,7 @@ def main():
           f"CPUs, {info.get('isa', '')}; threads: {args.threads}")
     rows = run_suite(runner, args.quick)
     print_table(rows)
-    targets = check_targets(rows)
+    targets = check_targets(rows, info)
     print("\ntargets")
     for target in targets:
         verdict = {True: "MET ", False: "MISS", None: "INFO"}[target["met"]]

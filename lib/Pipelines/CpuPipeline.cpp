@@ -49,10 +49,12 @@ static unsigned getHostVectorWidth() {
 }
 
 bool mlir::yat::useBf16DotProducts(const YatCpuPipelineOptions &options) {
-  unsigned width = options.vectorWidth ? unsigned(options.vectorWidth)
-                                       : getHostVectorWidth();
-  return options.bf16DotProducts && width == 16 &&
-         llvm::sys::getHostCPUFeatures().lookup("avx512bf16");
+  if (!options.bf16DotProducts ||
+      !llvm::sys::getHostCPUFeatures().lookup("avx512bf16"))
+    return false;
+  // vdpbf16ps on zmm registers: the kernels must use 16-lane vectors.
+  return (options.vectorWidth ? unsigned(options.vectorWidth)
+                              : getHostVectorWidth()) == 16;
 }
 
 void mlir::yat::addYatToLinalgStage(OpPassManager &pm) {

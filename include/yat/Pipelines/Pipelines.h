@@ -83,7 +83,8 @@ void addYatToLinalgStage(OpPassManager &pm);
 /// Stage 2: cleans up and fuses on tensors. With `fuse`, ends with
 /// yat-cpu-select-lowering-config and yat-cpu-tile-and-fuse: every
 /// contraction becomes an scf.forall of parallel tiles with its
-/// elementwise epilogue fused.
+/// elementwise epilogue fused, and elementwise ops and reductions parallel
+/// row tiles that compute the rows of their producers.
 void addTensorOptimizationStage(OpPassManager &pm,
                                 const YatCpuPipelineOptions &options);
 

@@ -196,9 +196,9 @@ Value getPlane(OpBuilder &b, Location loc, Value buffer,
                                    strides);
 }
 
-/// A `linalg.transpose` on buffers that moves the input's innermost dim to
-/// another position than the output's second-to-last, with the output's
-/// innermost dim read along a strided input dim (attention's
+/// A `linalg.transpose` on buffers that moves the input's innermost dim and
+/// is not a swap of the last two dims, so that the output's innermost dim
+/// is read along a strided input dim (attention's
 /// `(b, t, h, d) -> (b, h, d, t)`): loops over the other dims around 2-d
 /// transposes of the planes those two dims span, which rewriteTransposedCopy
 /// then turns into register blocks. 131072 elements of

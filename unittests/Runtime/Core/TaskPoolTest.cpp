@@ -31,8 +31,6 @@ void countRun(void *counter) {
   state->runs.fetch_add(1);
 }
 
-TEST(TaskPoolTest, HasAWorker) { EXPECT_GE(getTaskPoolWorkerCount(), 1u); }
-
 TEST(TaskPoolTest, RunsEveryTaskOnTheWorkers) {
   Counter counter;
   constexpr int kTasks = 64;

@@ -28,8 +28,9 @@ def YatCpuSelectLoweringConfig
   let summary = "Choose the parallel tile sizes of every linalg op";
   let description = [{
     Sets `yat.lowering_config = #yat.lowering_config<tile_sizes = [...]>` on
-    every linalg op on tensors with static shapes that is not inside an
-    `scf.forall` already, whatever its front-end. Ops that carry a
+    every linalg op on tensors with static shapes (contractions: all but
+    the rows may be dynamic) that is not inside an `scf.forall` already,
+    whatever its front-end. Ops that carry a
     configuration keep it, so a configuration written by hand wins.
 
     **Contractions** (`linalg.matmul`, `linalg.batch_matmul` and generic
