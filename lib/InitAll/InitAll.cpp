@@ -10,19 +10,13 @@
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
+#include "yat/Frontend/Frontend.h"
 #include "yat/Pipelines/Pipelines.h"
-#ifdef YAT_ENABLE_STABLEHLO
-#include "yat/Conversion/StablehloToLinalg/Passes.h"
-#include "yat/Conversion/StablehloToYat/Passes.h"
-#include "yat/Dialect/StableHLO/IR/Chlo.h"
-#include "yat/Dialect/StableHLO/IR/Stablehlo.h"
-#endif
 
 void mlir::yat::registerAllYatDialects(DialectRegistry &registry) {
   registry.insert<YatDialect>();
-#ifdef YAT_ENABLE_STABLEHLO
-  registry.insert<chlo::ChloDialect, stablehlo::StablehloDialect>();
-#endif
+  for (const Frontend &frontend : getFrontends())
+    frontend.registerDialects(registry);
 }
 
 void mlir::yat::registerUpstreamDialects(DialectRegistry &registry) {
@@ -39,10 +33,8 @@ void mlir::yat::registerAllYatPasses() {
   registerYatPasses();
   registerYatConversionPasses();
   registerYatCpuCodegenPasses();
-#ifdef YAT_ENABLE_STABLEHLO
-  registerYatStablehloConversionPasses();
-  registerYatStablehloToYatPasses();
-#endif
+  for (const Frontend &frontend : getFrontends())
+    frontend.registerPasses();
   registerYatPipelines();
 }
 

@@ -26,12 +26,9 @@
 #include "yat/Codegen/CPU/Passes.h"
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
+#include "yat/Frontend/Frontend.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/TargetParser/Host.h"
-#ifdef YAT_ENABLE_STABLEHLO
-#include "yat/Conversion/StablehloToLinalg/Passes.h"
-#include "yat/Conversion/StablehloToYat/Passes.h"
-#endif
 
 using namespace mlir;
 
@@ -58,10 +55,10 @@ bool mlir::yat::useBf16DotProducts(const YatCpuPipelineOptions &options) {
 }
 
 void mlir::yat::addYatToLinalgStage(OpPassManager &pm) {
-#ifdef YAT_ENABLE_STABLEHLO
-  // StableHLO input lowers first (a no-op when the module has none).
-  pm.addPass(createConvertStablehloToLinalg());
-#endif
+  // Front-end input (StableHLO) lowers first; a no-op when the module has
+  // none.
+  for (const Frontend &frontend : getFrontends())
+    frontend.addLoweringPasses(pm);
   pm.addPass(createConvertYatToLinalg());
   // arith/math ops applied to whole tensors, at the linalg-on-tensors input
   // level, become elementwise linalg.generic ops (bufferization has no
@@ -233,10 +230,9 @@ void mlir::yat::addCpuLLVMLoweringStage(OpPassManager &pm,
 
 void mlir::yat::buildYatCpuPipeline(OpPassManager &pm,
                                     const YatCpuPipelineOptions &options) {
-#ifdef YAT_ENABLE_STABLEHLO
   if (options.raiseStablehlo)
-    pm.addPass(createRaiseStablehloToYat());
-#endif
+    for (const Frontend &frontend : getFrontends())
+      frontend.addRaisingPasses(pm);
   if (options.fuse)
     addFusionStage(pm, useBf16DotProducts(options));
   addYatToLinalgStage(pm);

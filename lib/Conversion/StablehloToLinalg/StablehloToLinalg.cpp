@@ -1,6 +1,6 @@
 //===- StablehloToLinalg.cpp - the convert-stablehlo-to-linalg pass -------===//
 //
-// Validation, call inlining and the driver of the conversion. The patterns
+// Validation and the driver of the conversion. The patterns
 // live in one file per op family.
 //
 //===----------------------------------------------------------------------===//
@@ -22,16 +22,14 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
-#include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/DialectConversion.h"
-#include "mlir/Transforms/InliningUtils.h"
 #include "yat/Dialect/StableHLO/IR/Chlo.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "yat/Dialect/StableHLO/Transforms/Passes.h"
 #include "yat/Support/CheckABI.h"
 #include "llvm/ADT/TypeSwitch.h"
-
-#include <functional>
 
 #define DEBUG_TYPE "convert-stablehlo-to-linalg"
 
@@ -208,110 +206,6 @@ LogicalResult mlir::yat::verifyStablehloLowerable(ModuleOp module) {
 }
 
 //===----------------------------------------------------------------------===//
-// Calls and composites
-//===----------------------------------------------------------------------===//
-
-/// Moves or clones the callee's body into the caller (the default behavior
-/// of MLIR's inliner).
-static void cloneCalleeBody(OpBuilder &, Region *src, Block *inlineBlock,
-                            Block *postInsertBlock, IRMapping &mapper,
-                            bool shouldCloneInlinedRegion) {
-  Region *insertRegion = inlineBlock->getParent();
-  if (shouldCloneInlinedRegion)
-    src->cloneInto(insertRegion, postInsertBlock->getIterator(), mapper);
-  else
-    insertRegion->getBlocks().splice(postInsertBlock->getIterator(),
-                                     src->getBlocks(), src->begin(),
-                                     src->end());
-}
-
-/// Finds a call that belongs to a cycle of private functions (which could
-/// never be fully inlined); returns null when there is none.
-static func::CallOp findRecursiveCall(ModuleOp module, SymbolTable &symbols) {
-  // Private callees with a body, by caller.
-  llvm::DenseMap<Operation *, SmallVector<func::CallOp>> calls;
-  module.walk([&](func::CallOp call) {
-    auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
-    if (!callee || !callee.isPrivate() || callee.isExternal())
-      return;
-    if (auto caller = call->getParentOfType<func::FuncOp>())
-      calls[caller].push_back(call);
-  });
-  enum class State { Unvisited, OnPath, Done };
-  llvm::DenseMap<Operation *, State> state;
-  func::CallOp recursive;
-  std::function<bool(Operation *)> visit = [&](Operation *fn) {
-    state[fn] = State::OnPath;
-    for (func::CallOp call : calls.lookup(fn)) {
-      Operation *callee = symbols.lookup(call.getCallee());
-      State calleeState = state.lookup(callee);
-      if (calleeState == State::OnPath) {
-        recursive = call;
-        return true;
-      }
-      if (calleeState == State::Unvisited && visit(callee))
-        return true;
-    }
-    state[fn] = State::Done;
-    return false;
-  };
-  for (func::FuncOp fn : module.getOps<func::FuncOp>())
-    if (state.lookup(fn) == State::Unvisited && visit(fn))
-      return recursive;
-  return nullptr;
-}
-
-LogicalResult mlir::yat::inlineStablehloCalls(ModuleOp module) {
-  MLIRContext *ctx = module.getContext();
-  SymbolTable symbols(module);
-
-  // Composites are calls of their decomposition.
-  SmallVector<shlo::CompositeOp> composites;
-  module.walk([&](shlo::CompositeOp op) { composites.push_back(op); });
-  for (shlo::CompositeOp composite : composites) {
-    OpBuilder builder(composite);
-    auto call = func::CallOp::create(
-        builder, composite.getLoc(), composite.getDecompositionAttr(),
-        composite.getResultTypes(), composite.getOperands());
-    composite.replaceAllUsesWith(call.getResults());
-    composite.erase();
-  }
-
-  if (func::CallOp call = findRecursiveCall(module, symbols))
-    return call.emitOpError()
-           << "calls " << call.getCalleeAttr()
-           << " recursively; recursive functions cannot be inlined";
-
-  InlinerInterface interface(ctx);
-  while (true) {
-    SmallVector<func::CallOp> calls;
-    module.walk([&](func::CallOp call) {
-      auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
-      if (callee && callee.isPrivate() && !callee.isExternal())
-        calls.push_back(call);
-    });
-    if (calls.empty())
-      break;
-    for (func::CallOp call : calls) {
-      auto callee = symbols.lookup<func::FuncOp>(call.getCallee());
-      if (failed(inlineCall(interface, cloneCalleeBody, call, callee,
-                            &callee.getBody())))
-        return call.emitOpError()
-               << "could not inline the call of " << call.getCalleeAttr();
-      call.erase();
-    }
-  }
-
-  // Private functions that nothing calls any more.
-  for (func::FuncOp fn :
-       llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
-    if (fn.isPrivate() && !fn.isExternal() &&
-        SymbolTable::symbolKnownUseEmpty(fn, module))
-      fn.erase();
-  return success();
-}
-
-//===----------------------------------------------------------------------===//
 // Patterns and pass
 //===----------------------------------------------------------------------===//
 
@@ -391,10 +285,10 @@ struct ConvertStablehloToLinalgPass
     if (!ctx->getLoadedDialect<shlo::StablehloDialect>())
       return; // Nothing to lower.
     // Loading chlo loads stablehlo, so chlo ops are expanded here too.
-    chlo::expandChloOps(module);
-    if (failed(inlineStablehloCalls(module)))
+    OpPassManager preprocess(ModuleOp::getOperationName());
+    addStablehloPreprocessingPasses(preprocess, /*flattenTuples=*/true);
+    if (failed(runPipeline(preprocess, module)))
       return signalPassFailure();
-    flattenStablehloTuples(module);
     if (failed(verifyStablehloLowerable(module)))
       return signalPassFailure();
     prepareStablehloChecks(module);

@@ -5,11 +5,12 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
-#include "yat/Conversion/StablehloToLinalg/StablehloToLinalg.h"
 #include "yat/Conversion/StablehloToYat/Passes.h"
 #include "yat/Dialect/StableHLO/IR/Chlo.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "yat/Dialect/StableHLO/Transforms/Passes.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -29,6 +30,23 @@ void mlir::yat::populateRaiseStablehloToYatPatterns(
   raising::populateRaiseConvPatterns(patterns);
   raising::populateRaiseAttentionPatterns(patterns);
   raising::populateRaiseRmsNormPatterns(patterns);
+}
+
+/// Whether `module` holds an op of the stablehlo or chlo dialect.
+static bool hasStablehloOps(ModuleOp module) {
+  MLIRContext *context = module.getContext();
+  Dialect *stablehlo = context->getLoadedDialect<stablehlo::StablehloDialect>();
+  Dialect *chlo = context->getLoadedDialect<chlo::ChloDialect>();
+  if (!stablehlo && !chlo)
+    return false;
+  return module
+      .walk([&](Operation *op) {
+        Dialect *dialect = op->getDialect();
+        return dialect && (dialect == stablehlo || dialect == chlo)
+                   ? WalkResult::interrupt()
+                   : WalkResult::advance();
+      })
+      .wasInterrupted();
 }
 
 namespace {
@@ -58,23 +76,14 @@ struct RaiseStablehloToYatPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     MLIRContext *context = &getContext();
-    // Patterns match `multiply x, x`, not JAX's `chlo.square x`.
-    chlo::expandChloOps(module);
-    Dialect *stablehloDialect =
-        context->getLoadedDialect<stablehlo::StablehloDialect>();
-    bool hasStablehlo =
-        stablehloDialect && module
-                                .walk([&](Operation *op) {
-                                  return op->getDialect() == stablehloDialect
-                                             ? WalkResult::interrupt()
-                                             : WalkResult::advance();
-                                })
-                                .wasInterrupted();
-    if (!hasStablehlo)
+    if (!hasStablehloOps(module))
       return;
-    // JAX puts jnp.where and friends in private functions; the patterns
-    // need to see through them.
-    if (failed(inlineStablehloCalls(module)))
+    // Patterns match `multiply x, x`, not JAX's `chlo.square x`, and must
+    // see through composites and the private helpers (jnp.where and
+    // friends) that JAX emits.
+    OpPassManager preprocess(ModuleOp::getOperationName());
+    addStablehloPreprocessingPasses(preprocess, /*flattenTuples=*/false);
+    if (failed(runPipeline(preprocess, module)))
       return signalPassFailure();
 
     RewritePatternSet patterns(context);

@@ -7,10 +7,8 @@
 #include "yat/Pipelines/Pipelines.h"
 #include "yat/Runtime/Core/RuntimeError.h"
 #include "yat/Runtime/Core/TaskPool.h"
-#include "yat/Support/TupleTypes.h"
-#ifdef YAT_ENABLE_STABLEHLO
 #include "yat/Runtime/JIT/Checks.h"
-#endif
+#include "yat/Support/TupleTypes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -247,11 +245,10 @@ static llvm::StringMap<void *> getRuntimeSymbols() {
   symbols["mlirAsyncRuntimeAwaitAllInGroup"] =
       reinterpret_cast<void *>(&yatAsyncRuntimeAwaitAllInGroup);
 #undef YAT_ASYNC_RUNTIME_SYMBOL
-#ifdef YAT_ENABLE_STABLEHLO
-  // StableHLO check.* custom_calls lower to calls of these.
+  // The check.* custom_calls of self-checking modules lower to calls of
+  // these (yat/Support/CheckABI.h).
   for (const CheckSymbol &symbol : getCheckRuntimeSymbols())
     symbols[symbol.name] = symbol.address;
-#endif
   return symbols;
 }
 

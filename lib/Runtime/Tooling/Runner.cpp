@@ -4,11 +4,9 @@
 #include "yat/Runtime/Tooling/TensorPrinting.h"
 
 #include "yat/Runtime/Core/RuntimeError.h"
+#include "yat/Runtime/JIT/Checks.h"
 #include "yat/Runtime/JIT/Cuda.h"
 #include "yat/Runtime/Tooling/Npy.h"
-#ifdef YAT_ENABLE_STABLEHLO
-#include "yat/Runtime/JIT/Checks.h"
-#endif
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -101,15 +99,12 @@ llvm::Error mlir::yat::runtime::runModuleFile(const RunOptions &options,
   if (!executable)
     return executable.takeError();
 
-#ifdef YAT_ENABLE_STABLEHLO
   resetCheckResults();
-#endif
   llvm::Expected<SmallVector<HostTensor>> results =
       (*executable)->call(*arguments);
   if (!results)
     return results.takeError();
-#ifdef YAT_ENABLE_STABLEHLO
-  // A failed StableHLO check.* call fails the run, naming the check.
+  // A failed check.* call fails the run, naming the check.
   std::vector<CheckFailure> failures = getCheckFailures();
   if (!failures.empty()) {
     std::string more;
@@ -119,7 +114,6 @@ llvm::Error mlir::yat::runtime::runModuleFile(const RunOptions &options,
     return makeModuleError(failures.front().label +
                            " failed: " + failures.front().message + more);
   }
-#endif
   for (auto [path, result] : llvm::zip(options.outputPaths, *results))
     if (llvm::Error error = writeNpyFile(path, result))
       return error;

@@ -13,19 +13,22 @@ def ConvertStablehloToLinalg
     docs/STABLEHLO.md) to ops on tensors that the rest of yat's pipelines
     compile: `linalg.generic`, `linalg.transpose`, `linalg.fill`,
     `tensor.{empty,extract,extract_slice,insert_slice,collapse_shape,
-    expand_shape}`, `arith` and `math`. CHLO ops that JAX prints
-    (`chlo.square x`) are first expanded into stablehlo
-    (`stablehlo.multiply x, x`). The module is then processed in five
-    steps:
+    expand_shape}`, `arith` and `math`. The module is processed in five
+    steps; the first two are the passes of `stablehlo-preprocess`, run as
+    a nested pipeline:
 
-    1. Calls: each `stablehlo.composite` becomes a `func.call` of its
-       decomposition; then every call of a private function is inlined and
-       private functions left without uses are erased (this is how the
-       `@inputs`/`@expected` helpers of StableHLO test files disappear).
-       Recursive calls are an error.
-    2. Tuples: every tuple that `stablehlo.while`, `if`, `case`, a call or
-       a function signature carries is replaced by its tensors, depth
-       first, and `get_tuple_element` of `tuple` folds away.
+    1. Calls: `stablehlo-expand-chlo` turns the CHLO ops that JAX prints
+       as shorthand (`chlo.square x`, `chlo.top_k`) into stablehlo;
+       `stablehlo-legalize-composite-to-call` makes each
+       `stablehlo.composite` a `func.call` of its decomposition; then
+       `stablehlo-inline-private-calls` inlines every call of a private
+       function and erases private functions left without uses (this is
+       how the `@inputs`/`@expected` helpers of StableHLO test files
+       disappear). Recursive calls are an error.
+    2. Tuples (`stablehlo-flatten-tuples`): every tuple that
+       `stablehlo.while`, `if`, `case`, a call or a function signature
+       carries is replaced by its tensors, depth first, and
+       `get_tuple_element` of `tuple` folds away.
     3. Validation: every stablehlo op must have static shapes and
        element types in {i1, i8, i16, i32, i64, ui8, ui16, ui32, ui64, f16,
        bf16, f32, f64, complex<f32>, complex<f64>};

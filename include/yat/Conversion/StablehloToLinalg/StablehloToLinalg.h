@@ -46,16 +46,6 @@ void configureStablehloToLinalgTarget(ConversionTarget &target,
 /// dense_resource constants) and emits one diagnostic per problem.
 LogicalResult verifyStablehloLowerable(ModuleOp module);
 
-/// Replaces stablehlo.composite by calls of their decompositions, inlines
-/// calls of private functions and drops the private functions that are no
-/// longer used. Fails (with a diagnostic) on recursion.
-LogicalResult inlineStablehloCalls(ModuleOp module);
-
-/// Replaces every tuple that stablehlo.while, if, case, func.call and
-/// function signatures carry by its tensors, depth first, and folds the
-/// stablehlo.tuple and get_tuple_element ops that are left.
-void flattenStablehloTuples(ModuleOp module);
-
 /// Declares the runtime functions that the check.* custom_calls of `module`
 /// lower to, and marks each check whose actual value comes from a
 /// reassociated reduction (dot_general, convolution, reduce).

@@ -15,14 +15,15 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
     PyTorch. The yat ops take and return tensors and sit among the remaining
     stablehlo ops; every other op is left as it is.
 
-    CHLO ops that JAX prints (`chlo.square x` for `jnp.square`) are
-    expanded into stablehlo (`stablehlo.multiply x, x`) first, so that the
-    patterns below see one form.
-
-    Private functions called from the module (the `_where` helpers that JAX
-    emits) and `stablehlo.composite` ops are inlined first, so that patterns
-    can see through them; private functions left without callers are
-    erased.
+    First, as a nested pipeline, `stablehlo-expand-chlo` expands the CHLO
+    ops that JAX prints (`chlo.square x` for `jnp.square` becomes
+    `stablehlo.multiply x, x`), so that the patterns below see one form;
+    `stablehlo-legalize-composite-to-call` and
+    `stablehlo-inline-private-calls` then inline `stablehlo.composite` ops
+    and the private functions called from the module (the `_where` helpers
+    that JAX emits), so that patterns can see through them; private
+    functions left without callers are erased. A module without stablehlo
+    or chlo ops is left alone.
 
     Matching works on the algebra, not on one op sequence. A product of
     factors is read through `multiply`, `divide` and `negate` (so a scale

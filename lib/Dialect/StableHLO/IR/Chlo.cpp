@@ -1,7 +1,7 @@
 //===- Chlo.cpp - the CHLO ops that JAX prints ----------------------------===//
 //
 // The chlo dialect, its syntax, the diagnostic for ops yat does not define
-// and the expansion into stablehlo.
+// (the expansion into stablehlo is the stablehlo-expand-chlo pass).
 //
 //===----------------------------------------------------------------------===//
 
@@ -93,69 +93,4 @@ LogicalResult TopKOp::verify() {
     return emitOpError() << "expected results of types " << values << " and "
                          << indices;
   return success();
-}
-
-/// `chlo.top_k`: sort (operand, iota) along the last dimension with a
-/// "greater" comparator (total order for floats; the sort is stable, so
-/// ties keep the lower index first) and slice the first k of both.
-static void expandTopK(IRRewriter &rewriter, TopKOp topK) {
-  Location loc = topK.getLoc();
-  auto type = cast<RankedTensorType>(topK.getOperand().getType());
-  int64_t rank = type.getRank();
-  auto indexType =
-      RankedTensorType::get(type.getShape(), rewriter.getI32Type());
-  Value iota = shlo::IotaOp::create(rewriter, loc, indexType,
-                                    rewriter.getI64IntegerAttr(rank - 1));
-  auto sort = shlo::SortOp::create(rewriter, loc, TypeRange{type, indexType},
-                                   ValueRange{topK.getOperand(), iota},
-                                   rewriter.getI64IntegerAttr(rank - 1),
-                                   rewriter.getBoolAttr(true));
-  Block *block = rewriter.createBlock(&sort.getComparator());
-  auto scalar = RankedTensorType::get({}, type.getElementType());
-  auto scalarIndex = RankedTensorType::get({}, rewriter.getI32Type());
-  for (Type argType :
-       {Type(scalar), Type(scalar), Type(scalarIndex), Type(scalarIndex)})
-    block->addArgument(argType, loc);
-  Type element = type.getElementType();
-  auto compareType = isa<FloatType>(element) ? shlo::ComparisonType::TOTALORDER
-                     : element.isUnsignedInteger() || element.isInteger(1)
-                         ? shlo::ComparisonType::UNSIGNED
-                         : shlo::ComparisonType::SIGNED;
-  MLIRContext *ctx = rewriter.getContext();
-  Value greater = shlo::CompareOp::create(
-      rewriter, loc, RankedTensorType::get({}, rewriter.getI1Type()),
-      block->getArgument(0), block->getArgument(1),
-      shlo::ComparisonDirectionAttr::get(ctx, shlo::ComparisonDirection::GT),
-      shlo::ComparisonTypeAttr::get(ctx, compareType));
-  shlo::ReturnOp::create(rewriter, loc, greater);
-  rewriter.setInsertionPointAfter(sort);
-  SmallVector<int64_t> start(rank, 0), limit(type.getShape()), strides(rank, 1);
-  limit.back() = static_cast<int64_t>(topK.getK());
-  SmallVector<Value> results;
-  for (Value sorted : sort.getResults())
-    results.push_back(shlo::SliceOp::create(
-        rewriter, loc,
-        RankedTensorType::get(
-            limit, cast<RankedTensorType>(sorted.getType()).getElementType()),
-        sorted, rewriter.getDenseI64ArrayAttr(start),
-        rewriter.getDenseI64ArrayAttr(limit),
-        rewriter.getDenseI64ArrayAttr(strides)));
-  rewriter.replaceOp(topK, results);
-}
-
-void mlir::yat::chlo::expandChloOps(Operation *root) {
-  SmallVector<Operation *> expandable;
-  root->walk([&](Operation *op) {
-    if (isa<SquareOp, TopKOp>(op))
-      expandable.push_back(op);
-  });
-  IRRewriter rewriter(root->getContext());
-  for (Operation *op : expandable) {
-    rewriter.setInsertionPoint(op);
-    if (auto square = dyn_cast<SquareOp>(op))
-      rewriter.replaceOpWithNewOp<stablehlo::MulOp>(square, square.getOperand(),
-                                                    square.getOperand());
-    else
-      expandTopK(rewriter, cast<TopKOp>(op));
-  }
 }

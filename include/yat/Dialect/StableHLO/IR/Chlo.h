@@ -16,14 +16,4 @@
 #define GET_OP_CLASSES
 #include "yat/Dialect/StableHLO/IR/ChloOps.h.inc"
 
-namespace mlir::yat::chlo {
-
-/// Replaces chlo.square and chlo.top_k nested under `root` by the stablehlo
-/// ops they stand for (`chlo.square x` becomes `stablehlo.multiply x, x`;
-/// top_k a stablehlo.sort and slices). The special functions stay: the
-/// lowering computes them element by element.
-void expandChloOps(Operation *root);
-
-} // namespace mlir::yat::chlo
-
 #endif // YAT_DIALECT_STABLEHLO_IR_CHLO_H

@@ -2,7 +2,8 @@
 //
 // CHLO is StableHLO's companion dialect of composite ops. `jax.jit(f).lower()`
 // prints some of them: `chlo.square` for `jnp.square`, which yat expands
-// into a stablehlo.multiply before raising or lowering (see expandChloOps),
+// into a stablehlo.multiply before raising or lowering (see
+// stablehlo-expand-chlo),
 // and the special functions (tan, erf, lgamma, ...), which
 // convert-stablehlo-to-linalg lowers element by element.
 //
@@ -23,8 +24,8 @@ def Chlo_Dialect : Dialect {
   let description = [{
     The ops of StableHLO's companion dialect CHLO that appear in modules
     printed by `jax.jit(f).lower(...).as_text()`, with CHLO's names and
-    syntax. `chlo.square` is expanded into stablehlo ops (`expandChloOps`)
-    at the start of `yat-raise-stablehlo` and `convert-stablehlo-to-linalg`;
+    syntax. `chlo.square` is expanded into stablehlo ops (the
+    `stablehlo-expand-chlo` pass) at the start of `yat-raise-stablehlo` and `convert-stablehlo-to-linalg`;
     the elementwise special functions are lowered by
     `convert-stablehlo-to-linalg` like stablehlo's elementwise ops. Parsing
     any other `chlo.*` op fails with a diagnostic naming it.

@@ -1,4 +1,4 @@
-//===- Tuples.cpp - flatten the tuples that control flow carries ----------===//
+//===- FlattenTuples.cpp - the stablehlo-flatten-tuples pass --------------===//
 //
 // Older HLO, and JAX programs that build loops by hand, carry several values
 // through stablehlo.while, if and case as one (possibly nested) tuple. The
@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "yat/Conversion/StablehloToLinalg/StablehloToLinalg.h"
+#include "yat/Dialect/StableHLO/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
@@ -16,7 +16,12 @@
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "yat/Support/TupleTypes.h"
 
-#define DEBUG_TYPE "convert-stablehlo-to-linalg"
+#define DEBUG_TYPE "stablehlo-flatten-tuples"
+
+namespace mlir::yat {
+#define GEN_PASS_DEF_STABLEHLOFLATTENTUPLES
+#include "yat/Dialect/StableHLO/Transforms/Passes.h.inc"
+} // namespace mlir::yat
 
 using namespace mlir;
 using namespace mlir::yat;
@@ -182,29 +187,36 @@ static void foldTuples(ModuleOp module) {
       tuple.erase();
 }
 
-void mlir::yat::flattenStablehloTuples(ModuleOp module) {
-  auto hasTuple = [](Operation *op) {
-    return llvm::any_of(op->getOperandTypes(), isTuple) ||
-           llvm::any_of(op->getResultTypes(), isTuple);
-  };
-  SmallVector<Operation *> regionOps;
-  SmallVector<func::FuncOp> functions;
-  module.walk([&](Operation *op) {
-    if (isa<shlo::WhileOp, shlo::IfOp, shlo::CaseOp, func::CallOp>(op) &&
-        hasTuple(op))
-      regionOps.push_back(op);
-    if (auto function = dyn_cast<func::FuncOp>(op);
-        function &&
-        (llvm::any_of(function.getFunctionType().getInputs(), isTuple) ||
-         llvm::any_of(function.getFunctionType().getResults(), isTuple)))
-      functions.push_back(function);
-  });
-  if (regionOps.empty() && functions.empty())
-    return;
-  OpBuilder builder(module.getContext());
-  for (Operation *op : regionOps)
-    flattenRegionOp(builder, op);
-  for (func::FuncOp function : functions)
-    flattenFunction(builder, function);
-  foldTuples(module);
-}
+namespace {
+
+struct StablehloFlattenTuplesPass
+    : public mlir::yat::impl::StablehloFlattenTuplesBase<
+          StablehloFlattenTuplesPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    auto hasTuple = [](Operation *op) {
+      return llvm::any_of(op->getOperandTypes(), isTuple) ||
+             llvm::any_of(op->getResultTypes(), isTuple);
+    };
+    SmallVector<Operation *> regionOps;
+    SmallVector<func::FuncOp> functions;
+    module.walk([&](Operation *op) {
+      if (isa<shlo::WhileOp, shlo::IfOp, shlo::CaseOp, func::CallOp>(op) &&
+          hasTuple(op))
+        regionOps.push_back(op);
+      if (auto function = dyn_cast<func::FuncOp>(op);
+          function &&
+          (llvm::any_of(function.getFunctionType().getInputs(), isTuple) ||
+           llvm::any_of(function.getFunctionType().getResults(), isTuple)))
+        functions.push_back(function);
+    });
+    OpBuilder builder(module.getContext());
+    for (Operation *op : regionOps)
+      flattenRegionOp(builder, op);
+    for (func::FuncOp function : functions)
+      flattenFunction(builder, function);
+    foldTuples(module);
+  }
+};
+
+} // namespace
