@@ -9,6 +9,8 @@
 
 #include "yat/Runtime/JIT/Checks.h"
 
+#include "mlir/ExecutionEngine/CRunnerUtils.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -21,36 +23,21 @@ using namespace mlir::yat::runtime;
 
 namespace {
 
-/// What an unranked memref argument points to: its rank and a pointer to
-/// the ranked descriptor {T *allocated, T *aligned, int64_t offset,
-/// int64_t sizes[rank], int64_t strides[rank]}.
-struct UnrankedDescriptor {
-  int64_t rank;
-  void *descriptor;
-};
-
-/// A strided view of a memref's elements.
+/// A strided view of a memref's elements, copied out of its descriptor.
 template <typename Storage> struct View {
   const Storage *aligned = nullptr;
   int64_t offset = 0;
   std::vector<int64_t> sizes;
   std::vector<int64_t> strides;
 
-  explicit View(const UnrankedDescriptor *memref) {
+  explicit View(const ::UnrankedMemRefType<Storage> *memref) {
     if (!memref || !memref->descriptor || memref->rank < 0)
       return;
-    const char *base = static_cast<const char *>(memref->descriptor);
-    std::memcpy(&aligned, base + sizeof(void *), sizeof(void *));
-    const char *rest = base + 2 * sizeof(void *);
-    std::memcpy(&offset, rest, sizeof(int64_t));
-    sizes.resize(memref->rank);
-    strides.resize(memref->rank);
-    if (memref->rank > 0) {
-      std::memcpy(sizes.data(), rest + sizeof(int64_t),
-                  memref->rank * sizeof(int64_t));
-      std::memcpy(strides.data(), rest + (1 + memref->rank) * sizeof(int64_t),
-                  memref->rank * sizeof(int64_t));
-    }
+    DynamicMemRefType<Storage> view(*memref);
+    aligned = view.data;
+    offset = view.offset;
+    sizes.assign(view.sizes, view.sizes + view.rank);
+    strides.assign(view.strides, view.strides + view.rank);
   }
 
   int64_t getNumElements() const {
@@ -206,7 +193,7 @@ CheckRecords &getRecords() {
   return records;
 }
 
-std::string readLabel(const UnrankedDescriptor *label) {
+std::string readLabel(const ::UnrankedMemRefType<char> *label) {
   View<char> view(label);
   if (!view.aligned)
     return "check";
@@ -271,9 +258,11 @@ bool compareFloats(CheckKind kind, int32_t flags,
 }
 
 template <typename Traits>
-int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
-                 const UnrankedDescriptor *expectedMemref,
-                 const UnrankedDescriptor *labelMemref, int32_t flags) {
+int32_t
+runCheck(CheckKind kind,
+         const ::UnrankedMemRefType<typename Traits::Storage> *actualMemref,
+         const ::UnrankedMemRefType<typename Traits::Storage> *expectedMemref,
+         const ::UnrankedMemRefType<char> *labelMemref, int32_t flags) {
   using Storage = typename Traits::Storage;
   View<Storage> actual(actualMemref), expected(expectedMemref);
   std::string message;
@@ -396,8 +385,9 @@ int32_t runCheck(CheckKind kind, const UnrankedDescriptor *actualMemref,
 
 #define YAT_CHECK_ENTRY(KIND_NAME, KIND, TYPE_NAME, TRAITS)                    \
   extern "C" int32_t _mlir_ciface_yat_check_##KIND_NAME##_##TYPE_NAME(         \
-      UnrankedDescriptor *actual, UnrankedDescriptor *expected,                \
-      UnrankedDescriptor *label, int32_t flags) {                              \
+      ::UnrankedMemRefType<TRAITS::Storage> *actual,                           \
+      ::UnrankedMemRefType<TRAITS::Storage> *expected,                         \
+      ::UnrankedMemRefType<char> *label, int32_t flags) {                      \
     return runCheck<TRAITS>(KIND, actual, expected, label, flags);             \
   }
 YAT_FOR_EACH_CHECK(YAT_CHECK_ENTRY)

@@ -2,198 +2,37 @@
 
 #include "yat/Runtime/JIT/CpuExecutable.h"
 #include "yat/Runtime/Core/BufferPool.h"
+#include "yat/Runtime/Core/MemRefABI.h"
 
-#include "yat/InitAll.h"
+#include "FirstErrorCapture.h"
+
 #include "yat/Pipelines/Pipelines.h"
 #include "yat/Runtime/Core/RuntimeError.h"
 #include "yat/Runtime/Core/TaskPool.h"
 #include "yat/Runtime/JIT/Checks.h"
-#include "yat/Support/TupleTypes.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/AsyncRuntime.h"
-#include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <dlfcn.h>
 #include <mutex>
-#include <random>
 
 using namespace mlir;
 using namespace mlir::yat::runtime;
-
-//===----------------------------------------------------------------------===//
-// Diagnostics
-//===----------------------------------------------------------------------===//
-
-namespace {
-/// Swallows every diagnostic emitted on a context while alive and keeps the
-/// first error as one line, "file:line:col: message".
-class FirstErrorCapture {
-public:
-  explicit FirstErrorCapture(MLIRContext &context)
-      : handler(&context, [this](Diagnostic &diagnostic) {
-          record(diagnostic);
-          return success();
-        }) {}
-
-  /// The first error, or `fallback` when none was emitted.
-  std::string take(llvm::StringRef fallback) const {
-    return message.empty() ? fallback.str() : message;
-  }
-
-private:
-  void record(Diagnostic &diagnostic) {
-    if (diagnostic.getSeverity() != DiagnosticSeverity::Error ||
-        !message.empty())
-      return;
-    std::string text;
-    llvm::raw_string_ostream os(text);
-    if (auto fileLoc =
-            diagnostic.getLocation()->findInstanceOf<FileLineColLoc>())
-      os << fileLoc.getFilename().getValue() << ":" << fileLoc.getLine() << ":"
-         << fileLoc.getColumn() << ": ";
-    os << diagnostic.str();
-    // Diagnostics that print IR span several lines; keep the first.
-    message = llvm::StringRef(text).split('\n').first.rtrim().str();
-  }
-
-  ScopedDiagnosticHandler handler;
-  std::string message;
-};
-} // namespace
-
-//===----------------------------------------------------------------------===//
-// Parsing and registration
-//===----------------------------------------------------------------------===//
-
-void mlir::yat::runtime::registerRuntimeDialects(DialectRegistry &registry) {
-  registerAllYatDialects(registry);
-  registerUpstreamDialects(registry);
-  registerAllToLLVMIRTranslations(registry);
-}
-
-/// MLIR 22's parser allocates a placeholder for every result number below
-/// the one a use names, so `%0#2147483647` exhausts memory (not yet filed
-/// upstream). No op has millions of results: such a use, outside comments
-/// and strings, is reported here before parsing, as "file:line:col: ...".
-static std::optional<std::string>
-findHugeResultNumber(StringRef text, StringRef path,
-                     const llvm::SourceMgr &sourceMgr) {
-  constexpr size_t kMaxDigits = 6;
-  auto isNameChar = [](char c) {
-    return llvm::isAlnum(c) || c == '_' || c == '$' || c == '.' || c == '-';
-  };
-  for (size_t i = 0, e = text.size(); i < e; ++i) {
-    char c = text[i];
-    if (c == '/' && text.substr(i).starts_with("//")) {
-      i = std::min(text.find('\n', i), e);
-      continue;
-    }
-    if (c == '"') {
-      for (++i; i < e && text[i] != '"' && text[i] != '\n'; ++i)
-        if (text[i] == '\\')
-          ++i;
-      continue;
-    }
-    if (c != '%')
-      continue;
-    size_t end = i + 1;
-    while (end < e && isNameChar(text[end]))
-      ++end;
-    if (end == i + 1 || end >= e || text[end] != '#') {
-      i = end - 1;
-      continue;
-    }
-    StringRef digits = text.substr(end + 1).take_while(llvm::isDigit);
-    if (digits.size() > kMaxDigits) {
-      StringRef use = text.substr(i, end + 1 + digits.size() - i);
-      auto [line, column] =
-          sourceMgr.getLineAndColumn(llvm::SMLoc::getFromPointer(use.data()));
-      return (path + ":" + llvm::Twine(line) + ":" + llvm::Twine(column) +
-              ": result number " + digits + " of '" + use + "' is out of range")
-          .str();
-    }
-    i = end;
-  }
-  return std::nullopt;
-}
-
-llvm::Expected<OwningOpRef<ModuleOp>>
-mlir::yat::runtime::parseModuleFile(StringRef path, MLIRContext &context) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
-      llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
-  if (!buffer)
-    return makeModuleError("cannot read '" + path +
-                           "': " + buffer.getError().message());
-  llvm::SourceMgr sourceMgr;
-  unsigned bufferId =
-      sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
-  if (std::optional<std::string> problem = findHugeResultNumber(
-          sourceMgr.getMemoryBuffer(bufferId)->getBuffer(), path, sourceMgr))
-    return makeModuleError(*problem);
-  FirstErrorCapture capture(context);
-  OwningOpRef<ModuleOp> module =
-      parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
-  if (!module)
-    return makeModuleError(capture.take("cannot parse '" + path.str() + "'"));
-  return module;
-}
-
-//===----------------------------------------------------------------------===//
-// Signatures
-//===----------------------------------------------------------------------===//
-
-bool TensorSpec::hasStaticShape() const {
-  return llvm::none_of(shape, ShapedType::isDynamic);
-}
-
-/// Converts the entry's argument or result type, or explains why it cannot
-/// be passed.
-static llvm::Expected<TensorSpec>
-getTensorSpec(Type type, StringRef what, unsigned index, StringRef function) {
-  auto unsupported = [&] {
-    std::string typeText;
-    llvm::raw_string_ostream os(typeText);
-    os << type;
-    return makeModuleError(what + " " + llvm::Twine(index) + " of '@" +
-                           function + "' has type " + typeText +
-                           "; only ranked tensors of f32, f64, f16, bf16, i8, "
-                           "i16, i32, i64, ui8, ui16, ui32, ui64, i1, "
-                           "complex<f32> or complex<f64> can be passed");
-  };
-  auto tensorType = dyn_cast<RankedTensorType>(type);
-  if (!tensorType || tensorType.getEncoding())
-    return unsupported();
-  std::optional<ElementType> elementType =
-      getElementTypeFor(tensorType.getElementType());
-  if (!elementType)
-    return unsupported();
-  return TensorSpec{*elementType, SmallVector<int64_t>(tensorType.getShape())};
-}
-
-/// Number of 8-byte words in the memref descriptor of a rank-`rank` tensor:
-/// allocated pointer, aligned pointer, offset, sizes, strides.
-static size_t getDescriptorWords(size_t rank) { return 3 + 2 * rank; }
 
 //===----------------------------------------------------------------------===//
 // Compilation
@@ -268,46 +107,6 @@ createHostTargetMachine(llvm::CodeGenOptLevel optLevel) {
     return builder.takeError();
   builder->setCodeGenOptLevel(optLevel);
   return builder->createTargetMachine();
-}
-
-llvm::Expected<FunctionSignature>
-mlir::yat::runtime::getEntrySignature(ModuleOp module, StringRef entry) {
-  auto function = module.lookupSymbol<func::FuncOp>(entry);
-  if (!function) {
-    std::string available;
-    for (auto candidate : module.getOps<func::FuncOp>())
-      if (!candidate.isExternal())
-        available +=
-            (available.empty() ? "" : ", ") + ("@" + candidate.getName()).str();
-    return makeModuleError("no function '@" + entry + "' in the module" +
-                           (available.empty()
-                                ? std::string()
-                                : " (functions: " + available + ")"));
-  }
-  if (function.isExternal())
-    return makeModuleError("function '@" + entry +
-                           "' is a declaration without a body");
-  FunctionSignature signature;
-  signature.name = entry.str();
-  // Tuples are passed as their tensors, depth first, as the StableHLO
-  // lowering flattens them.
-  for (auto [index, type] :
-       llvm::enumerate(flattenTupleTypes(function.getArgumentTypes()))) {
-    llvm::Expected<TensorSpec> spec =
-        getTensorSpec(type, "argument", index, entry);
-    if (!spec)
-      return spec.takeError();
-    signature.arguments.push_back(std::move(*spec));
-  }
-  for (auto [index, type] :
-       llvm::enumerate(flattenTupleTypes(function.getResultTypes()))) {
-    llvm::Expected<TensorSpec> spec =
-        getTensorSpec(type, "result", index, entry);
-    if (!spec)
-      return spec.takeError();
-    signature.results.push_back(std::move(*spec));
-  }
-  return signature;
 }
 
 /// Makes the entry callable from the host: public, with a C interface
@@ -462,86 +261,11 @@ CpuExecutable::compile(ModuleOp module, const CompileOptions &options) {
 // Calling
 //===----------------------------------------------------------------------===//
 
-llvm::Error
-mlir::yat::runtime::checkArguments(const FunctionSignature &signature,
-                                   ArrayRef<HostTensor> arguments) {
-  const SmallVector<TensorSpec> &parameters = signature.arguments;
-  if (arguments.size() != parameters.size())
-    return makeInputError(
-        "'@" + signature.name + "' takes " + llvm::Twine(parameters.size()) +
-        " argument" + (parameters.size() == 1 ? "" : "s") + " but " +
-        llvm::Twine(arguments.size()) +
-        (arguments.size() == 1 ? " was" : " were") + " given");
-  for (size_t index = 0; index < arguments.size(); ++index) {
-    const HostTensor &argument = arguments[index];
-    const TensorSpec &parameter = parameters[index];
-    auto mismatch = [&](const llvm::Twine &problem) {
-      return makeInputError("argument " + llvm::Twine(index) + ": expected " +
-                            parameter.str() + ", got " +
-                            argument.getTypeString() + " (" + problem + ")");
-    };
-    ElementType given = argument.getElementType();
-    if (given != parameter.elementType)
-      return mismatch("element type " + getElementTypeName(given) +
-                      " instead of " +
-                      getElementTypeName(parameter.elementType) +
-                      (parameter.elementType == ElementType::BF16
-                           ? "; bf16 arguments are given as f32 arrays"
-                           : ""));
-    if (argument.getRank() != static_cast<int64_t>(parameter.shape.size()))
-      return mismatch("rank " + llvm::Twine(argument.getRank()) +
-                      " instead of " + llvm::Twine(parameter.shape.size()));
-    for (auto [dim, expected] : llvm::enumerate(parameter.shape))
-      if (!ShapedType::isDynamic(expected) &&
-          argument.getShape()[dim] != expected)
-        return mismatch("dimension " + llvm::Twine(dim) + " is " +
-                        llvm::Twine(argument.getShape()[dim]) + " instead of " +
-                        llvm::Twine(expected));
-  }
-  return llvm::Error::success();
-}
-
-llvm::Expected<SmallVector<HostTensor>>
-mlir::yat::runtime::prepareArguments(const FunctionSignature &signature,
-                                     SmallVector<HostTensor> arguments) {
-  for (auto [index, argument] : llvm::enumerate(arguments)) {
-    if (index >= signature.arguments.size())
-      break;
-    if (signature.arguments[index].elementType != ElementType::BF16 ||
-        argument.getElementType() != ElementType::F32)
-      continue;
-    llvm::Expected<HostTensor> converted =
-        argument.convertTo(ElementType::BF16);
-    if (!converted)
-      return converted.takeError();
-    argument = std::move(*converted);
-  }
-  if (llvm::Error error = checkArguments(signature, arguments))
-    return std::move(error);
-  return arguments;
-}
-
 void CpuExecutable::invoke(ArrayRef<HostTensor> arguments,
                            SmallVectorImpl<int64_t> &resultWords) const {
-  // Argument descriptors: row-major buffers with offset 0 and canonical
-  // strides; the buffer is both the allocated and the aligned pointer.
-  SmallVector<SmallVector<int64_t>> argumentWords;
-  for (const HostTensor &argument : arguments) {
-    SmallVector<int64_t> words;
-    auto pointer = reinterpret_cast<intptr_t>(argument.getData());
-    words.push_back(pointer);
-    words.push_back(pointer);
-    words.push_back(0);
-    llvm::append_range(words, argument.getShape());
-    int64_t stride = 1;
-    SmallVector<int64_t> strides(argument.getRank());
-    for (int64_t dim = argument.getRank() - 1; dim >= 0; --dim) {
-      strides[dim] = stride;
-      stride *= argument.getShape()[dim];
-    }
-    llvm::append_range(words, strides);
-    argumentWords.push_back(std::move(words));
-  }
+  SmallVector<TensorDescriptor> argumentDescriptors;
+  for (const HostTensor &argument : arguments)
+    argumentDescriptors.emplace_back(argument);
   size_t totalResultWords = 0;
   for (const TensorSpec &result : signature.results)
     totalResultWords += getDescriptorWords(result.shape.size());
@@ -553,8 +277,8 @@ void CpuExecutable::invoke(ArrayRef<HostTensor> arguments,
   // those pointers.
   void *resultPointer = resultWords.data();
   SmallVector<void *> argumentPointers;
-  for (SmallVector<int64_t> &words : argumentWords)
-    argumentPointers.push_back(words.data());
+  for (TensorDescriptor &descriptor : argumentDescriptors)
+    argumentPointers.push_back(descriptor.get());
   SmallVector<void *> packed;
   if (!signature.results.empty())
     packed.push_back(&resultPointer);
@@ -572,7 +296,7 @@ void CpuExecutable::freeResults(ArrayRef<HostTensor> arguments,
     released.insert(const_cast<uint8_t *>(argument.getData()));
   size_t offset = 0;
   for (const TensorSpec &result : signature.results) {
-    void *allocated = reinterpret_cast<void *>(resultWords[offset]);
+    void *allocated = getAllocatedPointer(resultWords.data() + offset);
     if (allocated && released.insert(allocated).second)
       releaseBuffer(allocated);
     offset += getDescriptorWords(result.shape.size());
@@ -585,37 +309,14 @@ CpuExecutable::takeResults(ArrayRef<HostTensor> arguments,
   SmallVector<HostTensor> results;
   size_t offset = 0;
   llvm::Error error = llvm::Error::success();
-  for (auto [index, result] : llvm::enumerate(signature.results)) {
+  for (const TensorSpec &result : signature.results) {
     size_t rank = result.shape.size();
-    ArrayRef<int64_t> descriptor =
-        resultWords.slice(offset, getDescriptorWords(rank));
+    llvm::Expected<HostTensor> tensor = copyMemRefToTensor(
+        result.elementType, rank, resultWords.data() + offset);
     offset += getDescriptorWords(rank);
-    ArrayRef<int64_t> sizes = descriptor.slice(3, rank);
-    ArrayRef<int64_t> strides = descriptor.slice(3 + rank, rank);
-    llvm::Expected<HostTensor> tensor =
-        HostTensor::allocate(result.elementType, sizes);
     if (!tensor) {
       error = llvm::joinErrors(std::move(error), tensor.takeError());
       break;
-    }
-    size_t elementBytes = getElementByteWidth(result.elementType);
-    auto *base = reinterpret_cast<const uint8_t *>(descriptor[1]) +
-                 descriptor[2] * elementBytes;
-    // Walk the (possibly strided) result in row-major order.
-    SmallVector<int64_t> position(rank, 0);
-    uint8_t *destination = tensor->getData();
-    for (int64_t linear = 0, e = tensor->getNumElements(); linear < e;
-         ++linear) {
-      int64_t elementOffset = 0;
-      for (size_t dim = 0; dim < rank; ++dim)
-        elementOffset += position[dim] * strides[dim];
-      std::memcpy(destination + linear * elementBytes,
-                  base + elementOffset * elementBytes, elementBytes);
-      for (int64_t dim = rank - 1; dim >= 0; --dim) {
-        if (++position[dim] < sizes[dim])
-          break;
-        position[dim] = 0;
-      }
     }
     results.push_back(std::move(*tensor));
   }
@@ -661,46 +362,4 @@ CpuExecutable::benchmark(ArrayRef<HostTensor> arguments,
                                      : (times[middle - 1] + times[middle]) / 2;
   result.minMs = times.front();
   return result;
-}
-
-//===----------------------------------------------------------------------===//
-// Random arguments
-//===----------------------------------------------------------------------===//
-
-llvm::Expected<SmallVector<HostTensor>>
-mlir::yat::runtime::makeRandomArguments(const FunctionSignature &signature,
-                                        uint64_t seed) {
-  // std::mt19937_64's output sequence is fixed by the C++ standard; the
-  // mapping to values below is ours, so results do not depend on the
-  // standard library's distributions.
-  std::mt19937_64 generator(seed);
-  SmallVector<HostTensor> arguments;
-  for (auto [index, spec] : llvm::enumerate(signature.arguments)) {
-    if (!spec.hasStaticShape())
-      return makeInputError("argument " + llvm::Twine(index) + " has type " +
-                            spec.str() +
-                            "; random arguments need a static shape, pass "
-                            "this argument as an .npy file instead");
-    llvm::Expected<HostTensor> tensor =
-        HostTensor::allocate(spec.elementType, spec.shape);
-    if (!tensor)
-      return tensor.takeError();
-    for (int64_t i = 0, e = tensor->getNumElements(); i < e; ++i) {
-      uint64_t bits = generator();
-      if (isFloatingPoint(spec.elementType) || isComplex(spec.elementType)) {
-        // 53 random bits give a double uniform in [0, 1) (complex numbers
-        // get a real part only).
-        double unit = static_cast<double>(bits >> 11) * 0x1.0p-53;
-        tensor->setDouble(i, 2.0 * unit - 1.0);
-      } else if (spec.elementType == ElementType::I1) {
-        tensor->setInt(i, static_cast<int64_t>(bits >> 63));
-      } else if (isUnsignedInteger(spec.elementType)) {
-        tensor->setInt(i, static_cast<int64_t>(bits % 17));
-      } else {
-        tensor->setInt(i, static_cast<int64_t>(bits % 17) - 8);
-      }
-    }
-    arguments.push_back(std::move(*tensor));
-  }
-  return arguments;
 }

@@ -6,7 +6,9 @@
 #include "yat/Runtime/Core/RuntimeError.h"
 #include "yat/Runtime/JIT/Checks.h"
 #include "yat/Runtime/JIT/Cuda.h"
+#include "yat/Runtime/JIT/ModuleLoading.h"
 #include "yat/Runtime/Tooling/Npy.h"
+#include "yat/Runtime/Tooling/RandomInputs.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"

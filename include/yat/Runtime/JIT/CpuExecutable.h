@@ -13,6 +13,7 @@
 #define YAT_RUNTIME_JIT_CPUEXECUTABLE_H
 
 #include "yat/Runtime/Core/HostTensor.h"
+#include "yat/Runtime/JIT/Signature.h"
 
 #include "mlir/IR/OwningOpRef.h"
 #include "mlir/Support/LLVM.h"
@@ -32,23 +33,6 @@ class ModuleOp;
 
 namespace mlir::yat::runtime {
 
-/// The type of one argument or result of the entry function.
-struct TensorSpec {
-  ElementType elementType;
-  /// Static sizes, or ShapedType::kDynamic.
-  SmallVector<int64_t> shape;
-
-  bool hasStaticShape() const;
-  std::string str() const { return formatTensorType(elementType, shape); }
-};
-
-/// The tensor signature of the entry function.
-struct FunctionSignature {
-  std::string name;
-  SmallVector<TensorSpec> arguments;
-  SmallVector<TensorSpec> results;
-};
-
 struct CompileOptions {
   /// The function to call.
   std::string entry = "main";
@@ -67,32 +51,6 @@ struct BenchmarkResult {
   double medianMs = 0;
   double minMs = 0;
 };
-
-/// Checks that `module` has a function `entry` with a body whose arguments
-/// and results are all supported tensors, and returns its signature.
-llvm::Expected<FunctionSignature> getEntrySignature(ModuleOp module,
-                                                    StringRef entry);
-
-/// Checks `arguments` against `signature`: count, then for each argument
-/// element type, rank and every static size. Errors name the argument index
-/// and the expected and given types.
-llvm::Error checkArguments(const FunctionSignature &signature,
-                           ArrayRef<HostTensor> arguments);
-
-/// Converts f32 tensors given for bf16 parameters to bf16 (numpy has no
-/// bf16), then checks the arguments with `checkArguments`.
-llvm::Expected<SmallVector<HostTensor>>
-prepareArguments(const FunctionSignature &signature,
-                 SmallVector<HostTensor> arguments);
-
-/// Adds everything the runtime's modules may contain (yat, upstream
-/// dialects and their extensions, translations to LLVM IR) to `registry`.
-void registerRuntimeDialects(DialectRegistry &registry);
-
-/// Parses and verifies the module in `path`. Any diagnostic becomes a
-/// one-line InvalidModule error "file:line:col: message".
-llvm::Expected<OwningOpRef<ModuleOp>> parseModuleFile(StringRef path,
-                                                      MLIRContext &context);
 
 /// A compiled module with one callable entry function.
 class CpuExecutable {
@@ -137,13 +95,6 @@ private:
   /// of its arguments.
   void (*packedEntry)(void **);
 };
-
-/// Deterministic random arguments for `signature`: floats uniform in
-/// [-1, 1), integers uniform in [-8, 8], bools fair coin flips, drawn from
-/// std::mt19937_64 seeded with `seed` in argument order. Every argument must
-/// have a static shape.
-llvm::Expected<SmallVector<HostTensor>>
-makeRandomArguments(const FunctionSignature &signature, uint64_t seed);
 
 } // namespace mlir::yat::runtime
 

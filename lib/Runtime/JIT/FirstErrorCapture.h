@@ -1,0 +1,59 @@
+//===- FirstErrorCapture.h - the first error of a context -------*- C++ -*-===//
+//
+// The runtime reports a module's problems as one-line errors; this keeps the
+// first error diagnostic emitted while it is alive.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef YAT_LIB_RUNTIME_JIT_FIRSTERRORCAPTURE_H
+#define YAT_LIB_RUNTIME_JIT_FIRSTERRORCAPTURE_H
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Location.h"
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+namespace mlir::yat::runtime {
+
+/// Swallows every diagnostic emitted on a context while alive and keeps the
+/// first error as one line, "file:line:col: message".
+class FirstErrorCapture {
+public:
+  explicit FirstErrorCapture(MLIRContext &context)
+      : handler(&context, [this](Diagnostic &diagnostic) {
+          record(diagnostic);
+          return success();
+        }) {}
+
+  /// The first error, or `fallback` when none was emitted.
+  std::string take(llvm::StringRef fallback) const {
+    return message.empty() ? fallback.str() : message;
+  }
+
+private:
+  void record(Diagnostic &diagnostic) {
+    if (diagnostic.getSeverity() != DiagnosticSeverity::Error ||
+        !message.empty())
+      return;
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    if (auto fileLoc =
+            diagnostic.getLocation()->findInstanceOf<FileLineColLoc>())
+      os << fileLoc.getFilename().getValue() << ":" << fileLoc.getLine() << ":"
+         << fileLoc.getColumn() << ": ";
+    os << diagnostic.str();
+    // Diagnostics that print IR span several lines; keep the first.
+    message = llvm::StringRef(text).split('\n').first.rtrim().str();
+  }
+
+  ScopedDiagnosticHandler handler;
+  std::string message;
+};
+
+} // namespace mlir::yat::runtime
+
+#endif // YAT_LIB_RUNTIME_JIT_FIRSTERRORCAPTURE_H
