@@ -2,9 +2,11 @@
 //
 // Private to the StablehloToYat library. The helpers read StableHLO
 // algebraically: a value as a sum of terms or a product of factors, a
-// broadcast as a map of dims, a constant subgraph as its value (defined in
-// ConstantEval.cpp; the rest in MatchUtils.cpp). The per-family patterns
-// are written on top of them.
+// broadcast as a map of dims, a constant subgraph as its value. Each
+// section below is defined in its own file: ConstantEval.cpp,
+// ValueMatchers.cpp (values, broadcasts), AlgebraMatchers.cpp (reductions,
+// squares, sums, products), ContractionMatchers.cpp, ScoreMatcher.cpp and
+// MatchBuilders.cpp. The per-family patterns are written on top of them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -72,6 +74,9 @@ private:
 //===----------------------------------------------------------------------===//
 // Values
 //===----------------------------------------------------------------------===//
+
+/// True when `value` is a constant whose elements all equal `expected`.
+bool isSplatOf(Value value, double expected);
 
 /// Looks through ops that do not change the value: a `convert` to the same
 /// type, `x + 0`, `0 + x`, `x − 0`, `x · 1`, `1 · x`, `x / 1`.

@@ -148,27 +148,8 @@ Value lowering::createSumOfSquares(OpBuilder &b, Location loc, Value x,
 Value lowering::createYatValue(OpBuilder &b, Location loc, Value dot,
                                Value lhsNorm, Value rhsNorm, Value bias,
                                double epsilon, double alpha, Type resultType) {
-  Type type = dot.getType();
-  Value norms =
-      arith::AddFOp::create(b, loc, convertFloat(b, loc, lhsNorm, type),
-                            convertFloat(b, loc, rhsNorm, type));
-  Value twiceDot = arith::MulFOp::create(
-      b, loc, createFloatConstant(b, loc, type, 2.0), dot);
-  Value difference = arith::SubFOp::create(b, loc, norms, twiceDot);
-  // Rounding can make the expanded distance slightly negative.
-  Value distance = arith::MaximumFOp::create(
-      b, loc, difference, createFloatConstant(b, loc, type, 0.0));
-  Value numerator = dot;
-  if (bias)
-    numerator =
-        arith::AddFOp::create(b, loc, dot, convertFloat(b, loc, bias, type));
-  Value square = arith::MulFOp::create(b, loc, numerator, numerator);
-  Value denominator = arith::AddFOp::create(
-      b, loc, distance, createFloatConstant(b, loc, type, epsilon));
-  Value value = arith::DivFOp::create(b, loc, square, denominator);
-  if (alpha != 1.0)
-    value = arith::MulFOp::create(
-        b, loc, createFloatConstant(b, loc, type, alpha), value);
+  Value value =
+      createYatScore(b, loc, dot, lhsNorm, rhsNorm, bias, epsilon, alpha);
   return convertFloat(b, loc, value, resultType);
 }
 

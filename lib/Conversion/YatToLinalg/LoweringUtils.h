@@ -92,11 +92,8 @@ reifyResultSizes(OpBuilder &b, Operation *op, unsigned resultIndex);
 /// float conversion.
 Value castScalar(OpBuilder &b, Location loc, Value value, Type type);
 
-/// The ⵟ value of one output element,
-/// `alpha · (dot + bias)² / (max(lhsNorm + rhsNorm − 2·dot, 0) + epsilon)`,
-/// computed in the type of `dot` and rounded to `resultType`. The norms and
-/// the optional `bias` are converted to the type of `dot` first; an `alpha`
-/// of 1 adds no multiply.
+/// `createYatScore` (the ⵟ formula, in the type of `dot`) rounded to
+/// `resultType`.
 Value createYatValue(OpBuilder &b, Location loc, Value dot, Value lhsNorm,
                      Value rhsNorm, Value bias, double epsilon, double alpha,
                      Type resultType);

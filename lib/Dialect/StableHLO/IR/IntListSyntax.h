@@ -8,6 +8,7 @@
 #ifndef YAT_LIB_DIALECT_STABLEHLO_IR_INTLISTSYNTAX_H
 #define YAT_LIB_DIALECT_STABLEHLO_IR_INTLISTSYNTAX_H
 
+#include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 
 namespace mlir::yat::stablehlo {
@@ -34,6 +35,15 @@ void printBracketedList(AsmPrinter &printer, const Range &values) {
 
 inline void printIntList(AsmPrinter &printer, ArrayRef<int64_t> values) {
   printBracketedList(printer, values);
+}
+
+/// `[0, 1, 2]` as a DenseI64ArrayAttr.
+inline ParseResult parseDims(OpAsmParser &parser, DenseI64ArrayAttr &dims) {
+  SmallVector<int64_t> values;
+  if (parseIntList(parser, values))
+    return failure();
+  dims = parser.getBuilder().getDenseI64ArrayAttr(values);
+  return success();
 }
 
 } // namespace mlir::yat::stablehlo

@@ -225,24 +225,8 @@ OpFoldResult fusion::getTileSize(OpBuilder &b, Location loc, Value offset,
 Value fusion::createEpilogue(OpBuilder &b, Location loc, Value dot,
                              Value lhsNorm, Value rhsNorm, Value bias,
                              const EpilogueParams &params) {
-  // Same order of operations as convert-yat-to-linalg.
-  Value norms = arith::AddFOp::create(b, loc, lhsNorm, rhsNorm);
-  Value twiceDot =
-      arith::MulFOp::create(b, loc, createF32Constant(b, loc, 2.0), dot);
-  Value distance = arith::SubFOp::create(b, loc, norms, twiceDot);
-  distance = arith::MaximumFOp::create(b, loc, distance,
-                                       createF32Constant(b, loc, 0.0));
-  Value numerator = dot;
-  if (bias)
-    numerator = arith::AddFOp::create(b, loc, dot, extendToF32(b, loc, bias));
-  Value square = arith::MulFOp::create(b, loc, numerator, numerator);
-  Value denominator = arith::AddFOp::create(
-      b, loc, distance, createF32Constant(b, loc, params.epsilon));
-  Value value = arith::DivFOp::create(b, loc, square, denominator);
-  if (params.alpha != 1.0)
-    value = arith::MulFOp::create(
-        b, loc, createF32Constant(b, loc, params.alpha), value);
-  return value;
+  return createYatScore(b, loc, dot, lhsNorm, rhsNorm, bias, params.epsilon,
+                        params.alpha);
 }
 
 scf::ForallOp fusion::createTiledForall(OpBuilder &b, Location loc,

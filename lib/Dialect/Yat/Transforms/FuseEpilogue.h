@@ -96,9 +96,8 @@ struct EpilogueParams {
   bool hasBias = false;
 };
 
-/// The ⵟ epilogue on f32 scalars:
-/// `alpha · (dot + bias)² / (max(lhsNorm + rhsNorm − 2·dot, 0) + epsilon)`.
-/// `bias` may be null; it is extended to f32 here.
+/// The ⵟ epilogue on f32 scalars: `createYatScore` with `params`. `bias`
+/// may be null; it is extended to f32.
 Value createEpilogue(OpBuilder &b, Location loc, Value dot, Value lhsNorm,
                      Value rhsNorm, Value bias, const EpilogueParams &params);
 

@@ -31,6 +31,44 @@ Value yat::createFilledTensor(OpBuilder &b, Location loc,
   return linalg::FillOp::create(b, loc, scalar, empty).getResult(0);
 }
 
+/// `value` as a float of `type` (extended or truncated).
+static Value convertToFloat(OpBuilder &b, Location loc, Value value,
+                            Type type) {
+  auto from = cast<FloatType>(value.getType());
+  if (from == type)
+    return value;
+  if (from.getWidth() < cast<FloatType>(type).getWidth())
+    return arith::ExtFOp::create(b, loc, type, value);
+  return arith::TruncFOp::create(b, loc, type, value);
+}
+
+Value yat::createYatScore(OpBuilder &b, Location loc, Value dot, Value lhsNorm,
+                          Value rhsNorm, Value bias, double epsilon,
+                          double alpha) {
+  Type type = dot.getType();
+  auto constant = [&](double value) -> Value {
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
+  };
+  Value norms =
+      arith::AddFOp::create(b, loc, convertToFloat(b, loc, lhsNorm, type),
+                            convertToFloat(b, loc, rhsNorm, type));
+  Value twiceDot = arith::MulFOp::create(b, loc, constant(2.0), dot);
+  Value difference = arith::SubFOp::create(b, loc, norms, twiceDot);
+  // Rounding can make the expanded distance slightly negative.
+  Value distance = arith::MaximumFOp::create(b, loc, difference, constant(0.0));
+  Value numerator = dot;
+  if (bias)
+    numerator =
+        arith::AddFOp::create(b, loc, dot, convertToFloat(b, loc, bias, type));
+  Value square = arith::MulFOp::create(b, loc, numerator, numerator);
+  Value denominator =
+      arith::AddFOp::create(b, loc, distance, constant(epsilon));
+  Value value = arith::DivFOp::create(b, loc, square, denominator);
+  if (alpha != 1.0)
+    value = arith::MulFOp::create(b, loc, constant(alpha), value);
+  return value;
+}
+
 Value yat::createNamedConv(OpBuilder &b, Location loc, Value input,
                            Value filter, Value init, ArrayRef<int64_t> strides,
                            ArrayRef<int64_t> dilations) {

@@ -1,5 +1,4 @@
-//===- LinalgBuilders.h - linalg/tensor builders of yat lowerings -*- C++
-//-*-===//
+//===- LinalgBuilders.h - builders shared by the yat lowerings --*- C++ -*-===//
 //
 // The small builders that both the reference lowering (convert-yat-to-linalg)
 // and the fused lowering (yat-fuse-epilogue) need.
@@ -25,6 +24,14 @@ Value createEmptyTensor(OpBuilder &b, Location loc,
 /// the init of a reduction or contraction.
 Value createFilledTensor(OpBuilder &b, Location loc,
                          ArrayRef<OpFoldResult> sizes, TypedAttr value);
+
+/// The ⵟ score of one output element, the formula of every yat op:
+/// `alpha · (dot + bias)² / (max(lhsNorm + rhsNorm − 2·dot, 0) + epsilon)`,
+/// computed in `dot`'s float type (norms and the optional `bias` are
+/// converted to it). The reference and the fused lowerings both build it
+/// here, so that they round the same way.
+Value createYatScore(OpBuilder &b, Location loc, Value dot, Value lhsNorm,
+                     Value rhsNorm, Value bias, double epsilon, double alpha);
 
 /// The channels-last convolution of `input` (N x S.. x C) with `filter`
 /// (K.. x C x F) accumulated into `init`, as the named linalg op for 1 to 3
