@@ -11,6 +11,7 @@
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/TilingInterface.h"
 
 #include "yat/Dialect/Yat/IR/YatDialect.h.inc"
 #include "yat/Dialect/Yat/IR/YatEnums.h.inc"

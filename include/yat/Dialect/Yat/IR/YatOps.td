@@ -9,12 +9,20 @@ include "mlir/IR/CommonAttrConstraints.td"
 include "mlir/IR/CommonTypeConstraints.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
+include "mlir/Interfaces/TilingInterface.td"
 
 def Yat_FloatTensor : RankedTensorOf<[F16, BF16, F32, F64]>;
 def Yat_I8Tensor : RankedTensorOf<[I8]>;
 def Yat_F32Tensor : RankedTensorOf<[F32]>;
 
 // Every yat op is pure and can say how big its results are.
+/// The TilingInterface methods of the yat ops that tile over the index
+/// space of their result (lib/Dialect/Yat/IR/YatTiling.cpp).
+defvar Yat_TilingOverResult = DeclareOpInterfaceMethods<TilingInterface, [
+    "getLoopIteratorTypes", "getIterationDomain", "getTiledImplementation",
+    "getResultTilePosition", "generateResultTileValue",
+    "getIterationDomainTileFromResultTile"]>;
+
 class Yat_TensorOp<string mnemonic, list<Trait> traits = []>
     : Yat_Op<mnemonic, !listconcat(traits, [Pure,
         DeclareOpInterfaceMethods<ReifyRankedShapedTypeOpInterface,
@@ -26,7 +34,7 @@ class Yat_TensorOp<string mnemonic, list<Trait> traits = []>
 // ⵟ-product family
 //===----------------------------------------------------------------------===//
 
-def Yat_ProductOp : Yat_TensorOp<"product"> {
+def Yat_ProductOp : Yat_TensorOp<"product", [Yat_TilingOverResult]> {
   let summary = "dense ⵟ-product layer (NMN)";
   let description = [{
     For every leading (batch) index of `x` and every output unit `n`:
@@ -64,7 +72,7 @@ def Yat_ProductOp : Yat_TensorOp<"product"> {
   }];
 }
 
-def Yat_ConvOp : Yat_TensorOp<"conv"> {
+def Yat_ConvOp : Yat_TensorOp<"conv", [Yat_TilingOverResult]> {
   let summary = "ⵟ-convolution over 1 to 3 spatial dims, channels last";
   let description = [{
     `input` is `tensor<N x S1..Sd x C>`, `filter` is
@@ -125,7 +133,7 @@ def Yat_ConvOp : Yat_TensorOp<"conv"> {
   }];
 }
 
-def Yat_AttentionOp : Yat_TensorOp<"attention"> {
+def Yat_AttentionOp : Yat_TensorOp<"attention", [Yat_TilingOverResult]> {
   let summary = "ⵟ-attention with MHA, GQA and MQA head layouts";
   let description = [{
     `q` is `tensor<B x H x Tq x D>`, `k` is `tensor<B x Hkv x Tk x D>` and
@@ -290,7 +298,7 @@ def Yat_SquaredNormsOp : Yat_TensorOp<"squared_norms"> {
   ];
 }
 
-def Yat_ProductWithNormsOp : Yat_TensorOp<"product_with_norms"> {
+def Yat_ProductWithNormsOp : Yat_TensorOp<"product_with_norms", [Yat_TilingOverResult]> {
   let summary = "yat.product with the weight's squared row norms supplied";
   let description = [{
     Computes exactly what `yat.product` computes, reading `Σ_k w[n, k]²`
@@ -309,7 +317,7 @@ def Yat_ProductWithNormsOp : Yat_TensorOp<"product_with_norms"> {
   }];
 }
 
-def Yat_ConvWithNormsOp : Yat_TensorOp<"conv_with_norms"> {
+def Yat_ConvWithNormsOp : Yat_TensorOp<"conv_with_norms", [Yat_TilingOverResult]> {
   let summary = "yat.conv with the filters' squared norms supplied";
   let description = [{
     Computes exactly what `yat.conv` computes, reading each filter's

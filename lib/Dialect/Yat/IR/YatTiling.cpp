@@ -1,0 +1,363 @@
+//===- YatTiling.cpp - TilingInterface of the ⵟ ops -----------------------===//
+//
+// The ⵟ ops tile over the index space of their result. Each result element
+// needs whole rows of the reduced operands (the ⵟ epilogue is not linear in
+// the dot product, so a contraction dim cannot be split), so the iteration
+// domain is the result's dims, all parallel, and a tile is the same op on
+// slices of its operands. With that, upstream's drivers
+// (scf::tileUsingSCF, scf::tileConsumerAndFuseProducersUsingSCF, the
+// transform dialect's tile and fuse ops) tile yat ops and fuse them with
+// their producers and consumers like any linalg op.
+//
+// A dim that cannot be sliced without changing what the op computes must
+// be left whole: the spatial dims of a padded yat.conv, its filters when it
+// has groups, attention's query rows when it is causal (the mask is aligned
+// to the last query) and its heads unless q, k and v share them (MHA) or all
+// queries share one kv head (MQA). Tiling such a dim fails.
+//
+//===----------------------------------------------------------------------===//
+
+#include "yat/Dialect/Yat/IR/Yat.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+
+using namespace mlir;
+using namespace mlir::yat;
+
+namespace {
+
+/// The slices of one tile: operands are sliced along some of their dims
+/// and kept whole along the others.
+class TileBuilder {
+public:
+  TileBuilder(OpBuilder &b, Location loc) : b(b), loc(loc) {}
+
+  /// `source` sliced to `sizes` at `offsets` along `dims` (unit strides),
+  /// whole along its other dims.
+  Value slice(Value source, ArrayRef<int64_t> dims,
+              ArrayRef<OpFoldResult> offsets, ArrayRef<OpFoldResult> sizes) {
+    auto type = cast<RankedTensorType>(source.getType());
+    SmallVector<OpFoldResult> sliceOffsets(type.getRank(), b.getIndexAttr(0));
+    SmallVector<OpFoldResult> sliceSizes =
+        tensor::getMixedSizes(b, loc, source);
+    for (auto [dim, offset, size] : llvm::zip_equal(dims, offsets, sizes)) {
+      sliceOffsets[dim] = offset;
+      sliceSizes[dim] = size;
+    }
+    SmallVector<OpFoldResult> strides(type.getRank(), b.getIndexAttr(1));
+    auto sliceOp = tensor::ExtractSliceOp::create(b, loc, source, sliceOffsets,
+                                                  sliceSizes, strides);
+    slices.push_back(sliceOp);
+    return sliceOp.getResult();
+  }
+
+  /// `value · factor + term` on indices, folded when `value` is constant.
+  OpFoldResult mulAdd(OpFoldResult value, int64_t factor, int64_t term) {
+    if (std::optional<int64_t> constant = getConstantIntValue(value))
+      return b.getIndexAttr(*constant * factor + term);
+    Value result = getValueOrCreateConstantIndexOp(b, loc, value);
+    if (factor != 1)
+      result = arith::MulIOp::create(
+          b, loc, result, arith::ConstantIndexOp::create(b, loc, factor));
+    if (term != 0)
+      result = arith::AddIOp::create(
+          b, loc, result, arith::ConstantIndexOp::create(b, loc, term));
+    return result;
+  }
+
+  /// `op` again on `operands`, with a result of `sizes`.
+  TilingResult finish(Operation *op, ValueRange operands,
+                      ArrayRef<OpFoldResult> sizes) {
+    auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+    SmallVector<int64_t> shape;
+    for (OpFoldResult size : sizes)
+      shape.push_back(getConstantIntValue(size).value_or(ShapedType::kDynamic));
+    Operation *tiled =
+        clone(b, op, {resultType.clone(shape)}, SmallVector<Value>(operands));
+    return TilingResult{{tiled}, {tiled->getResult(0)}, std::move(slices)};
+  }
+
+private:
+  OpBuilder &b;
+  Location loc;
+  SmallVector<Operation *> slices;
+};
+
+/// True when the tile covers all of dim `dim` of `type` (known statically).
+bool coversWholeDim(RankedTensorType type, int64_t dim, OpFoldResult offset,
+                    OpFoldResult size) {
+  return isConstantIntValue(offset, 0) && !type.isDynamicDim(dim) &&
+         isConstantIntValue(size, type.getDimSize(dim));
+}
+
+/// Fails a tiling that would change what `op` computes. Tiling on request
+/// says why; the fusion drivers try producers speculatively and expect a
+/// silent failure.
+FailureOr<TilingResult> refuse(Operation *op, bool emitErrors,
+                               const Twine &reason) {
+  if (emitErrors)
+    op->emitOpError() << reason;
+  return failure();
+}
+
+//===----------------------------------------------------------------------===//
+// yat.product, yat.product_with_norms
+//===----------------------------------------------------------------------===//
+
+/// A tile `x[lead tile, :]`, `w[n tile, :]` (and the norms and bias of its
+/// rows); `wNorms` is null for yat.product.
+FailureOr<TilingResult> tileProduct(Operation *op, OpBuilder &b, Value x,
+                                    Value w, Value wNorms, Value bias,
+                                    ArrayRef<OpFoldResult> offsets,
+                                    ArrayRef<OpFoldResult> sizes) {
+  TileBuilder tile(b, op->getLoc());
+  int64_t lead = static_cast<int64_t>(offsets.size()) - 1;
+  SmallVector<int64_t> leadDims = llvm::to_vector(llvm::seq<int64_t>(0, lead));
+  SmallVector<Value> operands = {
+      tile.slice(x, leadDims, offsets.drop_back(), sizes.drop_back()),
+      tile.slice(w, {0}, offsets.back(), sizes.back())};
+  if (wNorms)
+    operands.push_back(tile.slice(wNorms, {0}, offsets.back(), sizes.back()));
+  if (bias)
+    operands.push_back(tile.slice(bias, {0}, offsets.back(), sizes.back()));
+  return tile.finish(op, operands, sizes);
+}
+
+//===----------------------------------------------------------------------===//
+// yat.conv, yat.conv_with_norms
+//===----------------------------------------------------------------------===//
+
+/// A tile of the output `N x O.. x F`: the batch rows, for each sliced
+/// spatial dim the input window its outputs read, and the filters (with
+/// their norms and bias) of the tile.
+template <typename ConvOpTy>
+FailureOr<TilingResult> tileConv(ConvOpTy op, OpBuilder &b, Value filterNorms,
+                                 ArrayRef<OpFoldResult> offsets,
+                                 ArrayRef<OpFoldResult> sizes,
+                                 bool emitErrors) {
+  auto resultType = cast<RankedTensorType>(op.getResult().getType());
+  auto filterType = cast<RankedTensorType>(op.getFilter().getType());
+  int64_t spatial = op.getNumSpatialDims();
+  int64_t filterDim = resultType.getRank() - 1;
+  SmallVector<int64_t> strides = op.getStridesOrDefault();
+  SmallVector<int64_t> padding = op.getPaddingOrDefault();
+  SmallVector<int64_t> dilations = op.getDilationsOrDefault();
+  TileBuilder tile(b, op.getLoc());
+
+  SmallVector<int64_t> inputDims = {0};
+  SmallVector<OpFoldResult> inputOffsets = {offsets[0]},
+                            inputSizes = {sizes[0]};
+  for (int64_t d = 0; d < spatial; ++d) {
+    if (coversWholeDim(resultType, d + 1, offsets[d + 1], sizes[d + 1]))
+      continue;
+    // Padding is an attribute of the whole op: a tile at the border would
+    // need its own.
+    if (padding[2 * d] != 0 || padding[2 * d + 1] != 0 ||
+        filterType.isDynamicDim(d))
+      return refuse(op, emitErrors,
+                    "cannot tile spatial dim " + Twine(d) +
+                        " (only unpadded dims with a static window can be "
+                        "tiled)");
+    // Outputs [o, o + n) read inputs [o·s, (n − 1)·s + (k − 1)·d + 1).
+    int64_t window = (filterType.getDimSize(d) - 1) * dilations[d] + 1;
+    inputDims.push_back(d + 1);
+    inputOffsets.push_back(tile.mulAdd(offsets[d + 1], strides[d], 0));
+    inputSizes.push_back(
+        tile.mulAdd(sizes[d + 1], strides[d], window - strides[d]));
+  }
+  SmallVector<Value> operands = {
+      tile.slice(op.getInput(), inputDims, inputOffsets, inputSizes)};
+
+  Value filter = op.getFilter(), bias = op.getBias();
+  if (!coversWholeDim(resultType, filterDim, offsets.back(), sizes.back())) {
+    // With groups, the filters of a tile would read other input channels.
+    if (op.getGroups() != 1)
+      return refuse(op, emitErrors,
+                    "cannot tile the filters of a grouped convolution "
+                    "(groups = " +
+                        Twine(op.getGroups()) + ")");
+    int64_t filterRank = filterType.getRank();
+    filter = tile.slice(filter, {filterRank - 1}, offsets.back(), sizes.back());
+    if (filterNorms)
+      filterNorms = tile.slice(filterNorms, {0}, offsets.back(), sizes.back());
+    if (bias)
+      bias = tile.slice(bias, {0}, offsets.back(), sizes.back());
+  }
+  operands.push_back(filter);
+  if (filterNorms)
+    operands.push_back(filterNorms);
+  if (bias)
+    operands.push_back(bias);
+  return tile.finish(op, operands, sizes);
+}
+
+//===----------------------------------------------------------------------===//
+// yat.attention
+//===----------------------------------------------------------------------===//
+
+/// A tile of the result `B x H x Tq x Dv`: q's rows of the tile, the kv heads
+/// its query heads read, and v's columns of the tile.
+FailureOr<TilingResult> tileAttention(AttentionOp op, OpBuilder &b,
+                                      ArrayRef<OpFoldResult> offsets,
+                                      ArrayRef<OpFoldResult> sizes,
+                                      bool emitErrors) {
+  auto resultType = cast<RankedTensorType>(op.getResult().getType());
+  auto qType = cast<RankedTensorType>(op.getQ().getType());
+  auto kType = cast<RankedTensorType>(op.getK().getType());
+  TileBuilder tile(b, op.getLoc());
+  SmallVector<int64_t> qDims = {0}, kvDims = {0};
+  SmallVector<OpFoldResult> qOffsets = {offsets[0]}, qSizes = {sizes[0]};
+  SmallVector<OpFoldResult> kvOffsets = {offsets[0]}, kvSizes = {sizes[0]};
+
+  if (!coversWholeDim(resultType, 1, offsets[1], sizes[1])) {
+    int64_t heads = qType.getDimSize(1), kvHeads = kType.getDimSize(1);
+    bool sharedHeads = !qType.isDynamicDim(1) && heads == kvHeads;
+    bool oneKvHead = kvHeads == 1;
+    if (!sharedHeads && !oneKvHead)
+      return refuse(op, emitErrors,
+                    "cannot tile the heads when " + Twine(heads) +
+                        " query heads share " + Twine(kvHeads) +
+                        " kv heads (only MHA and MQA heads can be tiled)");
+    qDims.push_back(1);
+    qOffsets.push_back(offsets[1]);
+    qSizes.push_back(sizes[1]);
+    if (sharedHeads) {
+      kvDims.push_back(1);
+      kvOffsets.push_back(offsets[1]);
+      kvSizes.push_back(sizes[1]);
+    }
+  }
+  if (!coversWholeDim(resultType, 2, offsets[2], sizes[2])) {
+    if (op.getCausal())
+      return refuse(op, emitErrors,
+                    "cannot tile the query rows of a causal attention (its "
+                    "mask is aligned to the last query)");
+    qDims.push_back(2);
+    qOffsets.push_back(offsets[2]);
+    qSizes.push_back(sizes[2]);
+  }
+  SmallVector<int64_t> vDims = kvDims;
+  SmallVector<OpFoldResult> vOffsets = kvOffsets, vSizes = kvSizes;
+  vDims.push_back(3);
+  vOffsets.push_back(offsets[3]);
+  vSizes.push_back(sizes[3]);
+  // D is never sliced, so the default scale 1/sqrt(D) is every tile's.
+  return tile.finish(op,
+                     {tile.slice(op.getQ(), qDims, qOffsets, qSizes),
+                      tile.slice(op.getK(), kvDims, kvOffsets, kvSizes),
+                      tile.slice(op.getV(), vDims, vOffsets, vSizes)},
+                     sizes);
+}
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// The interface methods, shared by the five ops
+//===----------------------------------------------------------------------===//
+
+/// Every yat op that tiles over its result: the result's dims, parallel.
+template <typename OpTy>
+static SmallVector<utils::IteratorType> getResultIteratorTypes(OpTy op) {
+  return SmallVector<utils::IteratorType>(
+      cast<RankedTensorType>(op.getResult().getType()).getRank(),
+      utils::IteratorType::parallel);
+}
+
+template <typename OpTy>
+static SmallVector<Range> getResultDomain(OpTy op, OpBuilder &b) {
+  ReifiedRankedShapedTypeDims shapes;
+  if (failed(reifyResultShapes(b, op, shapes)))
+    return {};
+  SmallVector<Range> domain;
+  for (OpFoldResult size : shapes.front())
+    domain.push_back(Range{b.getIndexAttr(0), size, b.getIndexAttr(1)});
+  return domain;
+}
+
+/// The tile of the result is the tile of the iteration domain.
+static LogicalResult getIdentityTile(ArrayRef<OpFoldResult> offsets,
+                                     ArrayRef<OpFoldResult> sizes,
+                                     SmallVectorImpl<OpFoldResult> &tileOffsets,
+                                     SmallVectorImpl<OpFoldResult> &tileSizes) {
+  tileOffsets.assign(offsets.begin(), offsets.end());
+  tileSizes.assign(sizes.begin(), sizes.end());
+  return success();
+}
+
+static FailureOr<TilingResult> tileOp(ProductOp op, OpBuilder &b,
+                                      ArrayRef<OpFoldResult> offsets,
+                                      ArrayRef<OpFoldResult> sizes, bool) {
+  return tileProduct(op, b, op.getX(), op.getW(), /*wNorms=*/Value(),
+                     op.getBias(), offsets, sizes);
+}
+
+static FailureOr<TilingResult> tileOp(ProductWithNormsOp op, OpBuilder &b,
+                                      ArrayRef<OpFoldResult> offsets,
+                                      ArrayRef<OpFoldResult> sizes, bool) {
+  return tileProduct(op, b, op.getX(), op.getW(), op.getWNorms(), op.getBias(),
+                     offsets, sizes);
+}
+
+static FailureOr<TilingResult> tileOp(ConvOp op, OpBuilder &b,
+                                      ArrayRef<OpFoldResult> offsets,
+                                      ArrayRef<OpFoldResult> sizes,
+                                      bool emitErrors) {
+  return tileConv(op, b, /*filterNorms=*/Value(), offsets, sizes, emitErrors);
+}
+
+static FailureOr<TilingResult> tileOp(ConvWithNormsOp op, OpBuilder &b,
+                                      ArrayRef<OpFoldResult> offsets,
+                                      ArrayRef<OpFoldResult> sizes,
+                                      bool emitErrors) {
+  return tileConv(op, b, op.getFilterNorms(), offsets, sizes, emitErrors);
+}
+
+static FailureOr<TilingResult> tileOp(AttentionOp op, OpBuilder &b,
+                                      ArrayRef<OpFoldResult> offsets,
+                                      ArrayRef<OpFoldResult> sizes,
+                                      bool emitErrors) {
+  return tileAttention(op, b, offsets, sizes, emitErrors);
+}
+
+#define YAT_DEFINE_TILING_OVER_RESULT(OpTy)                                    \
+  SmallVector<utils::IteratorType> OpTy::getLoopIteratorTypes() {              \
+    return getResultIteratorTypes(*this);                                      \
+  }                                                                            \
+  SmallVector<Range> OpTy::getIterationDomain(OpBuilder &b) {                  \
+    return getResultDomain(*this, b);                                          \
+  }                                                                            \
+  LogicalResult OpTy::getResultTilePosition(                                   \
+      OpBuilder &, unsigned, ArrayRef<OpFoldResult> offsets,                   \
+      ArrayRef<OpFoldResult> sizes, SmallVector<OpFoldResult> &resultOffsets,  \
+      SmallVector<OpFoldResult> &resultSizes) {                                \
+    return getIdentityTile(offsets, sizes, resultOffsets, resultSizes);        \
+  }                                                                            \
+  LogicalResult OpTy::getIterationDomainTileFromResultTile(                    \
+      OpBuilder &, unsigned, ArrayRef<OpFoldResult> offsets,                   \
+      ArrayRef<OpFoldResult> sizes,                                            \
+      SmallVectorImpl<OpFoldResult> &domainOffsets,                            \
+      SmallVectorImpl<OpFoldResult> &domainSizes) {                            \
+    return getIdentityTile(offsets, sizes, domainOffsets, domainSizes);        \
+  }                                                                            \
+  FailureOr<TilingResult> OpTy::getTiledImplementation(                        \
+      OpBuilder &b, ArrayRef<OpFoldResult> offsets,                            \
+      ArrayRef<OpFoldResult> sizes) {                                          \
+    return tileOp(*this, b, offsets, sizes, /*emitErrors=*/true);              \
+  }                                                                            \
+  FailureOr<TilingResult> OpTy::generateResultTileValue(                       \
+      OpBuilder &b, unsigned, ArrayRef<OpFoldResult> offsets,                  \
+      ArrayRef<OpFoldResult> sizes) {                                          \
+    return tileOp(*this, b, offsets, sizes, /*emitErrors=*/false);             \
+  }
+
+YAT_DEFINE_TILING_OVER_RESULT(ProductOp)
+YAT_DEFINE_TILING_OVER_RESULT(ProductWithNormsOp)
+YAT_DEFINE_TILING_OVER_RESULT(ConvOp)
+YAT_DEFINE_TILING_OVER_RESULT(ConvWithNormsOp)
+YAT_DEFINE_TILING_OVER_RESULT(AttentionOp)
+#undef YAT_DEFINE_TILING_OVER_RESULT

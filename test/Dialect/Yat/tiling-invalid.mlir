@@ -1,0 +1,80 @@
+// RUN: yat-opt %s -split-input-file -transform-interpreter -verify-diagnostics
+
+// The causal mask is aligned to the last query: query rows cannot be tiled.
+func.func @causal_rows(%q: tensor<1x2x8x4xf32>, %k: tensor<1x2x8x4xf32>, %v: tensor<1x2x8x4xf32>) -> tensor<1x2x8x4xf32> {
+  // expected-note @+4 {{when applied to this op}}
+  // expected-error @+3 {{cannot tile the query rows of a causal attention (its mask is aligned to the last query)}}
+  // expected-error @+2 {{faild to tile operation}}
+  // expected-error @+1 {{failed to generate tiling loops}}
+  %0 = yat.attention %q, %k, %v {causal} : (tensor<1x2x8x4xf32>, tensor<1x2x8x4xf32>, tensor<1x2x8x4xf32>) -> tensor<1x2x8x4xf32>
+  return %0 : tensor<1x2x8x4xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.attention"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error @+1 {{transform.structured.tile_using_forall failed to apply}}
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [0, 0, 4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// With GQA (4 query heads on 2 kv heads) a head tile would read other kv
+// heads.
+func.func @gqa_heads(%q: tensor<1x4x8x4xf32>, %k: tensor<1x2x8x4xf32>, %v: tensor<1x2x8x4xf32>) -> tensor<1x4x8x4xf32> {
+  // expected-note @+4 {{when applied to this op}}
+  // expected-error @+3 {{cannot tile the heads when 4 query heads share 2 kv heads (only MHA and MQA heads can be tiled)}}
+  // expected-error @+2 {{faild to tile operation}}
+  // expected-error @+1 {{failed to generate tiling loops}}
+  %0 = yat.attention %q, %k, %v : (tensor<1x4x8x4xf32>, tensor<1x2x8x4xf32>, tensor<1x2x8x4xf32>) -> tensor<1x4x8x4xf32>
+  return %0 : tensor<1x4x8x4xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.attention"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error @+1 {{transform.structured.tile_using_forall failed to apply}}
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [0, 2] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// The filters of a grouped convolution read their group's channels.
+func.func @grouped_filters(%in: tensor<1x6x6x4xf32>, %f: tensor<3x3x2x4xf32>) -> tensor<1x4x4x4xf32> {
+  // expected-note @+4 {{when applied to this op}}
+  // expected-error @+3 {{cannot tile the filters of a grouped convolution (groups = 2)}}
+  // expected-error @+2 {{faild to tile operation}}
+  // expected-error @+1 {{failed to generate tiling loops}}
+  %0 = yat.conv %in, %f {groups = 2 : i64} : (tensor<1x6x6x4xf32>, tensor<3x3x2x4xf32>) -> tensor<1x4x4x4xf32>
+  return %0 : tensor<1x4x4x4xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.conv"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error @+1 {{transform.structured.tile_using_forall failed to apply}}
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [0, 0, 0, 2] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// Padding belongs to the whole op: a padded spatial dim cannot be tiled.
+func.func @padded_rows(%in: tensor<1x6x6x3xf32>, %f: tensor<3x3x3x4xf32>) -> tensor<1x6x6x4xf32> {
+  // expected-note @+4 {{when applied to this op}}
+  // expected-error @+3 {{cannot tile spatial dim 0 (only unpadded dims with a static window can be tiled)}}
+  // expected-error @+2 {{faild to tile operation}}
+  // expected-error @+1 {{failed to generate tiling loops}}
+  %0 = yat.conv %in, %f {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x6x6x3xf32>, tensor<3x3x3x4xf32>) -> tensor<1x6x6x4xf32>
+  return %0 : tensor<1x6x6x4xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.conv"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error @+1 {{transform.structured.tile_using_forall failed to apply}}
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [0, 3] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}

@@ -1,0 +1,144 @@
+// RUN: yat-opt %s -split-input-file -transform-interpreter -canonicalize | FileCheck %s
+
+// yat.product tiles over its result: each tile reads its rows of x and its
+// rows of w (and of the bias), whole along K.
+// CHECK-LABEL: func.func @product
+// CHECK-SAME: (%[[X:.*]]: tensor<64x32xf32>, %[[W:.*]]: tensor<48x32xf32>, %[[B:.*]]: tensor<48xf32>)
+// CHECK: scf.forall (%[[IV0:.*]], %[[IV1:.*]]) in (4, 2) shared_outs(%[[OUT:.*]] = %{{.*}})
+// CHECK-DAG: %[[I:.*]] = affine.apply #{{.*}}(%[[IV0]])
+// CHECK-DAG: %[[J:.*]] = affine.apply #{{.*}}(%[[IV1]])
+// CHECK-DAG: %[[XT:.*]] = tensor.extract_slice %[[X]][%[[I]], 0] [16, 32] [1, 1]
+// CHECK-DAG: %[[WT:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [24, 32] [1, 1]
+// CHECK-DAG: %[[BT:.*]] = tensor.extract_slice %[[B]][%[[J]]] [24] [1]
+// CHECK: %[[TILE:.*]] = yat.product %[[XT]], %[[WT]], %[[BT]] {alpha = 2.000000e+00 : f32, epsilon = 1.000000e-03 : f32} : (tensor<16x32xf32>, tensor<24x32xf32>, tensor<24xf32>) -> tensor<16x24xf32>
+// CHECK: tensor.parallel_insert_slice %[[TILE]] into %[[OUT]][%[[I]], %[[J]]] [16, 24] [1, 1]
+func.func @product(%x: tensor<64x32xf32>, %w: tensor<48x32xf32>, %b: tensor<48xf32>) -> tensor<64x48xf32> {
+  %0 = yat.product %x, %w, %b {epsilon = 1.0e-03 : f32, alpha = 2.0 : f32} : (tensor<64x32xf32>, tensor<48x32xf32>, tensor<48xf32>) -> tensor<64x48xf32>
+  return %0 : tensor<64x48xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.product"]} in %root : (!transform.any_op) -> !transform.any_op
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [16, 24] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// With leading batch dims and supplied norms, a partial last tile gives a
+// dynamic tile; the norms are sliced like the rows of w.
+// CHECK-LABEL: func.func @product_with_norms
+// CHECK-SAME: (%[[X:.*]]: tensor<2x5x8xf32>, %[[W:.*]]: tensor<7x8xf32>, %[[N:.*]]: tensor<7xf32>)
+// CHECK: scf.for %[[B:[a-z0-9]+]] =
+// CHECK: scf.for %[[J:[a-z0-9]+]] =
+// CHECK: %[[SIZE:.*]] = affine.min
+// CHECK-DAG: %[[XT:.*]] = tensor.extract_slice %[[X]][%[[B]], 0, 0] [1, 5, 8] [1, 1, 1]
+// CHECK-DAG: %[[WT:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [%[[SIZE]], 8] [1, 1]
+// CHECK-DAG: %[[NT:.*]] = tensor.extract_slice %[[N]][%[[J]]] [%[[SIZE]]] [1]
+// CHECK: yat.product_with_norms %[[XT]], %[[WT]] norms(%[[NT]]) : (tensor<1x5x8xf32>, tensor<?x8xf32>, tensor<?xf32>) -> tensor<1x5x?xf32>
+func.func @product_with_norms(%x: tensor<2x5x8xf32>, %w: tensor<7x8xf32>, %n: tensor<7xf32>) -> tensor<2x5x7xf32> {
+  %0 = yat.product_with_norms %x, %w norms(%n) : (tensor<2x5x8xf32>, tensor<7x8xf32>, tensor<7xf32>) -> tensor<2x5x7xf32>
+  return %0 : tensor<2x5x7xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.product_with_norms"]} in %root : (!transform.any_op) -> !transform.any_op
+    %tiled, %loops:2 = transform.structured.tile_using_for %op tile_sizes [1, 0, 4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// An unpadded strided conv tiles its spatial dims: output columns [o, o+4)
+// read input columns [2o, 2o + 9) (stride 2, a 3-wide window dilated by 1).
+// Filter tiles slice the filters and their bias.
+// CHECK-LABEL: func.func @conv
+// CHECK-SAME: (%[[IN:.*]]: tensor<2x9x17x3xf32>, %[[F:.*]]: tensor<3x3x3x8xf32>, %[[B:.*]]: tensor<8xf32>)
+// CHECK: scf.forall (%[[N:.*]], %[[IV1:.*]], %[[IV2:.*]]) in (2, 2, 2)
+// CHECK-DAG: %[[O:.*]] = affine.apply #{{.*}}(%[[IV1]])
+// CHECK-DAG: %[[C:.*]] = affine.apply #{{.*}}(%[[IV2]])
+// CHECK: %[[START:.*]] = arith.muli %[[O]], %{{.*}} : index
+// CHECK-DAG: %[[INT:.*]] = tensor.extract_slice %[[IN]][%[[N]], 0, %[[START]], 0] [1, 9, 9, 3] [1, 1, 1, 1]
+// CHECK-DAG: %[[FT:.*]] = tensor.extract_slice %[[F]][0, 0, 0, %[[C]]] [3, 3, 3, 4] [1, 1, 1, 1]
+// CHECK-DAG: %[[BT:.*]] = tensor.extract_slice %[[B]][%[[C]]] [4] [1]
+// CHECK: yat.conv %[[INT]], %[[FT]], %[[BT]] {strides = array<i64: 1, 2>} : (tensor<1x9x9x3xf32>, tensor<3x3x3x4xf32>, tensor<4xf32>) -> tensor<1x7x4x4xf32>
+func.func @conv(%in: tensor<2x9x17x3xf32>, %f: tensor<3x3x3x8xf32>, %b: tensor<8xf32>) -> tensor<2x7x8x8xf32> {
+  %0 = yat.conv %in, %f, %b {strides = array<i64: 1, 2>} : (tensor<2x9x17x3xf32>, tensor<3x3x3x8xf32>, tensor<8xf32>) -> tensor<2x7x8x8xf32>
+  return %0 : tensor<2x7x8x8xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.conv"]} in %root : (!transform.any_op) -> !transform.any_op
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [1, 0, 4, 4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// MHA attention tiles over batch, heads and (non-causal) query rows; k and
+// v follow the head tile, v the column tile.
+// CHECK-LABEL: func.func @attention
+// CHECK-SAME: (%[[Q:.*]]: tensor<2x4x16x8xf32>, %[[K:.*]]: tensor<2x4x32x8xf32>, %[[V:.*]]: tensor<2x4x32x6xf32>)
+// CHECK: scf.forall (%[[B:.*]], %[[IV1:.*]], %[[IV2:.*]]) in (2, 2, 2)
+// CHECK-DAG: %[[H:.*]] = affine.apply #{{.*}}(%[[IV1]])
+// CHECK-DAG: %[[T:.*]] = affine.apply #{{.*}}(%[[IV2]])
+// CHECK-DAG: %[[QT:.*]] = tensor.extract_slice %[[Q]][%[[B]], %[[H]], %[[T]], 0] [1, 2, 8, 8] [1, 1, 1, 1]
+// CHECK-DAG: %[[KT:.*]] = tensor.extract_slice %[[K]][%[[B]], %[[H]], 0, 0] [1, 2, 32, 8] [1, 1, 1, 1]
+// CHECK-DAG: %[[VT:.*]] = tensor.extract_slice %[[V]][%[[B]], %[[H]], 0, 0] [1, 2, 32, 6] [1, 1, 1, 1]
+// CHECK: yat.attention %[[QT]], %[[KT]], %[[VT]] {normalization = #yat.normalization<l1>} : (tensor<1x2x8x8xf32>, tensor<1x2x32x8xf32>, tensor<1x2x32x6xf32>) -> tensor<1x2x8x6xf32>
+func.func @attention(%q: tensor<2x4x16x8xf32>, %k: tensor<2x4x32x8xf32>, %v: tensor<2x4x32x6xf32>) -> tensor<2x4x16x6xf32> {
+  %0 = yat.attention %q, %k, %v {normalization = #yat.normalization<l1>} : (tensor<2x4x16x8xf32>, tensor<2x4x32x8xf32>, tensor<2x4x32x6xf32>) -> tensor<2x4x16x6xf32>
+  return %0 : tensor<2x4x16x6xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.attention"]} in %root : (!transform.any_op) -> !transform.any_op
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [1, 2, 8] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// Upstream's tile-and-fuse driver: the relu consumer is tiled, yat.product
+// is fused into each tile (generateResultTileValue) and the scaling of x in
+// front of it into the product's tile.
+// CHECK-LABEL: func.func @fuse_producer_and_consumer
+// CHECK-SAME: (%[[X:.*]]: tensor<64x32xf32>, %[[W:.*]]: tensor<48x32xf32>)
+// CHECK: scf.for %[[I:[a-z0-9]+]] =
+// CHECK: scf.for %[[J:[a-z0-9]+]] =
+// CHECK: %[[XT:.*]] = tensor.extract_slice %[[X]][%[[I]], 0] [16, 32] [1, 1]
+// CHECK: %[[SCALED:.*]] = linalg.generic {{.*}} ins(%[[XT]] : tensor<16x32xf32>)
+// CHECK: %[[WT:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [16, 32] [1, 1]
+// CHECK: %[[P:.*]] = yat.product %[[SCALED]], %[[WT]] : (tensor<16x32xf32>, tensor<16x32xf32>) -> tensor<16x16xf32>
+// CHECK: linalg.generic {{.*}} ins(%[[P]] : tensor<16x16xf32>)
+// CHECK: arith.maximumf
+func.func @fuse_producer_and_consumer(%x: tensor<64x32xf32>, %w: tensor<48x32xf32>) -> tensor<64x48xf32> {
+  %c = arith.constant 2.0 : f32
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x32xf32>
+  %scaled = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<64x32xf32>) outs(%e : tensor<64x32xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %m = arith.mulf %a, %c : f32
+    linalg.yield %m : f32
+  } -> tensor<64x32xf32>
+  %0 = yat.product %scaled, %w : (tensor<64x32xf32>, tensor<48x32xf32>) -> tensor<64x48xf32>
+  %e2 = tensor.empty() : tensor<64x48xf32>
+  %relu = linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]} ins(%0 : tensor<64x48xf32>) outs(%e2 : tensor<64x48xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %m = arith.maximumf %a, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<64x48xf32>
+  return %relu : tensor<64x48xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %ops = transform.structured.match ops{["linalg.generic"]} in %root : (!transform.any_op) -> !transform.any_op
+    %producer, %consumer = transform.split_handle %ops : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %tiled, %loops:2 = transform.structured.fuse %consumer tile_sizes [16, 16] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
