@@ -23,6 +23,11 @@ reproduces it:
   M=256 N=1024 K=1024) through yat-cpu-pipeline, against OpenBLAS sgemm of
   the same shape, and a batched `jnp.matmul` (8 x 256x512 @ 512x512)
   against one sgemm per batch element.
+* linalg.matmul 1024^3 f32: yat-cpu-pipeline (yat's register-tile kernels)
+  against upstream MLIR's own code generation of the same matmul (tiling,
+  linalg::vectorize, the vector contraction lowering; the transform script
+  bench/upstream_matmul.mlir), the comparison that justifies keeping the
+  hand-written kernels.
 
 yat runs as many threads as the machine has hardware threads; the OpenBLAS
 and numpy baselines get the same number through OPENBLAS_NUM_THREADS, with
@@ -166,6 +171,28 @@ func.func @main(%x: {xt}, %w: {wt}) -> {rt} {{
 """
 
 
+def matmul_module(size):
+    t = tensor((size, size))
+    return f"""// linalg.matmul {size}^3 f32 with its zero fill.
+func.func @main(%a: {t}, %b: {t}) -> {t} {{
+  %zero = arith.constant 0.0 : f32
+  %empty = tensor.empty() : {t}
+  %c = linalg.fill ins(%zero : f32) outs(%empty : {t}) -> {t}
+  %r = linalg.matmul ins(%a, %b : {t}, {t}) outs(%c : {t}) -> {t}
+  return %r : {t}
+}}
+"""
+
+
+UPSTREAM_MATMUL_PASSES = [
+    ["--transform-preload-library=transform-library-paths=bench/upstream_matmul.mlir",
+     "--transform-interpreter", "--canonicalize",
+     "--loop-invariant-subset-hoisting", "--canonicalize"],
+    ["--convert-vector-to-scf=full-unroll=true lower-tensors=true target-rank=1",
+     "--canonicalize"],
+]
+
+
 def write_inputs(name, shapes):
     """Seeded float32 inputs of `shapes` as .npy files under bench/modules/
     (not committed: bench/.gitignore); returns their paths."""
@@ -196,6 +223,7 @@ class Runner:
         self.threads = threads
         self.time_limit = time_limit
         self.yat_run = build / "bin" / "yat-run"
+        self.yat_opt = build / "bin" / "yat-opt"
         self.blas_bench = build / "bench" / "blas_bench"
         self.baseline_env = dict(os.environ)
         for name in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
@@ -259,6 +287,28 @@ class Runner:
         if reference:
             cmd.append("--pipeline-options=fuse=false")
         return self.measure(cmd)
+
+    def upstream_codegen(self, module, output, iterations):
+        """yat-run on `module` after upstream's tiling and vectorization
+        (UPSTREAM_MATMUL_PASSES through yat-opt); the row's command does both
+        steps."""
+        yat_opt = os.path.relpath(self.yat_opt, ROOT)
+        steps = [[yat_opt, os.path.relpath(module, ROOT)] + UPSTREAM_MATMUL_PASSES[0]]
+        steps += [[yat_opt] + passes for passes in UPSTREAM_MATMUL_PASSES[1:]]
+        text = None
+        for step in steps:
+            proc = subprocess.run(step, input=text, capture_output=True, text=True,
+                                  cwd=ROOT)
+            if proc.returncode != 0:
+                return {"status": f"failed: {proc.stderr.strip()[:200]}",
+                        "command": " | ".join(shlex.join(s) for s in steps)}
+            text = proc.stdout
+        output.write_text(text)
+        row = self.yat(output, iterations)
+        row["command"] = (" | ".join(shlex.join(s) for s in steps)
+                          + f" > {os.path.relpath(output, ROOT)} && "
+                          + row["command"])
+        return row
 
     def sgemm(self, m, n, k, iterations):
         cmd = [os.path.relpath(self.blas_bench, ROOT), "sgemm", m, n, k,
@@ -420,6 +470,16 @@ def run_suite(runner, quick):
     add("dot_general", "batched", "OpenBLAS sgemm per batch",
         runner.sgemm_batched(d["b"], d["m"], d["n"], d["k"],
                              iterations_for(flops / 50e9)), shape=shape)
+
+    print("linalg.matmul 1024^3 f32: yat's kernels against upstream codegen")
+    flops = 2.0 * 1024**3
+    shape = {"M": 1024, "N": 1024, "K": 1024}
+    module = write_module("matmul_1024", matmul_module(1024))
+    add("codegen", "matmul 1024", "yat (yat-cpu-pipeline kernels)",
+        runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
+    add("codegen", "matmul 1024", "upstream tiling + linalg::vectorize",
+        runner.upstream_codegen(module, MODULES / "matmul_1024_upstream.mlir",
+                                iterations_for(flops / 50e9)), shape=shape)
     return rows
 
 
@@ -529,6 +589,15 @@ def check_targets(rows, machine):
             met=fraction >= 0.6,
             miss=None if fraction >= 0.6 else
             f"{0.6 / fraction:.2f}x short of the target"))
+    yat_kernels = find(rows, "codegen", "matmul 1024", "yat (yat-cpu-pipeline kernels)")
+    upstream = find(rows, "codegen", "matmul 1024", "upstream tiling + linalg::vectorize")
+    if yat_kernels and upstream:
+        r = ratio(upstream, yat_kernels)
+        targets.append(dict(
+            target="matmul 1024: yat's kernels faster than upstream's "
+                   "vectorized code (else they go)",
+            value=f"upstream takes {r:.2f}x yat's time", met=r > 1.0,
+            miss=None if r > 1.0 else "upstream is as fast: drop the kernels"))
     reference = find(rows, "attention", "T=2048", "yat reference (fuse=false)")
     if fused and reference:
         speedup = ratio(reference, fused)
