@@ -475,11 +475,21 @@ def run_suite(runner, quick):
     flops = 2.0 * 1024**3
     shape = {"M": 1024, "N": 1024, "K": 1024}
     module = write_module("matmul_1024", matmul_module(1024))
-    add("codegen", "matmul 1024", "yat (yat-cpu-pipeline kernels)",
-        runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
-    add("codegen", "matmul 1024", "upstream tiling + linalg::vectorize",
-        runner.upstream_codegen(module, MODULES / "matmul_1024_upstream.mlir",
-                                iterations_for(flops / 50e9)), shape=shape)
+    # The two are close: three interleaved rounds, the best median of each,
+    # so that a noisy moment on a shared machine does not decide.
+    iterations = iterations_for(flops / 50e9)
+    rounds = [(runner.yat(module, iterations),
+               runner.upstream_codegen(module, MODULES / "matmul_1024_upstream.mlir",
+                                       iterations)) for _ in range(3)]
+    for index, variant in enumerate(("yat (yat-cpu-pipeline kernels)",
+                                     "upstream tiling + linalg::vectorize")):
+        measured = [r[index] for r in rounds if "median_ms" in r[index]]
+        best = (min(measured, key=lambda r: r["median_ms"]) if measured
+                else rounds[0][index])
+        if measured:
+            best = dict(best, notes="best median of 3 interleaved rounds: " +
+                        ", ".join(f"{r['median_ms']:.2f}" for r in measured) + " ms")
+        add("codegen", "matmul 1024", variant, best, shape=shape)
     return rows
 
 

@@ -7,11 +7,14 @@
 // Why hand-written: upstream's own code generation of the same matmul
 // (tiling, linalg::vectorize, the vector contraction lowering to outer
 // products, loop-invariant-subset-hoisting of the accumulator; the transform
-// script bench/upstream_matmul.mlir) is slower. `python3 bench/run.py`,
-// group "codegen", linalg.matmul 1024^3 f32, 2 threads, AMD EPYC with
-// AVX-512 (2026-12-01): these kernels 10.5-10.7 ms, upstream 13.5-14.2 ms
-// (1.29-1.35x their time). Unlike the upstream script, yat packs the
-// columns of B that a parallel tile reads into a panel its row tiles reuse.
+// script bench/upstream_matmul.mlir) is slower, though not by much.
+// `python3 bench/run.py`, group "codegen", linalg.matmul 1024^3 f32,
+// 2 threads, AMD EPYC with AVX-512 (2026-12-01), medians over 8 runs on a
+// shared machine: these kernels 10.5-11.9 ms, upstream 10.8-14.6 ms; the
+// best medians of three interleaved rounds were 10.8 and 12.8 ms (upstream
+// 1.18x). The same kernels also carry the fused ⵟ epilogue and the bf16
+// pair products, which the upstream script does not cover. The bench row
+// checks the margin on every run.
 //
 //===----------------------------------------------------------------------===//
 

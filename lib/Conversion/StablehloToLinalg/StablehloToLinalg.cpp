@@ -298,7 +298,12 @@ struct ConvertStablehloToLinalgPass
     configureStablehloToLinalgTarget(target, typeConverter);
     RewritePatternSet patterns(ctx);
     populateStablehloToLinalgPatterns(typeConverter, patterns);
-    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+    // A lowering, not a constant folder: every op is lowered as written
+    // (canonicalization folds constants, with the ops' fold hooks).
+    ConversionConfig config;
+    config.foldingMode = DialectConversionFoldingMode::Never;
+    if (failed(applyPartialConversion(module, target, std::move(patterns),
+                                      config)))
       return signalPassFailure();
   }
 };

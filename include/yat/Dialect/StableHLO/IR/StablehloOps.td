@@ -60,9 +60,13 @@ class Stablehlo_UnaryElementwiseOp<string mnemonic, Type tensorType,
 }
 
 def Stablehlo_AbsOp
-    : Stablehlo_UnaryElementwiseOp<"abs", Stablehlo_Tensor, "absolute value">;
+    : Stablehlo_UnaryElementwiseOp<"abs", Stablehlo_Tensor, "absolute value"> {
+  let hasFolder = 1;
+}
 def Stablehlo_CeilOp
-    : Stablehlo_UnaryElementwiseOp<"ceil", Stablehlo_FloatTensor, "ceiling">;
+    : Stablehlo_UnaryElementwiseOp<"ceil", Stablehlo_FloatTensor, "ceiling"> {
+  let hasFolder = 1;
+}
 def Stablehlo_CbrtOp
     : Stablehlo_UnaryElementwiseOp<"cbrt", Stablehlo_FloatTensor, "cube root">;
 def Stablehlo_CosineOp
@@ -74,7 +78,9 @@ def Stablehlo_Expm1Op
     : Stablehlo_UnaryElementwiseOp<"exponential_minus_one",
                                    Stablehlo_FloatOrComplexTensor, "e^x - 1">;
 def Stablehlo_FloorOp
-    : Stablehlo_UnaryElementwiseOp<"floor", Stablehlo_FloatTensor, "floor">;
+    : Stablehlo_UnaryElementwiseOp<"floor", Stablehlo_FloatTensor, "floor"> {
+  let hasFolder = 1;
+}
 def Stablehlo_LogOp
     : Stablehlo_UnaryElementwiseOp<"log", Stablehlo_FloatOrComplexTensor,
                                    "natural logarithm">;
@@ -85,10 +91,14 @@ def Stablehlo_LogisticOp
     : Stablehlo_UnaryElementwiseOp<"logistic", Stablehlo_FloatOrComplexTensor,
                                    "1 / (1 + e^-x)">;
 def Stablehlo_NegOp
-    : Stablehlo_UnaryElementwiseOp<"negate", Stablehlo_Tensor, "negation">;
+    : Stablehlo_UnaryElementwiseOp<"negate", Stablehlo_Tensor, "negation"> {
+  let hasFolder = 1;
+}
 def Stablehlo_NotOp
     : Stablehlo_UnaryElementwiseOp<"not", Stablehlo_IntTensor,
-                                   "bitwise (logical for i1) not">;
+                                   "bitwise (logical for i1) not"> {
+  let hasFolder = 1;
+}
 def Stablehlo_PopcntOp
     : Stablehlo_UnaryElementwiseOp<"popcnt", Stablehlo_IntTensor,
                                    "the number of set bits">;
@@ -131,38 +141,58 @@ class Stablehlo_BinaryElementwiseOp<string mnemonic, Type tensorType,
 
 def Stablehlo_AddOp
     : Stablehlo_BinaryElementwiseOp<"add", Stablehlo_Tensor,
-                                    "the sum (logical or for i1)">;
+                                    "the sum (logical or for i1)"> {
+  let hasFolder = 1;
+}
 def Stablehlo_SubtractOp
     : Stablehlo_BinaryElementwiseOp<"subtract", Stablehlo_Tensor,
-                                    "the difference">;
+                                    "the difference"> {
+  let hasFolder = 1;
+}
 def Stablehlo_MulOp
     : Stablehlo_BinaryElementwiseOp<"multiply", Stablehlo_Tensor,
-                                    "the product (logical and for i1)">;
+                                    "the product (logical and for i1)"> {
+  let hasFolder = 1;
+}
 def Stablehlo_DivOp
     : Stablehlo_BinaryElementwiseOp<"divide", Stablehlo_Tensor,
-                                    "the quotient (truncating for integers)">;
+                                    "the quotient (truncating for integers)"> {
+  let hasFolder = 1;
+}
 def Stablehlo_RemOp
     : Stablehlo_BinaryElementwiseOp<"remainder", Stablehlo_Tensor,
                                     "the remainder with the sign of the "
-                                    "dividend (C fmod / srem)">;
+                                    "dividend (C fmod / srem)"> {
+  let hasFolder = 1;
+}
 def Stablehlo_MaxOp
     : Stablehlo_BinaryElementwiseOp<"maximum", Stablehlo_Tensor,
-                                    "the maximum (NaN-propagating)">;
+                                    "the maximum (NaN-propagating)"> {
+  let hasFolder = 1;
+}
 def Stablehlo_MinOp
     : Stablehlo_BinaryElementwiseOp<"minimum", Stablehlo_Tensor,
-                                    "the minimum (NaN-propagating)">;
+                                    "the minimum (NaN-propagating)"> {
+  let hasFolder = 1;
+}
 def Stablehlo_PowOp
     : Stablehlo_BinaryElementwiseOp<"power", Stablehlo_Tensor,
                                     "lhs raised to the power rhs">;
 def Stablehlo_AndOp
     : Stablehlo_BinaryElementwiseOp<"and", Stablehlo_IntTensor,
-                                    "the bitwise (logical for i1) and">;
+                                    "the bitwise (logical for i1) and"> {
+  let hasFolder = 1;
+}
 def Stablehlo_OrOp
     : Stablehlo_BinaryElementwiseOp<"or", Stablehlo_IntTensor,
-                                    "the bitwise (logical for i1) or">;
+                                    "the bitwise (logical for i1) or"> {
+  let hasFolder = 1;
+}
 def Stablehlo_XorOp
     : Stablehlo_BinaryElementwiseOp<"xor", Stablehlo_IntTensor,
-                                    "the bitwise (logical for i1) xor">;
+                                    "the bitwise (logical for i1) xor"> {
+  let hasFolder = 1;
+}
 def Stablehlo_Atan2Op
     : Stablehlo_BinaryElementwiseOp<"atan2", Stablehlo_FloatTensor,
                                     "the angle of the point (rhs, lhs)">;

@@ -1,0 +1,113 @@
+// RUN: yat-opt %s -split-input-file -canonicalize | FileCheck %s
+
+// Float arithmetic on constants folds in the element type, rounded to
+// nearest even: 1/3 in f32, the f16 sum rounded to f16.
+// CHECK-LABEL: func.func @float_arithmetic
+// CHECK-DAG: %[[SUM:.*]] = stablehlo.constant dense<3.500000e+00> : tensor<2xf32>
+// CHECK-DAG: %[[THIRD:.*]] = stablehlo.constant dense<0.333333343> : tensor<2xf32>
+// CHECK-DAG: %[[HALF:.*]] = stablehlo.constant dense<1.000000e+00> : tensor<f16>
+// CHECK: return %[[SUM]], %[[THIRD]], %[[HALF]]
+func.func @float_arithmetic() -> (tensor<2xf32>, tensor<2xf32>, tensor<f16>) {
+  %one = stablehlo.constant dense<1.0> : tensor<2xf32>
+  %two = stablehlo.constant dense<2.0> : tensor<2xf32>
+  %three = stablehlo.constant dense<3.0> : tensor<2xf32>
+  %half = stablehlo.constant dense<0.5> : tensor<2xf32>
+  %a = stablehlo.multiply %two, %three : tensor<2xf32>
+  %minus_three = stablehlo.negate %three : tensor<2xf32>
+  %b = stablehlo.add %a, %minus_three : tensor<2xf32>
+  %minus_half = stablehlo.negate %half : tensor<2xf32>
+  %c = stablehlo.subtract %b, %minus_half : tensor<2xf32>
+  %d = stablehlo.divide %one, %three : tensor<2xf32>
+  // (1 - 2^-11) + 2^-12 lies halfway between two f16 values: ties to even
+  // give 1.0.
+  %h1 = stablehlo.constant dense<0.99951171875> : tensor<f16>
+  %h2 = stablehlo.constant dense<0.000244140625> : tensor<f16>
+  %h = stablehlo.add %h1, %h2 : tensor<f16>
+  return %c, %d, %h : tensor<2xf32>, tensor<2xf32>, tensor<f16>
+}
+
+// -----
+
+// Non-splat constants fold element by element; maximum and minimum
+// propagate NaN; remainder has the sign of the dividend (C fmod); floor and
+// ceil round toward -inf and +inf.
+// CHECK-LABEL: func.func @float_elements
+// CHECK-DAG: %[[MAX:.*]] = stablehlo.constant dense<[2.000000e+00, 0x7FC00000, -3.500000e+00]> : tensor<3xf32>
+// CHECK-DAG: %[[MIN_FLOOR:.*]] = stablehlo.constant dense<[-1.000000e+00, 0x7FC00000, -4.000000e+00]> : tensor<3xf32>
+// CHECK-DAG: %[[REM:.*]] = stablehlo.constant dense<[-1.000000e+00, 1.000000e+00, -1.000000e+00]> : tensor<3xf32>
+// CHECK-DAG: %[[CEIL:.*]] = stablehlo.constant dense<[-1.000000e+00, 0x7FC00000, -3.000000e+00]> : tensor<3xf32>
+// CHECK: return %[[MAX]], %[[MIN_FLOOR]], %[[REM]], %[[MIN_FLOOR]], %[[CEIL]]
+func.func @float_elements() -> (tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) {
+  %a = stablehlo.constant dense<[-1.0, 0x7FC00000, -3.5]> : tensor<3xf32>
+  %b = stablehlo.constant dense<[2.0, 1.0, -4.0]> : tensor<3xf32>
+  %c = stablehlo.constant dense<[-7.0, 1.0, -3.0]> : tensor<3xf32>
+  %three = stablehlo.constant dense<[3.0, 2.0, 2.0]> : tensor<3xf32>
+  %max = stablehlo.maximum %a, %b : tensor<3xf32>
+  %min = stablehlo.minimum %a, %b : tensor<3xf32>
+  %rem = stablehlo.remainder %c, %three : tensor<3xf32>
+  %floor = stablehlo.floor %a : tensor<3xf32>
+  %ceil = stablehlo.ceil %a : tensor<3xf32>
+  return %max, %min, %rem, %floor, %ceil : tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>
+}
+
+// -----
+
+// Integers wrap at their width (INT_MIN stays INT_MIN under abs); division
+// truncates; unsigned types divide and compare as unsigned.
+// CHECK-LABEL: func.func @integers
+// CHECK-DAG: %[[SUM:.*]] = stablehlo.constant dense<[-128, -3, 1]> : tensor<3xi8>
+// CHECK-DAG: %[[QUOTIENT:.*]] = stablehlo.constant dense<[127, -1, -1]> : tensor<3xi8>
+// CHECK-DAG: %[[UQ:.*]] = stablehlo.constant dense<[254, 6, 0]> : tensor<3xui8>
+// CHECK-DAG: %[[UMAX:.*]] = stablehlo.constant dense<[254, 7, 255]> : tensor<3xui8>
+// CHECK-DAG: %[[AND:.*]] = stablehlo.constant dense<[1, 0, 4]> : tensor<3xi8>
+// CHECK-DAG: %[[ABS:.*]] = stablehlo.constant dense<[-128, 3, 1]> : tensor<3xi8>
+// CHECK-DAG: %[[XOR:.*]] = stablehlo.constant dense<[-1, -5, 7]> : tensor<3xi8>
+// CHECK: return %[[SUM]], %[[QUOTIENT]], %[[UQ]], %[[UMAX]], %[[AND]], %[[ABS]], %[[XOR]]
+func.func @integers() -> (tensor<3xi8>, tensor<3xi8>, tensor<3xui8>, tensor<3xui8>, tensor<3xi8>, tensor<3xi8>, tensor<3xi8>) {
+  %a = stablehlo.constant dense<[127, -7, 5]> : tensor<3xi8>
+  %b = stablehlo.constant dense<[1, 4, -4]> : tensor<3xi8>
+  %sum = stablehlo.add %a, %b : tensor<3xi8>
+  %quotient = stablehlo.divide %a, %b : tensor<3xi8>
+  %ua = stablehlo.constant dense<[254, 7, 1]> : tensor<3xui8>
+  %ub = stablehlo.constant dense<[2, 3, 255]> : tensor<3xui8>
+  %uquotient = stablehlo.divide %ua, %ub : tensor<3xui8>
+  %umax = stablehlo.maximum %ua, %ub : tensor<3xui8>
+  %masked = stablehlo.and %a, %b : tensor<3xi8>
+  %abs = stablehlo.abs %sum : tensor<3xi8>
+  %not = stablehlo.not %b : tensor<3xi8>
+  %xor = stablehlo.xor %not, %masked : tensor<3xi8>
+  %uq = stablehlo.multiply %uquotient, %ub : tensor<3xui8>
+  return %sum, %quotient, %uq, %umax, %masked, %abs, %xor : tensor<3xi8>, tensor<3xi8>, tensor<3xui8>, tensor<3xui8>, tensor<3xi8>, tensor<3xi8>, tensor<3xi8>
+}
+
+// -----
+
+// What XLA defines differently from plain integer arithmetic is left to the
+// lowering: division and remainder by zero, INT_MIN / -1, and i1 add and
+// multiply (logical or and and). Non-constant operands do not fold.
+// CHECK-LABEL: func.func @not_folded
+// CHECK-DAG: %[[XOR:.*]] = stablehlo.constant dense<[false, true]> : tensor<2xi1>
+// CHECK: %[[DIV:.*]] = stablehlo.divide
+// CHECK: %[[REM:.*]] = stablehlo.remainder
+// CHECK: %[[OVERFLOW:.*]] = stablehlo.divide
+// CHECK: %[[OR:.*]] = stablehlo.add %{{.*}}, %{{.*}} : tensor<2xi1>
+// CHECK: %[[AND:.*]] = stablehlo.multiply %{{.*}}, %{{.*}} : tensor<2xi1>
+// CHECK: %[[SUM:.*]] = stablehlo.add %arg0, %{{.*}} : tensor<2xf32>
+// CHECK: return %[[DIV]], %[[REM]], %[[OVERFLOW]], %[[OR]], %[[AND]], %[[SUM]], %[[XOR]]
+func.func @not_folded(%x: tensor<2xf32>) -> (tensor<2xi32>, tensor<2xi32>, tensor<i8>, tensor<2xi1>, tensor<2xi1>, tensor<2xf32>, tensor<2xi1>) {
+  %a = stablehlo.constant dense<[7, 9]> : tensor<2xi32>
+  %zero = stablehlo.constant dense<[0, 3]> : tensor<2xi32>
+  %div = stablehlo.divide %a, %zero : tensor<2xi32>
+  %rem = stablehlo.remainder %a, %zero : tensor<2xi32>
+  %min = stablehlo.constant dense<-128> : tensor<i8>
+  %minus_one = stablehlo.constant dense<-1> : tensor<i8>
+  %overflow = stablehlo.divide %min, %minus_one : tensor<i8>
+  %t = stablehlo.constant dense<[true, false]> : tensor<2xi1>
+  %f = stablehlo.constant dense<[true, true]> : tensor<2xi1>
+  %or = stablehlo.add %t, %f : tensor<2xi1>
+  %and = stablehlo.multiply %t, %f : tensor<2xi1>
+  %c = stablehlo.constant dense<1.0> : tensor<2xf32>
+  %sum = stablehlo.add %x, %c : tensor<2xf32>
+  %xor = stablehlo.xor %t, %f : tensor<2xi1>
+  return %div, %rem, %overflow, %or, %and, %sum, %xor : tensor<2xi32>, tensor<2xi32>, tensor<i8>, tensor<2xi1>, tensor<2xi1>, tensor<2xf32>, tensor<2xi1>
+}
