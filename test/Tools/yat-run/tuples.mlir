@@ -1,6 +1,7 @@
 // An entry that takes and returns (nested) tuples passes their tensors,
 // depth first: here a tuple<tensor<2xf32>, tuple<tensor<i32>>> argument is
 // two inputs, and the tuple result prints as two results.
+// REQUIRES: stablehlo
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %python -c "import numpy as np; np.save('%t/x.npy', np.array([1.5, -2.0], np.float32)); np.save('%t/s.npy', np.array(3, np.int32))"
 // RUN: yat-run %s --input=%t/x.npy --input=%t/s.npy | FileCheck %s
