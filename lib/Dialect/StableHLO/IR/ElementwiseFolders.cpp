@@ -102,6 +102,12 @@ static OpFoldResult foldBitwise(Operation *op, ArrayRef<Attribute> operands,
 // Binary ops
 //===----------------------------------------------------------------------===//
 
+/// Whether integer `a / b` and `a % b` are plain arithmetic: XLA defines
+/// division by zero and INT_MIN / -1 itself, and the lowering computes that.
+static bool isPlainDivision(const APInt &a, const APInt &b, bool isUnsigned) {
+  return !b.isZero() && (isUnsigned || !a.isMinSignedValue() || !b.isAllOnes());
+}
+
 OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
   return foldBinary(
       *this, adaptor.getOperands(),
@@ -129,13 +135,9 @@ OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
       [](const APFloat &a, const APFloat &b) { return a / b; },
       [](const APInt &a, const APInt &b,
          bool isUnsigned) -> std::optional<APInt> {
-        if (b.isZero())
+        if (!isPlainDivision(a, b, isUnsigned))
           return std::nullopt;
-        if (isUnsigned)
-          return a.udiv(b);
-        if (a.isMinSignedValue() && b.isAllOnes())
-          return std::nullopt;
-        return a.sdiv(b);
+        return isUnsigned ? a.udiv(b) : a.sdiv(b);
       });
 }
 
@@ -149,13 +151,9 @@ OpFoldResult RemOp::fold(FoldAdaptor adaptor) {
       },
       [](const APInt &a, const APInt &b,
          bool isUnsigned) -> std::optional<APInt> {
-        if (b.isZero())
+        if (!isPlainDivision(a, b, isUnsigned))
           return std::nullopt;
-        if (isUnsigned)
-          return a.urem(b);
-        if (a.isMinSignedValue() && b.isAllOnes())
-          return std::nullopt;
-        return a.srem(b);
+        return isUnsigned ? a.urem(b) : a.srem(b);
       });
 }
 
