@@ -30,6 +30,33 @@ PIPELINES = [
     ["--yat-fuse-epilogue", "--convert-yat-to-linalg"],
 ]
 
+# The ⵟ ops' TilingInterface (lib/Dialect/Yat/IR/YatTiling.cpp) through the
+# transform dialect: every yat op of a mutant tiled with these tile sizes.
+TILE_SCRIPT = """\
+module attributes {{transform.with_named_sequence}} {{
+  transform.named_sequence @__transform_main(%root: !transform.any_op {{transform.readonly}}) {{
+    %ops = transform.structured.match ops{{["yat.product", "yat.product_with_norms", "yat.conv", "yat.conv_with_norms", "yat.attention"]}} in %root : (!transform.any_op) -> !transform.any_op
+    transform.foreach %ops : !transform.any_op {{
+    ^bb0(%op: !transform.any_op):
+      %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes {sizes} : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    }}
+    transform.yield
+  }}
+}}
+"""
+TILE_SIZES = [[1], [1, 2], [2, 0, 3]]
+
+
+@pytest.fixture(scope="module")
+def tiling_pipelines(tmp_path_factory):
+    pipelines = []
+    for sizes in TILE_SIZES:
+        path = tmp_path_factory.mktemp("tiling") / "tile.mlir"
+        path.write_text(TILE_SCRIPT.format(sizes=sizes))
+        pipelines.append([f"--transform-preload-library=transform-library-paths={path}",
+                          "--transform-interpreter", "--canonicalize"])
+    return pipelines
+
 
 def cases(sources):
     """Every function of the given yat dialect tests, as a module of its own."""
@@ -83,13 +110,13 @@ def mutate(text, rng):
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_mutated_yat_modules_never_crash(seed):
+def test_mutated_yat_modules_never_crash(seed, tiling_pipelines):
     rng = random.Random(seed)
     valid, invalid = list(cases(VALID_SOURCES)), list(cases(INVALID_SOURCES))
     accepted = 0
     for _ in range(25):
         module = mutate(rng.choice(valid if rng.random() < 0.75 else invalid), rng)
-        passes = rng.choice(PIPELINES)
+        passes = rng.choice(PIPELINES + tiling_pipelines)
         proc = subprocess.run([str(YAT_OPT), "-", *passes], input=module,
                               capture_output=True, text=True, timeout=60)
         assert proc.returncode in (0, 1), (
