@@ -2,8 +2,10 @@
 //
 // Masks, scales and epsilons reach the patterns as small subgraphs over
 // stablehlo.constant and stablehlo.iota (`sqrt(8.0)`, iota comparisons
-// broadcast to the scores). These helpers compute their values, rounding
-// each op's result to its element type like the op would.
+// broadcast to the scores). These helpers compute their values: the exact
+// elementwise ops with the semantics their fold hooks use
+// (yat/Dialect/StableHLO/IR/ElementwiseEval.h), the transcendental ones in
+// double, each result rounded to its element type like the op would.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +13,7 @@
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "yat/Dialect/StableHLO/IR/ElementwiseEval.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/DenseMap.h"
@@ -64,33 +67,76 @@ static double roundToType(double value, Type type) {
   return value;
 }
 
-static bool isIntegerLike(Type type) { return isa<IntegerType>(type); }
+/// `value` as an integer of `width` bits, if it is one.
+static std::optional<APInt> toInteger(double value, unsigned width) {
+  if (value >= 0.0 && value < 0x1p64)
+    return APInt(width, static_cast<uint64_t>(value), /*isSigned=*/false,
+                 /*implicitTrunc=*/true);
+  if (value < 0.0 && value >= -0x1p63)
+    return APInt(width, static_cast<uint64_t>(static_cast<int64_t>(value)),
+                 /*isSigned=*/true, /*implicitTrunc=*/true);
+  return std::nullopt;
+}
 
+/// `op` on `operands` (elements of `elementType`) with the ops' own element
+/// semantics (yat/Dialect/StableHLO/IR/ElementwiseEval.h, which their fold
+/// hooks use too); nullopt where those leave the op alone.
+static std::optional<double>
+evaluateExactly(Operation *op, ArrayRef<double> operands, Type elementType) {
+  if (auto floatType = dyn_cast<FloatType>(elementType)) {
+    SmallVector<APFloat> values;
+    for (double operand : operands) {
+      APFloat value(operand);
+      bool losesInfo = false;
+      value.convert(floatType.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                    &losesInfo);
+      values.push_back(value);
+    }
+    std::optional<APFloat> result = shlo::evaluateElementwise(op, values);
+    if (!result)
+      return std::nullopt;
+    bool losesInfo = false;
+    result->convert(APFloat::IEEEdouble(), APFloat::rmNearestTiesToEven,
+                    &losesInfo);
+    return result->convertToDouble();
+  }
+  auto intType = dyn_cast<IntegerType>(elementType);
+  if (!intType)
+    return std::nullopt;
+  SmallVector<APInt> values;
+  for (double operand : operands) {
+    std::optional<APInt> value = toInteger(operand, intType.getWidth());
+    if (!value)
+      return std::nullopt;
+    values.push_back(*value);
+  }
+  bool isUnsigned = intType.isUnsigned() || intType.getWidth() == 1;
+  std::optional<APInt> result =
+      shlo::evaluateElementwise(op, values, isUnsigned);
+  if (!result)
+    return std::nullopt;
+  return isUnsigned ? static_cast<double>(result->getZExtValue())
+                    : static_cast<double>(result->getSExtValue());
+}
+
+/// The transcendental ops and sign, which have no exact value, are
+/// computed in double and rounded to the element type: close enough to
+/// match scales such as sqrt(8).
 static std::optional<double> applyUnary(Operation *op, double x,
                                         Type elementType) {
-  bool isInt = isIntegerLike(elementType);
+  if (shlo::hasExactElementwiseValue(op))
+    return evaluateExactly(op, {x}, elementType);
   std::optional<double> result =
       llvm::TypeSwitch<Operation *, std::optional<double>>(op)
-          .Case<shlo::NegOp>([&](auto) { return -x; })
-          .Case<shlo::AbsOp>([&](auto) { return std::fabs(x); })
           .Case<shlo::SqrtOp>([&](auto) { return std::sqrt(x); })
           .Case<shlo::RsqrtOp>([&](auto) { return 1.0 / std::sqrt(x); })
           .Case<shlo::ExpOp>([&](auto) { return std::exp(x); })
           .Case<shlo::LogOp>([&](auto) { return std::log(x); })
-          .Case<shlo::FloorOp>([&](auto) { return std::floor(x); })
-          .Case<shlo::CeilOp>([&](auto) { return std::ceil(x); })
           .Case<shlo::TanhOp>([&](auto) { return std::tanh(x); })
           .Case<shlo::SignOp>([&](auto) -> double {
             if (std::isnan(x) || x == 0.0)
               return x;
             return x > 0.0 ? 1.0 : -1.0;
-          })
-          .Case<shlo::NotOp>([&](auto) -> std::optional<double> {
-            if (elementType.isInteger(1))
-              return x != 0.0 ? 0.0 : 1.0;
-            if (isInt)
-              return static_cast<double>(~static_cast<int64_t>(x));
-            return std::nullopt;
           })
           .Default([](Operation *) { return std::nullopt; });
   if (!result)
@@ -100,56 +146,11 @@ static std::optional<double> applyUnary(Operation *op, double x,
 
 static std::optional<double> applyBinary(Operation *op, double a, double b,
                                          Type elementType) {
-  bool isInt = isIntegerLike(elementType);
-  auto bitwise = [&](auto combine) -> std::optional<double> {
-    if (elementType.isInteger(1))
-      return combine(a != 0.0, b != 0.0) ? 1.0 : 0.0;
-    if (isInt)
-      return static_cast<double>(
-          combine(static_cast<int64_t>(a), static_cast<int64_t>(b)));
+  if (shlo::hasExactElementwiseValue(op))
+    return evaluateExactly(op, {a, b}, elementType);
+  if (!isa<shlo::PowOp>(op))
     return std::nullopt;
-  };
-  std::optional<double> result =
-      llvm::TypeSwitch<Operation *, std::optional<double>>(op)
-          .Case<shlo::AddOp>([&](auto) { return a + b; })
-          .Case<shlo::SubtractOp>([&](auto) { return a - b; })
-          .Case<shlo::MulOp>([&](auto) { return a * b; })
-          .Case<shlo::DivOp>([&](auto) -> std::optional<double> {
-            if (!isInt)
-              return a / b;
-            if (b == 0.0)
-              return std::nullopt;
-            return std::trunc(a / b);
-          })
-          .Case<shlo::RemOp>([&](auto) -> std::optional<double> {
-            if (isInt && b == 0.0)
-              return std::nullopt;
-            return std::fmod(a, b);
-          })
-          .Case<shlo::MaxOp>([&](auto) -> double {
-            if (std::isnan(a) || std::isnan(b))
-              return std::numeric_limits<double>::quiet_NaN();
-            return std::max(a, b);
-          })
-          .Case<shlo::MinOp>([&](auto) -> double {
-            if (std::isnan(a) || std::isnan(b))
-              return std::numeric_limits<double>::quiet_NaN();
-            return std::min(a, b);
-          })
-          .Case<shlo::PowOp>([&](auto) { return std::pow(a, b); })
-          .Case<shlo::AndOp>([&](auto) {
-            return bitwise([](auto x, auto y) { return x & y; });
-          })
-          .Case<shlo::OrOp>([&](auto) {
-            return bitwise([](auto x, auto y) { return x | y; });
-          })
-          .Case<shlo::XorOp>([&](auto) {
-            return bitwise([](auto x, auto y) { return x ^ y; });
-          })
-          .Default([](Operation *) { return std::nullopt; });
-  if (!result)
-    return std::nullopt;
-  return roundToType(*result, elementType);
+  return roundToType(std::pow(a, b), elementType);
 }
 
 static double applyCompare(shlo::CompareOp op, double a, double b) {

@@ -82,19 +82,35 @@ func.func @integers() -> (tensor<3xi8>, tensor<3xi8>, tensor<3xui8>, tensor<3xui
 
 // -----
 
-// What XLA defines differently from plain integer arithmetic is left to the
-// lowering: division and remainder by zero, INT_MIN / -1, and i1 add and
-// multiply (logical or and and). Non-constant operands do not fold.
-// CHECK-LABEL: func.func @not_folded
+// i1 is a bool: add and maximum fold as or, multiply and minimum as and.
+// CHECK-LABEL: func.func @bools
+// CHECK-DAG: %[[OR:.*]] = stablehlo.constant dense<true> : tensor<2xi1>
+// CHECK-DAG: %[[AND:.*]] = stablehlo.constant dense<[true, false]> : tensor<2xi1>
 // CHECK-DAG: %[[XOR:.*]] = stablehlo.constant dense<[false, true]> : tensor<2xi1>
+// CHECK: return %[[OR]], %[[AND]], %[[XOR]], %[[OR]], %[[AND]]
+func.func @bools() -> (tensor<2xi1>, tensor<2xi1>, tensor<2xi1>, tensor<2xi1>, tensor<2xi1>) {
+  %t = stablehlo.constant dense<[true, false]> : tensor<2xi1>
+  %f = stablehlo.constant dense<[true, true]> : tensor<2xi1>
+  %or = stablehlo.add %t, %f : tensor<2xi1>
+  %and = stablehlo.multiply %t, %f : tensor<2xi1>
+  %xor = stablehlo.xor %t, %f : tensor<2xi1>
+  %max = stablehlo.maximum %t, %f : tensor<2xi1>
+  %min = stablehlo.minimum %t, %f : tensor<2xi1>
+  return %or, %and, %xor, %max, %min : tensor<2xi1>, tensor<2xi1>, tensor<2xi1>, tensor<2xi1>, tensor<2xi1>
+}
+
+// -----
+
+// What XLA defines differently from plain integer arithmetic is left to the
+// lowering: division and remainder by zero, and INT_MIN / -1. Non-constant
+// operands do not fold.
+// CHECK-LABEL: func.func @not_folded
 // CHECK: %[[DIV:.*]] = stablehlo.divide
 // CHECK: %[[REM:.*]] = stablehlo.remainder
 // CHECK: %[[OVERFLOW:.*]] = stablehlo.divide
-// CHECK: %[[OR:.*]] = stablehlo.add %{{.*}}, %{{.*}} : tensor<2xi1>
-// CHECK: %[[AND:.*]] = stablehlo.multiply %{{.*}}, %{{.*}} : tensor<2xi1>
 // CHECK: %[[SUM:.*]] = stablehlo.add %arg0, %{{.*}} : tensor<2xf32>
-// CHECK: return %[[DIV]], %[[REM]], %[[OVERFLOW]], %[[OR]], %[[AND]], %[[SUM]], %[[XOR]]
-func.func @not_folded(%x: tensor<2xf32>) -> (tensor<2xi32>, tensor<2xi32>, tensor<i8>, tensor<2xi1>, tensor<2xi1>, tensor<2xf32>, tensor<2xi1>) {
+// CHECK: return %[[DIV]], %[[REM]], %[[OVERFLOW]], %[[SUM]]
+func.func @not_folded(%x: tensor<2xf32>) -> (tensor<2xi32>, tensor<2xi32>, tensor<i8>, tensor<2xf32>) {
   %a = stablehlo.constant dense<[7, 9]> : tensor<2xi32>
   %zero = stablehlo.constant dense<[0, 3]> : tensor<2xi32>
   %div = stablehlo.divide %a, %zero : tensor<2xi32>
@@ -102,12 +118,7 @@ func.func @not_folded(%x: tensor<2xf32>) -> (tensor<2xi32>, tensor<2xi32>, tenso
   %min = stablehlo.constant dense<-128> : tensor<i8>
   %minus_one = stablehlo.constant dense<-1> : tensor<i8>
   %overflow = stablehlo.divide %min, %minus_one : tensor<i8>
-  %t = stablehlo.constant dense<[true, false]> : tensor<2xi1>
-  %f = stablehlo.constant dense<[true, true]> : tensor<2xi1>
-  %or = stablehlo.add %t, %f : tensor<2xi1>
-  %and = stablehlo.multiply %t, %f : tensor<2xi1>
   %c = stablehlo.constant dense<1.0> : tensor<2xf32>
   %sum = stablehlo.add %x, %c : tensor<2xf32>
-  %xor = stablehlo.xor %t, %f : tensor<2xi1>
-  return %div, %rem, %overflow, %or, %and, %sum, %xor : tensor<2xi32>, tensor<2xi32>, tensor<i8>, tensor<2xi1>, tensor<2xi1>, tensor<2xf32>, tensor<2xi1>
+  return %div, %rem, %overflow, %sum : tensor<2xi32>, tensor<2xi32>, tensor<i8>, tensor<2xf32>
 }

@@ -1,4 +1,4 @@
-//===- ElementwiseFolders.cpp - constant folding of elementwise ops -------===//
+//===- ElementwiseFolders.cpp - exact values of elementwise ops -----------===//
 //
 // Elementwise ops on constants fold with MLIR's CommonFolders, in the
 // element type's own arithmetic: APFloat rounds each result to nearest
@@ -10,20 +10,129 @@
 // Folded: add, subtract, multiply, divide, remainder, maximum, minimum,
 // and, or, xor, negate, abs, not, floor and ceil. Left to the lowering:
 // integer division or remainder by zero and INT_MIN / -1 (XLA defines their
-// results, see docs/STABLEHLO.md), i1 arithmetic (add is or, multiply is
-// and), complex numbers, and the transcendental functions, whose values
-// depend on the math library. Non-splat operands of more than 2^16
-// elements are not folded, to bound compile time.
+// results, see docs/STABLEHLO.md), complex numbers, and the transcendental
+// functions, whose values depend on the math library. Non-splat operands
+// of more than 2^16 elements are not folded, to bound compile time.
 //
 //===----------------------------------------------------------------------===//
+
+#include "yat/Dialect/StableHLO/IR/ElementwiseEval.h"
 
 #include "mlir/Dialect/CommonFolders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
 using namespace mlir::yat::stablehlo;
+
+//===----------------------------------------------------------------------===//
+// Element semantics
+//===----------------------------------------------------------------------===//
+
+bool mlir::yat::stablehlo::hasExactElementwiseValue(Operation *op) {
+  return isa<AddOp, SubtractOp, MulOp, DivOp, RemOp, MaxOp, MinOp, AndOp, OrOp,
+             XorOp, NegOp, AbsOp, NotOp, FloorOp, CeilOp>(op);
+}
+
+/// `a` rounded to an integral value in direction `mode`.
+static APFloat roundToIntegral(APFloat a, APFloat::roundingMode mode) {
+  (void)a.roundToIntegral(mode);
+  return a;
+}
+
+std::optional<APFloat>
+mlir::yat::stablehlo::evaluateElementwise(Operation *op,
+                                          ArrayRef<APFloat> operands) {
+  if (operands.size() != op->getNumOperands())
+    return std::nullopt;
+  const APFloat &a = operands[0];
+  auto rhs = [&] { return operands[1]; };
+  return llvm::TypeSwitch<Operation *, std::optional<APFloat>>(op)
+      .Case([&](AddOp) { return a + rhs(); })
+      .Case([&](SubtractOp) { return a - rhs(); })
+      .Case([&](MulOp) { return a * rhs(); })
+      .Case([&](DivOp) { return a / rhs(); })
+      .Case([&](RemOp) {
+        APFloat result = a;
+        (void)result.mod(rhs()); // C fmod: the sign of the dividend.
+        return result;
+      })
+      .Case([&](MaxOp) { return llvm::maximum(a, rhs()); })
+      .Case([&](MinOp) { return llvm::minimum(a, rhs()); })
+      .Case([&](NegOp) { return -a; })
+      .Case([&](AbsOp) { return abs(a); })
+      .Case([&](FloorOp) {
+        return roundToIntegral(a, APFloat::rmTowardNegative);
+      })
+      .Case(
+          [&](CeilOp) { return roundToIntegral(a, APFloat::rmTowardPositive); })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+/// Whether integer `a / b` and `a % b` are plain arithmetic: XLA defines
+/// division by zero and INT_MIN / -1 itself, and the lowering computes that.
+static bool isPlainDivision(const APInt &a, const APInt &b, bool isUnsigned) {
+  return !b.isZero() && (isUnsigned || !a.isMinSignedValue() || !b.isAllOnes());
+}
+
+/// i1 is a bool: add and maximum are or, multiply and minimum are and.
+static std::optional<APInt> evaluateBool(Operation *op,
+                                         ArrayRef<APInt> operands) {
+  const APInt &a = operands[0];
+  auto rhs = [&] { return operands[1]; };
+  return llvm::TypeSwitch<Operation *, std::optional<APInt>>(op)
+      .Case<AddOp, MaxOp, OrOp>([&](auto) { return a | rhs(); })
+      .Case<MulOp, MinOp, AndOp>([&](auto) { return a & rhs(); })
+      .Case([&](XorOp) { return a ^ rhs(); })
+      .Case([&](NotOp) { return ~a; })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+std::optional<APInt> mlir::yat::stablehlo::evaluateElementwise(
+    Operation *op, ArrayRef<APInt> operands, bool isUnsigned) {
+  if (operands.size() != op->getNumOperands())
+    return std::nullopt;
+  const APInt &a = operands[0];
+  if (a.getBitWidth() == 1)
+    return evaluateBool(op, operands);
+  auto rhs = [&] { return operands[1]; };
+  return llvm::TypeSwitch<Operation *, std::optional<APInt>>(op)
+      .Case([&](AddOp) { return a + rhs(); })
+      .Case([&](SubtractOp) { return a - rhs(); })
+      .Case([&](MulOp) { return a * rhs(); })
+      .Case([&](DivOp) -> std::optional<APInt> {
+        if (!isPlainDivision(a, rhs(), isUnsigned))
+          return std::nullopt;
+        return isUnsigned ? a.udiv(rhs()) : a.sdiv(rhs());
+      })
+      .Case([&](RemOp) -> std::optional<APInt> {
+        if (!isPlainDivision(a, rhs(), isUnsigned))
+          return std::nullopt;
+        return isUnsigned ? a.urem(rhs()) : a.srem(rhs());
+      })
+      .Case([&](MaxOp) {
+        return isUnsigned ? llvm::APIntOps::umax(a, rhs())
+                          : llvm::APIntOps::smax(a, rhs());
+      })
+      .Case([&](MinOp) {
+        return isUnsigned ? llvm::APIntOps::umin(a, rhs())
+                          : llvm::APIntOps::smin(a, rhs());
+      })
+      .Case([&](AndOp) { return a & rhs(); })
+      .Case([&](OrOp) { return a | rhs(); })
+      .Case([&](XorOp) { return a ^ rhs(); })
+      .Case([&](NegOp) { return -a; })
+      // INT_MIN stays INT_MIN, as it does in two's complement code.
+      .Case([&](AbsOp) { return isUnsigned ? a : a.abs(); })
+      .Case([&](NotOp) { return ~a; })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+//===----------------------------------------------------------------------===//
+// Fold hooks
+//===----------------------------------------------------------------------===//
 
 /// Largest non-splat constant operand that is folded.
 static constexpr int64_t kMaxFoldedElements = int64_t(1) << 16;
@@ -36,206 +145,57 @@ static bool areFoldableOperands(ArrayRef<Attribute> operands) {
   });
 }
 
-/// Folds a binary op with `floatFn` on float elements and `intFn(a, b,
-/// isUnsigned)` on integer elements (not i1); either may return nullopt
-/// to leave the op alone.
-template <typename FloatFn, typename IntFn>
-static OpFoldResult foldBinary(Operation *op, ArrayRef<Attribute> operands,
-                               FloatFn floatFn, IntFn intFn) {
+/// Folds unary or binary elementwise `op` on constant operands with
+/// evaluateElementwise, element by element.
+static OpFoldResult foldElementwise(Operation *op,
+                                    ArrayRef<Attribute> operands) {
   if (!areFoldableOperands(operands))
     return {};
   Type resultType = op->getResult(0).getType();
   Type element = getElementTypeOrSelf(resultType);
-  if (isa<FloatType>(element))
+  bool unary = operands.size() == 1;
+  if (isa<FloatType>(element)) {
+    if (unary)
+      return constFoldUnaryOpConditional<FloatAttr, APFloat, void>(
+          operands, resultType,
+          [&](const APFloat &a) { return evaluateElementwise(op, {a}); });
     return constFoldBinaryOpConditional<FloatAttr, APFloat, void>(
-        operands, resultType,
-        [&](const APFloat &a, const APFloat &b) -> std::optional<APFloat> {
-          return floatFn(a, b);
+        operands, resultType, [&](const APFloat &a, const APFloat &b) {
+          return evaluateElementwise(op, {a, b});
         });
+  }
   auto intType = dyn_cast<IntegerType>(element);
-  if (!intType || intType.getWidth() == 1)
+  if (!intType)
     return {};
   bool isUnsigned = intType.isUnsigned();
+  if (unary)
+    return constFoldUnaryOpConditional<IntegerAttr, APInt, void>(
+        operands, resultType, [&](const APInt &a) {
+          return evaluateElementwise(op, {a}, isUnsigned);
+        });
   return constFoldBinaryOpConditional<IntegerAttr, APInt, void>(
-      operands, resultType,
-      [&](const APInt &a, const APInt &b) -> std::optional<APInt> {
-        return intFn(a, b, isUnsigned);
+      operands, resultType, [&](const APInt &a, const APInt &b) {
+        return evaluateElementwise(op, {a, b}, isUnsigned);
       });
 }
 
-/// Folds a unary op with `floatFn` on float and `intFn(a, isUnsigned)` on
-/// integer elements (not i1).
-template <typename FloatFn, typename IntFn>
-static OpFoldResult foldUnary(Operation *op, ArrayRef<Attribute> operands,
-                              FloatFn floatFn, IntFn intFn) {
-  if (!areFoldableOperands(operands))
-    return {};
-  Type resultType = op->getResult(0).getType();
-  Type element = getElementTypeOrSelf(resultType);
-  if (isa<FloatType>(element))
-    return constFoldUnaryOpConditional<FloatAttr, APFloat, void>(
-        operands, resultType,
-        [&](const APFloat &a) -> std::optional<APFloat> { return floatFn(a); });
-  auto intType = dyn_cast<IntegerType>(element);
-  if (!intType || intType.getWidth() == 1)
-    return {};
-  bool isUnsigned = intType.isUnsigned();
-  return constFoldUnaryOpConditional<IntegerAttr, APInt, void>(
-      operands, resultType, [&](const APInt &a) -> std::optional<APInt> {
-        return intFn(a, isUnsigned);
-      });
-}
-
-/// Folds and, or and xor: bitwise on integers, logical on i1.
-template <typename BitFn>
-static OpFoldResult foldBitwise(Operation *op, ArrayRef<Attribute> operands,
-                                BitFn bitFn) {
-  if (!areFoldableOperands(operands) ||
-      !isa<IntegerType>(getElementTypeOrSelf(op->getResult(0).getType())))
-    return {};
-  return constFoldBinaryOp<IntegerAttr, APInt, void>(
-      operands, op->getResult(0).getType(),
-      [&](const APInt &a, const APInt &b) { return bitFn(a, b); });
-}
-
-//===----------------------------------------------------------------------===//
-// Binary ops
-//===----------------------------------------------------------------------===//
-
-/// Whether integer `a / b` and `a % b` are plain arithmetic: XLA defines
-/// division by zero and INT_MIN / -1 itself, and the lowering computes that.
-static bool isPlainDivision(const APInt &a, const APInt &b, bool isUnsigned) {
-  return !b.isZero() && (isUnsigned || !a.isMinSignedValue() || !b.isAllOnes());
-}
-
-OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APFloat &a, const APFloat &b) { return a + b; },
-      [](const APInt &a, const APInt &b, bool) { return a + b; });
-}
-
-OpFoldResult SubtractOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APFloat &a, const APFloat &b) { return a - b; },
-      [](const APInt &a, const APInt &b, bool) { return a - b; });
-}
-
-OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APFloat &a, const APFloat &b) { return a * b; },
-      [](const APInt &a, const APInt &b, bool) { return a * b; });
-}
-
-OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APFloat &a, const APFloat &b) { return a / b; },
-      [](const APInt &a, const APInt &b,
-         bool isUnsigned) -> std::optional<APInt> {
-        if (!isPlainDivision(a, b, isUnsigned))
-          return std::nullopt;
-        return isUnsigned ? a.udiv(b) : a.sdiv(b);
-      });
-}
-
-OpFoldResult RemOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APFloat &a, const APFloat &b) {
-        APFloat result = a;
-        (void)result.mod(b); // C fmod: the sign of the dividend.
-        return result;
-      },
-      [](const APInt &a, const APInt &b,
-         bool isUnsigned) -> std::optional<APInt> {
-        if (!isPlainDivision(a, b, isUnsigned))
-          return std::nullopt;
-        return isUnsigned ? a.urem(b) : a.srem(b);
-      });
-}
-
-OpFoldResult MaxOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APFloat &a, const APFloat &b) { return llvm::maximum(a, b); },
-      [](const APInt &a, const APInt &b, bool isUnsigned) {
-        return isUnsigned ? llvm::APIntOps::umax(a, b)
-                          : llvm::APIntOps::smax(a, b);
-      });
-}
-
-OpFoldResult MinOp::fold(FoldAdaptor adaptor) {
-  return foldBinary(
-      *this, adaptor.getOperands(),
-      [](const APFloat &a, const APFloat &b) { return llvm::minimum(a, b); },
-      [](const APInt &a, const APInt &b, bool isUnsigned) {
-        return isUnsigned ? llvm::APIntOps::umin(a, b)
-                          : llvm::APIntOps::smin(a, b);
-      });
-}
-
-OpFoldResult AndOp::fold(FoldAdaptor adaptor) {
-  return foldBitwise(*this, adaptor.getOperands(),
-                     [](const APInt &a, const APInt &b) { return a & b; });
-}
-
-OpFoldResult OrOp::fold(FoldAdaptor adaptor) {
-  return foldBitwise(*this, adaptor.getOperands(),
-                     [](const APInt &a, const APInt &b) { return a | b; });
-}
-
-OpFoldResult XorOp::fold(FoldAdaptor adaptor) {
-  return foldBitwise(*this, adaptor.getOperands(),
-                     [](const APInt &a, const APInt &b) { return a ^ b; });
-}
-
-//===----------------------------------------------------------------------===//
-// Unary ops
-//===----------------------------------------------------------------------===//
-
-OpFoldResult NegOp::fold(FoldAdaptor adaptor) {
-  return foldUnary(
-      *this, adaptor.getOperands(), [](const APFloat &a) { return -a; },
-      [](const APInt &a, bool) { return -a; });
-}
-
-OpFoldResult AbsOp::fold(FoldAdaptor adaptor) {
-  return foldUnary(
-      *this, adaptor.getOperands(), [](const APFloat &a) { return abs(a); },
-      // INT_MIN stays INT_MIN, as it does in two's complement code.
-      [](const APInt &a, bool isUnsigned) { return isUnsigned ? a : a.abs(); });
-}
-
-OpFoldResult NotOp::fold(FoldAdaptor adaptor) {
-  if (!areFoldableOperands(adaptor.getOperands()))
-    return {};
-  return constFoldUnaryOp<IntegerAttr, APInt, void>(
-      adaptor.getOperands(), getType(), [](const APInt &a) { return ~a; });
-}
-
-/// `a` rounded to an integral value in direction `mode`.
-static APFloat roundToIntegral(APFloat a, APFloat::roundingMode mode) {
-  (void)a.roundToIntegral(mode);
-  return a;
-}
-
-OpFoldResult FloorOp::fold(FoldAdaptor adaptor) {
-  return foldUnary(
-      *this, adaptor.getOperands(),
-      [](const APFloat &a) {
-        return roundToIntegral(a, APFloat::rmTowardNegative);
-      },
-      [](const APInt &, bool) -> std::optional<APInt> { return std::nullopt; });
-}
-
-OpFoldResult CeilOp::fold(FoldAdaptor adaptor) {
-  return foldUnary(
-      *this, adaptor.getOperands(),
-      [](const APFloat &a) {
-        return roundToIntegral(a, APFloat::rmTowardPositive);
-      },
-      [](const APInt &, bool) -> std::optional<APInt> { return std::nullopt; });
-}
+#define YAT_FOLD_ELEMENTWISE(OpTy)                                             \
+  OpFoldResult OpTy::fold(FoldAdaptor adaptor) {                               \
+    return foldElementwise(*this, adaptor.getOperands());                      \
+  }
+YAT_FOLD_ELEMENTWISE(AddOp)
+YAT_FOLD_ELEMENTWISE(SubtractOp)
+YAT_FOLD_ELEMENTWISE(MulOp)
+YAT_FOLD_ELEMENTWISE(DivOp)
+YAT_FOLD_ELEMENTWISE(RemOp)
+YAT_FOLD_ELEMENTWISE(MaxOp)
+YAT_FOLD_ELEMENTWISE(MinOp)
+YAT_FOLD_ELEMENTWISE(AndOp)
+YAT_FOLD_ELEMENTWISE(OrOp)
+YAT_FOLD_ELEMENTWISE(XorOp)
+YAT_FOLD_ELEMENTWISE(NegOp)
+YAT_FOLD_ELEMENTWISE(AbsOp)
+YAT_FOLD_ELEMENTWISE(NotOp)
+YAT_FOLD_ELEMENTWISE(FloorOp)
+YAT_FOLD_ELEMENTWISE(CeilOp)
+#undef YAT_FOLD_ELEMENTWISE
