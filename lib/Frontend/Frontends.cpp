@@ -6,9 +6,15 @@
 
 using namespace mlir;
 
+// Frontends.def, written by CMake, holds one YAT_FRONTEND(Name) line per
+// enabled front-end; each defines its hook get<Name>Frontend().
+namespace mlir::yat {
+#define YAT_FRONTEND(Name) Frontend get##Name##Frontend();
+#include "Frontends.def"
+#undef YAT_FRONTEND
+} // namespace mlir::yat
+
 ArrayRef<yat::Frontend> mlir::yat::getFrontends() {
-  // Frontends.def, written by CMake, holds one YAT_FRONTEND(Name) line per
-  // enabled front-end.
   static const llvm::SmallVector<Frontend> frontends = {
 #define YAT_FRONTEND(Name) get##Name##Frontend(),
 #include "Frontends.def"

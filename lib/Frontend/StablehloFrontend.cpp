@@ -15,9 +15,10 @@
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "yat/Dialect/StableHLO/Transforms/Passes.h"
 
-using namespace mlir;
+namespace mlir::yat {
 
-yat::Frontend mlir::yat::getStablehloFrontend() {
+/// The StableHLO front-end's hook (see yat/Frontend/Frontend.h).
+Frontend getStablehloFrontend() {
   Frontend frontend;
   frontend.name = "StableHLO";
   frontend.registerDialects = [](DialectRegistry &registry) {
@@ -36,3 +37,5 @@ yat::Frontend mlir::yat::getStablehloFrontend() {
   };
   return frontend;
 }
+
+} // namespace mlir::yat

@@ -1,10 +1,10 @@
 //===- Frontend.h - the input languages yat imports -------------*- C++ -*-===//
 //
 // A front-end (today StableHLO) plugs into the tools, the pipelines and the
-// runtime through one hook, `get<Name>Frontend()`. CMake lists the enabled
-// front-ends (YAT_ENABLE_STABLEHLO adds StableHLO) and `getFrontends()`
-// returns them; nothing else in yat names a front-end or tests whether it
-// was built.
+// runtime through one hook, `mlir::yat::get<Name>Frontend()`, defined in
+// lib/Frontend/<Name>Frontend.cpp. CMake lists the enabled front-ends
+// (YAT_ENABLE_STABLEHLO adds StableHLO) and `getFrontends()` returns them;
+// nothing else in yat names a front-end or tests whether it was built.
 //
 //===----------------------------------------------------------------------===//
 
@@ -41,10 +41,6 @@ struct Frontend {
 
 /// The front-ends this build of yat has, in a fixed order.
 ArrayRef<Frontend> getFrontends();
-
-/// The hook of the StableHLO front-end (lib/Frontend/StablehloFrontend.cpp,
-/// built with YAT_ENABLE_STABLEHLO).
-Frontend getStablehloFrontend();
 
 } // namespace mlir::yat
 

@@ -11,6 +11,7 @@
 
 #include "MatchUtils.h"
 
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "yat/Dialect/StableHLO/IR/ElementwiseEval.h"
@@ -356,14 +357,6 @@ std::optional<double> mlir::yat::raising::getSplatValue(Value value) {
 
 namespace {
 
-/// Row-major strides of `shape`.
-SmallVector<int64_t> getStrides(ArrayRef<int64_t> shape) {
-  SmallVector<int64_t> strides(shape.size(), 1);
-  for (int64_t d = static_cast<int64_t>(shape.size()) - 2; d >= 0; --d)
-    strides[d] = strides[d + 1] * shape[d + 1];
-  return strides;
-}
-
 /// Evaluates constant subgraphs with memoization (masks share subgraphs).
 class ConstantEvaluator {
 public:
@@ -404,7 +397,7 @@ std::optional<ConstantTensor> ConstantEvaluator::compute(Value value,
   ConstantTensor result;
   result.shape.assign(type.getShape().begin(), type.getShape().end());
   int64_t count = type.getNumElements();
-  SmallVector<int64_t> strides = getStrides(result.shape);
+  SmallVector<int64_t> strides = computeSuffixProduct(result.shape);
   int64_t rank = type.getRank();
 
   // Multi-index of flat position `flat` in the result.
@@ -453,7 +446,7 @@ std::optional<ConstantTensor> ConstantEvaluator::compute(Value value,
     if (!source)
       return std::nullopt;
     ArrayRef<int64_t> dims = broadcast.getBroadcastDimensions();
-    SmallVector<int64_t> sourceStrides = getStrides(source->shape);
+    SmallVector<int64_t> sourceStrides = computeSuffixProduct(source->shape);
     SmallVector<int64_t> index;
     result.values.resize(count);
     for (int64_t i = 0; i < count; ++i) {
@@ -478,7 +471,7 @@ std::optional<ConstantTensor> ConstantEvaluator::compute(Value value,
     if (!source)
       return std::nullopt;
     ArrayRef<int64_t> permutation = transpose.getPermutation();
-    SmallVector<int64_t> sourceStrides = getStrides(source->shape);
+    SmallVector<int64_t> sourceStrides = computeSuffixProduct(source->shape);
     SmallVector<int64_t> index;
     result.values.resize(count);
     for (int64_t i = 0; i < count; ++i) {
@@ -584,7 +577,7 @@ std::optional<ConstantTensor> ConstantEvaluator::compute(Value value,
       return std::nullopt;
     ArrayRef<int64_t> dims = reduce.getDimensions();
     int64_t inputRank = input->shape.size();
-    SmallVector<int64_t> inputStrides = getStrides(input->shape);
+    SmallVector<int64_t> inputStrides = computeSuffixProduct(input->shape);
     // Each input element's position in the result: drop the reduced dims.
     result.values.assign(count, *init);
     int64_t inputCount = input->values.size();

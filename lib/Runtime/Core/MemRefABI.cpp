@@ -2,6 +2,8 @@
 
 #include "yat/Runtime/Core/MemRefABI.h"
 
+#include "mlir/Dialect/Utils/IndexingUtils.h"
+
 #include <cstring>
 
 using namespace mlir;
@@ -11,13 +13,7 @@ TensorDescriptor::TensorDescriptor(const HostTensor &tensor) {
   auto pointer = reinterpret_cast<intptr_t>(tensor.getData());
   words = {pointer, pointer, /*offset=*/0};
   llvm::append_range(words, tensor.getShape());
-  size_t stridesBegin = words.size();
-  words.resize(stridesBegin + tensor.getRank());
-  int64_t stride = 1;
-  for (int64_t dim = tensor.getRank() - 1; dim >= 0; --dim) {
-    words[stridesBegin + dim] = stride;
-    stride *= tensor.getShape()[dim];
-  }
+  llvm::append_range(words, computeSuffixProduct(tensor.getShape()));
 }
 
 namespace {
