@@ -12,10 +12,7 @@ reproduces it:
   unfused numpy formula the nmn package computes (bench/numpy_formula.py).
   Shapes: 1024^3, M=256 N=4096 K=1024, and the MLP of the 370M
   MatMul-free/GPT model (d=1024, hidden 2816 and 4096, up and down
-  projections) at M = 1, 64 and 2048. For four of them, also the product
-  lowered by its reference decomposition (yat-opt --yat-cache-norms
-  --convert-yat-to-linalg) and compiled by the codegen of every other op,
-  against yat-fuse-epilogue's dedicated tiles.
+  projections) at M = 1, 64 and 2048.
 * yat.attention (B=1, H=16, D=64, causal, softmax): fused (flash-style)
   against the reference path, T = 512, 2048, 8192; a reference run that
   would need more memory than the machine has is skipped with the reason.
@@ -67,14 +64,7 @@ for _m in (1, 64, 2048):
 
 # bf16 yat.product is timed against f32 (AVX-512 BF16 dot products where
 # the host has them).
-BF16_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024"}
-# yat.product lowered by the reference decomposition (convert-yat-to-linalg:
-# matmul, norms, epilogue generic) and then compiled by the codegen of every
-# other op, against yat-fuse-epilogue's own tiles: how far the generic path
-# is from replacing the dedicated one.
-DECOMPOSED_PRODUCTS = {"square 1024", "MLP up 1024->2816 M=1",
-                       "MLP up 1024->4096 M=64", "MLP up 1024->2816 M=2048"}
-DECOMPOSE_PASSES = [["--yat-cache-norms", "--convert-yat-to-linalg"]]
+BF16_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024", "MLP up 1024->4096 M=64"}
 # yat.product with a dynamic batch dim is timed against the static one.
 DYNAMIC_BATCH_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024"}
 QUICK_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024", "MLP up 1024->2816 M=64",
@@ -386,12 +376,6 @@ def run_suite(runner, quick):
             runner.sgemm(m, n, k, iterations_for(flops / 50e9)), shape=shape)
         add("product", name, "numpy unfused formula (nmn)",
             runner.numpy(m, n, k, iterations_for(flops / 30e9)), shape=shape)
-        if name in DECOMPOSED_PRODUCTS:
-            add("product", name, "yat decomposed, generic codegen",
-                runner.yat_after_opt(
-                    module, DECOMPOSE_PASSES,
-                    MODULES / f"product_{m}x{n}x{k}_decomposed.mlir",
-                    iterations_for(flops / 50e9)), shape=shape)
         if name in BF16_PRODUCTS:
             bf16 = write_module(f"product_bf16_{m}x{n}x{k}",
                                 product_module(m, n, k, element="bf16"))
@@ -589,15 +573,6 @@ def check_targets(rows, machine):
                 value=f"{speedup:.2f}x faster", met=speedup >= 2.0,
                 miss=None if speedup >= 2.0 else
                 f"{2.0 / speedup:.2f}x short of the target"))
-    for name in sorted(DECOMPOSED_PRODUCTS):
-        decomposed = find(rows, "product", name, "yat decomposed, generic codegen")
-        fused = find(rows, "product", name, "yat fused")
-        if decomposed and fused:
-            targets.append(dict(
-                target=f"product {name}: decomposed + generic codegen "
-                       "against yat-fuse-epilogue (information)",
-                value=f"{ratio(decomposed, fused):.2f}x the fused time",
-                met=None, miss=None))
     for name in ("x @ w", "x @ w.T"):
         at_most_sgemm(f"dot_general {name}:",
                       find(rows, "dot_general", name, "yat (yat-cpu-pipeline)"),

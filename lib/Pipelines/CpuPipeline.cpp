@@ -32,10 +32,13 @@
 
 using namespace mlir;
 
-void mlir::yat::addFusionStage(OpPassManager &pm, bool bf16Pairs) {
+void mlir::yat::addFusionStage(OpPassManager &pm) {
   pm.addPass(createYatCacheNorms());
+  // yat.product needs no loops of its own: its decomposition is a
+  // contraction with an elementwise epilogue, which the code generation
+  // tiles like any other (addTensorOptimizationStage).
   YatFuseEpilogueOptions fuseOptions;
-  fuseOptions.bf16Pairs = bf16Pairs;
+  fuseOptions.opFamilies = {"conv", "attention"};
   pm.addPass(createYatFuseEpilogue(fuseOptions));
 }
 
@@ -80,7 +83,9 @@ void mlir::yat::addTensorOptimizationStage(
     // their elementwise epilogue; the tile kernels come after bufferization.
     OpPassManager &funcPm = pm.nest<func::FuncOp>();
     funcPm.addPass(createYatCpuSelectLoweringConfig());
-    funcPm.addPass(createYatCpuTileAndFuse());
+    YatCpuTileAndFuseOptions tileOptions;
+    tileOptions.bf16Pairs = useBf16DotProducts(options);
+    funcPm.addPass(createYatCpuTileAndFuse(tileOptions));
     pm.addPass(createCanonicalizerPass());
     // A producer that two ops of a tile read is computed once.
     pm.addPass(createCSEPass());
@@ -234,7 +239,7 @@ void mlir::yat::buildYatCpuPipeline(OpPassManager &pm,
     for (const Frontend &frontend : getFrontends())
       frontend.addRaisingPasses(pm);
   if (options.fuse)
-    addFusionStage(pm, useBf16DotProducts(options));
+    addFusionStage(pm);
   addYatToLinalgStage(pm);
   addTensorOptimizationStage(pm, options);
   addBufferizationStage(pm);

@@ -107,19 +107,21 @@ PRODUCT_CASES = [
     ((2, 1, 3, 65), 9, "f32", False),    # size-1 batch dim, K past a vector
     ((4, 24), 10, "f16", True),
     ((5, 20), 6, "bf16", True),
-    # Sizes past the fused path's tiles: row blocks with w panels (M >= 48),
-    # partial row and column tiles, K tails of the dot-product kernel.
+    # Sizes past the fused path's tiles: several parallel tiles, partial row
+    # and column tiles, K tails of the dot-product kernel.
     ((100, 70), 130, "f32", True),
     ((2, 30, 33), 67, "bf16", True),
     ((3, 40), 70, "f16", False),
-    # bf16 with M >= 48 and an even K: on hosts with AVX-512 BF16 the w
-    # panels hold K pairs for vdpbf16ps. Odd M and N, N tails of 1 and 6
-    # columns past a vector, K of one pair, K chunked at 512 with a tail.
+    # bf16 with parallel tiles of 16 rows or more and an even K: on hosts
+    # with AVX-512 BF16 the w panels hold K pairs for vdpbf16ps. Odd M and
+    # N, N tails of 1 and 6 columns past a vector, K of one pair, K chunked
+    # at 512 with a tail of 76, row tiles of 96 and 4 inside a parallel tile.
     ((129, 34), 17, "bf16", True),
     ((64, 2), 1, "bf16", False),
     ((50, 128), 70, "bf16", True),
     ((7, 9, 1100), 129, "bf16", True),
     ((96, 64), 64, "bf16", False),
+    ((100, 66), 1025, "bf16", True),
 ]
 
 
@@ -157,9 +159,10 @@ def host_has_avx512_bf16():
 
 
 def test_product_bf16_takes_pair_dot_products():
-    """On a host with AVX-512 BF16, a bf16 yat.product with M >= 48 and an
-    even K is computed with vdpbf16ps (the numbers are checked by the bf16
-    cases of test_product_random); bf16-dot-products=false turns it off."""
+    """On a host with AVX-512 BF16, a bf16 yat.product with an even K and
+    parallel tiles of at least 16 rows is computed with vdpbf16ps (the
+    numbers are checked by the bf16 cases of test_product_random);
+    bf16-dot-products=false turns it off."""
     if not host_has_avx512_bf16():
         pytest.skip("the host has no AVX-512 BF16: the pair kernel is not "
                     "selected (yat-cpu-pipeline converts bf16 to f32)")

@@ -43,7 +43,7 @@ def tensor_type_of(array, element=None):
 
 
 # yat-run flags selecting each lowering of yat-cpu-pipeline: the default
-# fused path (yat-fuse-epilogue, vector microkernels, parallel tiles), the
+# fused path (tiles with fused epilogues, vector microkernels, parallel loops), the
 # same with the 8-lane vectors an AVX2 host gets, and the plain
 # convert-yat-to-linalg reference.
 PIPELINE_PATHS = {

@@ -71,11 +71,11 @@ struct YatCpuPipelineOptions
 /// Whether `options` select AVX-512 BF16 dot products on this host.
 bool useBf16DotProducts(const YatCpuPipelineOptions &options);
 
-/// Stage 0 (with `fuse`): yat-cache-norms and yat-fuse-epilogue, which turn
-/// yat.product / yat.conv / yat.attention with static shapes into tiled
-/// loops on tensors with the epilogue applied per tile (bf16 w panels in
-/// K pairs with `bf16Pairs`).
-void addFusionStage(OpPassManager &pm, bool bf16Pairs = false);
+/// Stage 0 (with `fuse`): yat-cache-norms, and yat-fuse-epilogue for
+/// yat.conv / yat.attention with static shapes, which become tiled loops on
+/// tensors with the epilogue applied per tile. yat.product is left to the
+/// code generation of addTensorOptimizationStage.
+void addFusionStage(OpPassManager &pm);
 
 /// Stage 1: lowers yat ops to linalg/tensor/arith/math/scf on tensors.
 void addYatToLinalgStage(OpPassManager &pm);

@@ -1,7 +1,7 @@
 //===- Bf16PairKernels.cpp - AVX-512 BF16 pair dot products ---------------===//
 //
-// The bf16 contraction that yat-fuse-epilogue emits for bf16 products on
-// hosts with AVX-512 BF16 (`bf16-pairs`):
+// The bf16 contraction that yat-cpu-tile-and-fuse emits for bf16 matmuls
+// into f32 on hosts with AVX-512 BF16 (`bf16-pairs`):
 //
 //   C[m, n] += Σ_{p, j} A[m, p, j] · B[p, n, j]      (j = 0, 1; f32 C)
 //
@@ -155,7 +155,7 @@ void emitPairRows(OpBuilder &b, Location loc, const PairProduct &problem,
               });
 }
 
-/// Matches the panel packing of yat-fuse-epilogue's `bf16-pairs`:
+/// Matches the panel packing of yat-cpu-tile-and-fuse's `bf16-pairs`:
 /// `out[p, c, i] = in[c, 2p + i]` with a bf16 `in` of unit inner stride and
 /// an `out` whose pairs are contiguous. Returns (in, out).
 std::optional<std::pair<Value, Value>> matchPairPack(linalg::GenericOp op) {

@@ -128,9 +128,9 @@ std::optional<RhsLayout> getMatrixProductLayout(linalg::LinalgOp op);
 LogicalResult rewriteMatrixProduct(RewriterBase &rewriter, linalg::LinalgOp op,
                                    const KernelShape &shape);
 
-/// Rewrites the bf16 pair contraction of yat-fuse-epilogue's `bf16-pairs`
-/// mode (loops m, n, p, j; A[m, p, j], B[p, n, j], f32 C[m, n]) into
-/// AVX-512 BF16 dot products (x86vector.avx512.dot); fails for other ops
+/// Rewrites the bf16 pair contraction of yat-cpu-tile-and-fuse's
+/// `bf16-pairs` mode (loops m, n, p, j; A[m, p, j], B[p, n, j], f32 C[m, n])
+/// into AVX-512 BF16 dot products (x86vector.avx512.dot); fails for other ops
 /// and for vector widths other than 16.
 LogicalResult rewriteBf16PairProduct(RewriterBase &rewriter,
                                      linalg::GenericOp op,

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Kernels.h"
+#include "Packing.h"
 #include "yat/Codegen/CPU/Passes.h"
 
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
@@ -67,13 +68,33 @@ struct TilingTarget {
 };
 
 /// Erases `op` when all that is left of its uses are the unused slices
-/// through which the tile-and-fuse driver fused it into tiles.
-void eraseIfOnlySliced(RewriterBase &rewriter, Operation *op) {
+/// through which the tile-and-fuse driver fused it into tiles. Returns
+/// whether it did.
+bool eraseIfOnlySliced(RewriterBase &rewriter, Operation *op) {
   for (Operation *user : llvm::make_early_inc_range(op->getUsers()))
     if (isa<tensor::ExtractSliceOp>(user) && user->use_empty())
       rewriter.eraseOp(user);
-  if (op->use_empty())
-    rewriter.eraseOp(op);
+  if (!op->use_empty())
+    return false;
+  rewriter.eraseOp(op);
+  return true;
+}
+
+/// Erases the producers that the tile-and-fuse driver fused into tiles and
+/// that nothing outside the tiles reads any more. A producer may be read
+/// by another of them, which must go first.
+void eraseFusedProducers(RewriterBase &rewriter,
+                         const llvm::SetVector<Operation *> &fused) {
+  SmallVector<Operation *> left(fused.begin(), fused.end());
+  bool erasedAny = true;
+  while (erasedAny) {
+    erasedAny = false;
+    llvm::erase_if(left, [&](Operation *producer) {
+      bool erased = eraseIfOnlySliced(rewriter, producer);
+      erasedAny |= erased;
+      return erased;
+    });
+  }
 }
 
 /// Options of upstream's tile-and-fuse driver that tile by `sizes` into
@@ -89,26 +110,72 @@ getTileAndFuseOptions(MLIRContext *context, ArrayRef<int64_t> sizes,
   return options;
 }
 
+/// Whether `op` is computed by a kernel of its own (matrix products and
+/// convolutions): such ops are tiled by their own configuration, never
+/// computed inside the tiles of another op.
+bool hasOwnKernel(linalg::LinalgOp op) {
+  return linalg::isaContractionOpInterface(op) ||
+         linalg::isaConvolutionOpInterface(op);
+}
+
+/// The producers of `root`'s inputs that its tiles of `rootSizes` can
+/// compute for themselves with no work done twice: ops without a kernel of
+/// their own, used by `root` alone, and read through a map that uses every
+/// loop cut into more than one tile, so that the tiles read disjoint slices
+/// of them. The norms of w that a ⵟ epilogue reads are one: a tile that
+/// spans all rows computes the norms of its columns of w right before the
+/// product reads the same columns, from cache.
+DenseSet<Operation *> getProducersComputedOnce(linalg::LinalgOp root,
+                                               ArrayRef<int64_t> rootSizes) {
+  SmallVector<int64_t> bounds = root.getStaticLoopRanges();
+  SmallVector<unsigned> repeatedLoops;
+  for (auto [loop, size] : llvm::enumerate(rootSizes))
+    if (size != 0 &&
+        (ShapedType::isDynamic(bounds[loop]) || size < bounds[loop]))
+      repeatedLoops.push_back(loop);
+  DenseSet<Operation *> producers;
+  for (OpOperand *input : root.getDpsInputOperands()) {
+    auto producer = input->get().getDefiningOp<linalg::LinalgOp>();
+    // Upstream's tiling misjudges the slices that maps like `-d1 + 2` (a
+    // reversal) read.
+    if (!producer || !producer.hasPureTensorSemantics() ||
+        hasOwnKernel(producer) || producer->getNumResults() != 1 ||
+        !producer->getResult(0).hasOneUse() ||
+        !llvm::all_of(producer.getIndexingMapsArray(), [](AffineMap map) {
+          return map.isProjectedPermutation(/*allowZeroInResults=*/true);
+        }))
+      continue;
+    AffineMap map = root.getMatchingIndexingMap(input);
+    if (llvm::all_of(repeatedLoops,
+                     [&](unsigned loop) { return map.isFunctionOfDim(loop); }))
+      producers.insert(producer);
+  }
+  return producers;
+}
+
 /// Tiles `target.root` by `sizes` (of `target.op`'s loops) into loops of
-/// `loopType`, computing `target.op` and the zero fill of its destination
-/// per tile. Returns the target inside the new loops.
+/// `loopType`, computing per tile `target.op`, the zero fill of its
+/// destination, and the producers of the root that the tiles can compute
+/// without repeating work. Returns the target inside the new loops.
 FailureOr<TilingTarget> tileLevel(RewriterBase &rewriter, TilingTarget target,
                                   ArrayRef<int64_t> sizes,
                                   scf::SCFTilingOptions::LoopType loopType) {
   linalg::LinalgOp op = target.op;
   Operation *root = target.root;
   LLVM_DEBUG(llvm::dbgs() << "tiling " << *root << "\n");
-  scf::SCFTileAndFuseOptions options = getTileAndFuseOptions(
-      rewriter.getContext(), target.getRootSizes(sizes), loopType);
-  // Only `op` itself and zero fills of destinations are computed per tile:
-  // a fused operand producer would be recomputed for every tile that reads
-  // its slice.
+  SmallVector<int64_t> rootSizes = target.getRootSizes(sizes);
+  scf::SCFTileAndFuseOptions options =
+      getTileAndFuseOptions(rewriter.getContext(), rootSizes, loopType);
+  // Other operand producers would be recomputed for every tile that reads
+  // their slice.
+  DenseSet<Operation *> computedOnce =
+      getProducersComputedOnce(cast<linalg::LinalgOp>(root), rootSizes);
   options.setFusionControlFn(
       [&](tensor::ExtractSliceOp, OpResult producer, bool isDestination)
           -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
         Operation *owner = producer.getOwner();
         bool initOfOp = llvm::is_contained(op.getDpsInits(), Value(producer));
-        if (owner == op.getOperation() ||
+        if (owner == op.getOperation() || computedOnce.contains(owner) ||
             ((isDestination || initOfOp) && isa<linalg::FillOp>(owner)))
           return scf::SCFTileAndFuseOptions::ControlFnResult{};
         return std::nullopt;
@@ -135,82 +202,9 @@ FailureOr<TilingTarget> tileLevel(RewriterBase &rewriter, TilingTarget target,
 
   for (OpResult result : root->getResults())
     rewriter.replaceAllUsesWith(result, tiled->replacements.lookup(result));
-  SmallVector<Operation *> fused;
-  if (root != op.getOperation())
-    fused.push_back(op);
-  for (Value init : op.getDpsInits())
-    if (auto fill = init.getDefiningOp<linalg::FillOp>())
-      fused.push_back(fill);
   rewriter.eraseOp(root);
-  for (Operation *producer : fused)
-    eraseIfOnlySliced(rewriter, producer);
+  eraseFusedProducers(rewriter, tiled->fusedProducers);
   return inner;
-}
-
-/// `value` with its last two dims swapped, into a new tensor.
-Value emitTransposedPanel(RewriterBase &rewriter, Location loc, Value value) {
-  auto type = cast<RankedTensorType>(value.getType());
-  int64_t rank = type.getRank();
-  SmallVector<int64_t> permutation =
-      llvm::to_vector(llvm::seq<int64_t>(0, rank));
-  std::swap(permutation[rank - 2], permutation[rank - 1]);
-  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, value);
-  std::swap(sizes[rank - 2], sizes[rank - 1]);
-  Value empty =
-      tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
-  return linalg::TransposeOp::create(rewriter, loc, value, empty, permutation)
-      ->getResult(0);
-}
-
-/// Copies every input of `op` whose indexing map reads none of the loops
-/// tiled by `innerSizes` into a new contiguous tensor: the inner tiles all
-/// read it, so it is worth one copy per parallel tile. An (N, K) right
-/// operand of a matmul is packed as a (K, N) panel, the layout of the
-/// outer-product kernel, and the matmul is rebuilt with the plain maps.
-/// Returns the op that now computes `op`'s result.
-linalg::LinalgOp packInvariantInputs(RewriterBase &rewriter,
-                                     linalg::LinalgOp op,
-                                     ArrayRef<int64_t> innerSizes) {
-  rewriter.setInsertionPoint(op);
-  Location loc = op.getLoc();
-  auto isInvariant = [&](OpOperand *input) {
-    AffineMap map = op.getMatchingIndexingMap(input);
-    auto type = dyn_cast<RankedTensorType>(input->get().getType());
-    return type && type.getRank() > 0 &&
-           llvm::all_of(llvm::enumerate(innerSizes), [&](auto indexedSize) {
-             return indexedSize.value() == 0 ||
-                    !map.isFunctionOfDim(indexedSize.index());
-           });
-  };
-
-  Value transposedPanel;
-  if (cpu::getMatrixProductLayout(op) == cpu::RhsLayout::NK &&
-      isInvariant(op.getDpsInputOperand(1))) {
-    transposedPanel = emitTransposedPanel(rewriter, loc, op.getDpsInputs()[1]);
-    SmallVector<Value> inputs = {op.getDpsInputs()[0], transposedPanel};
-    Operation *plain =
-        isa<linalg::MatmulOp>(op)
-            ? linalg::MatmulOp::create(rewriter, loc, op->getResultTypes(),
-                                       inputs, op.getDpsInits())
-                  .getOperation()
-            : linalg::BatchMatmulOp::create(rewriter, loc, op->getResultTypes(),
-                                            inputs, op.getDpsInits())
-                  .getOperation();
-    rewriter.replaceOp(op, plain->getResults());
-    op = cast<linalg::LinalgOp>(plain);
-  }
-  for (OpOperand *input : op.getDpsInputOperands()) {
-    if (input->get() == transposedPanel || !isInvariant(input))
-      continue;
-    auto type = cast<RankedTensorType>(input->get().getType());
-    Value empty = tensor::EmptyOp::create(
-        rewriter, loc, tensor::getMixedSizes(rewriter, loc, input->get()),
-        type.getElementType());
-    Value packed =
-        linalg::CopyOp::create(rewriter, loc, input->get(), empty).getResult(0);
-    rewriter.modifyOpInPlace(op, [&] { input->set(packed); });
-  }
-  return op;
 }
 
 bool isUntiled(ArrayRef<int64_t> sizes) {
@@ -233,14 +227,6 @@ FailureOr<linalg::LinalgOp> tileSerially(RewriterBase &rewriter,
     return op->emitOpError() << "could not be tiled by its lowering_config";
   rewriter.replaceOp(op, tiled->replacements);
   return cast<linalg::LinalgOp>(tiled->tiledOps.back());
-}
-
-/// Whether `op` is computed by a kernel of its own (matrix products and
-/// convolutions): such ops are tiled by their own configuration, never
-/// computed inside the tiles of another op.
-bool hasOwnKernel(linalg::LinalgOp op) {
-  return linalg::isaContractionOpInterface(op) ||
-         linalg::isaConvolutionOpInterface(op);
 }
 
 /// Whether `slice` takes less than all of `source` in some dim.
@@ -286,12 +272,8 @@ LogicalResult tileParallel(RewriterBase &rewriter, linalg::LinalgOp op,
     tiledOp->removeAttr(LoweringConfigAttr::getAttributeName());
   for (OpResult result : op->getResults())
     rewriter.replaceAllUsesWith(result, tiled->replacements.lookup(result));
-  SmallVector<Operation *> fused = llvm::to_vector(tiled->fusedProducers);
   rewriter.eraseOp(op);
-  // Producers go after their consumers, whose slices of them are erased
-  // first.
-  for (Operation *producer : llvm::reverse(fused))
-    eraseIfOnlySliced(rewriter, producer);
+  eraseFusedProducers(rewriter, tiled->fusedProducers);
   return success();
 }
 
@@ -299,7 +281,7 @@ LogicalResult tileParallel(RewriterBase &rewriter, linalg::LinalgOp op,
 /// sizes of `config`: parallel tiles; then, within each, serial chunks of
 /// its reductions and serial inner tiles, each with its packed operands.
 LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
-                          LoweringConfigAttr config) {
+                          LoweringConfigAttr config, bool bf16Pairs) {
   ArrayRef<int64_t> sizes = config.getTileSizes();
   ArrayRef<int64_t> innerSizes = config.getInnerTileSizes();
   ArrayRef<int64_t> reductionSizes = config.getReductionTileSizes();
@@ -322,6 +304,17 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
     return tileParallel(rewriter, op, sizes);
   }
 
+  // K pairs need every sum, and every chunk of it, of even length.
+  if (bf16Pairs) {
+    SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+    SmallVector<unsigned> reductionLoops;
+    op.getReductionDims(reductionLoops);
+    for (unsigned loop : reductionLoops)
+      bf16Pairs &= !ShapedType::isDynamic(bounds[loop]) &&
+                   bounds[loop] % 2 == 0 &&
+                   (reductionSizes.empty() || reductionSizes[loop] % 2 == 0);
+  }
+
   TilingTarget target{op, op};
   AffineMap resultMap = op.getIndexingMapMatchingResult(op->getResult(0));
   if (linalg::GenericOp epilogue = getEpilogue(op);
@@ -335,24 +328,34 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
     return failure();
   if (isUntiled(reductionSizes)) {
     // Each inner tile is zeroed, computed and finished in one go.
-    if (isUntiled(innerSizes))
+    if (isUntiled(innerSizes)) {
+      if (bf16Pairs)
+        cpu::packRightOperandInPairs(rewriter, parallelTile->op);
       return success();
+    }
     bool rootIsOp = parallelTile->root == parallelTile->op.getOperation();
-    parallelTile->op =
-        packInvariantInputs(rewriter, parallelTile->op, innerSizes);
+    cpu::PackedContraction packed = cpu::packInvariantInputs(
+        rewriter, parallelTile->op, innerSizes, bf16Pairs);
+    parallelTile->op = packed.op;
     if (rootIsOp)
       parallelTile->root = parallelTile->op;
-    return tileLevel(rewriter, *parallelTile, innerSizes,
+    return tileLevel(rewriter, *parallelTile, packed.innerSizes,
                      scf::SCFTilingOptions::LoopType::ForOp);
   }
   // The parallel tile's accumulator is carried through the chunks of the
   // sum; the epilogue finishes it after the last one.
   FailureOr<linalg::LinalgOp> chunk =
       tileSerially(rewriter, parallelTile->op, reductionSizes);
-  if (failed(chunk) || isUntiled(innerSizes))
-    return failure(failed(chunk));
-  return tileSerially(
-      rewriter, packInvariantInputs(rewriter, *chunk, innerSizes), innerSizes);
+  if (failed(chunk))
+    return failure();
+  if (isUntiled(innerSizes)) {
+    if (bf16Pairs)
+      cpu::packRightOperandInPairs(rewriter, *chunk);
+    return success();
+  }
+  cpu::PackedContraction packed =
+      cpu::packInvariantInputs(rewriter, *chunk, innerSizes, bf16Pairs);
+  return tileSerially(rewriter, packed.op, packed.innerSizes);
 }
 
 struct YatCpuTileAndFusePass
@@ -385,7 +388,7 @@ struct YatCpuTileAndFusePass
         op->emitOpError() << "has a lowering_config but is not on tensors";
         return signalPassFailure();
       }
-      if (failed(tileAndFuse(rewriter, op, config)))
+      if (failed(tileAndFuse(rewriter, op, config, bf16Pairs)))
         return signalPassFailure();
     }
   }

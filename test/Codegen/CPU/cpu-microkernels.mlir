@@ -305,7 +305,7 @@ func.func @column_norms(%f: memref<9x32xf32>, %n: memref<32xf32>) {
 
 // -----
 
-// The bf16 pair contraction (yat-fuse-epilogue's bf16-pairs panels): a
+// The bf16 pair contraction (yat-cpu-tile-and-fuse's bf16-pairs panels): a
 // 2-row x 2-vector tile per step of a pair, each row's pair of A broadcast
 // as one 32-bit word, 16 columns of pairs of B per vector, and one
 // x86vector.avx512.dot per row and vector; the last 6 columns (38 = 32 + 6)

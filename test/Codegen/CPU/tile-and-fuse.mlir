@@ -246,3 +246,74 @@ func.func @inner_sizes(%x: tensor<64x128xf32>) -> tensor<64x128xf32> {
   } -> tensor<64x128xf32>
   return %y : tensor<64x128xf32>
 }
+
+// -----
+
+// A reduction that only the epilogue reads, through the column loop: each
+// parallel tile spans every row, so it computes the norms of its own
+// columns of w, with no work done twice, and w is read while in cache.
+// CHECK-LABEL: func.func @norms_in_tile
+// CHECK-SAME: (%[[X:.*]]: tensor<8x32xf32>, %[[W:.*]]: tensor<128x32xf32>)
+// CHECK-NOT: ins(%[[W]] : tensor<128x32xf32>)
+// CHECK: scf.forall (%[[J:.*]]) = (0) to (128) step (64)
+// CHECK:   %[[WJ:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [64, 32]
+// CHECK:   %[[DOT:.*]] = linalg.matmul {{.*}} ins(%[[X]], %[[WJ]] :
+// CHECK:   %[[NORMS:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[WJ]] : tensor<64x32xf32>) outs(%{{.*}} : tensor<64xf32>)
+// CHECK:   linalg.generic {{.*}} ins(%[[DOT]], %[[NORMS]] : tensor<8x64xf32>, tensor<64xf32>)
+#nk = affine_map<(d0, d1) -> (d0, d1)>
+#n = affine_map<(d0, d1) -> (d0)>
+#col = affine_map<(d0, d1) -> (d1)>
+func.func @norms_in_tile(%x: tensor<8x32xf32>, %w: tensor<128x32xf32>) -> tensor<8x128xf32> {
+  %zero = arith.constant 0.0 : f32
+  %en = tensor.empty() : tensor<128xf32>
+  %n0 = linalg.fill ins(%zero : f32) outs(%en : tensor<128xf32>) -> tensor<128xf32>
+  %norms = linalg.generic {indexing_maps = [#nk, #n], iterator_types = ["parallel", "reduction"]} ins(%w : tensor<128x32xf32>) outs(%n0 : tensor<128xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %sq = arith.mulf %a, %a : f32
+    %s = arith.addf %o, %sq : f32
+    linalg.yield %s : f32
+  } -> tensor<128xf32>
+  %e = tensor.empty() : tensor<8x128xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<8x128xf32>) -> tensor<8x128xf32>
+  %mm = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>] {yat.lowering_config = #yat.lowering_config<tile_sizes = [8, 64, 0]>} ins(%x, %w : tensor<8x32xf32>, tensor<128x32xf32>) outs(%init : tensor<8x128xf32>) -> tensor<8x128xf32>
+  %y = linalg.generic {indexing_maps = [#nk, #col, #nk], iterator_types = ["parallel", "parallel"]} ins(%mm, %norms : tensor<8x128xf32>, tensor<128xf32>) outs(%e : tensor<8x128xf32>) {
+  ^bb0(%a: f32, %c: f32, %o: f32):
+    %s = arith.subf %c, %a : f32
+    linalg.yield %s : f32
+  } -> tensor<8x128xf32>
+  return %y : tensor<8x128xf32>
+}
+
+// -----
+
+// With more than one tile of rows, every row tile would recompute the
+// norms of its columns: they are computed once, outside the tiles.
+// CHECK-LABEL: func.func @norms_outside_tiles
+// CHECK-SAME: (%[[X:.*]]: tensor<8x32xf32>, %[[W:.*]]: tensor<128x32xf32>)
+// CHECK: %[[NORMS:.*]] = linalg.generic {{.*}} ins(%[[W]] : tensor<128x32xf32>)
+// CHECK: scf.forall (%{{.*}}, %[[J:.*]]) = (0, 0) to (8, 128) step (4, 64)
+// CHECK:   tensor.extract_slice %[[NORMS]][%[[J]]] [64]
+// CHECK-NOT: iterator_types = ["parallel", "reduction"]
+#nk2 = affine_map<(d0, d1) -> (d0, d1)>
+#n2 = affine_map<(d0, d1) -> (d0)>
+#col2 = affine_map<(d0, d1) -> (d1)>
+func.func @norms_outside_tiles(%x: tensor<8x32xf32>, %w: tensor<128x32xf32>) -> tensor<8x128xf32> {
+  %zero = arith.constant 0.0 : f32
+  %en = tensor.empty() : tensor<128xf32>
+  %n0 = linalg.fill ins(%zero : f32) outs(%en : tensor<128xf32>) -> tensor<128xf32>
+  %norms = linalg.generic {indexing_maps = [#nk2, #n2], iterator_types = ["parallel", "reduction"]} ins(%w : tensor<128x32xf32>) outs(%n0 : tensor<128xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %sq = arith.mulf %a, %a : f32
+    %s = arith.addf %o, %sq : f32
+    linalg.yield %s : f32
+  } -> tensor<128xf32>
+  %e = tensor.empty() : tensor<8x128xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<8x128xf32>) -> tensor<8x128xf32>
+  %mm = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>] {yat.lowering_config = #yat.lowering_config<tile_sizes = [4, 64, 0]>} ins(%x, %w : tensor<8x32xf32>, tensor<128x32xf32>) outs(%init : tensor<8x128xf32>) -> tensor<8x128xf32>
+  %y = linalg.generic {indexing_maps = [#nk2, #col2, #nk2], iterator_types = ["parallel", "parallel"]} ins(%mm, %norms : tensor<8x128xf32>, tensor<128xf32>) outs(%e : tensor<8x128xf32>) {
+  ^bb0(%a: f32, %c: f32, %o: f32):
+    %s = arith.subf %c, %a : f32
+    linalg.yield %s : f32
+  } -> tensor<8x128xf32>
+  return %y : tensor<8x128xf32>
+}

@@ -1,31 +1,35 @@
 // RUN: yat-opt %s -split-input-file -yat-fuse-epilogue | FileCheck %s
-// RUN: yat-opt %s -split-input-file -yat-fuse-epilogue="tile-rows=16 tile-cols=32 block-rows=64 pack-min-rows=16 query-tile=16 key-tile=32" | FileCheck %s --check-prefix=SMALL
+// RUN: yat-opt %s -split-input-file -yat-fuse-epilogue="tile-rows=16 tile-cols=32 query-tile=16 key-tile=32" | FileCheck %s --check-prefix=SMALL
 
-// Few rows: one forall over 32 x 64 output tiles; the f32 dot exists only as
-// a tile, the epilogue runs on that tile inside the loop, and the f16 result
-// is written by parallel_insert_slice. x's row norms (32) are computed once
-// before the loop; each tile computes the norms of the 64 rows of w it reads.
+// The leading dims of x are collapsed into 32 rows, and the product is
+// tiled over its 32 x 1000 output into 32 x 64 tiles (tile-rows is 96, no
+// more than the rows there are). Each
+// tile is the reference decomposition of a tile-sized product: an f32 dot
+// tile, the norms of the tile's rows of x and of w, and the epilogue that
+// finishes the tile into the f16 result, inserted by parallel_insert_slice.
 // CHECK-LABEL: func.func @product_few_rows
 // CHECK-SAME: (%[[X:.*]]: tensor<4x8x256xf16>, %[[W:.*]]: tensor<1000x256xf16>, %[[B:.*]]: tensor<1000xf16>)
 // CHECK-NOT: tensor<32x1000xf32>
 // CHECK: %[[XM:.*]] = tensor.collapse_shape %[[X]] {{\[}}[0, 1], [2]]
-// CHECK: %[[XN:.*]] = linalg.generic {{.*}} ins(%[[XM]] : tensor<32x256xf16>) outs(%{{.*}} : tensor<32xf32>)
-// CHECK-NOT: tensor<1000xf32>
 // CHECK: %[[INIT:.*]] = tensor.empty() : tensor<32x1000xf16>
-// CHECK: scf.forall (%[[I:.*]], %[[J:.*]]) = (0, 0) to (32, 1000) step (32, 64) shared_outs(%[[OUT:.*]] = %[[INIT]])
+// CHECK: %[[FORALL:.*]] = scf.forall (%[[I:.*]], %[[J:.*]]) = (0, 0) to (32, 1000) step (32, 64) shared_outs(%[[OUT:.*]] = %[[INIT]])
 // CHECK:   %[[TN:.*]] = affine.min #{{.*}}(%[[J]])
+// CHECK:   %[[XT:.*]] = tensor.extract_slice %[[XM]][%[[I]], 0] [32, 256]
 // CHECK:   %[[WT:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [%[[TN]], 256]
+// CHECK:   %[[BT:.*]] = tensor.extract_slice %[[B]][%[[J]]] [%[[TN]]]
+// CHECK:   %[[DOT:.*]] = linalg.matmul indexing_maps = {{.*}} ins(%[[XT]], %[[WT]] : tensor<32x256xf16>, tensor<?x256xf16>) outs(%{{.*}} : tensor<32x?xf32>)
+// CHECK:   %[[XN:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[XT]] : tensor<32x256xf16>) outs(%{{.*}} : tensor<32xf32>)
 // CHECK:   %[[WN:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[WT]] : tensor<?x256xf16>) outs(%{{.*}} : tensor<?xf32>)
-// CHECK:   %[[DOT:.*]] = linalg.matmul indexing_maps = {{.*}} ins(%{{.*}}, %[[WT]] : tensor<32x256xf16>, tensor<?x256xf16>) outs(%{{.*}} : tensor<32x?xf32>)
-// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %[[WN]], %{{.*}} : tensor<32x?xf32>, tensor<32xf32>, tensor<?xf32>, tensor<?xf16>) outs(%{{.*}} : tensor<32x?xf16>)
+// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %[[XN]], %[[WN]], %[[BT]] : tensor<32x?xf32>, tensor<32xf32>, tensor<?xf32>, tensor<?xf16>) outs(%{{.*}} : tensor<32x?xf16>)
 // CHECK:     arith.maximumf
 // CHECK:     arith.divf
 // CHECK:     arith.mulf %{{.*}}, %{{.*}} : f32
 // CHECK:     arith.truncf %{{.*}} : f32 to f16
 // CHECK:   scf.forall.in_parallel
 // CHECK:     tensor.parallel_insert_slice %[[Y]] into %[[OUT]][%[[I]], %[[J]]] [32, %[[TN]]]
-// CHECK: tensor.expand_shape {{.*}} output_shape [4, 8, 1000]
+// CHECK: tensor.expand_shape %[[FORALL]] {{.*}} output_shape [4, 8, 1000]
 // CHECK-NOT: tensor<32x1000xf32>
+// CHECK-NOT: yat.product
 func.func @product_few_rows(%x: tensor<4x8x256xf16>, %w: tensor<1000x256xf16>, %b: tensor<1000xf16>) -> tensor<4x8x1000xf16> {
   %y = yat.product %x, %w, %b {epsilon = 1.0e-03 : f32, alpha = 2.0 : f32} : (tensor<4x8x256xf16>, tensor<1000x256xf16>, tensor<1000xf16>) -> tensor<4x8x1000xf16>
   return %y : tensor<4x8x1000xf16>
@@ -33,41 +37,24 @@ func.func @product_few_rows(%x: tensor<4x8x256xf16>, %w: tensor<1000x256xf16>, %
 
 // -----
 
-// Many rows: each forall iteration owns a 288 x 64 block of f32 dot products
-// (not the full 300 x 128), accumulated over chunks of K: a chunk's rows of w
-// are transposed into a K-chunk x 64 f32 panel, which an inner scf.for over
-// 96-row tiles reuses, and their norms are added to the block's w norms. The
-// epilogue then finishes the block, before parallel_insert_slice. The only
-// 300 x 128 tensor is the f32 result itself.
+// Many rows: 96 x 64 tiles (a partial last row tile); the f32 dot exists
+// only as a tile. The only 300 x 128 tensor is the result itself. With
+// SMALL's options the tiles are 16 x 32.
 // CHECK-LABEL: func.func @product_many_rows
 // CHECK-SAME: (%[[X:.*]]: tensor<300x64xf32>, %[[W:.*]]: tensor<128x64xf32>)
 // CHECK-COUNT-1: tensor.empty() : tensor<300x128xf32>
-// CHECK: scf.forall (%[[I:.*]], %[[J:.*]]) = (0, 0) to (300, 128) step (288, 64) shared_outs(%[[OUT:.*]] =
+// CHECK: scf.forall (%[[I:.*]], %[[J:.*]]) = (0, 0) to (300, 128) step (96, 64) shared_outs(%[[OUT:.*]] =
 // CHECK:   %[[ROWS:.*]] = affine.min #{{.*}}(%[[I]])
+// CHECK:   %[[XT:.*]] = tensor.extract_slice %[[X]][%[[I]], 0] [%[[ROWS]], 64]
 // CHECK:   %[[WT:.*]] = tensor.extract_slice %[[W]][%[[J]], 0] [64, 64]
-// CHECK:   %[[OUTTILE:.*]] = tensor.extract_slice %[[OUT]][%[[I]], %[[J]]] [%[[ROWS]], 64]
-// CHECK:   %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<?x64xf32>
-// CHECK:   %[[NZERO:.*]] = linalg.fill {{.*}} -> tensor<64xf32>
-// CHECK:   %[[DOT:.*]]:2 = scf.for %[[K:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%[[BLOCK:.*]] = %[[ZERO]], %[[NORMS:.*]] = %[[NZERO]]) -> (tensor<?x64xf32>, tensor<64xf32>)
-// CHECK:     %[[WCHUNK:.*]] = tensor.extract_slice %[[WT]][0, %[[K]]] [64, 64]
-// CHECK:     %[[NEWNORMS:.*]] = linalg.generic {{.*}} ins(%[[WCHUNK]] : tensor<64x64xf32>) outs(%[[NORMS]] : tensor<64xf32>)
-// CHECK:     %[[PANEL:.*]] = linalg.transpose ins(%[[WCHUNK]] : tensor<64x64xf32>) outs(%{{.*}} : tensor<64x64xf32>) permutation = [1, 0]
-// CHECK:     %[[ROWLOOP:.*]] = scf.for %[[R:.*]] = %{{.*}} to %[[ROWS]] step %{{.*}} iter_args(%[[ACC:.*]] = %[[BLOCK]]) -> (tensor<?x64xf32>)
-// CHECK:       %[[ACCTILE:.*]] = tensor.extract_slice %[[ACC]][%[[R]], 0]
-// CHECK:       %[[XCHUNK:.*]] = tensor.extract_slice %[[X]][%{{.*}}, %[[K]]]
-// CHECK:       %[[MM:.*]] = linalg.matmul ins(%[[XCHUNK]], %[[PANEL]] : tensor<?x64xf32>, tensor<64x64xf32>) outs(%[[ACCTILE]] : tensor<?x64xf32>)
-// CHECK:       %[[NEXT:.*]] = tensor.insert_slice %[[MM]] into %[[ACC]][%[[R]], 0]
-// CHECK:       scf.yield %[[NEXT]]
-// CHECK:     scf.yield %[[ROWLOOP]], %[[NEWNORMS]]
-// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]]#0, %{{.*}}, %[[DOT]]#1 : tensor<?x64xf32>, tensor<?xf32>, tensor<64xf32>) outs(%[[OUTTILE]] : tensor<?x64xf32>)
+// CHECK:   %[[DOT:.*]] = linalg.matmul {{.*}} ins(%[[XT]], %[[WT]] : tensor<?x64xf32>, tensor<64x64xf32>) outs(%{{.*}} : tensor<?x64xf32>)
+// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %{{.*}} : tensor<?x64xf32>, tensor<?xf32>, tensor<64xf32>) outs(%{{.*}} : tensor<?x64xf32>)
 // CHECK:   tensor.parallel_insert_slice %[[Y]] into %[[OUT]][%[[I]], %[[J]]] [%[[ROWS]], 64]
 // CHECK-NOT: linalg.matmul {{.*}} -> tensor<300x128xf32>
 // CHECK-NOT: linalg.generic {{.*}} -> tensor<300x128xf32>
 // SMALL-LABEL: func.func @product_many_rows
-// SMALL: scf.forall ({{.*}}) = (0, 0) to (300, 128) step (64, 32)
-// SMALL:   scf.for
-// SMALL:     scf.for
-// SMALL:       linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<?x64xf32>, tensor<64x32xf32>)
+// SMALL: scf.forall ({{.*}}) = (0, 0) to (300, 128) step (16, 32)
+// SMALL:   linalg.matmul {{.*}} ins(%{{.*}}, %{{.*}} : tensor<?x64xf32>, tensor<32x64xf32>)
 func.func @product_many_rows(%x: tensor<300x64xf32>, %w: tensor<128x64xf32>) -> tensor<300x128xf32> {
   %y = yat.product %x, %w : (tensor<300x64xf32>, tensor<128x64xf32>) -> tensor<300x128xf32>
   return %y : tensor<300x128xf32>
@@ -75,33 +62,18 @@ func.func @product_many_rows(%x: tensor<300x64xf32>, %w: tensor<128x64xf32>) -> 
 
 // -----
 
-// Supplied norms are read, not recomputed; only x's row norms are computed.
+// Supplied norms are read, not recomputed; only the tile's rows of x have
+// their norms computed.
 // CHECK-LABEL: func.func @product_with_norms
 // CHECK-SAME: (%[[X:.*]]: tensor<8x16xbf16>, %[[W:.*]]: tensor<32x16xbf16>, %[[N:.*]]: tensor<32xf32>)
+// CHECK: scf.forall (%{{.*}}, %[[J:.*]]) = (0, 0) to (8, 32) step (8, 32)
+// CHECK:   %[[NT:.*]] = tensor.extract_slice %[[N]][%[[J]]] [32]
 // CHECK-COUNT-1: iterator_types = ["parallel", "reduction"]
-// CHECK: scf.forall
-// CHECK:   tensor.extract_slice %[[N]][%{{.*}}] [32]
-// CHECK:   linalg.generic
+// CHECK:   linalg.generic {{.*}} ins(%{{.*}}, %{{.*}}, %[[NT]] : tensor<8x32xf32>, tensor<8xf32>, tensor<32xf32>)
 // CHECK:     arith.truncf %{{.*}} : f32 to bf16
 func.func @product_with_norms(%x: tensor<8x16xbf16>, %w: tensor<32x16xbf16>, %n: tensor<32xf32>) -> tensor<8x32xbf16> {
   %y = yat.product_with_norms %x, %w norms(%n) : (tensor<8x16xbf16>, tensor<32x16xbf16>, tensor<32xf32>) -> tensor<8x32xbf16>
   return %y : tensor<8x32xbf16>
-}
-
-// -----
-
-// Norms that yat-cache-norms computes from the same w for this op alone are
-// recomputed in the tile from the rows of w it reads (cheaper than a
-// separate pass over w).
-// CHECK-LABEL: func.func @product_with_computed_norms
-// CHECK-SAME: (%[[X:.*]]: tensor<8x16xf32>, %[[W:.*]]: tensor<32x16xf32>)
-// CHECK: scf.forall
-// CHECK:   %[[WT:.*]] = tensor.extract_slice %[[W]]
-// CHECK:   linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[WT]] : tensor<32x16xf32>)
-func.func @product_with_computed_norms(%x: tensor<8x16xf32>, %w: tensor<32x16xf32>) -> tensor<8x32xf32> {
-  %n = yat.squared_norms %w dims = [1] : tensor<32x16xf32> -> tensor<32xf32>
-  %y = yat.product_with_norms %x, %w norms(%n) : (tensor<8x16xf32>, tensor<32x16xf32>, tensor<32xf32>) -> tensor<8x32xf32>
-  return %y : tensor<8x32xf32>
 }
 
 // -----
@@ -121,6 +93,18 @@ func.func @product_with_shared_norms(%x: tensor<8x16xf32>, %z: tensor<4x16xf32>,
   %y = yat.product_with_norms %x, %w norms(%n) : (tensor<8x16xf32>, tensor<32x16xf32>, tensor<32xf32>) -> tensor<8x32xf32>
   %u = yat.product_with_norms %z, %w norms(%n) : (tensor<4x16xf32>, tensor<32x16xf32>, tensor<32xf32>) -> tensor<4x32xf32>
   return %y, %u : tensor<8x32xf32>, tensor<4x32xf32>
+}
+
+// -----
+
+// A vector x: tiles of 64 outputs.
+// CHECK-LABEL: func.func @product_vector
+// CHECK: scf.forall (%[[J:.*]]) = (0) to (100) step (64)
+// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%{{.*}}, %{{.*}}, %{{.*}} : tensor<?xf32>, tensor<f32>, tensor<?xf32>)
+// CHECK:   tensor.parallel_insert_slice %[[Y]] into %{{.*}}[%[[J]]]
+func.func @product_vector(%x: tensor<16xf32>, %w: tensor<100x16xf32>) -> tensor<100xf32> {
+  %y = yat.product %x, %w : (tensor<16xf32>, tensor<100x16xf32>) -> tensor<100xf32>
+  return %y : tensor<100xf32>
 }
 
 // -----

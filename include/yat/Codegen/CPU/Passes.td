@@ -148,7 +148,20 @@ def YatCpuTileAndFuse : Pass<"yat-cpu-tile-and-fuse", "::mlir::func::FuncOp"> {
     becomes one `scf.forall (%i, %j) = (0, 0) to (256, 512) step (96, 64)`
     whose body fills a tile, multiplies into it and applies the gelu
     epilogue to it before inserting it into the result.
+
+    Within a parallel tile that has inner tiles, the operands that every
+    inner tile reads whole are packed once per parallel tile: an `N x K`
+    right operand of a matmul becomes a `K x N` panel. With `bf16-pairs`
+    (hosts with AVX-512 BF16), a bf16 `N x K` right operand of a matmul that
+    accumulates in f32 becomes a `K/2 x N x 2` panel of K pairs and the
+    matmul a contraction over (pair, position in pair) that
+    `yat-cpu-microkernels` computes with `vdpbf16ps`.
   }];
+  let options = [
+    Option<"bf16Pairs", "bf16-pairs", "bool", /*default=*/"false",
+           "Pack bf16 right operands of f32-accumulating matmuls in K pairs "
+           "for AVX-512 BF16 dot products">,
+  ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
     "::mlir::linalg::LinalgDialect",
@@ -225,7 +238,7 @@ def YatCpuMicrokernels : Pass<"yat-cpu-microkernels"> {
       the two moved dims span.
     * `memref.copy` between non-contiguous buffers with unit inner strides
       (e.g. into a padded buffer): vector loops with a masked tail.
-    * the bf16 pair contraction of `yat-fuse-epilogue{bf16-pairs=true}`
+    * the bf16 pair contraction of `yat-cpu-tile-and-fuse{bf16-pairs=true}`
       (`C[m, n] += Σ A[m, p, j] · B[p, n, j]`, `j` < 2, bf16 operands whose
       pairs are contiguous, f32 output), with `vector-width` 16: an
       outer-product microkernel whose step broadcasts one pair of A as a

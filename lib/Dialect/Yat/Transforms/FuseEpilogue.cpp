@@ -15,6 +15,7 @@
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
+#include "llvm/ADT/StringSet.h"
 
 #define DEBUG_TYPE "yat-fuse-epilogue"
 
@@ -91,20 +92,6 @@ Value fusion::createGeneric(
         linalg::YieldOp::create(nb, nl, body(nb, nl, args));
       });
   return generic.getResult(0);
-}
-
-Value fusion::accumulateSumOfSquares(OpBuilder &b, Location loc, Value input,
-                                     Value init) {
-  MLIRContext *context = b.getContext();
-  return createGeneric(
-      b, loc, input, init,
-      {getDimsMap(context, 2, {0, 1}), getDimsMap(context, 2, {0})},
-      getIterators(1, 1),
-      [](OpBuilder &nb, Location nl, ValueRange args) -> Value {
-        Value value = extendToF32(nb, nl, args[0]);
-        Value square = arith::MulFOp::create(nb, nl, value, value);
-        return arith::AddFOp::create(nb, nl, args[1], square);
-      });
 }
 
 /// `Σ input²` over `reducedDims` as one `linalg.generic` reduction (sizes may
@@ -287,18 +274,12 @@ struct YatFuseEpiloguePass
     TileSizes sizes;
     sizes.tileRows = tileRows;
     sizes.tileColumns = tileColumns;
-    sizes.blockRows = blockRows;
-    sizes.packMinRows = packMinRows;
-    sizes.depthTile = depthTile;
     sizes.convTilePositions = convTilePositions;
     sizes.queryTile = queryTile;
     sizes.keyTile = keyTile;
-    sizes.bf16Pairs = bf16Pairs;
     for (auto [name, value] :
          {std::pair<StringRef, int64_t>{"tile-rows", tileRows},
           {"tile-cols", tileColumns},
-          {"block-rows", blockRows},
-          {"depth-tile", depthTile},
           {"conv-tile-positions", convTilePositions},
           {"query-tile", queryTile},
           {"key-tile", keyTile}}) {
@@ -308,11 +289,30 @@ struct YatFuseEpiloguePass
         return signalPassFailure();
       }
     }
+    llvm::StringSet<> families;
+    for (const std::string &family : opFamilies) {
+      if (!llvm::is_contained(
+              {StringRef("product"), StringRef("conv"), StringRef("attention")},
+              StringRef(family))) {
+        getOperation()->emitError()
+            << "yat-fuse-epilogue option 'ops' names an unknown op family '"
+            << family << "' (expected product, conv or attention)";
+        return signalPassFailure();
+      }
+      families.insert(family);
+    }
+    // No list: every family.
+    auto fuses = [&](StringRef family) {
+      return families.empty() || families.contains(family);
+    };
 
+    if (fuses("product") && failed(fuseProducts(getOperation(), sizes)))
+      return signalPassFailure();
     RewritePatternSet patterns(&getContext());
-    populateFuseProductPatterns(patterns, sizes);
-    populateFuseConvPatterns(patterns, sizes);
-    populateFuseAttentionPatterns(patterns, sizes);
+    if (fuses("conv"))
+      populateFuseConvPatterns(patterns, sizes);
+    if (fuses("attention"))
+      populateFuseAttentionPatterns(patterns, sizes);
     populateSquaredNormsLoweringPatterns(patterns);
     // One rewrite per op: the patterns create no new yat ops, so a single
     // walk suffices and leaves the surrounding IR as it is.

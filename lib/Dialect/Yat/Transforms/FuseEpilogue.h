@@ -20,17 +20,15 @@ namespace mlir::yat::fusion {
 struct TileSizes {
   int64_t tileRows = 96;
   int64_t tileColumns = 64;
-  int64_t blockRows = 288;
-  int64_t packMinRows = 48;
-  int64_t depthTile = 512;
   int64_t convTilePositions = 64;
   int64_t queryTile = 64;
   int64_t keyTile = 128;
-  bool bf16Pairs = false;
 };
 
-void populateFuseProductPatterns(RewritePatternSet &patterns,
-                                 const TileSizes &sizes);
+/// Tiles every fusable `yat.product` and `yat.product_with_norms` under
+/// `root` over its output into `tileRows x tileColumns` tiles and decomposes
+/// each tile (FuseEpilogueProduct.cpp).
+LogicalResult fuseProducts(Operation *root, const TileSizes &sizes);
 void populateFuseConvPatterns(RewritePatternSet &patterns,
                               const TileSizes &sizes);
 void populateFuseAttentionPatterns(RewritePatternSet &patterns,
@@ -65,11 +63,6 @@ Value createFilledTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> sizes,
 /// dims in order.
 Value createSumOfSquares(OpBuilder &b, Location loc, Value input,
                          ArrayRef<int64_t> reducedDims);
-
-/// `init + Σ_k input[:, k]²` for a 2-d `input` (f32 sums, the rows of
-/// `input` against `init`'s elements): one `linalg.generic` reduction.
-Value accumulateSumOfSquares(OpBuilder &b, Location loc, Value input,
-                             Value init);
 
 /// Affine map from `numDims` loop dims to the listed dims.
 AffineMap getDimsMap(MLIRContext *context, unsigned numDims,

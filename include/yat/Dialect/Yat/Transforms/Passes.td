@@ -46,28 +46,18 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
     to each output tile while its dot products are fresh. No tensor holding
     the full `dot`, `dist` or attention scores is ever created:
 
-    * `yat.product`: the leading dims of `x` are collapsed to `M x K`. The
-      squared row norms of `x` (size `M`) are computed once before the
-      loop. The norms of `w` are read when they are known without reading
-      `w` (a folded constant or a caller's tensor); otherwise (no norms, or
-      a `yat.squared_norms` of the same `w`) each tile computes the norms of
-      the rows of `w` it reads anyway, saving a pass over `w`. An
-      `scf.forall` runs over `M x N` output tiles; each tile computes its `dot` tile with a
-      `linalg.matmul` and applies the epilogue with one elementwise
-      `linalg.generic` (f32 math, one rounding to the result type) before
-      `tensor.parallel_insert_slice`. When `M` is at least `pack-min-rows`,
-      each `forall` iteration owns a `block-rows x tile-cols` block and
-      accumulates its f32 dot products over chunks of `depth-tile` along K:
-      per chunk it transposes its rows of `w` into a `chunk x tile-cols` f32
-      panel that an inner `scf.for` over the block's `tile-rows` row tiles
-      reuses; the epilogue then finishes the whole block. Otherwise each tile reads
-      `w` as is (`linalg.matmul` with transposed-`w` indexing maps). With
-      `bf16-pairs` (for hosts with AVX-512 BF16), bf16 `x` and `w` and an
-      even K, the panel stays bf16 with the K positions in pairs,
-      `chunk/2 x tile-cols x 2`, and the chunk's product is a
-      `linalg.generic` contraction over (pair, position in pair) with `x`
-      reshaped to `rows x chunk/2 x 2`, which `yat-cpu-microkernels` turns
-      into `vdpbf16ps` dot products.
+    * `yat.product`: the leading dims of `x` are collapsed to `M x K`, and
+      upstream's `scf::tileUsingSCF` cuts the op into an `scf.forall` over
+      `tile-rows x tile-cols` output tiles through its `TilingInterface`.
+      Each tile is then the reference decomposition of a tile-sized product
+      (the one `convert-yat-to-linalg` emits): a `linalg.matmul` of the
+      tile's rows of `x` with its rows of `w` into an f32 tile, the squared
+      norms of those rows (read from `w_norms` when given), and one
+      elementwise `linalg.generic` applying the epilogue (f32 math, one
+      rounding to the result type) before `tensor.parallel_insert_slice`.
+      `yat-cpu-pipeline` runs this pass with `ops=conv,attention`: its code
+      generation tiles the decomposed product like any contraction with an
+      elementwise epilogue, with packed weight panels and chunks of K.
     * `yat.conv` (static shapes; any groups, strides, dilations, padding):
       the input is zero-padded once and the sum of its squares over each
       group's channels is computed once (size `N x S x groups`). The
@@ -90,6 +80,9 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       not visited. Only `query-tile x key-tile` scores exist at a time, so
       memory is linear in the sequence length.
 
+    `ops` limits the pass to the listed op families (`product`, `conv`,
+    `attention`); the others are left as they are.
+
     Ops with dynamic shapes, empty tensors or f64 elements are left for
     `convert-yat-to-linalg`. A `yat.squared_norms` left by
     `yat-cache-norms` (a weight that is not a constant) becomes a
@@ -100,13 +93,6 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
            "Rows of x (output rows) per contraction tile of yat.product">,
     Option<"tileColumns", "tile-cols", "int64_t", /*default=*/"64",
            "Output columns (yat.product) or channels (yat.conv) per tile">,
-    Option<"blockRows", "block-rows", "int64_t", /*default=*/"288",
-           "Rows of x per scf.forall iteration when the w panel is "
-           "transposed (a multiple of tile-rows works best)">,
-    Option<"packMinRows", "pack-min-rows", "int64_t", /*default=*/"48",
-           "Smallest M for which yat.product transposes w tiles into panels">,
-    Option<"depthTile", "depth-tile", "int64_t", /*default=*/"512",
-           "Chunk of K per transposed w panel of yat.product">,
     Option<"convTilePositions", "conv-tile-positions", "int64_t",
            /*default=*/"64",
            "Output positions along the innermost spatial dim per yat.conv tile">,
@@ -114,9 +100,9 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
            "Queries per yat.attention tile">,
     Option<"keyTile", "key-tile", "int64_t", /*default=*/"128",
            "Keys per step of the yat.attention key loop">,
-    Option<"bf16Pairs", "bf16-pairs", "bool", /*default=*/"false",
-           "Pack bf16 w panels of yat.product in K pairs for AVX-512 BF16 "
-           "dot products">,
+    ListOption<"opFamilies", "ops", "std::string",
+               "Op families to lower: product, conv, attention (all when "
+               "empty)">,
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",

@@ -1,0 +1,200 @@
+//===- Packing.cpp - operand panels of tiled contractions -----------------===//
+
+#include "Packing.h"
+#include "Kernels.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Interfaces/ValueBoundsOpInterface.h"
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::cpu;
+
+namespace {
+
+/// `value` with its last two dims swapped, into a new tensor.
+Value emitTransposedPanel(RewriterBase &rewriter, Location loc, Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> permutation =
+      llvm::to_vector(llvm::seq<int64_t>(0, rank));
+  std::swap(permutation[rank - 2], permutation[rank - 1]);
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, value);
+  std::swap(sizes[rank - 2], sizes[rank - 1]);
+  Value empty =
+      tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
+  return linalg::TransposeOp::create(rewriter, loc, value, empty, permutation)
+      ->getResult(0);
+}
+
+/// Whether `op` is a 2-d matmul of bf16 operands into f32 with an (N, K)
+/// right operand and a K that `innerSizes` leaves whole: what the pair
+/// kernel computes (the caller knows whether K is even).
+bool isPairProductCandidate(linalg::LinalgOp op, ArrayRef<int64_t> innerSizes) {
+  if (!isa<linalg::MatmulOp>(op) ||
+      getMatrixProductLayout(op) != RhsLayout::NK || innerSizes[2] != 0)
+    return false;
+  auto elementOf = [](Value value) {
+    return cast<ShapedType>(value.getType()).getElementType();
+  };
+  return elementOf(op.getDpsInputs()[0]).isBF16() &&
+         elementOf(op.getDpsInputs()[1]).isBF16() &&
+         elementOf(op.getDpsInits()[0]).isF32();
+}
+
+/// Half of dim `dim` of `value`.
+OpFoldResult getHalfSize(RewriterBase &rewriter, Location loc, Value value,
+                         int64_t dim) {
+  return affine::makeComposedFoldedAffineApply(
+      rewriter, loc, rewriter.getAffineDimExpr(0).floorDiv(2),
+      {tensor::getMixedSize(rewriter, loc, value, dim)});
+}
+
+AffineMap getDimsMap(MLIRContext *context, unsigned numDims,
+                     ArrayRef<unsigned> dims) {
+  SmallVector<AffineExpr> exprs;
+  for (unsigned dim : dims)
+    exprs.push_back(getAffineDimExpr(dim, context));
+  return AffineMap::get(numDims, 0, exprs, context);
+}
+
+/// The (K/2, N, 2) panel of K pairs of a bf16 (N, K) operand:
+/// `panel[p, n, i] = rhs[n, 2p + i]`, so that the pairs of consecutive
+/// columns are consecutive.
+Value emitPairPanel(RewriterBase &rewriter, Location loc, Value rhs) {
+  MLIRContext *context = rewriter.getContext();
+  Value empty = tensor::EmptyOp::create(
+      rewriter, loc,
+      {getHalfSize(rewriter, loc, rhs, 1),
+       tensor::getMixedSize(rewriter, loc, rhs, 0), rewriter.getIndexAttr(2)},
+      rewriter.getBF16Type());
+  AffineExpr p = getAffineDimExpr(0, context), n = getAffineDimExpr(1, context),
+             i = getAffineDimExpr(2, context);
+  SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {n, p * 2 + i}, context),
+                                 getDimsMap(context, 3, {0, 1, 2})};
+  SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
+  return linalg::GenericOp::create(
+             rewriter, loc, empty.getType(), rhs, empty, maps, iterators,
+             [](OpBuilder &b, Location l, ValueRange args) {
+               linalg::YieldOp::create(b, l, args[0]);
+             })
+      .getResult(0);
+}
+
+/// `op` (a bf16 matmul with an (N, K) right operand) rebuilt as the
+/// contraction over (pair, position in pair) of its left operand viewed as
+/// (M, K/2, 2) with the pair panel of its right operand.
+linalg::LinalgOp rewriteAsPairProduct(RewriterBase &rewriter,
+                                      linalg::LinalgOp op) {
+  Location loc = op.getLoc();
+  MLIRContext *context = rewriter.getContext();
+  Value lhs = op.getDpsInputs()[0];
+  Value panel = emitPairPanel(rewriter, loc, op.getDpsInputs()[1]);
+  auto lhsType = cast<RankedTensorType>(lhs.getType());
+  int64_t depth = lhsType.getDimSize(1);
+  auto pairsType = RankedTensorType::get(
+      {lhsType.getDimSize(0),
+       ShapedType::isDynamic(depth) ? ShapedType::kDynamic : depth / 2, 2},
+      lhsType.getElementType());
+  Value lhsPairs = tensor::ExpandShapeOp::create(
+      rewriter, loc, pairsType, lhs,
+      SmallVector<ReassociationIndices>{{0}, {1, 2}},
+      {tensor::getMixedSize(rewriter, loc, lhs, 0),
+       getHalfSize(rewriter, loc, lhs, 1), rewriter.getIndexAttr(2)});
+  SmallVector<AffineMap> maps = {getDimsMap(context, 4, {0, 2, 3}),
+                                 getDimsMap(context, 4, {2, 1, 3}),
+                                 getDimsMap(context, 4, {0, 1})};
+  SmallVector<utils::IteratorType> iterators = {
+      utils::IteratorType::parallel, utils::IteratorType::parallel,
+      utils::IteratorType::reduction, utils::IteratorType::reduction};
+  auto pairProduct = linalg::GenericOp::create(
+      rewriter, loc, op->getResultTypes(), ValueRange{lhsPairs, panel},
+      op.getDpsInits(), maps, iterators,
+      [](OpBuilder &b, Location l, ValueRange args) {
+        Type f32 = b.getF32Type();
+        Value lhsValue = arith::ExtFOp::create(b, l, f32, args[0]);
+        Value rhsValue = arith::ExtFOp::create(b, l, f32, args[1]);
+        Value product = arith::MulFOp::create(b, l, lhsValue, rhsValue);
+        linalg::YieldOp::create(
+            b, l, Value(arith::AddFOp::create(b, l, args[2], product)));
+      });
+  rewriter.replaceOp(op, pairProduct->getResults());
+  return cast<linalg::LinalgOp>(pairProduct.getOperation());
+}
+
+} // namespace
+
+PackedContraction cpu::packInvariantInputs(RewriterBase &rewriter,
+                                           linalg::LinalgOp op,
+                                           ArrayRef<int64_t> innerSizes,
+                                           bool bf16Pairs) {
+  rewriter.setInsertionPoint(op);
+  Location loc = op.getLoc();
+  auto isInvariant = [&](OpOperand *input) {
+    AffineMap map = op.getMatchingIndexingMap(input);
+    auto type = dyn_cast<RankedTensorType>(input->get().getType());
+    return type && type.getRank() > 0 &&
+           llvm::all_of(llvm::enumerate(innerSizes), [&](auto indexedSize) {
+             return indexedSize.value() == 0 ||
+                    !map.isFunctionOfDim(indexedSize.index());
+           });
+  };
+
+  if (bf16Pairs && isPairProductCandidate(op, innerSizes) &&
+      isInvariant(op.getDpsInputOperand(1))) {
+    // The pair loops (p, j) replace k, which the inner tiles leave whole.
+    return {rewriteAsPairProduct(rewriter, op),
+            {innerSizes[0], innerSizes[1], 0, 0}};
+  }
+
+  Value transposedPanel;
+  if (getMatrixProductLayout(op) == RhsLayout::NK &&
+      isInvariant(op.getDpsInputOperand(1))) {
+    transposedPanel = emitTransposedPanel(rewriter, loc, op.getDpsInputs()[1]);
+    SmallVector<Value> inputs = {op.getDpsInputs()[0], transposedPanel};
+    Operation *plain =
+        isa<linalg::MatmulOp>(op)
+            ? linalg::MatmulOp::create(rewriter, loc, op->getResultTypes(),
+                                       inputs, op.getDpsInits())
+                  .getOperation()
+            : linalg::BatchMatmulOp::create(rewriter, loc, op->getResultTypes(),
+                                            inputs, op.getDpsInits())
+                  .getOperation();
+    rewriter.replaceOp(op, plain->getResults());
+    op = cast<linalg::LinalgOp>(plain);
+  }
+  for (OpOperand *input : op.getDpsInputOperands()) {
+    if (input->get() == transposedPanel || !isInvariant(input))
+      continue;
+    auto type = cast<RankedTensorType>(input->get().getType());
+    Value empty = tensor::EmptyOp::create(
+        rewriter, loc, tensor::getMixedSizes(rewriter, loc, input->get()),
+        type.getElementType());
+    Value packed =
+        linalg::CopyOp::create(rewriter, loc, input->get(), empty).getResult(0);
+    rewriter.modifyOpInPlace(op, [&] { input->set(packed); });
+  }
+  return {op, SmallVector<int64_t>(innerSizes)};
+}
+
+linalg::LinalgOp cpu::packRightOperandInPairs(RewriterBase &rewriter,
+                                              linalg::LinalgOp op) {
+  // Below this many rows a tile reads the pair panel too few times to
+  // repay writing it; the f32 kernel reads the operand in place. Tiles of
+  // 16 rows already gain: a 128x128x2048 bf16 yat.product (16-row tiles)
+  // took 0.37-0.39 ms with pairs, 0.47-0.49 ms without (2-core AVX-512
+  // BF16 EPYC).
+  constexpr int64_t kMinPairRows = 16;
+  SmallVector<int64_t> untiled(op.getNumLoops(), 0);
+  if (!isPairProductCandidate(op, untiled))
+    return op;
+  FailureOr<int64_t> rows = ValueBoundsConstraintSet::computeConstantBound(
+      presburger::BoundType::UB,
+      ValueBoundsConstraintSet::Variable(op.getDpsInputs()[0], 0),
+      /*stopCondition=*/nullptr, /*closedUB=*/true);
+  if (failed(rows) || *rows < kMinPairRows)
+    return op;
+  rewriter.setInsertionPoint(op);
+  return rewriteAsPairProduct(rewriter, op);
+}
