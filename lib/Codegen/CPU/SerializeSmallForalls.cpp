@@ -78,18 +78,33 @@ std::optional<uint64_t> getIterationCount(linalg::LinalgOp op) {
   return iterations;
 }
 
-/// The elements of `buffer`, when its shape is static.
-std::optional<uint64_t> getElementCount(Value buffer) {
+/// The bytes of `buffer`, when its shape is static. A copy counts its
+/// bytes as its work: it is bound by memory, and a row gather of 2 MiB
+/// (512K f32) took 57-83 us serially against a dispatch cost of tens of
+/// microseconds.
+std::optional<uint64_t> getByteCount(Value buffer) {
   auto type = dyn_cast<MemRefType>(buffer.getType());
   if (!type || !type.hasStaticShape())
     return std::nullopt;
-  uint64_t elements = 1;
+  Type element = type.getElementType();
+  uint64_t bits;
+  if (auto complex = dyn_cast<ComplexType>(element))
+    element = complex.getElementType();
+  if (element.isIndex())
+    bits = 64;
+  else if (element.isIntOrFloat())
+    bits = element.getIntOrFloatBitWidth();
+  else
+    return std::nullopt;
+  if (isa<ComplexType>(type.getElementType()))
+    bits *= 2;
+  uint64_t bytes = llvm::divideCeil(bits, uint64_t(8));
   for (int64_t size : type.getShape())
-    elements = llvm::SaturatingMultiply(elements, static_cast<uint64_t>(size));
-  return elements;
+    bytes = llvm::SaturatingMultiply(bytes, static_cast<uint64_t>(size));
+  return bytes;
 }
 
-/// The iterations of the linalg ops (and the elements of the copies) in
+/// The iterations of the linalg ops (and the bytes of the copies) in
 /// `forall`'s body, times its trip count, or nothing when a size or a trip
 /// count is unknown. Saturating: a fuzzed shape may multiply past 2^64.
 std::optional<uint64_t> estimateWork(scf::ForallOp forall) {
@@ -108,7 +123,7 @@ std::optional<uint64_t> estimateWork(scf::ForallOp forall) {
     if (auto linalgOp = dyn_cast<linalg::LinalgOp>(op))
       opWork = getIterationCount(linalgOp);
     else if (auto copy = dyn_cast<memref::CopyOp>(op))
-      opWork = getElementCount(copy.getSource());
+      opWork = getByteCount(copy.getSource());
     else
       return WalkResult::advance();
     if (!opWork)

@@ -72,3 +72,34 @@ func.func @huge(%a: memref<1099511627776x1099511627776xf32>) {
   }
   return
 }
+
+// -----
+
+// A copy counts its bytes: 1024 rows of 16 f32 (65536 bytes) stay serial,
+// 1024 rows of 32 f32 (131072 bytes) and of 16 f64 stay parallel.
+// CHECK-LABEL: func.func @row_gathers
+// CHECK: scf.for
+// CHECK:   scf.for
+// CHECK:     memref.copy {{.*}} : memref<16xf32,
+// CHECK: scf.forall
+// CHECK:   memref.copy {{.*}} : memref<32xf32,
+// CHECK: scf.forall
+// CHECK:   memref.copy {{.*}} : memref<16xf64,
+func.func @row_gathers(%table: memref<100x32xf32>, %table64: memref<100x16xf64>, %out16: memref<8x128x16xf32>, %out32: memref<8x128x32xf32>, %out64: memref<8x128x16xf64>) {
+  scf.forall (%i, %j) in (8, 128) {
+    %row = memref.subview %table[%j, 0] [1, 16] [1, 1] : memref<100x32xf32> to memref<16xf32, strided<[1], offset: ?>>
+    %dst = memref.subview %out16[%i, %j, 0] [1, 1, 16] [1, 1, 1] : memref<8x128x16xf32> to memref<16xf32, strided<[1], offset: ?>>
+    memref.copy %row, %dst : memref<16xf32, strided<[1], offset: ?>> to memref<16xf32, strided<[1], offset: ?>>
+  }
+  scf.forall (%i, %j) in (8, 128) {
+    %row = memref.subview %table[%j, 0] [1, 32] [1, 1] : memref<100x32xf32> to memref<32xf32, strided<[1], offset: ?>>
+    %dst = memref.subview %out32[%i, %j, 0] [1, 1, 32] [1, 1, 1] : memref<8x128x32xf32> to memref<32xf32, strided<[1], offset: ?>>
+    memref.copy %row, %dst : memref<32xf32, strided<[1], offset: ?>> to memref<32xf32, strided<[1], offset: ?>>
+  }
+  scf.forall (%i, %j) in (8, 128) {
+    %row = memref.subview %table64[%j, 0] [1, 16] [1, 1] : memref<100x16xf64> to memref<16xf64, strided<[1], offset: ?>>
+    %dst = memref.subview %out64[%i, %j, 0] [1, 1, 16] [1, 1, 1] : memref<8x128x16xf64> to memref<16xf64, strided<[1], offset: ?>>
+    memref.copy %row, %dst : memref<16xf64, strided<[1], offset: ?>> to memref<16xf64, strided<[1], offset: ?>>
+  }
+  return
+}

@@ -182,8 +182,10 @@ def YatCpuSerializeSmallForalls
     model zoo) ran 10 to 40 times slower in parallel than serially.
 
     The work of a loop is its trip count times the iterations of the
-    linalg ops (and the elements of the `memref.copy` ops) in its body, each multiplied by the trip counts of the
-    `scf.for` loops around it in the body. Dynamic sizes count with their
+    linalg ops and the bytes of the `memref.copy` ops in its body (a copy
+    is bound by memory: a gather of 2 MiB of rows took 57-83 us serially),
+    each multiplied by the trip counts of the `scf.for` loops around it in
+    the body. Dynamic sizes count with their
     upper bound (`ValueBoundsConstraintSet`, e.g. the `affine.min` of a
     partial tile); a size without one keeps the loop parallel.
   }];
