@@ -28,6 +28,26 @@ Value emitTransposedPanel(RewriterBase &rewriter, Location loc, Value value) {
       ->getResult(0);
 }
 
+/// `op` (a matmul with an (N, K) right operand) rebuilt on the (K, N)
+/// transposed copy of that operand, with the plain maps of the
+/// outer-product kernel.
+linalg::LinalgOp rewriteWithTransposedPanel(RewriterBase &rewriter,
+                                            linalg::LinalgOp op) {
+  Location loc = op.getLoc();
+  Value panel = emitTransposedPanel(rewriter, loc, op.getDpsInputs()[1]);
+  SmallVector<Value> inputs = {op.getDpsInputs()[0], panel};
+  Operation *plain =
+      isa<linalg::MatmulOp>(op)
+          ? linalg::MatmulOp::create(rewriter, loc, op->getResultTypes(),
+                                     inputs, op.getDpsInits())
+                .getOperation()
+          : linalg::BatchMatmulOp::create(rewriter, loc, op->getResultTypes(),
+                                          inputs, op.getDpsInits())
+                .getOperation();
+  rewriter.replaceOp(op, plain->getResults());
+  return cast<linalg::LinalgOp>(plain);
+}
+
 /// Whether `op` is a 2-d matmul of bf16 operands into f32 with an (N, K)
 /// right operand and a K that `innerSizes` leaves whole: what the pair
 /// kernel computes (the caller knows whether K is even).
@@ -151,18 +171,8 @@ PackedContraction cpu::packInvariantInputs(RewriterBase &rewriter,
   Value transposedPanel;
   if (getMatrixProductLayout(op) == RhsLayout::NK &&
       isInvariant(op.getDpsInputOperand(1))) {
-    transposedPanel = emitTransposedPanel(rewriter, loc, op.getDpsInputs()[1]);
-    SmallVector<Value> inputs = {op.getDpsInputs()[0], transposedPanel};
-    Operation *plain =
-        isa<linalg::MatmulOp>(op)
-            ? linalg::MatmulOp::create(rewriter, loc, op->getResultTypes(),
-                                       inputs, op.getDpsInits())
-                  .getOperation()
-            : linalg::BatchMatmulOp::create(rewriter, loc, op->getResultTypes(),
-                                            inputs, op.getDpsInits())
-                  .getOperation();
-    rewriter.replaceOp(op, plain->getResults());
-    op = cast<linalg::LinalgOp>(plain);
+    op = rewriteWithTransposedPanel(rewriter, op);
+    transposedPanel = op.getDpsInputs()[1];
   }
   for (OpOperand *input : op.getDpsInputOperands()) {
     if (input->get() == transposedPanel || !isInvariant(input))
@@ -178,23 +188,34 @@ PackedContraction cpu::packInvariantInputs(RewriterBase &rewriter,
   return {op, SmallVector<int64_t>(innerSizes)};
 }
 
-linalg::LinalgOp cpu::packRightOperandInPairs(RewriterBase &rewriter,
-                                              linalg::LinalgOp op) {
-  // Below this many rows a tile reads the pair panel too few times to
-  // repay writing it; the f32 kernel reads the operand in place. Tiles of
-  // 16 rows already gain: a 128x128x2048 bf16 yat.product (16-row tiles)
-  // took 0.37-0.39 ms with pairs, 0.47-0.49 ms without (2-core AVX-512
+linalg::LinalgOp cpu::packRightOperand(RewriterBase &rewriter,
+                                       linalg::LinalgOp op, bool bf16Pairs) {
+  // Below these many rows a tile reads the panel too few times to repay
+  // writing it, and the dot-product kernel reads the (N, K) operand in
+  // place. Pair panels pay from 16 rows: a 128x128x2048 bf16 yat.product
+  // (16-row tiles) took 0.37-0.39 ms with pairs, 0.47-0.49 ms without.
+  // Transposed f32 panels pay from 48 rows: the outer-product kernel does
+  // 24 multiply-adds per 4 loads where the dot-product kernel does 16 per
+  // 8; a 64x4096x1024 f32 yat.product (64-row tiles) took 7.48-7.86 ms
+  // with panels, 7.68-8.49 ms without (medians, 1 thread; 2-core AVX-512
   // BF16 EPYC).
   constexpr int64_t kMinPairRows = 16;
-  SmallVector<int64_t> untiled(op.getNumLoops(), 0);
-  if (!isPairProductCandidate(op, untiled))
+  constexpr int64_t kMinTransposedPanelRows = 48;
+  std::optional<RhsLayout> layout = getMatrixProductLayout(op);
+  if (!layout || *layout != RhsLayout::NK)
     return op;
   FailureOr<int64_t> rows = ValueBoundsConstraintSet::computeConstantBound(
       presburger::BoundType::UB,
-      ValueBoundsConstraintSet::Variable(op.getDpsInputs()[0], 0),
+      ValueBoundsConstraintSet::Variable(op.getDpsInputs()[0],
+                                         op.getNumLoops() - 3),
       /*stopCondition=*/nullptr, /*closedUB=*/true);
-  if (failed(rows) || *rows < kMinPairRows)
+  if (failed(rows))
     return op;
   rewriter.setInsertionPoint(op);
-  return rewriteAsPairProduct(rewriter, op);
+  SmallVector<int64_t> untiled(op.getNumLoops(), 0);
+  if (bf16Pairs && isPairProductCandidate(op, untiled))
+    return *rows >= kMinPairRows ? rewriteAsPairProduct(rewriter, op) : op;
+  if (*rows >= kMinTransposedPanelRows)
+    return rewriteWithTransposedPanel(rewriter, op);
+  return op;
 }

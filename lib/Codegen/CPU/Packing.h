@@ -36,12 +36,13 @@ PackedContraction packInvariantInputs(RewriterBase &rewriter,
                                       ArrayRef<int64_t> innerSizes,
                                       bool bf16Pairs);
 
-/// For a parallel tile without inner tiles: rewrites `op` as the pair
-/// contraction of packInvariantInputs' `bf16Pairs` (the caller knows K is
-/// even) when it qualifies and its tile has rows enough to repay the
-/// packing. Returns the op that computes `op`'s result.
-linalg::LinalgOp packRightOperandInPairs(RewriterBase &rewriter,
-                                         linalg::LinalgOp op);
+/// For a parallel tile without inner tiles: packs the (N, K) right operand
+/// of matmul `op` when the tile has rows enough to repay it, in K pairs as
+/// packInvariantInputs does with `bf16Pairs` (the caller knows K is even),
+/// or else as the (K, N) panel of the outer-product kernel. Returns the op
+/// that computes `op`'s result.
+linalg::LinalgOp packRightOperand(RewriterBase &rewriter, linalg::LinalgOp op,
+                                  bool bf16Pairs);
 
 } // namespace mlir::yat::cpu
 

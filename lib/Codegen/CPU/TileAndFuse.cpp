@@ -329,8 +329,7 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
   if (isUntiled(reductionSizes)) {
     // Each inner tile is zeroed, computed and finished in one go.
     if (isUntiled(innerSizes)) {
-      if (bf16Pairs)
-        cpu::packRightOperandInPairs(rewriter, parallelTile->op);
+      cpu::packRightOperand(rewriter, parallelTile->op, bf16Pairs);
       return success();
     }
     bool rootIsOp = parallelTile->root == parallelTile->op.getOperation();
@@ -349,8 +348,7 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp op,
   if (failed(chunk))
     return failure();
   if (isUntiled(innerSizes)) {
-    if (bf16Pairs)
-      cpu::packRightOperandInPairs(rewriter, *chunk);
+    cpu::packRightOperand(rewriter, *chunk, bf16Pairs);
     return success();
   }
   cpu::PackedContraction packed =

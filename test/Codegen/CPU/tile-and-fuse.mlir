@@ -317,3 +317,27 @@ func.func @norms_outside_tiles(%x: tensor<8x32xf32>, %w: tensor<128x32xf32>) -> 
   } -> tensor<8x128xf32>
   return %y : tensor<8x128xf32>
 }
+
+// -----
+
+// A parallel tile of 64 rows without inner tiles transposes its N x K
+// weight columns into a K x N panel for the outer-product kernel; a tile
+// of 8 rows reads them in place.
+// CHECK-LABEL: func.func @panel_without_inner_tiles
+// CHECK: scf.forall
+// CHECK:   %[[PANEL:.*]] = linalg.transpose ins(%{{.*}} : tensor<64x32xf32>) outs(%{{.*}} : tensor<32x64xf32>) permutation = [1, 0]
+// CHECK:   linalg.matmul ins(%{{.*}}, %[[PANEL]] : tensor<64x32xf32>, tensor<32x64xf32>)
+// CHECK: scf.forall
+// CHECK-NOT: linalg.transpose
+// CHECK:   linalg.matmul indexing_maps
+#nk_map = affine_map<(m, n, k) -> (n, k)>
+func.func @panel_without_inner_tiles(%x: tensor<64x32xf32>, %w: tensor<128x32xf32>, %z: tensor<8x32xf32>) -> (tensor<64x128xf32>, tensor<8x128xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<64x128xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<64x128xf32>) -> tensor<64x128xf32>
+  %y = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, #nk_map, affine_map<(m, n, k) -> (m, n)>] {yat.lowering_config = #yat.lowering_config<tile_sizes = [64, 64, 0]>} ins(%x, %w : tensor<64x32xf32>, tensor<128x32xf32>) outs(%init : tensor<64x128xf32>) -> tensor<64x128xf32>
+  %e8 = tensor.empty() : tensor<8x128xf32>
+  %init8 = linalg.fill ins(%zero : f32) outs(%e8 : tensor<8x128xf32>) -> tensor<8x128xf32>
+  %u = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, #nk_map, affine_map<(m, n, k) -> (m, n)>] {yat.lowering_config = #yat.lowering_config<tile_sizes = [8, 64, 0]>} ins(%z, %w : tensor<8x32xf32>, tensor<128x32xf32>) outs(%init8 : tensor<8x128xf32>) -> tensor<8x128xf32>
+  return %y, %u : tensor<64x128xf32>, tensor<8x128xf32>
+}

@@ -151,11 +151,14 @@ def YatCpuTileAndFuse : Pass<"yat-cpu-tile-and-fuse", "::mlir::func::FuncOp"> {
 
     Within a parallel tile that has inner tiles, the operands that every
     inner tile reads whole are packed once per parallel tile: an `N x K`
-    right operand of a matmul becomes a `K x N` panel. With `bf16-pairs`
+    right operand of a matmul becomes a `K x N` panel. A parallel tile
+    without inner tiles packs its `N x K` right operand the same way when
+    it has 48 rows or more (fewer rows read it in place). With `bf16-pairs`
     (hosts with AVX-512 BF16), a bf16 `N x K` right operand of a matmul that
-    accumulates in f32 becomes a `K/2 x N x 2` panel of K pairs and the
-    matmul a contraction over (pair, position in pair) that
-    `yat-cpu-microkernels` computes with `vdpbf16ps`.
+    accumulates in f32, with an even K, becomes a `K/2 x N x 2` panel of K
+    pairs instead (from 16 rows) and the matmul a contraction over (pair,
+    position in pair) that `yat-cpu-microkernels` computes with
+    `vdpbf16ps`.
   }];
   let options = [
     Option<"bf16Pairs", "bf16-pairs", "bool", /*default=*/"false",
