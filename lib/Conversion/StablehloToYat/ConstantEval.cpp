@@ -4,8 +4,9 @@
 // stablehlo.constant and stablehlo.iota (`sqrt(8.0)`, iota comparisons
 // broadcast to the scores). These helpers compute their values: the exact
 // elementwise ops with the semantics their fold hooks use
-// (yat/Dialect/StableHLO/IR/ElementwiseEval.h), the transcendental ones in
-// double, each result rounded to its element type like the op would.
+// (yat/Dialect/StableHLO/IR/ElementwiseEval.h), compare and convert with
+// the semantics of theirs, the transcendental ones in double, each result
+// rounded to its element type like the op would.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +15,7 @@
 #include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "yat/Dialect/StableHLO/IR/ElementwiseEval.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "llvm/ADT/APFloat.h"
@@ -154,22 +156,70 @@ static std::optional<double> applyBinary(Operation *op, double a, double b,
   return roundToType(std::pow(a, b), elementType);
 }
 
-static double applyCompare(shlo::CompareOp op, double a, double b) {
-  switch (op.getComparisonDirection()) {
-  case shlo::ComparisonDirection::EQ:
-    return a == b;
-  case shlo::ComparisonDirection::NE:
-    return a != b;
-  case shlo::ComparisonDirection::GE:
-    return a >= b;
-  case shlo::ComparisonDirection::GT:
-    return a > b;
-  case shlo::ComparisonDirection::LE:
-    return a <= b;
-  case shlo::ComparisonDirection::LT:
-    return a < b;
+/// `value` (a double holding an element of `type`) as an integer of
+/// `type`'s width.
+static std::optional<APInt> toElementInteger(double value, Type type) {
+  return toInteger(value, cast<IntegerType>(type).getWidth());
+}
+
+/// An integer element of `type` as a double, by the type's signedness.
+static double fromElementInteger(const APInt &value, Type type) {
+  bool isUnsigned = type.isUnsignedInteger() || type.isInteger(1);
+  return isUnsigned ? static_cast<double>(value.getZExtValue())
+                    : static_cast<double>(value.getSExtValue());
+}
+
+/// `op` on two elements with the op's own semantics (evaluateCompare);
+/// nullopt for TOTALORDER.
+static std::optional<double> applyCompare(shlo::CompareOp op, double a,
+                                          double b) {
+  shlo::ComparisonDirection direction = op.getComparisonDirection();
+  shlo::ComparisonType compareType = op.getEffectiveCompareType();
+  Type element = getElementTypeOrSelf(op.getLhs().getType());
+  // Doubles hold every element of the narrower float types exactly.
+  if (compareType == shlo::ComparisonType::FLOAT && isa<FloatType>(element))
+    return shlo::evaluateCompare(direction, APFloat(a), APFloat(b));
+  if (compareType == shlo::ComparisonType::TOTALORDER ||
+      !isa<IntegerType>(element))
+    return std::nullopt;
+  std::optional<APInt> lhs = toElementInteger(a, element);
+  std::optional<APInt> rhs = toElementInteger(b, element);
+  if (!lhs || !rhs)
+    return std::nullopt;
+  return shlo::evaluateCompare(direction, *lhs, *rhs,
+                               compareType == shlo::ComparisonType::UNSIGNED);
+}
+
+/// stablehlo.convert of one element from `from` to `to` with the op's own
+/// semantics (convertElement).
+static std::optional<double> applyConvert(double value, Type from, Type to) {
+  auto toFloat = dyn_cast<FloatType>(to);
+  auto toInt = dyn_cast<IntegerType>(to);
+  if (isa<FloatType>(from)) {
+    APFloat element(value);
+    if (toFloat)
+      return shlo::convertElement(element, toFloat.getFloatSemantics())
+          .convertToDouble();
+    if (toInt)
+      return fromElementInteger(
+          shlo::convertElement(element, toInt.getWidth(), toInt.isUnsigned()),
+          to);
+    return std::nullopt;
   }
-  return 0.0;
+  if (!isa<IntegerType>(from))
+    return std::nullopt;
+  std::optional<APInt> element = toElementInteger(value, from);
+  if (!element)
+    return std::nullopt;
+  bool isUnsigned = from.isUnsignedInteger();
+  if (toFloat)
+    return shlo::convertElement(*element, isUnsigned,
+                                toFloat.getFloatSemantics())
+        .convertToDouble();
+  if (toInt)
+    return fromElementInteger(
+        shlo::convertElement(*element, isUnsigned, toInt.getWidth()), to);
+  return std::nullopt;
 }
 
 static bool isUnaryElementwise(Operation *op) {
@@ -279,7 +329,9 @@ static std::optional<double> computeSplat(Value value, int depth,
         evaluateSplat(op->getOperand(0), depth + 1, cache);
     if (!operand)
       return std::nullopt;
-    return roundToType(*operand, elementType);
+    return applyConvert(*operand,
+                        getElementTypeOrSelf(op->getOperand(0).getType()),
+                        elementType);
   }
   if (isUnaryElementwise(op)) {
     std::optional<double> operand =
@@ -487,9 +539,15 @@ std::optional<ConstantTensor> ConstantEvaluator::compute(Value value,
     const ConstantTensor *source = operand(0);
     if (!source)
       return std::nullopt;
+    Type sourceElement = getElementTypeOrSelf(op->getOperand(0).getType());
     result.values.resize(count);
-    for (int64_t i = 0; i < count; ++i)
-      result.values[i] = roundToType(source->values[i], elementType);
+    for (int64_t i = 0; i < count; ++i) {
+      std::optional<double> v =
+          applyConvert(source->values[i], sourceElement, elementType);
+      if (!v)
+        return std::nullopt;
+      result.values[i] = *v;
+    }
     return result;
   }
   if (isUnaryElementwise(op)) {
@@ -517,7 +575,10 @@ std::optional<ConstantTensor> ConstantEvaluator::compute(Value value,
     for (int64_t i = 0; i < count; ++i) {
       double a = lhs->values[i], b = rhs->values[i];
       if (compare) {
-        result.values[i] = applyCompare(compare, a, b);
+        std::optional<double> v = applyCompare(compare, a, b);
+        if (!v)
+          return std::nullopt;
+        result.values[i] = *v;
         continue;
       }
       std::optional<double> v = applyBinary(op, a, b, elementType);

@@ -122,3 +122,112 @@ func.func @not_folded(%x: tensor<2xf32>) -> (tensor<2xi32>, tensor<2xi32>, tenso
   %sum = stablehlo.add %x, %c : tensor<2xf32>
   return %div, %rem, %overflow, %sum : tensor<2xi32>, tensor<2xi32>, tensor<i8>, tensor<2xf32>
 }
+
+// -----
+
+// compare folds with FLOAT semantics (NaN: only NE holds) and with the
+// signedness of its compare type; TOTALORDER is left to the lowering.
+// CHECK-LABEL: func.func @compare
+// CHECK-DAG: %[[NAN_EQ:.*]] = stablehlo.constant dense<[false, true, false]> : tensor<3xi1>
+// CHECK-DAG: %[[NAN_NE:.*]] = stablehlo.constant dense<[true, false, true]> : tensor<3xi1>
+// CHECK-DAG: %[[SIGNED:.*]] = stablehlo.constant dense<true> : tensor<2xi1>
+// CHECK-DAG: %[[UNSIGNED:.*]] = stablehlo.constant dense<false> : tensor<2xi1>
+// CHECK-DAG: %[[TOTAL:.*]] = stablehlo.compare LT, %{{.*}}, %{{.*}}, TOTALORDER
+// CHECK: return %[[NAN_EQ]], %[[NAN_NE]], %[[SIGNED]], %[[UNSIGNED]], %[[TOTAL]]
+func.func @compare() -> (tensor<3xi1>, tensor<3xi1>, tensor<2xi1>, tensor<2xi1>, tensor<3xi1>) {
+  %a = stablehlo.constant dense<[0x7FC00000, 1.0, -0.0]> : tensor<3xf32>
+  %b = stablehlo.constant dense<[0x7FC00000, 1.0, 2.0]> : tensor<3xf32>
+  %eq = stablehlo.compare EQ, %a, %b : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xi1>
+  %ne = stablehlo.compare NE, %a, %b : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xi1>
+  // -1 < 1 signed; as unsigned bits, 0xFF...F > 1.
+  %m = stablehlo.constant dense<-1> : tensor<2xi32>
+  %p = stablehlo.constant dense<1> : tensor<2xi32>
+  %lt = stablehlo.compare LT, %m, %p : (tensor<2xi32>, tensor<2xi32>) -> tensor<2xi1>
+  %ult = stablehlo.compare LT, %m, %p, UNSIGNED : (tensor<2xi32>, tensor<2xi32>) -> tensor<2xi1>
+  %total = stablehlo.compare LT, %a, %b, TOTALORDER : (tensor<3xf32>, tensor<3xf32>) -> tensor<3xi1>
+  return %eq, %ne, %lt, %ult, %total : tensor<3xi1>, tensor<3xi1>, tensor<2xi1>, tensor<2xi1>, tensor<3xi1>
+}
+
+// -----
+
+// convert folds with the op's rules: floats round to nearest even, floats
+// to integers truncate toward zero and saturate (NaN is 0), integers wrap
+// or extend by the signedness of their type, anything to i1 is x != 0.
+// CHECK-LABEL: func.func @convert
+// CHECK-DAG: %[[BF16:.*]] = stablehlo.constant dense<[1.000000e+00, 1.015630e+00]> : tensor<2xbf16>
+// CHECK-DAG: %[[I8:.*]] = stablehlo.constant dense<[-2, 127, -128, 0]> : tensor<4xi8>
+// CHECK-DAG: %[[U8:.*]] = stablehlo.constant dense<[0, 255]> : tensor<2xui8>
+// CHECK-DAG: %[[WRAP:.*]] = stablehlo.constant dense<[44, -1]> : tensor<2xi8>
+// CHECK-DAG: %[[ZEXT:.*]] = stablehlo.constant dense<255> : tensor<2xi32>
+// CHECK-DAG: %[[BOOL:.*]] = stablehlo.constant dense<[true, false, true]> : tensor<3xi1>
+// CHECK-DAG: %[[FLOAT:.*]] = stablehlo.constant dense<[-1.000000e+00, 4.000000e+00]> : tensor<2xf16>
+// CHECK: return %[[BF16]], %[[I8]], %[[U8]], %[[WRAP]], %[[ZEXT]], %[[BOOL]], %[[FLOAT]], %arg0
+func.func @convert(%x: tensor<2xf32>) -> (tensor<2xbf16>, tensor<4xi8>, tensor<2xui8>, tensor<2xi8>, tensor<2xi32>, tensor<3xi1>, tensor<2xf16>, tensor<2xf32>) {
+  // 1 + 2^-8 lies halfway between two bf16 values (ties to even: 1.0);
+  // 1 + 3 * 2^-8 rounds up to 1 + 2^-6.
+  %f = stablehlo.constant dense<[1.00390625, 1.01171875]> : tensor<2xf32>
+  %bf16 = stablehlo.convert %f : (tensor<2xf32>) -> tensor<2xbf16>
+  %g = stablehlo.constant dense<[-2.9, 1.0e10, 0xFF800000, 0x7FC00000]> : tensor<4xf32>
+  %i8 = stablehlo.convert %g : (tensor<4xf32>) -> tensor<4xi8>
+  %h = stablehlo.constant dense<[-3.5, 300.0]> : tensor<2xf32>
+  %u8 = stablehlo.convert %h : (tensor<2xf32>) -> tensor<2xui8>
+  %w = stablehlo.constant dense<[300, 255]> : tensor<2xi32>
+  %wrap = stablehlo.convert %w : (tensor<2xi32>) -> tensor<2xi8>
+  %u = stablehlo.constant dense<255> : tensor<2xui8>
+  %zext = stablehlo.convert %u : (tensor<2xui8>) -> tensor<2xi32>
+  %z = stablehlo.constant dense<[0x7FC00000, -0.0, 0.5]> : tensor<3xf32>
+  %bool = stablehlo.convert %z : (tensor<3xf32>) -> tensor<3xi1>
+  %n = stablehlo.constant dense<[-1, 4]> : tensor<2xi32>
+  %float = stablehlo.convert %n : (tensor<2xi32>) -> tensor<2xf16>
+  %same = stablehlo.convert %x : (tensor<2xf32>) -> tensor<2xf32>
+  return %bf16, %i8, %u8, %wrap, %zext, %bool, %float, %same : tensor<2xbf16>, tensor<4xi8>, tensor<2xui8>, tensor<2xi8>, tensor<2xi32>, tensor<3xi1>, tensor<2xf16>, tensor<2xf32>
+}
+
+// -----
+
+// select with a constant predicate picks an operand; with constant
+// operands too, it folds element by element.
+// CHECK-LABEL: func.func @select
+// CHECK-SAME: (%[[X:.*]]: tensor<3xf32>, %[[Y:.*]]: tensor<3xf32>)
+// CHECK-DAG: %[[MIXED:.*]] = stablehlo.constant dense<[1.000000e+00, 2.000000e+00, 1.000000e+00]> : tensor<3xf32>
+// CHECK: return %[[X]], %[[Y]], %[[MIXED]]
+func.func @select(%x: tensor<3xf32>, %y: tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) {
+  %t = stablehlo.constant dense<true> : tensor<i1>
+  %f = stablehlo.constant dense<false> : tensor<3xi1>
+  %a = stablehlo.select %t, %x, %y : tensor<i1>, tensor<3xf32>
+  %b = stablehlo.select %f, %x, %y : tensor<3xi1>, tensor<3xf32>
+  %p = stablehlo.constant dense<[true, false, true]> : tensor<3xi1>
+  %one = stablehlo.constant dense<1.0> : tensor<3xf32>
+  %two = stablehlo.constant dense<2.0> : tensor<3xf32>
+  %c = stablehlo.select %p, %one, %two : tensor<3xi1>, tensor<3xf32>
+  return %a, %b, %c : tensor<3xf32>, tensor<3xf32>, tensor<3xf32>
+}
+
+// -----
+
+// Broadcasts of constants, transposes of splats, reshapes of constants,
+// and the identity forms fold.
+// CHECK-LABEL: func.func @data_movement
+// CHECK-SAME: (%[[X:.*]]: tensor<2x3xf32>)
+// CHECK-DAG: %[[BCAST:.*]] = stablehlo.constant dense<5.000000e-01> : tensor<4x3xf32>
+// CHECK-DAG: %[[RESHAPED:.*]] = stablehlo.constant dense<{{\[\[}}1, 2], [3, 4]]> : tensor<2x2xi32>
+// CHECK-DAG: %[[SPLAT_T:.*]] = stablehlo.constant dense<2.000000e+00> : tensor<3x2xf32>
+// CHECK-DAG: %[[ROWS:.*]] = stablehlo.constant dense<{{\[\[}}7, 7, 7], [8, 8, 8]]> : tensor<2x3xi32>
+// CHECK-NOT: stablehlo.broadcast_in_dim
+// CHECK-NOT: stablehlo.reshape
+// CHECK-NOT: stablehlo.transpose
+// CHECK: return %[[BCAST]], %[[RESHAPED]], %[[SPLAT_T]], %[[X]], %[[X]], %[[X]], %[[ROWS]]
+func.func @data_movement(%x: tensor<2x3xf32>) -> (tensor<4x3xf32>, tensor<2x2xi32>, tensor<3x2xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xi32>) {
+  %h = stablehlo.constant dense<0.5> : tensor<3xf32>
+  %b = stablehlo.broadcast_in_dim %h, dims = [1] : (tensor<3xf32>) -> tensor<4x3xf32>
+  %v = stablehlo.constant dense<[1, 2, 3, 4]> : tensor<4xi32>
+  %r = stablehlo.reshape %v : (tensor<4xi32>) -> tensor<2x2xi32>
+  %s = stablehlo.constant dense<2.0> : tensor<2x3xf32>
+  %t = stablehlo.transpose %s, dims = [1, 0] : (tensor<2x3xf32>) -> tensor<3x2xf32>
+  %same_b = stablehlo.broadcast_in_dim %x, dims = [0, 1] : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %same_r = stablehlo.reshape %x : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %same_t = stablehlo.transpose %x, dims = [0, 1] : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  %col = stablehlo.constant dense<[7, 8]> : tensor<2xi32>
+  %rows = stablehlo.broadcast_in_dim %col, dims = [0] : (tensor<2xi32>) -> tensor<2x3xi32>
+  return %b, %r, %t, %same_b, %same_r, %same_t, %rows : tensor<4x3xf32>, tensor<2x2xi32>, tensor<3x2xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xi32>
+}

@@ -1,9 +1,11 @@
 //===- DataMovementOps.cpp - broadcast, reshape, slice, gather and the rest
 //-===//
 
+#include "Folding.h"
 #include "IntListSyntax.h"
 #include "OpVerification.h"
 
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpImplementation.h"
@@ -89,6 +91,65 @@ LogicalResult TransposeOp::verify() {
   for (int64_t dim : permutation)
     expected.push_back(operand.getDimSize(dim));
   return verifyResultShape(*this, result, expected);
+}
+
+/// A splat constant `operand` as a splat of `type` (a static shape), or
+/// null.
+static Attribute foldSplat(Attribute operand, Type type) {
+  auto splat = dyn_cast_or_null<SplatElementsAttr>(operand);
+  auto shaped = cast<ShapedType>(type);
+  if (!splat || !shaped.hasStaticShape())
+    return {};
+  return SplatElementsAttr::get(shaped, splat.getSplatValue<Attribute>());
+}
+
+OpFoldResult BroadcastInDimOp::fold(FoldAdaptor adaptor) {
+  // Same type and dims in order: nothing moves.
+  if (getOperand().getType() == getType() &&
+      llvm::equal(getBroadcastDimensions(),
+                  llvm::seq<int64_t>(0, getType().getRank())))
+    return getOperand();
+  if (Attribute splat = foldSplat(adaptor.getOperand(), getType()))
+    return splat;
+  auto dense = dyn_cast_or_null<DenseElementsAttr>(adaptor.getOperand());
+  RankedTensorType type = getType();
+  if (!dense || !type.hasStaticShape() ||
+      type.getNumElements() > detail::kMaxFoldedElements)
+    return {};
+  // Result element `index` reads operand element `index[dims[k]]` along
+  // operand dim k (0 where that dim has size 1).
+  ArrayRef<int64_t> operandShape = dense.getType().getShape();
+  SmallVector<int64_t> operandStrides = computeSuffixProduct(operandShape);
+  SmallVector<int64_t> resultStrides = computeSuffixProduct(type.getShape());
+  SmallVector<Attribute> operandValues(dense.getValues<Attribute>());
+  SmallVector<Attribute> values;
+  values.reserve(type.getNumElements());
+  for (int64_t flat = 0; flat < type.getNumElements(); ++flat) {
+    SmallVector<int64_t> index = delinearize(flat, resultStrides);
+    int64_t source = 0;
+    for (auto [k, dim] : llvm::enumerate(getBroadcastDimensions()))
+      if (operandShape[k] != 1)
+        source += index[dim] * operandStrides[k];
+    values.push_back(operandValues[source]);
+  }
+  return DenseElementsAttr::get(type, values);
+}
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
+  if (getOperand().getType() == getType())
+    return getOperand();
+  auto dense = dyn_cast_or_null<DenseElementsAttr>(adaptor.getOperand());
+  if (!dense || !getType().hasStaticShape())
+    return {};
+  // The same elements in the same order: the attribute's storage is kept.
+  return dense.reshape(getType());
+}
+
+OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
+  if (getOperand().getType() == getType() &&
+      llvm::equal(getPermutation(), llvm::seq<int64_t>(0, getType().getRank())))
+    return getOperand();
+  return foldSplat(adaptor.getOperand(), getType());
 }
 
 LogicalResult ConcatenateOp::verify() {

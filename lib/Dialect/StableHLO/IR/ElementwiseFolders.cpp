@@ -8,7 +8,8 @@
 // folded constant equals the value the op would produce at run time.
 //
 // Folded: add, subtract, multiply, divide, remainder, maximum, minimum,
-// and, or, xor, negate, abs, not, floor and ceil. Left to the lowering:
+// and, or, xor, negate, abs, not, floor, ceil, compare (but TOTALORDER),
+// convert (real types) and select. Left to the lowering:
 // integer division or remainder by zero and INT_MIN / -1 (XLA defines their
 // results, see docs/STABLEHLO.md), complex numbers, and the transcendental
 // functions, whose values depend on the math library. Non-splat operands
@@ -16,16 +17,19 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Folding.h"
 #include "yat/Dialect/StableHLO/IR/ElementwiseEval.h"
 
 #include "mlir/Dialect/CommonFolders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
+#include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
 using namespace mlir::yat::stablehlo;
+using mlir::yat::stablehlo::detail::kMaxFoldedElements;
 
 //===----------------------------------------------------------------------===//
 // Element semantics
@@ -130,12 +134,90 @@ std::optional<APInt> mlir::yat::stablehlo::evaluateElementwise(
       .Default([](Operation *) { return std::nullopt; });
 }
 
+bool mlir::yat::stablehlo::evaluateCompare(ComparisonDirection direction,
+                                           const APFloat &lhs,
+                                           const APFloat &rhs) {
+  APFloat::cmpResult order = lhs.compare(rhs);
+  switch (direction) {
+  case ComparisonDirection::EQ:
+    return order == APFloat::cmpEqual;
+  case ComparisonDirection::NE:
+    return order != APFloat::cmpEqual;
+  case ComparisonDirection::GE:
+    return order == APFloat::cmpGreaterThan || order == APFloat::cmpEqual;
+  case ComparisonDirection::GT:
+    return order == APFloat::cmpGreaterThan;
+  case ComparisonDirection::LE:
+    return order == APFloat::cmpLessThan || order == APFloat::cmpEqual;
+  case ComparisonDirection::LT:
+    return order == APFloat::cmpLessThan;
+  }
+  llvm_unreachable("unknown comparison direction");
+}
+
+bool mlir::yat::stablehlo::evaluateCompare(ComparisonDirection direction,
+                                           const APInt &lhs, const APInt &rhs,
+                                           bool isUnsigned) {
+  switch (direction) {
+  case ComparisonDirection::EQ:
+    return lhs == rhs;
+  case ComparisonDirection::NE:
+    return lhs != rhs;
+  case ComparisonDirection::GE:
+    return isUnsigned ? lhs.uge(rhs) : lhs.sge(rhs);
+  case ComparisonDirection::GT:
+    return isUnsigned ? lhs.ugt(rhs) : lhs.sgt(rhs);
+  case ComparisonDirection::LE:
+    return isUnsigned ? lhs.ule(rhs) : lhs.sle(rhs);
+  case ComparisonDirection::LT:
+    return isUnsigned ? lhs.ult(rhs) : lhs.slt(rhs);
+  }
+  llvm_unreachable("unknown comparison direction");
+}
+
+APFloat mlir::yat::stablehlo::convertElement(const APFloat &value,
+                                             const llvm::fltSemantics &to) {
+  APFloat result = value;
+  bool losesInfo = false;
+  (void)result.convert(to, APFloat::rmNearestTiesToEven, &losesInfo);
+  return result;
+}
+
+APFloat mlir::yat::stablehlo::convertElement(const APInt &value,
+                                             bool isUnsigned,
+                                             const llvm::fltSemantics &to) {
+  APFloat result(to);
+  (void)result.convertFromAPInt(value, /*IsSigned=*/!isUnsigned,
+                                APFloat::rmNearestTiesToEven);
+  return result;
+}
+
+APInt mlir::yat::stablehlo::convertElement(const APFloat &value, unsigned width,
+                                           bool toUnsigned) {
+  if (width == 1)
+    return APInt(1, !value.isZero()); // NaN != 0 holds.
+  if (value.isNaN())
+    return APInt::getZero(width);
+  // Truncated toward zero, and saturated: APFloat clamps to the integer's
+  // range when the value lies outside it.
+  llvm::APSInt result(width, toUnsigned);
+  bool isExact = false;
+  (void)value.convertToInteger(result, APFloat::rmTowardZero, &isExact);
+  return result;
+}
+
+APInt mlir::yat::stablehlo::convertElement(const APInt &value, bool isUnsigned,
+                                           unsigned width) {
+  if (width == 1)
+    return APInt(1, !value.isZero());
+  if (value.getBitWidth() == 1)
+    isUnsigned = true;
+  return isUnsigned ? value.zextOrTrunc(width) : value.sextOrTrunc(width);
+}
+
 //===----------------------------------------------------------------------===//
 // Fold hooks
 //===----------------------------------------------------------------------===//
-
-/// Largest non-splat constant operand that is folded.
-static constexpr int64_t kMaxFoldedElements = int64_t(1) << 16;
 
 static bool areFoldableOperands(ArrayRef<Attribute> operands) {
   return llvm::all_of(operands, [](Attribute operand) {
@@ -199,3 +281,96 @@ YAT_FOLD_ELEMENTWISE(NotOp)
 YAT_FOLD_ELEMENTWISE(FloorOp)
 YAT_FOLD_ELEMENTWISE(CeilOp)
 #undef YAT_FOLD_ELEMENTWISE
+
+OpFoldResult CompareOp::fold(FoldAdaptor adaptor) {
+  ArrayRef<Attribute> operands = adaptor.getOperands();
+  if (!areFoldableOperands(operands))
+    return {};
+  Type resultType = getType();
+  Type element = getElementTypeOrSelf(getLhs().getType());
+  ComparisonDirection direction = getComparisonDirection();
+  ComparisonType compareType = getEffectiveCompareType();
+  if (isa<FloatType>(element)) {
+    if (compareType != ComparisonType::FLOAT)
+      return {};
+    return constFoldBinaryOp<FloatAttr, APFloat, void, IntegerAttr>(
+        operands, resultType, [&](const APFloat &a, const APFloat &b) {
+          return APInt(1, evaluateCompare(direction, a, b));
+        });
+  }
+  if (!isa<IntegerType>(element) || compareType == ComparisonType::TOTALORDER)
+    return {};
+  bool isUnsigned = compareType == ComparisonType::UNSIGNED;
+  return constFoldBinaryOp<IntegerAttr, APInt, void, IntegerAttr>(
+      operands, resultType, [&](const APInt &a, const APInt &b) {
+        return APInt(1, evaluateCompare(direction, a, b, isUnsigned));
+      });
+}
+
+OpFoldResult ConvertOp::fold(FoldAdaptor adaptor) {
+  if (getOperand().getType() == getType())
+    return getOperand();
+  ArrayRef<Attribute> operands = adaptor.getOperands();
+  if (!areFoldableOperands(operands))
+    return {};
+  Type resultType = getType();
+  Type from = getElementTypeOrSelf(getOperand().getType());
+  Type to = getElementTypeOrSelf(resultType);
+  auto succeed = [](auto value, bool &status) {
+    status = true;
+    return value;
+  };
+  if (auto toFloat = dyn_cast<FloatType>(to)) {
+    const llvm::fltSemantics &semantics = toFloat.getFloatSemantics();
+    if (isa<FloatType>(from))
+      return constFoldCastOp<FloatAttr, FloatAttr, APFloat, APFloat, void>(
+          operands, resultType, [&](const APFloat &value, bool &status) {
+            return succeed(convertElement(value, semantics), status);
+          });
+    if (auto fromInt = dyn_cast<IntegerType>(from))
+      return constFoldCastOp<IntegerAttr, FloatAttr, APInt, APFloat, void>(
+          operands, resultType, [&](const APInt &value, bool &status) {
+            return succeed(
+                convertElement(value, fromInt.isUnsigned(), semantics), status);
+          });
+    return {};
+  }
+  auto toInt = dyn_cast<IntegerType>(to);
+  if (!toInt)
+    return {};
+  unsigned width = toInt.getWidth();
+  if (isa<FloatType>(from))
+    return constFoldCastOp<FloatAttr, IntegerAttr, APFloat, APInt, void>(
+        operands, resultType, [&](const APFloat &value, bool &status) {
+          return succeed(convertElement(value, width, toInt.isUnsigned()),
+                         status);
+        });
+  if (auto fromInt = dyn_cast<IntegerType>(from))
+    return constFoldCastOp<IntegerAttr, IntegerAttr, APInt, APInt, void>(
+        operands, resultType, [&](const APInt &value, bool &status) {
+          return succeed(convertElement(value, fromInt.isUnsigned(), width),
+                         status);
+        });
+  return {};
+}
+
+OpFoldResult SelectOp::fold(FoldAdaptor adaptor) {
+  if (getOnTrue() == getOnFalse())
+    return getOnTrue();
+  auto pred = dyn_cast_or_null<DenseElementsAttr>(adaptor.getPred());
+  if (!pred)
+    return {};
+  if (pred.isSplat())
+    return pred.getSplatValue<bool>() ? getOnTrue() : getOnFalse();
+  auto onTrue = dyn_cast_or_null<DenseElementsAttr>(adaptor.getOnTrue());
+  auto onFalse = dyn_cast_or_null<DenseElementsAttr>(adaptor.getOnFalse());
+  if (!onTrue || !onFalse || !areFoldableOperands({pred, onTrue, onFalse}))
+    return {};
+  SmallVector<Attribute> trueValues(onTrue.getValues<Attribute>());
+  SmallVector<Attribute> falseValues(onFalse.getValues<Attribute>());
+  SmallVector<Attribute> chosen;
+  chosen.reserve(pred.getNumElements());
+  for (auto [i, condition] : llvm::enumerate(pred.getValues<bool>()))
+    chosen.push_back(condition ? trueValues[i] : falseValues[i]);
+  return DenseElementsAttr::get(cast<ShapedType>(getType()), chosen);
+}

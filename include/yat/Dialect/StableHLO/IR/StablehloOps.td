@@ -330,6 +330,7 @@ def Stablehlo_ConvertOp : Stablehlo_Op<"convert",
     $operand attr-dict `:`
         custom<SameOperandsAndResultType>(type($operand), type($result))
   }];
+  let hasFolder = 1;
 }
 
 def Stablehlo_CompareOp : Stablehlo_Op<"compare",
@@ -356,6 +357,7 @@ def Stablehlo_CompareOp : Stablehlo_Op<"compare",
         attr-dict `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
   let extraClassDeclaration = [{
     /// The comparison type, defaulted from the element type when absent.
     ComparisonType getEffectiveCompareType();
@@ -377,6 +379,7 @@ def Stablehlo_SelectOp : Stablehlo_Op<"select", [Pure]> {
                              type($result))
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Stablehlo_ClampOp : Stablehlo_Op<"clamp", [Pure]> {
@@ -456,6 +459,7 @@ def Stablehlo_BroadcastInDimOp : Stablehlo_Op<"broadcast_in_dim", [Pure]> {
         `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Stablehlo_ReshapeOp : Stablehlo_Op<"reshape", [Pure]> {
@@ -464,6 +468,7 @@ def Stablehlo_ReshapeOp : Stablehlo_Op<"reshape", [Pure]> {
   let results = (outs Stablehlo_Tensor:$result);
   let assemblyFormat = "$operand attr-dict `:` functional-type(operands, results)";
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Stablehlo_TransposeOp : Stablehlo_Op<"transpose", [Pure]> {
@@ -480,6 +485,7 @@ def Stablehlo_TransposeOp : Stablehlo_Op<"transpose", [Pure]> {
         `:` functional-type(operands, results)
   }];
   let hasVerifier = 1;
+  let hasFolder = 1;
 }
 
 def Stablehlo_ConcatenateOp : Stablehlo_Op<"concatenate", [Pure]> {
