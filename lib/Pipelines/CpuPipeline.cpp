@@ -34,11 +34,12 @@ using namespace mlir;
 
 void mlir::yat::addFusionStage(OpPassManager &pm) {
   pm.addPass(createYatCacheNorms());
-  // yat.product needs no loops of its own: its decomposition is a
-  // contraction with an elementwise epilogue, which the code generation
-  // tiles like any other (addTensorOptimizationStage).
+  // yat.product and the ungrouped yat.conv need no loops of their own:
+  // their decompositions are a contraction or a convolution with an
+  // elementwise epilogue, which the code generation tiles like any other
+  // (addTensorOptimizationStage). Grouped convolutions have no kernel there.
   YatFuseEpilogueOptions fuseOptions;
-  fuseOptions.opFamilies = {"conv", "attention"};
+  fuseOptions.opFamilies = {"grouped-conv", "attention"};
   pm.addPass(createYatFuseEpilogue(fuseOptions));
 }
 

@@ -72,9 +72,10 @@ struct YatCpuPipelineOptions
 bool useBf16DotProducts(const YatCpuPipelineOptions &options);
 
 /// Stage 0 (with `fuse`): yat-cache-norms, and yat-fuse-epilogue for
-/// yat.conv / yat.attention with static shapes, which become tiled loops on
-/// tensors with the epilogue applied per tile. yat.product is left to the
-/// code generation of addTensorOptimizationStage.
+/// grouped yat.conv and yat.attention with static shapes, which become
+/// tiled loops on tensors with the epilogue applied per tile. yat.product
+/// and ungrouped yat.conv are left to the code generation of
+/// addTensorOptimizationStage.
 void addFusionStage(OpPassManager &pm);
 
 /// Stage 1: lowers yat ops to linalg/tensor/arith/math/scf on tensors.

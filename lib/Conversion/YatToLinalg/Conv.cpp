@@ -259,41 +259,40 @@ private:
   }
 
   /// Σ input² over each window and the group's channels: `N × O… (× G)`.
-  /// The window sizes enter through a shape-only `tensor.empty` operand, as
-  /// in linalg's pooling ops.
+  /// The channels are summed first, once per input position (`N × P… (×
+  /// G)`), and the windows then as a `linalg.pooling_*_sum` with the
+  /// strides and dilations: C times fewer additions than summing the
+  /// channels of every window, and a named op that the code generation
+  /// tiles like a convolution.
   static Value
   createPatchSumOfSquares(OpBuilder &b, Location loc, Value input, Value filter,
                           ArrayRef<OpFoldResult> patchSizes, Type computeType,
                           ArrayRef<int64_t> strides,
                           ArrayRef<int64_t> dilations, bool grouped) {
-    MLIRContext *context = b.getContext();
-    WindowLoops loops{static_cast<unsigned>(strides.size()), grouped, false};
-    unsigned numLoops = loops.numLoops();
-    SmallVector<OpFoldResult> windowSizes;
-    SmallVector<unsigned> windowDims, outDims;
-    for (unsigned i = 0; i < loops.numSpatial; ++i) {
+    unsigned numSpatial = strides.size();
+    Value positionSums = createSumOfSquares(b, loc, input, computeType);
+    // Pooling sums each channel: the group's, or a unit one.
+    SmallVector<OpFoldResult> windowSizes, sumSizes(patchSizes);
+    for (unsigned i = 0; i < numSpatial; ++i)
       windowSizes.push_back(tensor::getMixedSize(b, loc, filter, i));
-      windowDims.push_back(loops.window(i));
+    if (!grouped) {
+      int64_t rank = cast<RankedTensorType>(positionSums.getType()).getRank();
+      SmallVector<OpFoldResult> unitShape =
+          tensor::getMixedSizes(b, loc, positionSums);
+      unitShape.push_back(b.getIndexAttr(1));
+      positionSums = createExpandShape(b, loc, positionSums, splitLastDim(rank),
+                                       unitShape);
+      sumSizes.push_back(b.getIndexAttr(1));
     }
-    for (unsigned d = 0; d < loops.numParallel(); ++d)
-      outDims.push_back(d);
-    Value window = createEmptyTensor(b, loc, windowSizes, computeType);
-    SmallVector<AffineMap> maps = {
-        AffineMap::get(numLoops, 0,
-                       getInputExprs(context, loops, strides, dilations),
-                       context),
-        getDimsMap(context, numLoops, windowDims),
-        getDimsMap(context, numLoops, outDims)};
-    Value init = createFilledTensor(b, loc, patchSizes,
-                                    b.getFloatAttr(computeType, 0.0));
-    return createGeneric(
-        b, loc, ValueRange{input, window}, init, maps,
-        getIterators(loops.numParallel(), loops.numSpatial + 1),
-        [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
-          Value value = convertFloat(nb, nl, args[0], computeType);
-          Value square = arith::MulFOp::create(nb, nl, value, value);
-          return arith::AddFOp::create(nb, nl, args[2], square);
-        });
+    Value init =
+        createFilledTensor(b, loc, sumSizes, b.getFloatAttr(computeType, 0.0));
+    Value sums = createWindowSums(b, loc, positionSums, windowSizes, init,
+                                  strides, dilations);
+    if (grouped)
+      return sums;
+    int64_t rank = cast<RankedTensorType>(sums.getType()).getRank();
+    return tensor::CollapseShapeOp::create(b, loc, sums,
+                                           splitLastDim(rank - 1));
   }
 
   /// Σ filter² over the window and the channels of each filter: `F`, or

@@ -2,12 +2,11 @@
 
 // 2-D, groups = 1: zero padding through tensor.pad, the dot as
 // linalg.conv_2d_nhwc_hwcf with the strides and dilations, the window sum of
-// input² as a generic reading the padded input at o·stride + k·dilation with
-// a shape-only window operand, the filter norms, and the epilogue with bias.
+// input² in two steps (the channels of each padded input position, then
+// the windows with linalg.pooling_nhwc_sum over a unit channel, with the
+// same strides and dilations and a shape-only window operand), the filter
+// norms, and the epilogue with bias.
 
-// CHECK-DAG: #[[WIN_IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 * 2 + d3, d2 * 2 + d4 * 2, d5)>
-// CHECK-DAG: #[[WIN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d3, d4)>
-// CHECK-DAG: #[[WIN_OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2)>
 // CHECK-DAG: #[[FILT:.*]] = affine_map<(d0, d1, d2, d3) -> (d1, d2, d3, d0)>
 // CHECK-DAG: #[[FOUT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0)>
 // CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
@@ -21,12 +20,16 @@
 // CHECK: %[[ZERO:.*]] = linalg.fill {{.*}} -> tensor<1x4x2x16xf32>
 // CHECK: %[[DOT:.*]] = linalg.conv_2d_nhwc_hwcf {dilations = dense<[1, 2]> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
 // CHECK-SAME: ins(%[[PAD]], %[[F]] : tensor<1x10x8x3xf32>, tensor<3x3x3x16xf32>) outs(%[[ZERO]] : tensor<1x4x2x16xf32>)
-// CHECK: %[[WINDOW:.*]] = tensor.empty() : tensor<3x3xf32>
-// CHECK: %[[PATCH:.*]] = linalg.generic {indexing_maps = [#[[WIN_IN]], #[[WIN]], #[[WIN_OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]}
-// CHECK-SAME: ins(%[[PAD]], %[[WINDOW]] : tensor<1x10x8x3xf32>, tensor<3x3xf32>) outs(%{{.*}} : tensor<1x4x2xf32>)
-// CHECK: ^bb0(%[[V:.*]]: f32, %{{.*}}: f32, %[[ACC:.*]]: f32):
+// CHECK: %[[POSITIONS:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[POS]]], iterator_types = ["parallel", "parallel", "parallel", "reduction"]}
+// CHECK-SAME: ins(%[[PAD]] : tensor<1x10x8x3xf32>) outs(%{{.*}} : tensor<1x10x8xf32>)
+// CHECK: ^bb0(%[[V:.*]]: f32, %[[ACC:.*]]: f32):
 // CHECK: %[[SQ:.*]] = arith.mulf %[[V]], %[[V]] : f32
 // CHECK: arith.addf %[[ACC]], %[[SQ]] : f32
+// CHECK: %[[UNIT:.*]] = tensor.expand_shape %[[POSITIONS]] {{\[}}[0], [1], [2, 3]] output_shape [1, 10, 8, 1]
+// CHECK: %[[WINDOW:.*]] = tensor.empty() : tensor<3x3xf32>
+// CHECK: %[[SUMS:.*]] = linalg.pooling_nhwc_sum {dilations = dense<[1, 2]> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+// CHECK-SAME: ins(%[[UNIT]], %[[WINDOW]] : tensor<1x10x8x1xf32>, tensor<3x3xf32>) outs(%{{.*}} : tensor<1x4x2x1xf32>)
+// CHECK: %[[PATCH:.*]] = tensor.collapse_shape %[[SUMS]] {{\[}}[0], [1], [2, 3]] : tensor<1x4x2x1xf32> into tensor<1x4x2xf32>
 // CHECK: %[[FN:.*]] = linalg.generic {indexing_maps = [#[[FILT]], #[[FOUT]]], iterator_types = ["parallel", "reduction", "reduction", "reduction"]}
 // CHECK-SAME: ins(%[[F]] : tensor<3x3x3x16xf32>) outs(%{{.*}} : tensor<16xf32>)
 // CHECK: %[[Y:.*]] = linalg.generic {indexing_maps = [#[[ID]], #[[POS]], #[[CH]], #[[CH]], #[[ID]]], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
@@ -52,14 +55,14 @@ func.func @conv2d(%x: tensor<1x8x8x3xf32>, %f: tensor<3x3x3x16xf32>, %b: tensor<
 
 // 1-D with groups = 2 in f16: channels and filters are split into
 // groups × C/groups and groups × F/groups, the dot is a grouped convolution
-// generic in f32, the patch sums each group's channels, the filter norms are
-// per (group, filter), and the f16 result is collapsed back to N × W × F.
+// generic in f32, the patch sums each group's channels per position and
+// then the windows of each group (linalg.pooling_nwc_sum, the group as its
+// channel), the filter norms are per (group, filter), and the f16 result is
+// collapsed back to N × W × F.
 
 // CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 + d4, d2, d5)>
 // CHECK-DAG: #[[FI:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d4, d5, d2, d3)>
 // CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3)>
-// CHECK-DAG: #[[PIN:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1 + d3, d2, d4)>
-// CHECK-DAG: #[[POUT:.*]] = affine_map<(d0, d1, d2, d3, d4) -> (d0, d1, d2)>
 // CHECK-DAG: #[[FN_IN:.*]] = affine_map<(d0, d1, d2, d3) -> (d2, d3, d0, d1)>
 // CHECK-DAG: #[[FN_OUT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1)>
 // CHECK-LABEL: func.func @conv1d_grouped_f16
@@ -74,8 +77,8 @@ func.func @conv2d(%x: tensor<1x8x8x3xf32>, %f: tensor<3x3x3x16xf32>, %b: tensor<
 // CHECK: %[[FE:.*]] = arith.extf %[[FV]] : f16 to f32
 // CHECK: %[[PROD:.*]] = arith.mulf %[[XE]], %[[FE]] : f32
 // CHECK: arith.addf %[[ACC]], %[[PROD]] : f32
-// CHECK: %[[PATCH:.*]] = linalg.generic {indexing_maps = [#[[PIN]], #{{.*}}, #[[POUT]]]
-// CHECK-SAME: ins(%[[XG]], %{{.*}} : tensor<2x11x2x2xf16>, tensor<3xf32>) outs(%{{.*}} : tensor<2x9x2xf32>)
+// CHECK: %[[POSITIONS:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%[[XG]] : tensor<2x11x2x2xf16>) outs(%{{.*}} : tensor<2x11x2xf32>)
+// CHECK: %[[PATCH:.*]] = linalg.pooling_nwc_sum {{.*}} ins(%[[POSITIONS]], %{{.*}} : tensor<2x11x2xf32>, tensor<3xf32>) outs(%{{.*}} : tensor<2x9x2xf32>)
 // CHECK: %[[FN:.*]] = linalg.generic {indexing_maps = [#[[FN_IN]], #[[FN_OUT]]], iterator_types = ["parallel", "parallel", "reduction", "reduction"]}
 // CHECK-SAME: ins(%[[FG]] : tensor<3x2x2x3xf16>) outs(%{{.*}} : tensor<2x3xf32>)
 // CHECK: %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %[[PATCH]], %[[FN]] : tensor<2x9x2x3xf32>, tensor<2x9x2xf32>, tensor<2x3xf32>) outs(%{{.*}} : tensor<2x9x2x3xf16>)
@@ -96,8 +99,9 @@ func.func @conv1d_grouped_f16(%x: tensor<2x9x4xf16>, %f: tensor<3x2x6xf16>) -> t
 // CHECK-NOT: tensor.pad
 // CHECK: %[[DOT:.*]] = linalg.conv_3d_ndhwc_dhwcf {dilations = dense<1> : tensor<3xi64>, strides = dense<[1, 1, 2]> : tensor<3xi64>}
 // CHECK-SAME: ins(%[[X]], %[[F]] : tensor<1x4x5x6x2xf32>, tensor<2x2x2x2x3xf32>) outs(%{{.*}} : tensor<1x3x4x3x3xf32>)
+// CHECK: linalg.generic {{.*}} ins(%[[X]] : tensor<1x4x5x6x2xf32>) outs(%{{.*}} : tensor<1x4x5x6xf32>)
 // CHECK: %[[WINDOW:.*]] = tensor.empty() : tensor<2x2x2xf32>
-// CHECK: linalg.generic {{.*}} ins(%[[X]], %[[WINDOW]] : tensor<1x4x5x6x2xf32>, tensor<2x2x2xf32>) outs(%{{.*}} : tensor<1x3x4x3xf32>)
+// CHECK: linalg.pooling_ndhwc_sum {{.*}} ins(%{{.*}}, %[[WINDOW]] : tensor<1x4x5x6x1xf32>, tensor<2x2x2xf32>) outs(%{{.*}} : tensor<1x3x4x3x1xf32>)
 // CHECK: linalg.generic {{.*}} ins(%[[F]] : tensor<2x2x2x2x3xf32>) outs(%{{.*}} : tensor<3xf32>)
 func.func @conv3d(%x: tensor<1x4x5x6x2xf32>, %f: tensor<2x2x2x2x3xf32>) -> tensor<1x3x4x3x3xf32> {
   %y = yat.conv %x, %f {strides = array<i64: 1, 1, 2>} : (tensor<1x4x5x6x2xf32>, tensor<2x2x2x2x3xf32>) -> tensor<1x3x4x3x3xf32>
@@ -134,7 +138,8 @@ func.func @conv1d(%x: tensor<2x10x3xf32>, %f: tensor<3x3x5xf32>) -> tensor<2x4x5
 // CHECK: %[[FD:.*]] = tensor.dim %[[F]], %{{.*}} : tensor<3x3x?x?xf32>
 // CHECK: tensor.empty(%[[N]], %[[OH]], %[[OW:.*]], %[[FD]]) : tensor<?x?x?x?xf32>
 // CHECK: linalg.conv_2d_nhwc_hwcf {{.*}} ins(%[[PAD]], %[[F]] : tensor<?x?x?x?xf32>, tensor<3x3x?x?xf32>)
-// CHECK: tensor.empty(%[[N]], %[[OH]], %[[OW]]) : tensor<?x?x?xf32>
+// CHECK: tensor.empty(%[[N]], %[[OH]], %[[OW]]) : tensor<?x?x?x1xf32>
+// CHECK: linalg.pooling_nhwc_sum {{.*}} strides = dense<[2, 1]> : tensor<2xi64>
 func.func @conv_dynamic(%x: tensor<?x?x?x?xf32>, %f: tensor<3x3x?x?xf32>) -> tensor<?x?x?x?xf32> {
   %y = yat.conv %x, %f {strides = array<i64: 2, 1>, padding = array<i64: 1, 1, 1, 1>} : (tensor<?x?x?x?xf32>, tensor<3x3x?x?xf32>) -> tensor<?x?x?x?xf32>
   return %y : tensor<?x?x?x?xf32>

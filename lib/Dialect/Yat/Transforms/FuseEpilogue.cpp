@@ -58,14 +58,6 @@ Value fusion::createF32Constant(OpBuilder &b, Location loc, double value) {
   return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(value));
 }
 
-Value fusion::createFilledTensor(OpBuilder &b, Location loc,
-                                 ArrayRef<int64_t> sizes, Type elementType,
-                                 double value) {
-  return yat::createFilledTensor(b, loc,
-                                 getAsIndexOpFoldResult(b.getContext(), sizes),
-                                 b.getFloatAttr(elementType, value));
-}
-
 AffineMap fusion::getDimsMap(MLIRContext *context, unsigned numDims,
                              ArrayRef<unsigned> dims) {
   SmallVector<AffineExpr> exprs;
@@ -291,12 +283,14 @@ struct YatFuseEpiloguePass
     }
     llvm::StringSet<> families;
     for (const std::string &family : opFamilies) {
-      if (!llvm::is_contained(
-              {StringRef("product"), StringRef("conv"), StringRef("attention")},
-              StringRef(family))) {
+      if (!llvm::is_contained({StringRef("product"), StringRef("conv"),
+                               StringRef("grouped-conv"),
+                               StringRef("attention")},
+                              StringRef(family))) {
         getOperation()->emitError()
             << "yat-fuse-epilogue option 'ops' names an unknown op family '"
-            << family << "' (expected product, conv or attention)";
+            << family
+            << "' (expected product, conv, grouped-conv or attention)";
         return signalPassFailure();
       }
       families.insert(family);
@@ -309,8 +303,9 @@ struct YatFuseEpiloguePass
     if (fuses("product") && failed(fuseProducts(getOperation(), sizes)))
       return signalPassFailure();
     RewritePatternSet patterns(&getContext());
-    if (fuses("conv"))
-      populateFuseConvPatterns(patterns, sizes);
+    if (fuses("conv") || fuses("grouped-conv"))
+      populateFuseConvPatterns(patterns, sizes,
+                               /*groupedOnly=*/!fuses("conv"));
     if (fuses("attention"))
       populateFuseAttentionPatterns(patterns, sizes);
     populateSquaredNormsLoweringPatterns(patterns);

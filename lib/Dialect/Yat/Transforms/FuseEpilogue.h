@@ -29,8 +29,9 @@ struct TileSizes {
 /// `root` over its output into `tileRows x tileColumns` tiles and decomposes
 /// each tile (FuseEpilogueProduct.cpp).
 LogicalResult fuseProducts(Operation *root, const TileSizes &sizes);
+/// With `groupedOnly`, only yat.conv with groups > 1.
 void populateFuseConvPatterns(RewritePatternSet &patterns,
-                              const TileSizes &sizes);
+                              const TileSizes &sizes, bool groupedOnly = false);
 void populateFuseAttentionPatterns(RewritePatternSet &patterns,
                                    const TileSizes &sizes);
 /// Lowers `yat.squared_norms` to a `linalg.generic` reduction.
@@ -52,11 +53,6 @@ Value truncateFromF32(OpBuilder &b, Location loc, Value value, Type type);
 
 /// An f32 arith.constant.
 Value createF32Constant(OpBuilder &b, Location loc, double value);
-
-/// A tensor of `sizes` (static sizes only) and `elementType` filled with
-/// `value`.
-Value createFilledTensor(OpBuilder &b, Location loc, ArrayRef<int64_t> sizes,
-                         Type elementType, double value);
 
 /// f32 sums of squares of the static tensor `input` over the dims listed in
 /// `reducedDims`: a `linalg.generic` reduction whose result has the other

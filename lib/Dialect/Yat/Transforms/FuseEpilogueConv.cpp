@@ -66,31 +66,6 @@ Value createGroupSquares(OpBuilder &b, Location loc, Value input,
   return createSumOfSquares(b, loc, split, {rank});
 }
 
-/// The window sums of a single-channel map: a `linalg.pooling_*_sum`.
-Value createWindowSum(OpBuilder &b, Location loc, Value input,
-                      ArrayRef<int64_t> window, Value init,
-                      ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations) {
-  Type type = init.getType();
-  Attribute strideAttr = b.getI64TensorAttr(strides);
-  Attribute dilationAttr = b.getI64TensorAttr(dilations);
-  Value windowShape = tensor::EmptyOp::create(b, loc, window, b.getF32Type());
-  SmallVector<Value, 2> ins = {input, windowShape};
-  switch (strides.size()) {
-  case 1:
-    return linalg::PoolingNwcSumOp::create(b, loc, type, ins, init, strideAttr,
-                                           dilationAttr)
-        .getResult(0);
-  case 2:
-    return linalg::PoolingNhwcSumOp::create(b, loc, type, ins, init, strideAttr,
-                                            dilationAttr)
-        .getResult(0);
-  default:
-    return linalg::PoolingNdhwcSumOp::create(b, loc, type, ins, init,
-                                             strideAttr, dilationAttr)
-        .getResult(0);
-  }
-}
-
 /// The largest divisor of `value` that is at most `limit`.
 int64_t largestDivisorAtMost(int64_t value, int64_t limit) {
   for (int64_t d = std::min(value, limit); d > 1; --d)
@@ -108,11 +83,16 @@ int64_t largestDivisorAtMost(int64_t value, int64_t limit) {
 /// reads, the window sums of squares with a `linalg.pooling_*_sum`, and the
 /// ⵟ epilogue with one elementwise `linalg.generic`.
 template <typename OpTy> struct FuseConvPattern : OpRewritePattern<OpTy> {
-  FuseConvPattern(MLIRContext *context, const TileSizes &sizes)
-      : OpRewritePattern<OpTy>(context), sizes(sizes) {}
+  FuseConvPattern(MLIRContext *context, const TileSizes &sizes,
+                  bool groupedOnly)
+      : OpRewritePattern<OpTy>(context), sizes(sizes),
+        groupedOnly(groupedOnly) {}
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
+    if (groupedOnly && op.getGroups() == 1)
+      return rewriter.notifyMatchFailure(
+          op, "only grouped convolutions are lowered here");
     ConvParts parts;
     parts.input = op.getInput();
     parts.filter = op.getFilter();
@@ -259,8 +239,10 @@ template <typename OpTy> struct FuseConvPattern : OpRewritePattern<OpTy> {
               tensor::EmptyOp::create(nb, nl, patchSizes, nb.getF32Type());
           Value patchInit =
               linalg::FillOp::create(nb, nl, zeroF32, patchEmpty).getResult(0);
-          Value patch = createWindowSum(nb, nl, squaresTile, window, patchInit,
-                                        parts.strides, parts.dilations);
+          Value patch =
+              createWindowSums(nb, nl, squaresTile,
+                               getAsIndexOpFoldResult(nb.getContext(), window),
+                               patchInit, parts.strides, parts.dilations);
           // Drop the unit channel dim of the window sums.
           SmallVector<ReassociationIndices> dropChannel;
           for (int64_t d = 0; d + 2 < rank; ++d)
@@ -306,12 +288,14 @@ template <typename OpTy> struct FuseConvPattern : OpRewritePattern<OpTy> {
   }
 
   TileSizes sizes;
+  bool groupedOnly;
 };
 
 } // namespace
 
 void fusion::populateFuseConvPatterns(RewritePatternSet &patterns,
-                                      const TileSizes &sizes) {
+                                      const TileSizes &sizes,
+                                      bool groupedOnly) {
   patterns.add<FuseConvPattern<ConvOp>, FuseConvPattern<ConvWithNormsOp>>(
-      patterns.getContext(), sizes);
+      patterns.getContext(), sizes, groupedOnly);
 }

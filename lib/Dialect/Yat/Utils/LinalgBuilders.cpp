@@ -69,6 +69,33 @@ Value yat::createYatScore(OpBuilder &b, Location loc, Value dot, Value lhsNorm,
   return value;
 }
 
+Value yat::createWindowSums(OpBuilder &b, Location loc, Value input,
+                            ArrayRef<OpFoldResult> window, Value init,
+                            ArrayRef<int64_t> strides,
+                            ArrayRef<int64_t> dilations) {
+  Type type = init.getType();
+  Attribute strideAttr = b.getI64TensorAttr(strides);
+  Attribute dilationAttr = b.getI64TensorAttr(dilations);
+  // The window enters as a shape-only operand.
+  Value windowShape = tensor::EmptyOp::create(
+      b, loc, window, cast<ShapedType>(type).getElementType());
+  SmallVector<Value, 2> ins = {input, windowShape};
+  switch (strides.size()) {
+  case 1:
+    return linalg::PoolingNwcSumOp::create(b, loc, type, ins, init, strideAttr,
+                                           dilationAttr)
+        .getResult(0);
+  case 2:
+    return linalg::PoolingNhwcSumOp::create(b, loc, type, ins, init, strideAttr,
+                                            dilationAttr)
+        .getResult(0);
+  default:
+    return linalg::PoolingNdhwcSumOp::create(b, loc, type, ins, init,
+                                             strideAttr, dilationAttr)
+        .getResult(0);
+  }
+}
+
 Value yat::createNamedConv(OpBuilder &b, Location loc, Value input,
                            Value filter, Value init, ArrayRef<int64_t> strides,
                            ArrayRef<int64_t> dilations) {

@@ -55,9 +55,10 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       norms of those rows (read from `w_norms` when given), and one
       elementwise `linalg.generic` applying the epilogue (f32 math, one
       rounding to the result type) before `tensor.parallel_insert_slice`.
-      `yat-cpu-pipeline` runs this pass with `ops=conv,attention`: its code
-      generation tiles the decomposed product like any contraction with an
-      elementwise epilogue, with packed weight panels and chunks of K.
+      `yat-cpu-pipeline` runs this pass with `ops=grouped-conv,attention`:
+      its code generation tiles the decomposed product like any contraction
+      with an elementwise epilogue, with packed weight panels and chunks of
+      K, and the decomposed ungrouped conv like any convolution.
     * `yat.conv` (static shapes; any groups, strides, dilations, padding):
       the input is zero-padded once and the sum of its squares over each
       group's channels is computed once (size `N x S x groups`). The
@@ -81,7 +82,8 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       memory is linear in the sequence length.
 
     `ops` limits the pass to the listed op families (`product`, `conv`,
-    `attention`); the others are left as they are.
+    `grouped-conv`: only `yat.conv` with `groups > 1`, `attention`); the
+    others are left as they are.
 
     Ops with dynamic shapes, empty tensors or f64 elements are left for
     `convert-yat-to-linalg`. A `yat.squared_norms` left by
@@ -101,8 +103,8 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
     Option<"keyTile", "key-tile", "int64_t", /*default=*/"128",
            "Keys per step of the yat.attention key loop">,
     ListOption<"opFamilies", "ops", "std::string",
-               "Op families to lower: product, conv, attention (all when "
-               "empty)">,
+               "Op families to lower: product, conv, grouped-conv (yat.conv "
+               "with groups > 1), attention (all when empty)">,
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",

@@ -33,6 +33,14 @@ Value createFilledTensor(OpBuilder &b, Location loc,
 Value createYatScore(OpBuilder &b, Location loc, Value dot, Value lhsNorm,
                      Value rhsNorm, Value bias, double epsilon, double alpha);
 
+/// The sums of `input` (N x S.. x C, channels last) over windows of
+/// `window` positions with `strides` and `dilations`, per channel,
+/// accumulated into `init` (N x O.. x C): the named
+/// `linalg.pooling_{nwc,nhwc,ndhwc}_sum` for 1 to 3 spatial dims.
+Value createWindowSums(OpBuilder &b, Location loc, Value input,
+                       ArrayRef<OpFoldResult> window, Value init,
+                       ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations);
+
 /// The channels-last convolution of `input` (N x S.. x C) with `filter`
 /// (K.. x C x F) accumulated into `init`, as the named linalg op for 1 to 3
 /// spatial dims.
