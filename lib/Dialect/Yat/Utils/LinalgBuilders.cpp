@@ -69,52 +69,45 @@ Value yat::createYatScore(OpBuilder &b, Location loc, Value dot, Value lhsNorm,
   return value;
 }
 
-Value yat::createWindowSums(OpBuilder &b, Location loc, Value input,
-                            ArrayRef<OpFoldResult> window, Value init,
-                            ArrayRef<int64_t> strides,
+/// The named op for the spatial rank (the number of strides) of a sliding
+/// window over channels-last `ins`, accumulated into `init`: `OneD`, `TwoD`
+/// or `ThreeD`.
+template <typename OneD, typename TwoD, typename ThreeD>
+static Value createWindowOp(OpBuilder &b, Location loc, ValueRange ins,
+                            Value init, ArrayRef<int64_t> strides,
                             ArrayRef<int64_t> dilations) {
   Type type = init.getType();
   Attribute strideAttr = b.getI64TensorAttr(strides);
   Attribute dilationAttr = b.getI64TensorAttr(dilations);
-  // The window enters as a shape-only operand.
-  Value windowShape = tensor::EmptyOp::create(
-      b, loc, window, cast<ShapedType>(type).getElementType());
-  SmallVector<Value, 2> ins = {input, windowShape};
   switch (strides.size()) {
   case 1:
-    return linalg::PoolingNwcSumOp::create(b, loc, type, ins, init, strideAttr,
-                                           dilationAttr)
+    return OneD::create(b, loc, type, ins, init, strideAttr, dilationAttr)
         .getResult(0);
   case 2:
-    return linalg::PoolingNhwcSumOp::create(b, loc, type, ins, init, strideAttr,
-                                            dilationAttr)
+    return TwoD::create(b, loc, type, ins, init, strideAttr, dilationAttr)
         .getResult(0);
   default:
-    return linalg::PoolingNdhwcSumOp::create(b, loc, type, ins, init,
-                                             strideAttr, dilationAttr)
+    return ThreeD::create(b, loc, type, ins, init, strideAttr, dilationAttr)
         .getResult(0);
   }
+}
+
+Value yat::createWindowSums(OpBuilder &b, Location loc, Value input,
+                            ArrayRef<OpFoldResult> window, Value init,
+                            ArrayRef<int64_t> strides,
+                            ArrayRef<int64_t> dilations) {
+  // The window enters as a shape-only operand.
+  Value windowShape = tensor::EmptyOp::create(
+      b, loc, window, cast<ShapedType>(init.getType()).getElementType());
+  return createWindowOp<linalg::PoolingNwcSumOp, linalg::PoolingNhwcSumOp,
+                        linalg::PoolingNdhwcSumOp>(
+      b, loc, ValueRange{input, windowShape}, init, strides, dilations);
 }
 
 Value yat::createNamedConv(OpBuilder &b, Location loc, Value input,
                            Value filter, Value init, ArrayRef<int64_t> strides,
                            ArrayRef<int64_t> dilations) {
-  Type type = init.getType();
-  Attribute strideAttr = b.getI64TensorAttr(strides);
-  Attribute dilationAttr = b.getI64TensorAttr(dilations);
-  SmallVector<Value, 2> ins = {input, filter};
-  switch (strides.size()) {
-  case 1:
-    return linalg::Conv1DNwcWcfOp::create(b, loc, type, ins, init, strideAttr,
-                                          dilationAttr)
-        .getResult(0);
-  case 2:
-    return linalg::Conv2DNhwcHwcfOp::create(b, loc, type, ins, init, strideAttr,
-                                            dilationAttr)
-        .getResult(0);
-  default:
-    return linalg::Conv3DNdhwcDhwcfOp::create(b, loc, type, ins, init,
-                                              strideAttr, dilationAttr)
-        .getResult(0);
-  }
+  return createWindowOp<linalg::Conv1DNwcWcfOp, linalg::Conv2DNhwcHwcfOp,
+                        linalg::Conv3DNdhwcDhwcfOp>(
+      b, loc, ValueRange{input, filter}, init, strides, dilations);
 }
