@@ -71,14 +71,6 @@ OpFoldResult getHalfSize(RewriterBase &rewriter, Location loc, Value value,
       {tensor::getMixedSize(rewriter, loc, value, dim)});
 }
 
-AffineMap getDimsMap(MLIRContext *context, unsigned numDims,
-                     ArrayRef<unsigned> dims) {
-  SmallVector<AffineExpr> exprs;
-  for (unsigned dim : dims)
-    exprs.push_back(getAffineDimExpr(dim, context));
-  return AffineMap::get(numDims, 0, exprs, context);
-}
-
 /// The (K/2, N, 2) panel of K pairs of a bf16 (N, K) operand:
 /// `panel[p, n, i] = rhs[n, 2p + i]`, so that the pairs of consecutive
 /// columns are consecutive.
@@ -92,7 +84,7 @@ Value emitPairPanel(RewriterBase &rewriter, Location loc, Value rhs) {
   AffineExpr p = getAffineDimExpr(0, context), n = getAffineDimExpr(1, context),
              i = getAffineDimExpr(2, context);
   SmallVector<AffineMap> maps = {AffineMap::get(3, 0, {n, p * 2 + i}, context),
-                                 getDimsMap(context, 3, {0, 1, 2})};
+                                 AffineMap::getMultiDimIdentityMap(3, context)};
   SmallVector<utils::IteratorType> iterators(3, utils::IteratorType::parallel);
   return linalg::GenericOp::create(
              rewriter, loc, empty.getType(), rhs, empty, maps, iterators,
@@ -122,9 +114,10 @@ linalg::LinalgOp rewriteAsPairProduct(RewriterBase &rewriter,
       SmallVector<ReassociationIndices>{{0}, {1, 2}},
       {tensor::getMixedSize(rewriter, loc, lhs, 0),
        getHalfSize(rewriter, loc, lhs, 1), rewriter.getIndexAttr(2)});
-  SmallVector<AffineMap> maps = {getDimsMap(context, 4, {0, 2, 3}),
-                                 getDimsMap(context, 4, {2, 1, 3}),
-                                 getDimsMap(context, 4, {0, 1})};
+  SmallVector<AffineMap> maps = {
+      AffineMap::getMultiDimMapWithTargets(4, {0, 2, 3}, context),
+      AffineMap::getMultiDimMapWithTargets(4, {2, 1, 3}, context),
+      AffineMap::getMultiDimMapWithTargets(4, {0, 1}, context)};
   SmallVector<utils::IteratorType> iterators = {
       utils::IteratorType::parallel, utils::IteratorType::parallel,
       utils::IteratorType::reduction, utils::IteratorType::reduction};

@@ -123,8 +123,8 @@ bool hasOwnKernel(linalg::LinalgOp op) {
 /// their own, used by `root` alone, and read through a map that uses every
 /// loop cut into more than one tile, so that the tiles read disjoint slices
 /// of them. The norms of w that a ⵟ epilogue reads are one: a tile that
-/// spans all rows computes the norms of its columns of w right before the
-/// product reads the same columns, from cache.
+/// spans all rows computes the norms of its columns of w right after the
+/// product read the same columns, from cache.
 DenseSet<Operation *> getProducersComputedOnce(linalg::LinalgOp root,
                                                ArrayRef<int64_t> rootSizes) {
   SmallVector<int64_t> bounds = root.getStaticLoopRanges();

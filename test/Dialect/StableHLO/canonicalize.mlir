@@ -161,8 +161,9 @@ func.func @compare() -> (tensor<3xi1>, tensor<3xi1>, tensor<2xi1>, tensor<2xi1>,
 // CHECK-DAG: %[[ZEXT:.*]] = stablehlo.constant dense<255> : tensor<2xi32>
 // CHECK-DAG: %[[BOOL:.*]] = stablehlo.constant dense<[true, false, true]> : tensor<3xi1>
 // CHECK-DAG: %[[FLOAT:.*]] = stablehlo.constant dense<[-1.000000e+00, 4.000000e+00]> : tensor<2xf16>
-// CHECK: return %[[BF16]], %[[I8]], %[[U8]], %[[WRAP]], %[[ZEXT]], %[[BOOL]], %[[FLOAT]], %arg0
-func.func @convert(%x: tensor<2xf32>) -> (tensor<2xbf16>, tensor<4xi8>, tensor<2xui8>, tensor<2xi8>, tensor<2xi32>, tensor<3xi1>, tensor<2xf16>, tensor<2xf32>) {
+// CHECK-DAG: %[[FROM_BOOL:.*]] = stablehlo.constant dense<[1.000000e+00, 0.000000e+00]> : tensor<2xf32>
+// CHECK: return %[[BF16]], %[[I8]], %[[U8]], %[[WRAP]], %[[ZEXT]], %[[BOOL]], %[[FLOAT]], %arg0, %[[FROM_BOOL]]
+func.func @convert(%x: tensor<2xf32>) -> (tensor<2xbf16>, tensor<4xi8>, tensor<2xui8>, tensor<2xi8>, tensor<2xi32>, tensor<3xi1>, tensor<2xf16>, tensor<2xf32>, tensor<2xf32>) {
   // 1 + 2^-8 lies halfway between two bf16 values (ties to even: 1.0);
   // 1 + 3 * 2^-8 rounds up to 1 + 2^-6.
   %f = stablehlo.constant dense<[1.00390625, 1.01171875]> : tensor<2xf32>
@@ -180,7 +181,10 @@ func.func @convert(%x: tensor<2xf32>) -> (tensor<2xbf16>, tensor<4xi8>, tensor<2
   %n = stablehlo.constant dense<[-1, 4]> : tensor<2xi32>
   %float = stablehlo.convert %n : (tensor<2xi32>) -> tensor<2xf16>
   %same = stablehlo.convert %x : (tensor<2xf32>) -> tensor<2xf32>
-  return %bf16, %i8, %u8, %wrap, %zext, %bool, %float, %same : tensor<2xbf16>, tensor<4xi8>, tensor<2xui8>, tensor<2xi8>, tensor<2xi32>, tensor<3xi1>, tensor<2xf16>, tensor<2xf32>
+  // true is 1, not -1.
+  %flags = stablehlo.constant dense<[true, false]> : tensor<2xi1>
+  %from_bool = stablehlo.convert %flags : (tensor<2xi1>) -> tensor<2xf32>
+  return %bf16, %i8, %u8, %wrap, %zext, %bool, %float, %same, %from_bool : tensor<2xbf16>, tensor<4xi8>, tensor<2xui8>, tensor<2xi8>, tensor<2xi32>, tensor<3xi1>, tensor<2xf16>, tensor<2xf32>, tensor<2xf32>
 }
 
 // -----

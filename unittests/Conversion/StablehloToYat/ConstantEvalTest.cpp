@@ -54,6 +54,11 @@ func.func @unsigned_extends() -> tensor<2xi32> {
   %r = stablehlo.convert %u : (tensor<2xui8>) -> tensor<2xi32>
   return %r : tensor<2xi32>
 }
+func.func @from_bool() -> tensor<2xf32> {
+  %b = stablehlo.constant dense<[true, false]> : tensor<2xi1>
+  %r = stablehlo.convert %b : (tensor<2xi1>) -> tensor<2xf32>
+  return %r : tensor<2xf32>
+}
 func.func @to_bool() -> tensor<4xi1> {
   %f = stablehlo.constant dense<[0x7FC00000, -0.0, 0.5, 0.0]> : tensor<4xf32>
   %r = stablehlo.convert %f : (tensor<4xf32>) -> tensor<4xi1>
@@ -139,7 +144,7 @@ TEST(ConstantEvalTest, MatchesTheFoldHooks) {
     }
     ++cases;
   }
-  EXPECT_EQ(cases, 9);
+  EXPECT_EQ(cases, 10);
 }
 
 } // namespace

@@ -119,8 +119,12 @@ def YatCpuTileAndFuse : Pass<"yat-cpu-tile-and-fuse", "::mlir::func::FuncOp"> {
       its loop: the epilogue runs on each tile while it is hot in cache;
     * the `linalg.fill` that zeroes the op's destination is computed per
       tile too, so the accumulator never exists whole;
-    * other producers (transposes, other contractions) are not fused: a
-      tile would recompute its operand slices.
+    * other producers of the tiled op are computed per tile only when no
+      work is repeated: ops without a kernel of their own, read by that op
+      alone, whose slices the tiles read disjointly (the norms of a
+      weight's columns when every tile spans all rows). Others
+      (transposes, other contractions) stay outside: a tile would
+      recompute its operand slices.
 
     Matrix products and convolutions are tiled first, in order. Every
     other configured op (elementwise chains, reductions, softmax and

@@ -187,8 +187,9 @@ APFloat mlir::yat::stablehlo::convertElement(const APInt &value,
                                              bool isUnsigned,
                                              const llvm::fltSemantics &to) {
   APFloat result(to);
-  (void)result.convertFromAPInt(value, /*IsSigned=*/!isUnsigned,
-                                APFloat::rmNearestTiesToEven);
+  // i1 is a bool: true is 1, not -1.
+  bool isSigned = !isUnsigned && value.getBitWidth() != 1;
+  (void)result.convertFromAPInt(value, isSigned, APFloat::rmNearestTiesToEven);
   return result;
 }
 

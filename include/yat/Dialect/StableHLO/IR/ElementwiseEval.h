@@ -52,7 +52,8 @@ bool evaluateCompare(ComparisonDirection direction, const APInt &lhs,
                      const APInt &rhs, bool isUnsigned);
 
 /// stablehlo.convert of one element. A float becomes another float rounded
-/// to nearest even; an integer becomes a float rounded to nearest even; a
+/// to nearest even; an integer becomes a float rounded to nearest even (i1
+/// as 0 or 1); a
 /// float becomes an integer truncated toward zero, saturated at its range,
 /// NaN as 0; an integer is sign- or zero-extended (by the signedness of
 /// its type, i1 as unsigned) or wraps. Anything becomes i1 (width 1) as
