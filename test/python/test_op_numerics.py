@@ -389,6 +389,38 @@ func.func @main(%q: {qt}, %k: {kt}, %v: {vt}) -> {rt} {{
     check(o, expected, element, bound, f"attention {norm} causal={causal} {element}")
 
 
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("b,tq,tk,causal,norm", [
+    (2, 70, 150, True, "softmax"),   # several query tiles and key blocks
+    (1, 1, 129, True, "softmax"),    # one decoding step
+    (1, 9, 5, True, "softmax"),      # more queries than keys: rows 0-3 see none
+    (1, 100, 5, True, "softmax"),    # a whole query tile sees no key
+    (3, 17, 17, False, "l1"),
+])
+def test_attention_dynamic_shapes(b, tq, tk, causal, norm, path):
+    """Batch and sequence lengths known only at run time (GQA, 4 query heads
+    on 2 kv heads). A causal row that sees no key yields 0."""
+    rng = np.random.default_rng(b * 100 + tq * 10 + tk)
+    q = make(rng, (b, 4, tq, 16), "f32", 0.5)
+    k = make(rng, (b, 2, tk, 16), "f32", 0.5)
+    v = make(rng, (b, 2, tk, 8), "f32")
+    attrs = [f"normalization = #yat.normalization<{norm}>"]
+    if causal:
+        attrs.append("causal")
+    module = f"""
+func.func @main(%q: tensor<?x4x?x16xf32>, %k: tensor<?x2x?x16xf32>, %v: tensor<?x2x?x8xf32>) -> tensor<?x4x?x8xf32> {{
+  %o = yat.attention %q, %k, %v {{{', '.join(attrs)}}} : (tensor<?x4x?x16xf32>, tensor<?x2x?x16xf32>, tensor<?x2x?x8xf32>) -> tensor<?x4x?x8xf32>
+  return %o : tensor<?x4x?x8xf32>
+}}"""
+    (o,) = run(module, [q, k, v], extra_args=PIPELINE_PATHS[path])
+    expected = ref.attention(q, k, v, None, 1e-5, causal, norm)
+    bound = attention_bound(q, k, v, 0.25, 1e-5, causal)
+    check(o, expected, "f32", bound,
+          f"dynamic attention {b}x{tq}x{tk} {norm} causal={causal}")
+    if causal and tq > tk:
+        assert np.all(o[:, :, :tq - tk] == 0)
+
+
 def test_attention_identical_query_and_key():
     """q_i == k_j makes the distance exactly 0 (exact values), so that score is
     dot²/ε and dominates the softmax: the output is that key's value row."""

@@ -119,6 +119,9 @@ ATTENTION_CASES = [
     (2, 4, 4, 9, 11, False, tile_using_forall([1, 3, 4])),   # MHA: heads, rows
     (1, 3, 1, 7, 7, False, tile_using_forall([0, 2, 3, 5])),  # MQA, Dv tiles
     (2, 4, 2, 6, 9, True, tile_using_forall([1])),             # causal: batch
+    # causal query rows read a key prefix; GQA heads one at a time
+    (2, 4, 2, 7, 9, True, tile_using_forall([1, 1, 3])),
+    (1, 6, 2, 17, 17, True, tile_using_for([0, 1, 4, 5])),
 ]
 
 

@@ -103,6 +103,33 @@ module attributes {transform.with_named_sequence} {
 
 // -----
 
+// Causal GQA attention (4 query heads on 2 kv heads, Tk − Tq = 4) tiled one
+// query head and 4 query rows at a time: head h reads kv head h / 2, and the
+// rows [r, r + 4) read the keys [0, r + 8) that they see.
+// CHECK-LABEL: func.func @attention_causal_gqa
+// CHECK-SAME: (%[[Q:.*]]: tensor<1x4x12x8xf32>, %[[K:.*]]: tensor<1x2x16x8xf32>, %[[V:.*]]: tensor<1x2x16x6xf32>)
+// CHECK: scf.forall (%[[H:.*]], %[[IV:.*]]) in (4, 3)
+// CHECK-DAG: %[[ROW:.*]] = affine.apply #{{.*}}(%[[IV]])
+// CHECK-DAG: %[[KVH:.*]] = arith.divui %[[H]], %{{.*}} : index
+// CHECK-DAG: %[[KEYS:.*]] = arith.addi %[[ROW]], %{{.*}} : index
+// CHECK-DAG: %[[QT:.*]] = tensor.extract_slice %[[Q]][0, %[[H]], %[[ROW]], 0] [1, 1, 4, 8] [1, 1, 1, 1]
+// CHECK-DAG: %[[KT:.*]] = tensor.extract_slice %[[K]][0, %[[KVH]], 0, 0] [1, 1, %[[KEYS]], 8] [1, 1, 1, 1]
+// CHECK-DAG: %[[VT:.*]] = tensor.extract_slice %[[V]][0, %[[KVH]], 0, 0] [1, 1, %[[KEYS]], 6] [1, 1, 1, 1]
+// CHECK: yat.attention %[[QT]], %[[KT]], %[[VT]] {causal} : (tensor<1x1x4x8xf32>, tensor<1x1x?x8xf32>, tensor<1x1x?x6xf32>) -> tensor<1x1x4x6xf32>
+func.func @attention_causal_gqa(%q: tensor<1x4x12x8xf32>, %k: tensor<1x2x16x8xf32>, %v: tensor<1x2x16x6xf32>) -> tensor<1x4x12x6xf32> {
+  %0 = yat.attention %q, %k, %v {causal} : (tensor<1x4x12x8xf32>, tensor<1x2x16x8xf32>, tensor<1x2x16x6xf32>) -> tensor<1x4x12x6xf32>
+  return %0 : tensor<1x4x12x6xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.attention"]} in %root : (!transform.any_op) -> !transform.any_op
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [0, 1, 4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
 // Upstream's tile-and-fuse driver: the relu consumer is tiled, yat.product
 // is fused into each tile (generateResultTileValue) and the scaling of x in
 // front of it into the product's tile.

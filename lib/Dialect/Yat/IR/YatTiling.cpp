@@ -11,9 +11,10 @@
 //
 // A dim that cannot be sliced without changing what the op computes must
 // be left whole: the spatial dims of a padded yat.conv, its filters when it
-// has groups, attention's query rows when it is causal (the mask is aligned
-// to the last query) and its heads unless q, k and v share them (MHA) or all
-// queries share one kv head (MQA). Tiling such a dim fails.
+// has groups, and more than one grouped query head of an attention whose
+// kv heads its query heads share in groups (GQA). Tiling such a dim fails.
+// A tile of a causal attention's query rows reads the prefix of the keys
+// that its queries see.
 //
 //===----------------------------------------------------------------------===//
 
@@ -56,18 +57,40 @@ public:
     return sliceOp.getResult();
   }
 
-  /// `value · factor + term` on indices, folded when `value` is constant.
-  OpFoldResult mulAdd(OpFoldResult value, int64_t factor, int64_t term) {
+  /// `Σ coefficient · term` on indices, folded when every term is constant.
+  OpFoldResult sum(ArrayRef<std::pair<OpFoldResult, int64_t>> terms) {
+    int64_t constant = 0;
+    Value result;
+    for (auto [term, coefficient] : terms) {
+      if (std::optional<int64_t> value = getConstantIntValue(term)) {
+        constant += *value * coefficient;
+        continue;
+      }
+      Value scaled = getValueOrCreateConstantIndexOp(b, loc, term);
+      if (coefficient != 1)
+        scaled = arith::MulIOp::create(
+            b, loc, scaled,
+            arith::ConstantIndexOp::create(b, loc, coefficient));
+      result = result ? arith::AddIOp::create(b, loc, result, scaled) : scaled;
+    }
+    if (!result)
+      return b.getIndexAttr(constant);
+    if (constant == 0)
+      return result;
+    return arith::AddIOp::create(
+               b, loc, result, arith::ConstantIndexOp::create(b, loc, constant))
+        .getResult();
+  }
+
+  /// `value / divisor` (both non-negative) on indices, folded when `value`
+  /// is constant.
+  OpFoldResult divide(OpFoldResult value, int64_t divisor) {
     if (std::optional<int64_t> constant = getConstantIntValue(value))
-      return b.getIndexAttr(*constant * factor + term);
-    Value result = getValueOrCreateConstantIndexOp(b, loc, value);
-    if (factor != 1)
-      result = arith::MulIOp::create(
-          b, loc, result, arith::ConstantIndexOp::create(b, loc, factor));
-    if (term != 0)
-      result = arith::AddIOp::create(
-          b, loc, result, arith::ConstantIndexOp::create(b, loc, term));
-    return result;
+      return b.getIndexAttr(*constant / divisor);
+    return arith::DivUIOp::create(
+               b, loc, getValueOrCreateConstantIndexOp(b, loc, value),
+               arith::ConstantIndexOp::create(b, loc, divisor))
+        .getResult();
   }
 
   /// `op` again on `operands`, with a result of `sizes`.
@@ -166,9 +189,9 @@ FailureOr<TilingResult> tileConv(ConvOpTy op, OpBuilder &b, Value filterNorms,
     // Outputs [o, o + n) read inputs [o·s, (n − 1)·s + (k − 1)·d + 1).
     int64_t window = (filterType.getDimSize(d) - 1) * dilations[d] + 1;
     inputDims.push_back(d + 1);
-    inputOffsets.push_back(tile.mulAdd(offsets[d + 1], strides[d], 0));
-    inputSizes.push_back(
-        tile.mulAdd(sizes[d + 1], strides[d], window - strides[d]));
+    inputOffsets.push_back(tile.sum({{offsets[d + 1], strides[d]}}));
+    inputSizes.push_back(tile.sum({{sizes[d + 1], strides[d]},
+                                   {b.getIndexAttr(window - strides[d]), 1}}));
   }
   SmallVector<Value> operands = {
       tile.slice(op.getInput(), inputDims, inputOffsets, inputSizes)};
@@ -200,8 +223,26 @@ FailureOr<TilingResult> tileConv(ConvOpTy op, OpBuilder &b, Value filterNorms,
 // yat.attention
 //===----------------------------------------------------------------------===//
 
+/// `size` for messages: the number, or `?` when dynamic.
+std::string getDimText(int64_t size) {
+  return ShapedType::isDynamic(size) ? "?" : std::to_string(size);
+}
+
 /// A tile of the result `B x H x Tq x Dv`: q's rows of the tile, the kv heads
-/// its query heads read, and v's columns of the tile.
+/// its query heads read, the keys its queries see and v's columns of the
+/// tile.
+///
+/// Heads: a tile of query heads reads the same kv heads when q, k and v
+/// share them (MHA) or when there is one kv head (MQA); one query head `h`
+/// at a time reads kv head `h / (H / Hkv)` whatever the layout (GQA).
+///
+/// Causal query rows: the mask is aligned to the last query, so a tile of
+/// rows `[r, r + n)` reads the keys `[0, r + n + Tk − Tq)`. In the tile,
+/// whose last query is then aligned to its last key, query `i − r` sees key
+/// `j` when `j ≤ (i − r) + (r + Tk − Tq) = i + (Tk − Tq)`, as in the op. The
+/// keys past a tile's last visible one are not read at all. (A count below
+/// zero, possible only when Tq > Tk at run time, reads no key: no row of
+/// that tile sees one.)
 FailureOr<TilingResult> tileAttention(AttentionOp op, OpBuilder &b,
                                       ArrayRef<OpFoldResult> offsets,
                                       ArrayRef<OpFoldResult> sizes,
@@ -209,20 +250,24 @@ FailureOr<TilingResult> tileAttention(AttentionOp op, OpBuilder &b,
   auto resultType = cast<RankedTensorType>(op.getResult().getType());
   auto qType = cast<RankedTensorType>(op.getQ().getType());
   auto kType = cast<RankedTensorType>(op.getK().getType());
-  TileBuilder tile(b, op.getLoc());
+  Location loc = op.getLoc();
+  TileBuilder tile(b, loc);
   SmallVector<int64_t> qDims = {0}, kvDims = {0};
   SmallVector<OpFoldResult> qOffsets = {offsets[0]}, qSizes = {sizes[0]};
   SmallVector<OpFoldResult> kvOffsets = {offsets[0]}, kvSizes = {sizes[0]};
 
   if (!coversWholeDim(resultType, 1, offsets[1], sizes[1])) {
     int64_t heads = qType.getDimSize(1), kvHeads = kType.getDimSize(1);
-    bool sharedHeads = !qType.isDynamicDim(1) && heads == kvHeads;
+    bool staticHeads = !qType.isDynamicDim(1) && !kType.isDynamicDim(1);
+    bool sharedHeads = staticHeads && heads == kvHeads;
     bool oneKvHead = kvHeads == 1;
-    if (!sharedHeads && !oneKvHead)
+    bool oneQueryHead = staticHeads && isConstantIntValue(sizes[1], 1);
+    if (!sharedHeads && !oneKvHead && !oneQueryHead)
       return refuse(op, emitErrors,
-                    "cannot tile the heads when " + Twine(heads) +
-                        " query heads share " + Twine(kvHeads) +
-                        " kv heads (only MHA and MQA heads can be tiled)");
+                    "cannot tile the heads when " + getDimText(heads) +
+                        " query heads share " + getDimText(kvHeads) +
+                        " kv heads (MHA and MQA heads tile in any number, "
+                        "grouped heads with static counts one at a time)");
     qDims.push_back(1);
     qOffsets.push_back(offsets[1]);
     qSizes.push_back(sizes[1]);
@@ -230,16 +275,33 @@ FailureOr<TilingResult> tileAttention(AttentionOp op, OpBuilder &b,
       kvDims.push_back(1);
       kvOffsets.push_back(offsets[1]);
       kvSizes.push_back(sizes[1]);
+    } else if (!oneKvHead) {
+      kvDims.push_back(1);
+      kvOffsets.push_back(tile.divide(offsets[1], heads / kvHeads));
+      kvSizes.push_back(b.getIndexAttr(1));
     }
   }
   if (!coversWholeDim(resultType, 2, offsets[2], sizes[2])) {
-    if (op.getCausal())
-      return refuse(op, emitErrors,
-                    "cannot tile the query rows of a causal attention (its "
-                    "mask is aligned to the last query)");
     qDims.push_back(2);
     qOffsets.push_back(offsets[2]);
     qSizes.push_back(sizes[2]);
+    if (op.getCausal()) {
+      OpFoldResult keys = tensor::getMixedSize(b, loc, op.getK(), 2);
+      OpFoldResult queries = tensor::getMixedSize(b, loc, op.getQ(), 2);
+      OpFoldResult visibleKeys =
+          tile.sum({{offsets[2], 1}, {sizes[2], 1}, {keys, 1}, {queries, -1}});
+      // Only sequence lengths known at run time can have Tq > Tk, when the
+      // first rows see no key at all (and yield 0).
+      if (!isa<Attribute>(visibleKeys) &&
+          (qType.isDynamicDim(2) || kType.isDynamicDim(2)))
+        visibleKeys =
+            arith::MaxSIOp::create(b, loc, cast<Value>(visibleKeys),
+                                   arith::ConstantIndexOp::create(b, loc, 0))
+                .getResult();
+      kvDims.push_back(2);
+      kvOffsets.push_back(b.getIndexAttr(0));
+      kvSizes.push_back(visibleKeys);
+    }
   }
   SmallVector<int64_t> vDims = kvDims;
   SmallVector<OpFoldResult> vOffsets = kvOffsets, vSizes = kvSizes;

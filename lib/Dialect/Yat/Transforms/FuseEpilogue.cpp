@@ -138,7 +138,8 @@ Value fusion::createSumOfSquares(OpBuilder &b, Location loc, Value input,
   int64_t numKept = rank - static_cast<int64_t>(reducedDims.size());
   bool trailing = numKept >= 1 &&
                   llvm::equal(reducedDims, llvm::seq<int64_t>(numKept, rank));
-  if (!trailing || type.getNumElements() < kMinParallelNormElements)
+  if (!trailing || !type.hasStaticShape() ||
+      type.getNumElements() < kMinParallelNormElements)
     return createSerialSumOfSquares(b, loc, input, reducedDims);
 
   // Rows (the kept dims flattened) x the reduced dims flattened, split into
@@ -302,12 +303,12 @@ struct YatFuseEpiloguePass
 
     if (fuses("product") && failed(fuseProducts(getOperation(), sizes)))
       return signalPassFailure();
+    if (fuses("attention") && failed(fuseAttentions(getOperation(), sizes)))
+      return signalPassFailure();
     RewritePatternSet patterns(&getContext());
     if (fuses("conv") || fuses("grouped-conv"))
       populateFuseConvPatterns(patterns, sizes,
                                /*groupedOnly=*/!fuses("conv"));
-    if (fuses("attention"))
-      populateFuseAttentionPatterns(patterns, sizes);
     populateSquaredNormsLoweringPatterns(patterns);
     // One rewrite per op: the patterns create no new yat ops, so a single
     // walk suffices and leaves the surrounding IR as it is.

@@ -32,8 +32,10 @@ LogicalResult fuseProducts(Operation *root, const TileSizes &sizes);
 /// With `groupedOnly`, only yat.conv with groups > 1.
 void populateFuseConvPatterns(RewritePatternSet &patterns,
                               const TileSizes &sizes, bool groupedOnly = false);
-void populateFuseAttentionPatterns(RewritePatternSet &patterns,
-                                   const TileSizes &sizes);
+/// Tiles every fusable `yat.attention` under `root` by batch, head and
+/// `queryTile` queries, and decomposes each tile into flash-style loops over
+/// blocks of `keyTile` keys (FuseEpilogueAttention.cpp).
+LogicalResult fuseAttentions(Operation *root, const TileSizes &sizes);
 /// Lowers `yat.squared_norms` to a `linalg.generic` reduction.
 void populateSquaredNormsLoweringPatterns(RewritePatternSet &patterns);
 
@@ -54,7 +56,7 @@ Value truncateFromF32(OpBuilder &b, Location loc, Value value, Type type);
 /// An f32 arith.constant.
 Value createF32Constant(OpBuilder &b, Location loc, double value);
 
-/// f32 sums of squares of the static tensor `input` over the dims listed in
+/// f32 sums of squares of `input` over the dims listed in
 /// `reducedDims`: a `linalg.generic` reduction whose result has the other
 /// dims in order.
 Value createSumOfSquares(OpBuilder &b, Location loc, Value input,

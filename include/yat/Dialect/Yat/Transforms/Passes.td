@@ -67,26 +67,30 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       group; each tile computes its dot with a `linalg.conv_{1d,2d,3d}`, its
       window sums of squares with a `linalg.pooling_*_sum`, and the
       epilogue with one `linalg.generic`.
-    * `yat.attention` (static shapes): flash-style. `k` is transposed once
-      to `B x Hkv x D x Tk` and the squared norms of queries and keys are
-      computed once. The `scf.forall` runs over `(batch, head, query tile)`;
-      query head `h` reads kv head `h / (H / Hkv)`. An inner `scf.for` over
-      key tiles carries the running row maximum, the running row sum and
-      the `query-tile x Dv` accumulator: each step computes one
-      `query-tile x key-tile` block of scores, masks it (causal keys past
-      `i + Tk − Tq`, and keys past `Tk` in a partial last tile), and
+    * `yat.attention` (f32, f16 or bf16; static head counts and head dims,
+      any batch and sequence lengths): flash-style, without tile loops of
+      its own. Upstream's `scf::tileUsingSCF` cuts the op through its
+      `TilingInterface` into an `scf.forall` over `(batch, head,
+      query-tile queries)`: query head `h` reads kv head `h / (H / Hkv)`,
+      and a causal tile of rows `[r, r + n)` reads only the keys
+      `[0, r + n + Tk − Tq)` it sees. Each tile, a `yat.attention` of one
+      head, is then decomposed: an `scf.for` over blocks of `key-tile` keys
+      (peeled, so that full blocks have static shapes) carries the running
+      row maximum, the running row sum and the `query-tile x Dv` f32
+      accumulator. Each step transposes its keys, computes one
+      `query-tile x key-tile` block of ⵟ scores (`linalg.matmul` and one
+      `linalg.generic`, masking causal keys past `i + Tk − Tq`), and
       updates the online softmax, rescaling the accumulator when the
-      maximum grows (for `l1` normalization, a running sum only). With
-      `causal`, key tiles past the last visible key of the query tile are
-      not visited. Only `query-tile x key-tile` scores exist at a time, so
-      memory is linear in the sequence length.
+      maximum grows (for `l1` normalization, a running sum only). Only
+      `query-tile x key-tile` scores exist at a time, so memory is linear
+      in the sequence length. A row that sees no key yields 0.
 
     `ops` limits the pass to the listed op families (`product`, `conv`,
     `grouped-conv`: only `yat.conv` with `groups > 1`, `attention`); the
     others are left as they are.
 
-    Ops with dynamic shapes, empty tensors or f64 elements are left for
-    `convert-yat-to-linalg`. A `yat.squared_norms` left by
+    Other ops with dynamic shapes, and ops with empty tensors or f64
+    elements, are left for `convert-yat-to-linalg`. A `yat.squared_norms` left by
     `yat-cache-norms` (a weight that is not a constant) becomes a
     `linalg.generic` reduction.
   }];
