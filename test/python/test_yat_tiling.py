@@ -114,6 +114,29 @@ func.func @main(%x: {tensor_type_of(x)}, %f: {tensor_type_of(f)}, %b: {tensor_ty
           conv_bound(x, f, b, [1, 2], None, None, 1, 1e-5, 1.0), "tiled conv")
 
 
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
+def test_tiled_grouped_conv(path):
+    # 3 groups of 4 filters on 5 channels each, padded: tiles of 2 filters
+    # inside a group are ungrouped convs of the group's channels.
+    rng = np.random.default_rng(6)
+    x = rng.standard_normal((2, 7, 9, 15)).astype(np.float32)
+    f = rng.standard_normal((3, 2, 5, 12)).astype(np.float32)
+    b = rng.standard_normal(12).astype(np.float32)
+    out = tensor_type_of(np.zeros((2, 7, 8, 12), np.float32))
+    module = f"""\
+func.func @main(%x: {tensor_type_of(x)}, %f: {tensor_type_of(f)}, %b: {tensor_type_of(b)}) -> {out} {{
+  %y = yat.conv %x, %f, %b {{groups = 3 : i64, padding = array<i64: 1, 1, 0, 0>}} : ({tensor_type_of(x)}, {tensor_type_of(f)}, {tensor_type_of(b)}) -> {out}
+  return %y : {out}
+}}
+"""
+    module = tiled(module, "yat.conv", tile_using_forall([1, 0, 0, 2]))
+    (y,) = run(module, [x, f, b], extra_args=PIPELINE_PATHS[path])
+    padding = [1, 1, 0, 0]
+    check(y, ref.conv(x, f, b, padding=padding, groups=3), "f32",
+          conv_bound(x, f, b, [1, 1], padding, [1, 1], 3, 1e-5, 1.0),
+          "tiled grouped conv")
+
+
 ATTENTION_CASES = [
     # B, H, Hkv, Tq, Tk, causal, tiling
     (2, 4, 4, 9, 11, False, tile_using_forall([1, 3, 4])),   # MHA: heads, rows

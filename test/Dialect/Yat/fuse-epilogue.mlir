@@ -132,20 +132,21 @@ func.func @product_dynamic(%x: tensor<?x16xf32>, %w: tensor<8x16xf32>) -> tensor
 
 // -----
 
-// Conv: the padded input and the per-group sums of squares are computed
-// once; each tile (one output row segment x 32 channels) computes its f32
-// dot with linalg.conv_2d_nhwc_hwcf on the window it reads, its window sums
-// of squares with linalg.pooling_nhwc_sum, and the epilogue, in the loop.
+// Conv: the input is padded once and the unpadded conv tiled through its
+// TilingInterface: one batch element x 8 output rows (enough for 4096
+// outputs) x 16 positions x 32 filters. Each tile is the reference
+// decomposition: its f32 dot with linalg.conv_2d_nhwc_hwcf on the window
+// it reads, its window sums of squares with linalg.pooling_nhwc_sum, the
+// filter norms and the epilogue, in the loop.
 // CHECK-LABEL: func.func @conv_padded
 // CHECK-SAME: (%[[X:.*]]: tensor<2x16x16x8xbf16>, %[[F:.*]]: tensor<3x3x8x32xbf16>)
 // CHECK-NOT: tensor<2x16x16x32xf32>
 // CHECK: %[[P:.*]] = tensor.pad %[[X]] low[0, 1, 1, 0] high[0, 1, 1, 0]
-// CHECK: %[[SQ:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<2x18x18x1xf32>)
-// CHECK: scf.forall (%[[N:.*]], %[[OH:.*]], %[[OW:.*]], %[[OC:.*]]) = (0, 0, 0, 0) to (2, 16, 16, 32) step (1, 1, 16, 32)
-// CHECK:   %[[WIN:.*]] = tensor.extract_slice %[[P]][%[[N]], %[[OH]], %[[OW]], %{{.*}}] [1, 3, 18, 8]
-// CHECK:   %[[DOT:.*]] = linalg.conv_2d_nhwc_hwcf {{.*}} ins(%[[WIN]], %{{.*}} : tensor<1x3x18x8xbf16>, tensor<3x3x8x32xbf16>) outs(%{{.*}} : tensor<1x1x16x32xf32>)
-// CHECK:   %[[PATCH:.*]] = linalg.pooling_nhwc_sum {{.*}} outs(%{{.*}} : tensor<1x1x16x1xf32>)
-// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %{{.*}} : tensor<1x1x16x32xf32>, tensor<1x1x16xf32>, tensor<32xf32>) outs(%{{.*}} : tensor<1x1x16x32xbf16>)
+// CHECK: scf.forall (%[[N:.*]], %[[OH:.*]], %[[OW:.*]], %[[OC:.*]]) = (0, 0, 0, 0) to (2, 16, 16, 32) step (1, 8, 16, 32)
+// CHECK:   %[[WIN:.*]] = tensor.extract_slice %[[P]][%[[N]], %[[OH]], %[[OW]], 0] [1, 10, 18, 8]
+// CHECK:   %[[DOT:.*]] = linalg.conv_2d_nhwc_hwcf {{.*}} ins(%[[WIN]], %{{.*}} : tensor<1x10x18x8xbf16>, tensor<3x3x8x32xbf16>) outs(%{{.*}} : tensor<1x8x16x32xf32>)
+// CHECK:   %[[PATCH:.*]] = linalg.pooling_nhwc_sum {{.*}} outs(%{{.*}} : tensor<1x8x16x1xf32>)
+// CHECK:   %[[Y:.*]] = linalg.generic {{.*}} ins(%[[DOT]], %{{.*}}, %{{.*}} : tensor<1x8x16x32xf32>, tensor<1x8x16xf32>, tensor<32xf32>) outs(%{{.*}} : tensor<1x8x16x32xbf16>)
 // CHECK:   tensor.parallel_insert_slice %[[Y]]
 // CHECK-NOT: tensor<2x16x16x32xf32>
 func.func @conv_padded(%x: tensor<2x16x16x8xbf16>, %f: tensor<3x3x8x32xbf16>) -> tensor<2x16x16x32xbf16> {
@@ -155,12 +156,16 @@ func.func @conv_padded(%x: tensor<2x16x16x8xbf16>, %f: tensor<3x3x8x32xbf16>) ->
 
 // -----
 
-// Grouped conv: each tile's channels lie in one group, whose input channels
-// and sums of squares the tile reads.
+// Grouped conv: each tile's 3 filters lie in one group; the tile is an
+// ungrouped conv of that group's 2 input channels, from channel
+// 2 (f / 3).
 // CHECK-LABEL: func.func @conv_grouped
-// CHECK: %[[SQ:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<1x9x8x2xf32>)
-// CHECK: scf.forall ({{.*}}) = (0, 0, 0, 0) to (1, 4, 4, 6) step (1, 1, 4, 3)
-// CHECK:   linalg.conv_2d_nhwc_hwcf {dilations = dense<[1, 2]> : tensor<2xi64>, strides = dense<[2, 1]> : tensor<2xi64>} ins(%{{.*}}, %{{.*}} : tensor<1x3x8x2xf32>, tensor<3x3x2x3xf32>)
+// CHECK-SAME: (%[[X:.*]]: tensor<1x9x8x4xf32>, %[[F:.*]]: tensor<3x3x2x6xf32>)
+// CHECK: scf.forall ({{.*}}, %[[OC:.*]]) = (0, 0, 0, 0) to (1, 4, 4, 6) step (1, 4, 4, 3)
+// CHECK:   %[[G:.*]] = arith.divui %[[OC]], %{{.*}} : index
+// CHECK:   %[[C:.*]] = arith.muli %[[G]], %{{.*}} : index
+// CHECK:   %[[WIN:.*]] = tensor.extract_slice %[[X]][%{{.*}}, %{{.*}}, %{{.*}}, %[[C]]] [1, 9, 8, 2]
+// CHECK:   linalg.conv_2d_nhwc_hwcf {dilations = dense<[1, 2]> : tensor<2xi64>, strides = dense<[2, 1]> : tensor<2xi64>} ins(%[[WIN]], %{{.*}} : tensor<1x9x8x2xf32>, tensor<3x3x2x3xf32>)
 // CHECK:   linalg.pooling_nhwc_sum {dilations = dense<[1, 2]> : tensor<2xi64>, strides = dense<[2, 1]> : tensor<2xi64>}
 func.func @conv_grouped(%x: tensor<1x9x8x4xf32>, %f: tensor<3x3x2x6xf32>) -> tensor<1x4x4x6xf32> {
   %y = yat.conv %x, %f {strides = array<i64: 2, 1>, dilations = array<i64: 1, 2>, groups = 2 : i64} : (tensor<1x9x8x4xf32>, tensor<3x3x2x6xf32>) -> tensor<1x4x4x6xf32>

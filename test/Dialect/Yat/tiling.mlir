@@ -78,6 +78,32 @@ module attributes {transform.with_named_sequence} {
 
 // -----
 
+// A tile of filters inside one group of a grouped conv (2 groups of 4
+// filters on 3 channels each, tiles of 2 filters) is an ungrouped conv of
+// the group's channels: filters [f, f + 2) read channels [3 (f / 4), +3).
+// CHECK-LABEL: func.func @conv_group_tiles
+// CHECK-SAME: (%[[IN:.*]]: tensor<1x6x6x6xf32>, %[[F:.*]]: tensor<3x3x3x8xf32>)
+// CHECK: scf.forall (%[[IV:.*]]) in (4)
+// CHECK-DAG: %[[FO:.*]] = affine.apply #{{.*}}(%[[IV]])
+// CHECK-DAG: %[[G:.*]] = arith.divui %[[FO]], %{{.*}} : index
+// CHECK-DAG: %[[CO:.*]] = arith.muli %[[G]], %{{.*}} : index
+// CHECK-DAG: %[[INT:.*]] = tensor.extract_slice %[[IN]][0, 0, 0, %[[CO]]] [1, 6, 6, 3] [1, 1, 1, 1]
+// CHECK-DAG: %[[FT:.*]] = tensor.extract_slice %[[F]][0, 0, 0, %[[FO]]] [3, 3, 3, 2] [1, 1, 1, 1]
+// CHECK: yat.conv %[[INT]], %[[FT]] {padding = array<i64: 1, 1, 1, 1>} : (tensor<1x6x6x3xf32>, tensor<3x3x3x2xf32>) -> tensor<1x6x6x2xf32>
+func.func @conv_group_tiles(%in: tensor<1x6x6x6xf32>, %f: tensor<3x3x3x8xf32>) -> tensor<1x6x6x8xf32> {
+  %0 = yat.conv %in, %f {groups = 2 : i64, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x6x6x6xf32>, tensor<3x3x3x8xf32>) -> tensor<1x6x6x8xf32>
+  return %0 : tensor<1x6x6x8xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.conv"]} in %root : (!transform.any_op) -> !transform.any_op
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [0, 0, 0, 2] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
 // MHA attention tiles over batch, heads and (non-causal) query rows; k and
 // v follow the head tile, v the column tile.
 // CHECK-LABEL: func.func @attention

@@ -10,11 +10,11 @@
 // their producers and consumers like any linalg op.
 //
 // A dim that cannot be sliced without changing what the op computes must
-// be left whole: the spatial dims of a padded yat.conv, its filters when it
-// has groups, and more than one grouped query head of an attention whose
-// kv heads its query heads share in groups (GQA). Tiling such a dim fails.
-// A tile of a causal attention's query rows reads the prefix of the keys
-// that its queries see.
+// be left whole: the spatial dims of a padded yat.conv, its filters when a
+// tile would straddle two groups, and more than one grouped query head of an
+// attention whose kv heads its query heads share in groups (GQA). Tiling such a
+// dim fails. A tile of a causal attention's query rows reads the prefix of the
+// keys that its queries see.
 //
 //===----------------------------------------------------------------------===//
 
@@ -118,6 +118,11 @@ bool coversWholeDim(RankedTensorType type, int64_t dim, OpFoldResult offset,
          isConstantIntValue(size, type.getDimSize(dim));
 }
 
+/// `size` for messages: the number, or `?` when dynamic.
+std::string getDimText(int64_t size) {
+  return ShapedType::isDynamic(size) ? "?" : std::to_string(size);
+}
+
 /// Fails a tiling that would change what `op` computes. Tiling on request
 /// says why; the fusion drivers try producers speculatively and expect a
 /// silent failure.
@@ -157,7 +162,8 @@ FailureOr<TilingResult> tileProduct(Operation *op, OpBuilder &b, Value x,
 
 /// A tile of the output `N x O.. x F`: the batch rows, for each sliced
 /// spatial dim the input window its outputs read, and the filters (with
-/// their norms and bias) of the tile.
+/// their norms and bias) of the tile. With groups, a tile of filters inside
+/// one group is an ungrouped convolution of that group's input channels.
 template <typename ConvOpTy>
 FailureOr<TilingResult> tileConv(ConvOpTy op, OpBuilder &b, Value filterNorms,
                                  ArrayRef<OpFoldResult> offsets,
@@ -193,17 +199,33 @@ FailureOr<TilingResult> tileConv(ConvOpTy op, OpBuilder &b, Value filterNorms,
     inputSizes.push_back(tile.sum({{sizes[d + 1], strides[d]},
                                    {b.getIndexAttr(window - strides[d]), 1}}));
   }
-  SmallVector<Value> operands = {
-      tile.slice(op.getInput(), inputDims, inputOffsets, inputSizes)};
-
   Value filter = op.getFilter(), bias = op.getBias();
+  bool groupTile = false;
   if (!coversWholeDim(resultType, filterDim, offsets.back(), sizes.back())) {
-    // With groups, the filters of a tile would read other input channels.
-    if (op.getGroups() != 1)
-      return refuse(op, emitErrors,
-                    "cannot tile the filters of a grouped convolution "
-                    "(groups = " +
-                        Twine(op.getGroups()) + ")");
+    if (int64_t groups = op.getGroups(); groups != 1) {
+      // A tile of filters inside one group reads that group's channels
+      // alone: an ungrouped convolution of them.
+      int64_t filters = filterType.getShape().back();
+      int64_t channels =
+          cast<RankedTensorType>(op.getInput().getType()).getShape().back();
+      std::optional<int64_t> tileFilters = getConstantIntValue(sizes.back());
+      int64_t groupFilters = filters / groups;
+      if (ShapedType::isDynamic(filters) || ShapedType::isDynamic(channels) ||
+          !tileFilters || *tileFilters < 1 || groupFilters % *tileFilters != 0)
+        return refuse(op, emitErrors,
+                      "cannot tile the " + getDimText(filters) +
+                          " filters of a convolution with " + Twine(groups) +
+                          " groups by " +
+                          (tileFilters ? Twine(*tileFilters) : Twine("?")) +
+                          " (a tile must lie within one group of static "
+                          "size)");
+      int64_t groupChannels = channels / groups;
+      inputDims.push_back(spatial + 1);
+      inputOffsets.push_back(tile.sum(
+          {{tile.divide(offsets.back(), groupFilters), groupChannels}}));
+      inputSizes.push_back(b.getIndexAttr(groupChannels));
+      groupTile = true;
+    }
     int64_t filterRank = filterType.getRank();
     filter = tile.slice(filter, {filterRank - 1}, offsets.back(), sizes.back());
     if (filterNorms)
@@ -211,22 +233,23 @@ FailureOr<TilingResult> tileConv(ConvOpTy op, OpBuilder &b, Value filterNorms,
     if (bias)
       bias = tile.slice(bias, {0}, offsets.back(), sizes.back());
   }
+  SmallVector<Value> operands = {
+      tile.slice(op.getInput(), inputDims, inputOffsets, inputSizes)};
   operands.push_back(filter);
   if (filterNorms)
     operands.push_back(filterNorms);
   if (bias)
     operands.push_back(bias);
-  return tile.finish(op, operands, sizes);
+  FailureOr<TilingResult> tiled = tile.finish(op, operands, sizes);
+  if (groupTile)
+    tiled->tiledOps.front()->setAttr(op.getGroupsAttrName(),
+                                     b.getI64IntegerAttr(1));
+  return tiled;
 }
 
 //===----------------------------------------------------------------------===//
 // yat.attention
 //===----------------------------------------------------------------------===//
-
-/// `size` for messages: the number, or `?` when dynamic.
-std::string getDimText(int64_t size) {
-  return ShapedType::isDynamic(size) ? "?" : std::to_string(size);
-}
 
 /// A tile of the result `B x H x Tq x Dv`: q's rows of the tile, the kv heads
 /// its query heads read, the keys its queries see and v's columns of the

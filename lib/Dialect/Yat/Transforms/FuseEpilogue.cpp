@@ -11,11 +11,14 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "yat/Conversion/YatToLinalg/YatToLinalg.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Debug.h"
 
 #define DEBUG_TYPE "yat-fuse-epilogue"
 
@@ -39,6 +42,11 @@ bool fusion::isFusableTensorType(Type type) {
     return false;
   return isa<Float32Type, Float16Type, BFloat16Type>(
       tensorType.getElementType());
+}
+
+bool fusion::hasFusableTypes(Operation *op) {
+  return llvm::all_of(op->getOperandTypes(), isFusableTensorType) &&
+         llvm::all_of(op->getResultTypes(), isFusableTensorType);
 }
 
 Value fusion::extendToF32(OpBuilder &b, Location loc, Value value) {
@@ -233,6 +241,40 @@ scf::ForallOp fusion::createTiledForall(OpBuilder &b, Location loc,
   return forall;
 }
 
+LogicalResult fusion::tileIntoForall(RewriterBase &rewriter, TilingInterface op,
+                                     ArrayRef<int64_t> tileSizes,
+                                     SmallVectorImpl<Operation *> &tiles) {
+  scf::SCFTilingOptions options;
+  options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
+  options.setTileSizes(getAsIndexOpFoldResult(op->getContext(), tileSizes));
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled =
+      scf::tileUsingSCF(rewriter, op, options);
+  if (failed(tiled))
+    return op->emitOpError() << "could not be tiled over its result";
+  LLVM_DEBUG(llvm::dbgs() << "tiled " << *op << "\n");
+  rewriter.replaceOp(op, tiled->replacements);
+  tiles.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
+  return success();
+}
+
+LogicalResult fusion::decomposeTiles(Operation *root,
+                                     ArrayRef<Operation *> tiles) {
+  if (tiles.empty())
+    return success();
+  RewritePatternSet patterns(root->getContext());
+  populateYatToLinalgConversionPatterns(patterns);
+  GreedyRewriteConfig config;
+  config.setStrictness(GreedyRewriteStrictness::ExistingOps);
+  bool changed = false, allErased = false;
+  if (failed(applyOpPatternsGreedily(tiles, std::move(patterns), config,
+                                     &changed, &allErased)) ||
+      !allErased)
+    return root->emitError() << "yat-fuse-epilogue could not decompose the "
+                                "tiles of a yat op";
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // yat.squared_norms
 //===----------------------------------------------------------------------===//
@@ -305,10 +347,11 @@ struct YatFuseEpiloguePass
       return signalPassFailure();
     if (fuses("attention") && failed(fuseAttentions(getOperation(), sizes)))
       return signalPassFailure();
+    if ((fuses("conv") || fuses("grouped-conv")) &&
+        failed(fuseConvs(getOperation(), sizes,
+                         /*groupedOnly=*/!fuses("conv"))))
+      return signalPassFailure();
     RewritePatternSet patterns(&getContext());
-    if (fuses("conv") || fuses("grouped-conv"))
-      populateFuseConvPatterns(patterns, sizes,
-                               /*groupedOnly=*/!fuses("conv"));
     populateSquaredNormsLoweringPatterns(patterns);
     // One rewrite per op: the patterns create no new yat ops, so a single
     // walk suffices and leaves the surrounding IR as it is.

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/TilingInterface.h"
 #include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
 
 namespace mlir::yat::fusion {
@@ -29,9 +30,11 @@ struct TileSizes {
 /// `root` over its output into `tileRows x tileColumns` tiles and decomposes
 /// each tile (FuseEpilogueProduct.cpp).
 LogicalResult fuseProducts(Operation *root, const TileSizes &sizes);
-/// With `groupedOnly`, only yat.conv with groups > 1.
-void populateFuseConvPatterns(RewritePatternSet &patterns,
-                              const TileSizes &sizes, bool groupedOnly = false);
+/// Tiles every fusable `yat.conv` and `yat.conv_with_norms` under `root`
+/// (with `groupedOnly`, those with groups > 1) over its output and
+/// decomposes each tile (FuseEpilogueConv.cpp).
+LogicalResult fuseConvs(Operation *root, const TileSizes &sizes,
+                        bool groupedOnly);
 /// Tiles every fusable `yat.attention` under `root` by batch, head and
 /// `queryTile` queries, and decomposes each tile into flash-style loops over
 /// blocks of `keyTile` keys (FuseEpilogueAttention.cpp).
@@ -43,9 +46,23 @@ void populateSquaredNormsLoweringPatterns(RewritePatternSet &patterns);
 // Helpers
 //===----------------------------------------------------------------------===//
 
+/// Cuts `op` into an `scf.forall` of tiles of `tileSizes` through its
+/// TilingInterface (upstream's scf::tileUsingSCF), replaces it with the
+/// loop's result and appends the tiles to `tiles`.
+LogicalResult tileIntoForall(RewriterBase &rewriter, TilingInterface op,
+                             ArrayRef<int64_t> tileSizes,
+                             SmallVectorImpl<Operation *> &tiles);
+
+/// Replaces each of `tiles` (yat ops) under `root` with its reference
+/// decomposition, the one convert-yat-to-linalg emits.
+LogicalResult decomposeTiles(Operation *root, ArrayRef<Operation *> tiles);
+
 /// True when `type` is a non-empty ranked tensor of static shape whose element
 /// type the fused lowerings handle (f32, f16, bf16).
 bool isFusableTensorType(Type type);
+
+/// True when every operand and result of `op` has a fusable tensor type.
+bool hasFusableTypes(Operation *op);
 
 /// `value` (a float scalar) converted to f32 with arith.extf, or unchanged.
 Value extendToF32(OpBuilder &b, Location loc, Value value);

@@ -12,12 +12,8 @@
 
 #include "FuseEpilogue.h"
 
-#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
-#include "yat/Conversion/YatToLinalg/YatToLinalg.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
-#include "llvm/Support/Debug.h"
 
 #define DEBUG_TYPE "yat-fuse-epilogue"
 
@@ -26,13 +22,6 @@ using namespace mlir::yat;
 using namespace mlir::yat::fusion;
 
 namespace {
-
-/// Whether the fused lowering takes `op`: static, non-empty shapes with
-/// f32, f16 or bf16 elements.
-bool isFusableProduct(Operation *op) {
-  return llvm::all_of(op->getOperandTypes(), isFusableTensorType) &&
-         isFusableTensorType(op->getResult(0).getType());
-}
 
 /// `op` with the leading dims of its `x` (operand 0) collapsed into one, so
 /// that tiles take rows of `M x K` whatever the batch dims; returns the
@@ -68,7 +57,7 @@ Operation *collapseLeadingDims(RewriterBase &rewriter, Operation *op) {
 LogicalResult fusion::fuseProducts(Operation *root, const TileSizes &sizes) {
   SmallVector<Operation *> products;
   root->walk([&](Operation *op) {
-    if (isa<ProductOp, ProductWithNormsOp>(op) && isFusableProduct(op))
+    if (isa<ProductOp, ProductWithNormsOp>(op) && hasFusableTypes(op))
       products.push_back(op);
   });
   IRRewriter rewriter(root->getContext());
@@ -84,32 +73,9 @@ LogicalResult fusion::fuseProducts(Operation *root, const TileSizes &sizes) {
       tileSizes.erase(tileSizes.begin());
     for (auto [tileSize, size] : llvm::zip_equal(tileSizes, shape))
       tileSize = std::min(tileSize, size);
-    scf::SCFTilingOptions options;
-    options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
-    options.setTileSizes(getAsIndexOpFoldResult(root->getContext(), tileSizes));
-    rewriter.setInsertionPoint(flat);
-    FailureOr<scf::SCFTilingResult> tiled =
-        scf::tileUsingSCF(rewriter, cast<TilingInterface>(flat), options);
-    if (failed(tiled))
-      return flat->emitOpError() << "could not be tiled over its result";
-    LLVM_DEBUG(llvm::dbgs() << "tiled " << *flat << "\n");
-    rewriter.replaceOp(flat, tiled->replacements);
-    tiles.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
+    if (failed(tileIntoForall(rewriter, cast<TilingInterface>(flat), tileSizes,
+                              tiles)))
+      return failure();
   }
-  if (tiles.empty())
-    return success();
-
-  // Each tile's product becomes its reference decomposition: a tile of dot
-  // products and the epilogue that finishes it.
-  RewritePatternSet patterns(root->getContext());
-  populateYatToLinalgConversionPatterns(patterns);
-  GreedyRewriteConfig config;
-  config.setStrictness(GreedyRewriteStrictness::ExistingOps);
-  bool changed = false, allErased = false;
-  if (failed(applyOpPatternsGreedily(tiles, std::move(patterns), config,
-                                     &changed, &allErased)) ||
-      !allErased)
-    return root->emitError() << "yat-fuse-epilogue could not decompose the "
-                                "tiles of a yat.product";
-  return success();
+  return decomposeTiles(root, tiles);
 }

@@ -60,13 +60,16 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       with an elementwise epilogue, with packed weight panels and chunks of
       K, and the decomposed ungrouped conv like any convolution.
     * `yat.conv` (static shapes; any groups, strides, dilations, padding):
-      the input is zero-padded once and the sum of its squares over each
-      group's channels is computed once (size `N x S x groups`). The
-      `scf.forall` runs over tiles of one output row segment of
-      `tile-cols`-ish positions by a block of output channels inside one
-      group; each tile computes its dot with a `linalg.conv_{1d,2d,3d}`, its
-      window sums of squares with a `linalg.pooling_*_sum`, and the
-      epilogue with one `linalg.generic`.
+      a padded conv becomes a `tensor.pad` of its input and an unpadded
+      conv, which upstream's `scf::tileUsingSCF` cuts through its
+      `TilingInterface` into an `scf.forall` of output tiles: one batch
+      element, `conv-tile-positions` outputs of the innermost spatial dim,
+      up to `tile-cols` filters inside one group (an ungrouped conv of that
+      group's input channels), one row of the other spatial dims but the
+      outermost, which takes enough rows for 4096 outputs. Each tile is the
+      reference decomposition: its dot with a `linalg.conv_{1d,2d,3d}` on
+      the input window it reads, its window sums of squares with a
+      `linalg.pooling_*_sum`, and the epilogue with one `linalg.generic`.
     * `yat.attention` (f32, f16 or bf16; static head counts and head dims,
       any batch and sequence lengths): flash-style, without tile loops of
       its own. Upstream's `scf::tileUsingSCF` cuts the op through its
