@@ -72,7 +72,7 @@ template <typename OpTy> struct ConvOpLowering : OpRewritePattern<OpTy> {
     if (failed(resultSizes))
       return rewriter.notifyMatchFailure(op, "cannot reify the result shape");
 
-    Value input = padInput(rewriter, loc, op.getInput(), padding);
+    Value input = createPaddedInput(rewriter, loc, op.getInput(), padding);
     Value filter = op.getFilter();
     OpFoldResult groupCount = rewriter.getIndexAttr(groups);
     OpFoldResult filterCount =
@@ -185,26 +185,6 @@ private:
       reassociation.push_back({d});
     reassociation.push_back({rank - 1, rank});
     return reassociation;
-  }
-
-  /// The input zero-padded by `padding` (lo, hi per spatial dim).
-  static Value padInput(OpBuilder &b, Location loc, Value input,
-                        ArrayRef<int64_t> padding) {
-    if (llvm::all_of(padding, [](int64_t p) { return p == 0; }))
-      return input;
-    auto type = cast<RankedTensorType>(input.getType());
-    SmallVector<OpFoldResult> low = {b.getIndexAttr(0)};
-    SmallVector<OpFoldResult> high = {b.getIndexAttr(0)};
-    for (size_t d = 0; d < padding.size() / 2; ++d) {
-      low.push_back(b.getIndexAttr(padding[2 * d]));
-      high.push_back(b.getIndexAttr(padding[2 * d + 1]));
-    }
-    low.push_back(b.getIndexAttr(0));
-    high.push_back(b.getIndexAttr(0));
-    Value zero =
-        arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
-    return tensor::PadOp::create(b, loc, /*resultType=*/Type(), input, low,
-                                 high, zero);
   }
 
   /// `o·stride + k·dilation` per spatial dim, the input position a window

@@ -16,8 +16,6 @@
 
 #include "FuseEpilogue.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 
 #define DEBUG_TYPE "yat-fuse-epilogue"
@@ -51,21 +49,9 @@ template <typename OpTy> OpTy splitPadding(RewriterBase &rewriter, OpTy op) {
   SmallVector<int64_t> padding = op.getPaddingOrDefault();
   if (llvm::all_of(padding, [](int64_t p) { return p == 0; }))
     return op;
-  Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
-  SmallVector<OpFoldResult> low = {rewriter.getIndexAttr(0)};
-  SmallVector<OpFoldResult> high = {rewriter.getIndexAttr(0)};
-  for (size_t d = 0; d < padding.size() / 2; ++d) {
-    low.push_back(rewriter.getIndexAttr(padding[2 * d]));
-    high.push_back(rewriter.getIndexAttr(padding[2 * d + 1]));
-  }
-  low.push_back(rewriter.getIndexAttr(0));
-  high.push_back(rewriter.getIndexAttr(0));
-  Type elementType = op.getInput().getType().getElementType();
-  Value zero = arith::ConstantOp::create(rewriter, loc,
-                                         rewriter.getZeroAttr(elementType));
-  Value padded = tensor::PadOp::create(rewriter, loc, Type(), op.getInput(),
-                                       low, high, zero);
+  Value padded =
+      createPaddedInput(rewriter, op.getLoc(), op.getInput(), padding);
   auto unpadded = cast<OpTy>(rewriter.clone(*op));
   unpadded.getInputMutable().assign(padded);
   unpadded.removePaddingAttr();
@@ -94,8 +80,8 @@ SmallVector<int64_t> getConvTileSizes(RankedTensorType resultType,
                                          std::min(filters, shape[rank - 1]));
   if (rank > 3)
     sizes[1] = std::clamp<int64_t>(
-        llvm::divideCeil(kMinTileOutputs, sizes[rank - 2] * sizes[rank - 1]),
-        1, shape[1]);
+        llvm::divideCeil(kMinTileOutputs, sizes[rank - 2] * sizes[rank - 1]), 1,
+        shape[1]);
   return sizes;
 }
 

@@ -111,3 +111,22 @@ Value yat::createNamedConv(OpBuilder &b, Location loc, Value input,
                         linalg::Conv3DNdhwcDhwcfOp>(
       b, loc, ValueRange{input, filter}, init, strides, dilations);
 }
+
+Value yat::createPaddedInput(OpBuilder &b, Location loc, Value input,
+                             ArrayRef<int64_t> padding) {
+  if (llvm::all_of(padding, [](int64_t p) { return p == 0; }))
+    return input;
+  auto type = cast<RankedTensorType>(input.getType());
+  SmallVector<OpFoldResult> low = {b.getIndexAttr(0)};
+  SmallVector<OpFoldResult> high = {b.getIndexAttr(0)};
+  for (size_t d = 0; d < padding.size() / 2; ++d) {
+    low.push_back(b.getIndexAttr(padding[2 * d]));
+    high.push_back(b.getIndexAttr(padding[2 * d + 1]));
+  }
+  low.push_back(b.getIndexAttr(0));
+  high.push_back(b.getIndexAttr(0));
+  Value zero =
+      arith::ConstantOp::create(b, loc, b.getZeroAttr(type.getElementType()));
+  return tensor::PadOp::create(b, loc, /*resultType=*/Type(), input, low, high,
+                               zero);
+}

@@ -48,6 +48,11 @@ Value createNamedConv(OpBuilder &b, Location loc, Value input, Value filter,
                       Value init, ArrayRef<int64_t> strides,
                       ArrayRef<int64_t> dilations);
 
+/// `input` (N x S.. x C, channels last) zero-padded by `padding` (low and
+/// high per spatial dim) with a `tensor.pad`, or `input` when all are 0.
+Value createPaddedInput(OpBuilder &b, Location loc, Value input,
+                        ArrayRef<int64_t> padding);
+
 } // namespace mlir::yat
 
 #endif // YAT_DIALECT_YAT_UTILS_LINALGBUILDERS_H
