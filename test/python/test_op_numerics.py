@@ -286,6 +286,12 @@ CONV_CASES = [
     ((1, 6, 5, 2), (2, 2, 2, 3), [2, 2], None, None, 1, False, "bf16"),
     # More output positions and channels than one fused tile holds.
     ((2, 9, 70, 5), (3, 3, 5, 70), None, [1, 1, 1, 1], None, 1, True, "f32"),
+    # Grouped tiles: several output rows per tile (depthwise, multiplier 2),
+    # 1-d and 3-d groups, and 65 filters per group in tiles of 13.
+    ((2, 17, 7, 16), (3, 3, 1, 32), None, [1, 1, 1, 1], None, 16, True, "f32"),
+    ((1, 129, 6), (3, 2, 9), [2], None, None, 3, False, "f32"),
+    ((1, 3, 4, 5, 4), (2, 2, 2, 2, 4), None, None, None, 2, True, "bf16"),
+    ((1, 5, 7, 4), (1, 1, 2, 130), None, None, None, 2, False, "f32"),
 ]
 
 

@@ -94,47 +94,46 @@ def test_tiled_product(x_shape, n, bias, tiling, path):
           product_bound(x, w, b, 1e-3, 0.5), f"tiled product {x_shape}x{n}")
 
 
-@pytest.mark.parametrize("path", PIPELINE_PATHS)
-def test_tiled_conv(path):
+CONV_CASES = [
+    # x shape, filter shape, strides, padding, groups, tiling
     # Unpadded and strided, tiled over batch, output columns and filters.
-    rng = np.random.default_rng(5)
-    x = rng.standard_normal((2, 9, 17, 3)).astype(np.float32)
-    f = rng.standard_normal((3, 3, 3, 10)).astype(np.float32)
-    b = rng.standard_normal(10).astype(np.float32)
-    out = tensor_type_of(np.zeros((2, 7, 8, 10), np.float32))
-    module = f"""\
-func.func @main(%x: {tensor_type_of(x)}, %f: {tensor_type_of(f)}, %b: {tensor_type_of(b)}) -> {out} {{
-  %y = yat.conv %x, %f, %b {{strides = array<i64: 1, 2>, dilations = array<i64: 1, 1>}} : ({tensor_type_of(x)}, {tensor_type_of(f)}, {tensor_type_of(b)}) -> {out}
-  return %y : {out}
-}}
-"""
-    module = tiled(module, "yat.conv", tile_using_forall([1, 0, 3, 4]))
-    (y,) = run(module, [x, f, b], extra_args=PIPELINE_PATHS[path])
-    check(y, ref.conv(x, f, b, strides=[1, 2]), "f32",
-          conv_bound(x, f, b, [1, 2], None, None, 1, 1e-5, 1.0), "tiled conv")
-
-
-@pytest.mark.parametrize("path", PIPELINE_PATHS)
-def test_tiled_grouped_conv(path):
+    ((2, 9, 17, 3), (3, 3, 3, 10), [1, 2], None, 1,
+     tile_using_forall([1, 0, 3, 4])),
     # 3 groups of 4 filters on 5 channels each, padded: tiles of 2 filters
     # inside a group are ungrouped convs of the group's channels.
-    rng = np.random.default_rng(6)
-    x = rng.standard_normal((2, 7, 9, 15)).astype(np.float32)
-    f = rng.standard_normal((3, 2, 5, 12)).astype(np.float32)
-    b = rng.standard_normal(12).astype(np.float32)
-    out = tensor_type_of(np.zeros((2, 7, 8, 12), np.float32))
+    ((2, 7, 9, 15), (3, 2, 5, 12), None, [1, 1, 0, 0], 3,
+     tile_using_forall([1, 0, 0, 2])),
+]
+
+
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("x_shape,f_shape,strides,padding,groups,tiling",
+                         CONV_CASES)
+def test_tiled_conv(x_shape, f_shape, strides, padding, groups, tiling, path):
+    rng = np.random.default_rng(sum(x_shape) + groups)
+    x = rng.standard_normal(x_shape).astype(np.float32)
+    f = rng.standard_normal(f_shape).astype(np.float32)
+    b = rng.standard_normal(f_shape[-1]).astype(np.float32)
+    expected = ref.conv(x, f, b, strides=strides, padding=padding,
+                        groups=groups)
+    out = tensor_type_of(expected.astype(np.float32))
+    attrs = [f"groups = {groups} : i64"]
+    for name, values in (("strides", strides), ("padding", padding)):
+        if values:
+            attrs.append(f"{name} = array<i64: {', '.join(map(str, values))}>")
     module = f"""\
 func.func @main(%x: {tensor_type_of(x)}, %f: {tensor_type_of(f)}, %b: {tensor_type_of(b)}) -> {out} {{
-  %y = yat.conv %x, %f, %b {{groups = 3 : i64, padding = array<i64: 1, 1, 0, 0>}} : ({tensor_type_of(x)}, {tensor_type_of(f)}, {tensor_type_of(b)}) -> {out}
+  %y = yat.conv %x, %f, %b {{{', '.join(attrs)}}} : ({tensor_type_of(x)}, {tensor_type_of(f)}, {tensor_type_of(b)}) -> {out}
   return %y : {out}
 }}
 """
-    module = tiled(module, "yat.conv", tile_using_forall([1, 0, 0, 2]))
+    module = tiled(module, "yat.conv", tiling)
     (y,) = run(module, [x, f, b], extra_args=PIPELINE_PATHS[path])
-    padding = [1, 1, 0, 0]
-    check(y, ref.conv(x, f, b, padding=padding, groups=3), "f32",
-          conv_bound(x, f, b, [1, 1], padding, [1, 1], 3, 1e-5, 1.0),
-          "tiled grouped conv")
+    spatial = len(x_shape) - 2
+    check(y, expected, "f32",
+          conv_bound(x, f, b, strides or [1] * spatial, padding, [1] * spatial,
+                     groups, 1e-5, 1.0),
+          f"tiled conv groups={groups}")
 
 
 ATTENTION_CASES = [
