@@ -292,6 +292,13 @@ CONV_CASES = [
     ((1, 129, 6), (3, 2, 9), [2], None, None, 3, False, "f32"),
     ((1, 3, 4, 5, 4), (2, 2, 2, 2, 4), None, None, None, 2, True, "bf16"),
     ((1, 5, 7, 4), (1, 1, 2, 130), None, None, None, 2, False, "f32"),
+    # Depthwise, vectorized along the channels: odd and vector-width
+    # channel counts, strides and dilations, 1-d to 3-d, bf16.
+    ((1, 7, 17, 20), (3, 3, 1, 20), [1, 2], [1, 1, 1, 1], None, 20, True, "f32"),
+    ((2, 129, 17), (5, 1, 17), None, [2, 2], [2], 17, False, "f32"),
+    ((1, 6, 6, 64), (3, 3, 1, 64), None, [1, 1, 1, 1], None, 64, True, "bf16"),
+    ((1, 4, 5, 6, 7), (2, 2, 2, 1, 7), None, None, None, 7, True, "f32"),
+    ((1, 1, 1, 1), (1, 1, 1, 1), None, None, None, 1, True, "f32"),
 ]
 
 

@@ -103,6 +103,9 @@ CONV_CASES = [
     # inside a group are ungrouped convs of the group's channels.
     ((2, 7, 9, 15), (3, 2, 5, 12), None, [1, 1, 0, 0], 3,
      tile_using_forall([1, 0, 0, 2])),
+    # Depthwise, tiles of 4 whole groups.
+    ((1, 7, 9, 12), (3, 3, 1, 12), [2, 1], [1, 1, 1, 1], 12,
+     tile_using_forall([0, 0, 0, 4])),
 ]
 
 

@@ -75,10 +75,12 @@ bool isVectorizableBodyOp(Operation &op) {
          op.getResult(0).getType().isIntOrIndexOrFloat();
 }
 
-/// How one operand of a vectorized generic is read.
+/// How one operand of a vectorized generic is read: at `map` of the loop
+/// indices, whose results are any affine functions of the outer loops but
+/// for the innermost loop, which may only be the last one, as is.
 struct OperandAccess {
   bool vector = false; // along the innermost loop, else broadcast
-  SmallVector<unsigned> dims;
+  AffineMap map;
 };
 
 class GenericVectorizer {
@@ -111,20 +113,23 @@ public:
     }
     for (OpOperand &operand : op->getOpOperands()) {
       // i1 takes a byte per element in memory but a bit per lane in a
-      // vector<Nxi1> load or store: leave boolean buffers to scalar loops.
+      // vector<Nxi1> load or store: leave boolean buffers to scalar loops,
+      // and complex ones, which vectors cannot hold.
+      Type elementType = getElementTypeOrSelf(operand.get().getType());
       if (!isa<MemRefType>(operand.get().getType()) ||
-          getElementTypeOrSelf(operand.get().getType()).isInteger(1))
-        return failure();
-      AffineMap map = op.getMatchingIndexingMap(&operand);
-      if (!map.isProjectedPermutation(/*allowZeroInResults=*/false))
+          elementType.isInteger(1) ||
+          !VectorType::isValidElementType(elementType))
         return failure();
       OperandAccess access;
-      for (AffineExpr expr : map.getResults())
-        access.dims.push_back(cast<AffineDimExpr>(expr).getPosition());
-      auto position = llvm::find(access.dims, innermost);
-      if (position != access.dims.end()) {
-        if (position + 1 != access.dims.end())
+      access.map = op.getMatchingIndexingMap(&operand);
+      ArrayRef<AffineExpr> results = access.map.getResults();
+      AffineExpr innermostExpr = getAffineDimExpr(innermost, op.getContext());
+      for (auto [position, expr] : llvm::enumerate(results)) {
+        bool last = position + 1 == results.size();
+        if (expr.isFunctionOfDim(innermost) && (!last || expr != innermostExpr))
           return failure();
+      }
+      if (!results.empty() && results.back() == innermostExpr) {
         auto type = dyn_cast<MemRefType>(operand.get().getType());
         if (!type || !hasUnitInnerStride(type))
           return failure();
@@ -204,7 +209,8 @@ private:
           return combine(nb, nl, lhs, rhs);
         });
     OpOperand *init = op.getDpsInitOperand(0);
-    SmallVector<Value> indices = operandIndices(accesses.back(), outer, zero);
+    SmallVector<Value> indices =
+        operandIndices(b, loc, accesses.back(), outer, zero);
     Value old = memref::LoadOp::create(b, loc, init->get(), indices);
     memref::StoreOp::create(b, loc, combine(b, loc, old, reduced), init->get(),
                             indices);
@@ -218,11 +224,23 @@ private:
     return clone->getResult(0);
   }
 
-  SmallVector<Value> operandIndices(const OperandAccess &access,
+  /// The indices `access` reads at outer loop indices `outer` and innermost
+  /// index `inner`.
+  SmallVector<Value> operandIndices(OpBuilder &b, Location loc,
+                                    const OperandAccess &access,
                                     ValueRange outer, Value inner) {
+    SmallVector<Value> loopIndices(outer);
+    loopIndices.push_back(inner);
     SmallVector<Value> indices;
-    for (unsigned dim : access.dims)
-      indices.push_back(dim == innermost ? inner : outer[dim]);
+    for (AffineExpr expr : access.map.getResults()) {
+      if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+        indices.push_back(loopIndices[dim.getPosition()]);
+        continue;
+      }
+      indices.push_back(affine::makeComposedAffineApply(
+          b, loc, AffineMap::get(access.map.getNumDims(), 0, expr),
+          getAsOpFoldResult(loopIndices)));
+    }
     return indices;
   }
 
@@ -237,7 +255,7 @@ private:
       if (arg.use_empty())
         continue;
       const OperandAccess &access = accesses[index];
-      SmallVector<Value> indices = operandIndices(access, outer, iv);
+      SmallVector<Value> indices = operandIndices(b, loc, access, outer, iv);
       if (access.vector)
         mapping.map(arg,
                     loadVector(b, loc, operand.get(), indices, width, mask));
@@ -307,7 +325,7 @@ private:
     Value value = emitBody(b, loc, outer, iv, mask);
     OpOperand *init = op.getDpsInitOperand(0);
     storeVector(b, loc, value, init->get(),
-                operandIndices(accesses.back(), outer, iv), mask);
+                operandIndices(b, loc, accesses.back(), outer, iv), mask);
   }
 
   linalg::GenericOp op;

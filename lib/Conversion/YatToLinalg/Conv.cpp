@@ -74,6 +74,11 @@ template <typename OpTy> struct ConvOpLowering : OpRewritePattern<OpTy> {
 
     Value input = createPaddedInput(rewriter, loc, op.getInput(), padding);
     Value filter = op.getFilter();
+    if (op.isDepthwise()) {
+      rewriter.replaceOp(op, lowerDepthwise(rewriter, op, input, *resultSizes,
+                                            computeType, strides, dilations));
+      return success();
+    }
     OpFoldResult groupCount = rewriter.getIndexAttr(groups);
     OpFoldResult filterCount =
         tensor::getMixedSize(rewriter, loc, filter, numSpatial + 1);
@@ -185,6 +190,115 @@ private:
       reassociation.push_back({d});
     reassociation.push_back({rank - 1, rank});
     return reassociation;
+  }
+
+  /// The depthwise conv (one channel and one filter per group) of the padded
+  /// `input` (`N × P… × C`): the dot and the window sums of squares are
+  /// generics whose loops are `(n, o…, k…, c)`, with the channel innermost,
+  /// so that the code generation vectorizes them along the channels, which
+  /// every operand holds contiguously (per-group tiles would compute one
+  /// lane at a time).
+  static Value lowerDepthwise(PatternRewriter &rewriter, OpTy op, Value input,
+                              ArrayRef<OpFoldResult> resultSizes,
+                              Type computeType, ArrayRef<int64_t> strides,
+                              ArrayRef<int64_t> dilations) {
+    Location loc = op.getLoc();
+    MLIRContext *context = rewriter.getContext();
+    unsigned numSpatial = strides.size();
+    // K… × 1 × C as K… × C.
+    Value filter = tensor::CollapseShapeOp::create(
+        rewriter, loc, op.getFilter(), getDepthwiseFilterGrouping(numSpatial));
+
+    // Loops: n, o…, k…, c.
+    unsigned numLoops = 2 * numSpatial + 2;
+    unsigned channel = numLoops - 1;
+    SmallVector<AffineExpr> inputExprs = {getAffineDimExpr(0, context)};
+    SmallVector<unsigned> windowDims, outDims = {0};
+    for (unsigned i = 0; i < numSpatial; ++i) {
+      inputExprs.push_back(getAffineDimExpr(1 + i, context) * strides[i] +
+                           getAffineDimExpr(1 + numSpatial + i, context) *
+                               dilations[i]);
+      windowDims.push_back(1 + numSpatial + i);
+      outDims.push_back(1 + i);
+    }
+    inputExprs.push_back(getAffineDimExpr(channel, context));
+    windowDims.push_back(channel);
+    outDims.push_back(channel);
+    SmallVector<utils::IteratorType> iterators(numLoops,
+                                               utils::IteratorType::parallel);
+    for (unsigned i = 0; i < numSpatial; ++i)
+      iterators[1 + numSpatial + i] = utils::IteratorType::reduction;
+    SmallVector<AffineMap> maps = {
+        AffineMap::get(numLoops, 0, inputExprs, context),
+        getDimsMap(context, numLoops, windowDims),
+        getDimsMap(context, numLoops, outDims)};
+    SmallVector<OpFoldResult> outSizes(resultSizes);
+    TypedAttr zero = rewriter.getFloatAttr(computeType, 0.0);
+    // Accumulates `term(input in the compute type, filter element)` over
+    // each window. The filter bounds the window loops even where the term
+    // does not read it.
+    auto createWindowGeneric =
+        [&](function_ref<Value(OpBuilder &, Location, Value, Value)> term) {
+          return createGeneric(
+              rewriter, loc, ValueRange{input, filter},
+              createFilledTensor(rewriter, loc, outSizes, zero), maps,
+              iterators,
+              [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                Value value = convertFloat(b, l, args[0], computeType);
+                return arith::AddFOp::create(b, l, args[2],
+                                             term(b, l, value, args[1]));
+              });
+        };
+    Value dot = createWindowGeneric([&](OpBuilder &b, Location l, Value x,
+                                        Value f) -> Value {
+      return arith::MulFOp::create(b, l, x, convertFloat(b, l, f, computeType));
+    });
+    Value patch = createWindowGeneric(
+        [](OpBuilder &b, Location l, Value x, Value) -> Value {
+          return arith::MulFOp::create(b, l, x, x);
+        });
+
+    Value filterNorms;
+    if constexpr (std::is_same_v<OpTy, ConvWithNormsOp>)
+      filterNorms = op.getFilterNorms();
+    else
+      filterNorms = createFilterNorms(rewriter, loc, op.getFilter(),
+                                      computeType, /*grouped=*/false);
+    unsigned rank = numSpatial + 2;
+    SmallVector<Value> inputs = {dot, patch, filterNorms};
+    AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, context);
+    AffineMap channelMap = getDimsMap(context, rank, {rank - 1});
+    SmallVector<AffineMap> epilogueMaps = {identity, identity, channelMap};
+    Value bias = op.getBias();
+    if (bias) {
+      inputs.push_back(bias);
+      epilogueMaps.push_back(channelMap);
+    }
+    epilogueMaps.push_back(identity);
+    double epsilon = op.getEpsilon().convertToDouble();
+    double alpha = op.getAlpha().convertToDouble();
+    Type elementType = op.getResult().getType().getElementType();
+    Value y =
+        createGeneric(rewriter, loc, inputs,
+                      createEmptyTensor(rewriter, loc, outSizes, elementType),
+                      epilogueMaps, getIterators(rank),
+                      [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+                        return createYatValue(b, l, args[0], args[1], args[2],
+                                              bias ? args[3] : Value(), epsilon,
+                                              alpha, elementType);
+                      });
+    return castToType(rewriter, loc, y, op.getResult().getType());
+  }
+
+  /// `K… × 1 × C` grouped as `K… × C`: the unit channel dim joins the
+  /// filters.
+  static SmallVector<ReassociationIndices>
+  getDepthwiseFilterGrouping(unsigned numSpatial) {
+    SmallVector<ReassociationIndices> grouping;
+    for (unsigned d = 0; d < numSpatial; ++d)
+      grouping.push_back({d});
+    grouping.push_back({numSpatial, numSpatial + 1});
+    return grouping;
   }
 
   /// `o·stride + k·dilation` per spatial dim, the input position a window

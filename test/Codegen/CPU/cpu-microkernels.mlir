@@ -211,6 +211,62 @@ func.func @copies(%a: memref<4x30xf32>, %b: memref<4x30xf32, strided<[32, 1], of
 
 // -----
 
+// A window over the input (a depthwise conv with stride 2): the outer loops
+// run in order, reductions included, and compute the input's index from
+// theirs; the innermost channel loop is vectorized, its last 4 of 20 lanes
+// masked.
+// CHECK-LABEL: func.func @depthwise_window
+// CHECK-SAME: (%[[X:.*]]: memref<1x9x20xf32>, %[[F:.*]]: memref<3x20xf32>, %[[OUT:.*]]: memref<1x4x20xf32>)
+// CHECK: scf.for %[[W:.*]] = %c0 to %c4 step %c1
+// CHECK:   scf.for %[[K:.*]] = %c0 to %c3 step %c1
+// CHECK:     %[[POS:.*]] = affine.apply #{{.*}}(%[[W]], %[[K]])
+// CHECK:     %[[XV:.*]] = vector.load %[[X]][%c0, %[[POS]], %c0] : memref<1x9x20xf32>, vector<16xf32>
+// CHECK:     %[[FV:.*]] = vector.load %[[F]][%[[K]], %c0] : memref<3x20xf32>, vector<16xf32>
+// CHECK:     %[[OV:.*]] = vector.load %[[OUT]][%c0, %[[W]], %c0] : memref<1x4x20xf32>, vector<16xf32>
+// CHECK:     %[[P:.*]] = arith.mulf %[[XV]], %[[FV]] : vector<16xf32>
+// CHECK:     %[[S:.*]] = arith.addf %[[OV]], %[[P]] : vector<16xf32>
+// CHECK:     vector.store %[[S]], %[[OUT]][%c0, %[[W]], %c0]
+// CHECK:     vector.maskedload %[[X]][%c0, %{{.*}}, %c16]
+// CHECK:     vector.maskedstore %[[OUT]][%c0, %[[W]], %c16]
+// CHECK-NOT: linalg.generic
+func.func @depthwise_window(%x: memref<1x9x20xf32>, %f: memref<3x20xf32>, %out: memref<1x4x20xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(n, w, k, c) -> (n, w * 2 + k, c)>, affine_map<(n, w, k, c) -> (k, c)>, affine_map<(n, w, k, c) -> (n, w, c)>], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+    ins(%x, %f : memref<1x9x20xf32>, memref<3x20xf32>) outs(%out : memref<1x4x20xf32>) {
+  ^bb0(%a: f32, %b: f32, %acc: f32):
+    %p = arith.mulf %a, %b : f32
+    %s = arith.addf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+// A reversal along an outer dim: the row index is computed from the loop's.
+// Complex elements, which vectors cannot hold, are left to scalar loops.
+// CHECK-LABEL: func.func @reverse_rows
+// CHECK-SAME: (%[[A:.*]]: memref<4x16xf32>, %[[B:.*]]: memref<4x16xf32>, %[[C:.*]]: memref<4x16xcomplex<f32>>, %[[D:.*]]: memref<4x16xcomplex<f32>>)
+// CHECK: scf.for %[[I:.*]] = %c0 to %c4 step %c1
+// CHECK:   %[[ROW:.*]] = affine.apply #{{.*}}(%[[I]])
+// CHECK:   %[[V:.*]] = vector.load %[[A]][%[[ROW]], %c0] : memref<4x16xf32>, vector<16xf32>
+// CHECK:   vector.store %[[V]], %[[B]][%[[I]], %c0]
+// CHECK: linalg.generic {{.*}} ins(%[[C]] : memref<4x16xcomplex<f32>>)
+func.func @reverse_rows(%a: memref<4x16xf32>, %b: memref<4x16xf32>, %c: memref<4x16xcomplex<f32>>, %d: memref<4x16xcomplex<f32>>) {
+  linalg.generic {indexing_maps = [affine_map<(i, j) -> (3 - i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+    ins(%a : memref<4x16xf32>) outs(%b : memref<4x16xf32>) {
+  ^bb0(%x: f32, %y: f32):
+    linalg.yield %x : f32
+  }
+  linalg.generic {indexing_maps = [affine_map<(i, j) -> (3 - i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+    ins(%c : memref<4x16xcomplex<f32>>) outs(%d : memref<4x16xcomplex<f32>>) {
+  ^bb0(%x: complex<f32>, %y: complex<f32>):
+    linalg.yield %x : complex<f32>
+  }
+  return
+}
+
+// -----
+
 // A generic reading an input across its innermost dim (not a plain copy) is
 // left for convert-linalg-to-loops.
 // CHECK-LABEL: func.func @left_alone

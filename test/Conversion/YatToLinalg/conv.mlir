@@ -161,3 +161,31 @@ func.func @conv_with_norms_grouped(%x: tensor<1x6x6x4xf32>, %f: tensor<3x3x2x6xf
   %y = yat.conv_with_norms %x, %f norms(%n), %b {groups = 2 : i64} : (tensor<1x6x6x4xf32>, tensor<3x3x2x6xf32>, tensor<6xf32>, tensor<6xf32>) -> tensor<1x4x4x6xf32>
   return %y : tensor<1x4x4x6xf32>
 }
+
+// -----
+
+// Depthwise (4 groups of one channel and one filter): the filter's unit
+// channel dim is dropped, and the dot and the window sums of squares are
+// generics over (n, h, w, kh, kw, c) with the channel innermost, which
+// every operand holds contiguously; the epilogue reads the sums per channel.
+// CHECK-DAG: #[[DW_IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 + d3, d2 * 2 + d4, d5)>
+// CHECK-DAG: #[[DW_F:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d3, d4, d5)>
+// CHECK-DAG: #[[DW_OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d5)>
+// CHECK-LABEL: func.func @conv2d_depthwise
+// CHECK-SAME: (%[[X:.*]]: tensor<1x6x9x4xf32>, %[[F:.*]]: tensor<3x3x1x4xf32>, %[[B:.*]]: tensor<4xf32>)
+// CHECK: %[[PAD:.*]] = tensor.pad %[[X]] low[0, 1, 1, 0] high[0, 1, 1, 0]
+// CHECK: %[[FC:.*]] = tensor.collapse_shape %[[F]] {{\[}}[0], [1], [2, 3]] : tensor<3x3x1x4xf32> into tensor<3x3x4xf32>
+// CHECK: %[[DOT:.*]] = linalg.generic {indexing_maps = [#[[DW_IN]], #[[DW_F]], #[[DW_OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
+// CHECK-SAME: ins(%[[PAD]], %[[FC]] : tensor<1x8x11x4xf32>, tensor<3x3x4xf32>) outs(%{{.*}} : tensor<1x6x5x4xf32>)
+// CHECK: arith.mulf
+// CHECK: %[[PATCH:.*]] = linalg.generic {indexing_maps = [#[[DW_IN]], #[[DW_F]], #[[DW_OUT]]], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]}
+// CHECK-SAME: ins(%[[PAD]], %[[FC]] : tensor<1x8x11x4xf32>, tensor<3x3x4xf32>) outs(%{{.*}} : tensor<1x6x5x4xf32>)
+// CHECK: ^bb0(%[[XV:.*]]: f32, %{{.*}}: f32, %[[ACC:.*]]: f32):
+// CHECK: %[[SQ:.*]] = arith.mulf %[[XV]], %[[XV]] : f32
+// CHECK: arith.addf %[[ACC]], %[[SQ]] : f32
+// CHECK: %[[FN:.*]] = linalg.generic {{.*}} ins(%[[F]] : tensor<3x3x1x4xf32>) outs(%{{.*}} : tensor<4xf32>)
+// CHECK: linalg.generic {{.*}} ins(%[[DOT]], %[[PATCH]], %[[FN]], %[[B]] : tensor<1x6x5x4xf32>, tensor<1x6x5x4xf32>, tensor<4xf32>, tensor<4xf32>) outs(%{{.*}} : tensor<1x6x5x4xf32>)
+func.func @conv2d_depthwise(%x: tensor<1x6x9x4xf32>, %f: tensor<3x3x1x4xf32>, %b: tensor<4xf32>) -> tensor<1x6x5x4xf32> {
+  %y = yat.conv %x, %f, %b {groups = 4 : i64, strides = array<i64: 1, 2>, padding = array<i64: 1, 1, 1, 1>} : (tensor<1x6x9x4xf32>, tensor<3x3x1x4xf32>, tensor<4xf32>) -> tensor<1x6x5x4xf32>
+  return %y : tensor<1x6x5x4xf32>
+}

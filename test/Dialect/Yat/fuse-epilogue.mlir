@@ -174,6 +174,27 @@ func.func @conv_grouped(%x: tensor<1x9x8x4xf32>, %f: tensor<3x3x2x6xf32>) -> ten
 
 // -----
 
+// Depthwise conv: a tile spans 48 whole groups (one channel and one filter
+// each) and 8 rows, and its decomposition runs along the channels: the dot
+// and the window sums of squares are generics with the channel innermost.
+// CHECK-LABEL: func.func @conv_depthwise
+// CHECK-SAME: (%[[X:.*]]: tensor<2x10x12x96xf32>, %[[F:.*]]: tensor<3x3x1x96xf32>)
+// CHECK: %[[P:.*]] = tensor.pad %[[X]]
+// CHECK: scf.forall (%[[N:.*]], %[[OH:.*]], %[[OW:.*]], %[[OC:.*]]) = (0, 0, 0, 0) to (2, 10, 12, 96) step (1, 8, 12, 48)
+// CHECK:   %[[FT:.*]] = tensor.extract_slice %[[F]][0, 0, 0, %[[OC]]] [3, 3, 1, 48]
+// CHECK:   %[[WIN:.*]] = tensor.extract_slice %[[P]][%[[N]], %[[OH]], %[[OW]], %[[OC]]] [1, %{{.*}}, 14, 48]
+// CHECK:   %[[FC:.*]] = tensor.collapse_shape %[[FT]] {{\[}}[0], [1], [2, 3]] : tensor<3x3x1x48xf32> into tensor<3x3x48xf32>
+// CHECK:   linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[WIN]], %[[FC]] : tensor<1x?x14x48xf32>, tensor<3x3x48xf32>)
+// CHECK:   linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "parallel"]} ins(%[[WIN]], %[[FC]] : tensor<1x?x14x48xf32>, tensor<3x3x48xf32>)
+// CHECK-NOT: linalg.conv
+// CHECK-NOT: linalg.pooling
+func.func @conv_depthwise(%x: tensor<2x10x12x96xf32>, %f: tensor<3x3x1x96xf32>) -> tensor<2x10x12x96xf32> {
+  %y = yat.conv %x, %f {groups = 96 : i64, padding = array<i64: 1, 1, 1, 1>} : (tensor<2x10x12x96xf32>, tensor<3x3x1x96xf32>) -> tensor<2x10x12x96xf32>
+  return %y : tensor<2x10x12x96xf32>
+}
+
+// -----
+
 // Flash-style attention: upstream's tiling cuts the op into a forall over
 // (batch, head, 64-query tile). Head h reads kv head h / 2 (GQA) and, causal,
 // the tile of rows [r, r + 64) reads the keys [0, r + 64) it sees. Each tile

@@ -25,7 +25,7 @@ module attributes {transform.with_named_sequence} {
 // of 2 of the 3 filters of each group would straddle two groups.
 func.func @grouped_filters(%in: tensor<1x6x6x4xf32>, %f: tensor<3x3x2x6xf32>) -> tensor<1x4x4x6xf32> {
   // expected-note @+4 {{when applied to this op}}
-  // expected-error @+3 {{cannot tile the 6 filters of a convolution with 2 groups by 2 (a tile must lie within one group of static size)}}
+  // expected-error @+3 {{cannot tile the 6 filters of a convolution with 2 groups by 2 (a tile must lie within one group, or hold whole groups, of static size)}}
   // expected-error @+2 {{faild to tile operation}}
   // expected-error @+1 {{failed to generate tiling loops}}
   %0 = yat.conv %in, %f {groups = 2 : i64} : (tensor<1x6x6x4xf32>, tensor<3x3x2x6xf32>) -> tensor<1x4x4x6xf32>

@@ -104,6 +104,31 @@ module attributes {transform.with_named_sequence} {
 
 // -----
 
+// A tile of whole groups (6 groups of 2 filters on 1 channel each, tiles
+// of 4 filters) is a conv of 2 groups on their 2 channels: filters
+// [f, f + 4) read channels [f / 2, f / 2 + 2).
+// CHECK-LABEL: func.func @conv_whole_group_tiles
+// CHECK-SAME: (%[[IN:.*]]: tensor<1x5x6xf32>, %[[F:.*]]: tensor<3x1x12xf32>)
+// CHECK: scf.forall (%[[IV:.*]]) in (3)
+// CHECK-DAG: %[[FO:.*]] = affine.apply #{{.*}}(%[[IV]])
+// CHECK-DAG: %[[CO:.*]] = arith.divui %[[FO]], %{{.*}} : index
+// CHECK-DAG: %[[INT:.*]] = tensor.extract_slice %[[IN]][0, 0, %[[CO]]] [1, 5, 2] [1, 1, 1]
+// CHECK-DAG: %[[FT:.*]] = tensor.extract_slice %[[F]][0, 0, %[[FO]]] [3, 1, 4] [1, 1, 1]
+// CHECK: yat.conv %[[INT]], %[[FT]] {groups = 2 : i64} : (tensor<1x5x2xf32>, tensor<3x1x4xf32>) -> tensor<1x3x4xf32>
+func.func @conv_whole_group_tiles(%in: tensor<1x5x6xf32>, %f: tensor<3x1x12xf32>) -> tensor<1x3x12xf32> {
+  %0 = yat.conv %in, %f {groups = 6 : i64} : (tensor<1x5x6xf32>, tensor<3x1x12xf32>) -> tensor<1x3x12xf32>
+  return %0 : tensor<1x3x12xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.conv"]} in %root : (!transform.any_op) -> !transform.any_op
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [0, 0, 4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
 // MHA attention tiles over batch, heads and (non-causal) query rows; k and
 // v follow the head tile, v the column tile.
 // CHECK-LABEL: func.func @attention

@@ -213,6 +213,20 @@ SmallVector<int64_t> ConvWithNormsOp::getDilationsOrDefault() {
   return valuesOrFill(getDilations(), getNumSpatialDims(), 1);
 }
 
+/// Whether a conv with `groups` groups of `input` and `filter` has one input
+/// channel and one filter per group.
+static bool isDepthwiseConv(int64_t groups, Value input, Value filter) {
+  return groups > 1 &&
+         cast<RankedTensorType>(input.getType()).getShape().back() == groups &&
+         cast<RankedTensorType>(filter.getType()).getShape().back() == groups;
+}
+bool ConvOp::isDepthwise() {
+  return isDepthwiseConv(getGroups(), getInput(), getFilter());
+}
+bool ConvWithNormsOp::isDepthwise() {
+  return isDepthwiseConv(getGroups(), getInput(), getFilter());
+}
+
 /// Output size of one spatial dim, or kDynamic when an input is dynamic.
 static int64_t convOutputSize(int64_t size, int64_t kernel, int64_t stride,
                               int64_t padLo, int64_t padHi, int64_t dilation) {

@@ -11,10 +11,10 @@
 //
 // A dim that cannot be sliced without changing what the op computes must
 // be left whole: the spatial dims of a padded yat.conv, its filters when a
-// tile would straddle two groups, and more than one grouped query head of an
-// attention whose kv heads its query heads share in groups (GQA). Tiling such a
-// dim fails. A tile of a causal attention's query rows reads the prefix of the
-// keys that its queries see.
+// tile would hold part of a group and more, and more than one grouped query
+// head of an attention whose kv heads its query heads share in groups (GQA).
+// Tiling such a dim fails. A tile of a causal attention's query rows reads the
+// prefix of the keys that its queries see.
 //
 //===----------------------------------------------------------------------===//
 
@@ -85,6 +85,8 @@ public:
   /// `value / divisor` (both non-negative) on indices, folded when `value`
   /// is constant.
   OpFoldResult divide(OpFoldResult value, int64_t divisor) {
+    if (divisor == 1)
+      return value;
     if (std::optional<int64_t> constant = getConstantIntValue(value))
       return b.getIndexAttr(*constant / divisor);
     return arith::DivUIOp::create(
@@ -163,7 +165,8 @@ FailureOr<TilingResult> tileProduct(Operation *op, OpBuilder &b, Value x,
 /// A tile of the output `N x O.. x F`: the batch rows, for each sliced
 /// spatial dim the input window its outputs read, and the filters (with
 /// their norms and bias) of the tile. With groups, a tile of filters inside
-/// one group is an ungrouped convolution of that group's input channels.
+/// one group is an ungrouped convolution of that group's input channels,
+/// and a tile of whole groups a grouped convolution of theirs.
 template <typename ConvOpTy>
 FailureOr<TilingResult> tileConv(ConvOpTy op, OpBuilder &b, Value filterNorms,
                                  ArrayRef<OpFoldResult> offsets,
@@ -200,31 +203,35 @@ FailureOr<TilingResult> tileConv(ConvOpTy op, OpBuilder &b, Value filterNorms,
                                    {b.getIndexAttr(window - strides[d]), 1}}));
   }
   Value filter = op.getFilter(), bias = op.getBias();
-  bool groupTile = false;
+  // The groups of the tile, when the filters are tiled with groups.
+  std::optional<int64_t> tileGroups;
   if (!coversWholeDim(resultType, filterDim, offsets.back(), sizes.back())) {
     if (int64_t groups = op.getGroups(); groups != 1) {
       // A tile of filters inside one group reads that group's channels
-      // alone: an ungrouped convolution of them.
+      // alone: an ungrouped convolution of them. A tile of whole groups
+      // reads their channels: a convolution with that many groups.
       int64_t filters = filterType.getShape().back();
       int64_t channels =
           cast<RankedTensorType>(op.getInput().getType()).getShape().back();
       std::optional<int64_t> tileFilters = getConstantIntValue(sizes.back());
       int64_t groupFilters = filters / groups;
       if (ShapedType::isDynamic(filters) || ShapedType::isDynamic(channels) ||
-          !tileFilters || *tileFilters < 1 || groupFilters % *tileFilters != 0)
+          !tileFilters || *tileFilters < 1 ||
+          (groupFilters % *tileFilters != 0 &&
+           *tileFilters % groupFilters != 0))
         return refuse(op, emitErrors,
                       "cannot tile the " + getDimText(filters) +
                           " filters of a convolution with " + Twine(groups) +
                           " groups by " +
                           (tileFilters ? Twine(*tileFilters) : Twine("?")) +
-                          " (a tile must lie within one group of static "
-                          "size)");
+                          " (a tile must lie within one group, or hold "
+                          "whole groups, of static size)");
       int64_t groupChannels = channels / groups;
+      tileGroups = std::max<int64_t>(1, *tileFilters / groupFilters);
       inputDims.push_back(spatial + 1);
       inputOffsets.push_back(tile.sum(
           {{tile.divide(offsets.back(), groupFilters), groupChannels}}));
-      inputSizes.push_back(b.getIndexAttr(groupChannels));
-      groupTile = true;
+      inputSizes.push_back(b.getIndexAttr(*tileGroups * groupChannels));
     }
     int64_t filterRank = filterType.getRank();
     filter = tile.slice(filter, {filterRank - 1}, offsets.back(), sizes.back());
@@ -241,9 +248,9 @@ FailureOr<TilingResult> tileConv(ConvOpTy op, OpBuilder &b, Value filterNorms,
   if (bias)
     operands.push_back(bias);
   FailureOr<TilingResult> tiled = tile.finish(op, operands, sizes);
-  if (groupTile)
+  if (tileGroups)
     tiled->tiledOps.front()->setAttr(op.getGroupsAttrName(),
-                                     b.getI64IntegerAttr(1));
+                                     b.getI64IntegerAttr(*tileGroups));
   return tiled;
 }
 

@@ -66,18 +66,21 @@ constexpr int64_t kMinTileOutputs = 4096;
 
 /// The output tile of a conv of `resultType` with `groups` groups: one batch
 /// element, `positions` outputs of the innermost spatial dim, up to
-/// `filters` filters inside one group, and of the outer spatial dims one
-/// row each, except that the outermost takes as many rows as give the tile
-/// kMinTileOutputs outputs.
+/// `filters` filters, and of the outer spatial dims one row each, except
+/// that the outermost takes as many rows as give the tile kMinTileOutputs
+/// outputs. The filters of a tile lie inside one group, unless each group
+/// has one filter and one channel (depthwise): then a tile spans up to
+/// `filters` groups, whose decomposition runs along the channels.
 SmallVector<int64_t> getConvTileSizes(RankedTensorType resultType,
-                                      int64_t groups, int64_t positions,
-                                      int64_t filters) {
+                                      int64_t groups, bool depthwise,
+                                      int64_t positions, int64_t filters) {
   ArrayRef<int64_t> shape = resultType.getShape();
   int64_t rank = shape.size();
   SmallVector<int64_t> sizes(rank, 1);
   sizes[rank - 2] = std::min(positions, shape[rank - 2]);
-  sizes[rank - 1] = largestDivisorAtMost(shape[rank - 1] / groups,
-                                         std::min(filters, shape[rank - 1]));
+  int64_t tileSpan = depthwise ? shape[rank - 1] : shape[rank - 1] / groups;
+  sizes[rank - 1] =
+      largestDivisorAtMost(tileSpan, std::min(filters, shape[rank - 1]));
   if (rank > 3)
     sizes[1] = std::clamp<int64_t>(
         llvm::divideCeil(kMinTileOutputs, sizes[rank - 2] * sizes[rank - 1]), 1,
@@ -89,9 +92,9 @@ template <typename OpTy>
 LogicalResult tileConv(RewriterBase &rewriter, OpTy op, const TileSizes &sizes,
                        SmallVectorImpl<Operation *> &tiles) {
   op = splitPadding(rewriter, op);
-  SmallVector<int64_t> tileSizes =
-      getConvTileSizes(op.getResult().getType(), op.getGroups(),
-                       sizes.convTilePositions, sizes.tileColumns);
+  SmallVector<int64_t> tileSizes = getConvTileSizes(
+      op.getResult().getType(), op.getGroups(), op.isDepthwise(),
+      sizes.convTilePositions, sizes.tileColumns);
   return tileIntoForall(rewriter, op, tileSizes, tiles);
 }
 

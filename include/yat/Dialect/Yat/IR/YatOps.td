@@ -130,6 +130,8 @@ def Yat_ConvOp : Yat_TensorOp<"conv", [Yat_TilingOverResult]> {
     ::llvm::SmallVector<int64_t> getStridesOrDefault();
     ::llvm::SmallVector<int64_t> getPaddingOrDefault();
     ::llvm::SmallVector<int64_t> getDilationsOrDefault();
+    /// Whether every group has one input channel and one filter (static).
+    bool isDepthwise();
   }];
 }
 
@@ -344,6 +346,8 @@ def Yat_ConvWithNormsOp : Yat_TensorOp<"conv_with_norms", [Yat_TilingOverResult]
     ::llvm::SmallVector<int64_t> getStridesOrDefault();
     ::llvm::SmallVector<int64_t> getPaddingOrDefault();
     ::llvm::SmallVector<int64_t> getDilationsOrDefault();
+    /// Whether every group has one input channel and one filter (static).
+    bool isDepthwise();
   }];
 }
 

@@ -65,11 +65,14 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       `TilingInterface` into an `scf.forall` of output tiles: one batch
       element, `conv-tile-positions` outputs of the innermost spatial dim,
       up to `tile-cols` filters inside one group (an ungrouped conv of that
-      group's input channels), one row of the other spatial dims but the
-      outermost, which takes enough rows for 4096 outputs. Each tile is the
-      reference decomposition: its dot with a `linalg.conv_{1d,2d,3d}` on
-      the input window it reads, its window sums of squares with a
-      `linalg.pooling_*_sum`, and the epilogue with one `linalg.generic`.
+      group's input channels; for a depthwise conv, up to `tile-cols` whole
+      groups), one row of the other spatial dims but the outermost, which
+      takes enough rows for 4096 outputs. Each tile is the reference
+      decomposition: its dot with a `linalg.conv_{1d,2d,3d}` on the input
+      window it reads, its window sums of squares with a
+      `linalg.pooling_*_sum`, and the epilogue with one `linalg.generic`
+      (for a depthwise conv, the dot and the window sums are generics with
+      the channel loop innermost).
     * `yat.attention` (f32, f16 or bf16; static head counts and head dims,
       any batch and sequence lengths): flash-style, without tile loops of
       its own. Upstream's `scf::tileUsingSCF` cuts the op through its
