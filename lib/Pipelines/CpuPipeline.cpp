@@ -83,6 +83,8 @@ void mlir::yat::addTensorOptimizationStage(
     // Contractions from any front-end are cut into parallel tiles with
     // their elementwise epilogue; the tile kernels come after bufferization.
     OpPassManager &funcPm = pm.nest<func::FuncOp>();
+    // Padded tensors become a fill and a copy, cut in parallel like the rest.
+    funcPm.addPass(createYatCpuDecomposePads());
     funcPm.addPass(createYatCpuSelectLoweringConfig());
     YatCpuTileAndFuseOptions tileOptions;
     tileOptions.bf16Pairs = useBf16DotProducts(options);

@@ -29,6 +29,16 @@ bool isUntiledOp(linalg::LinalgOp op) {
          !llvm::is_contained(op.getStaticLoopRanges(), 0);
 }
 
+/// Whether the one use of `op`'s result is as the destination of a linalg
+/// op, which then fills it tile by tile.
+bool isOnlyADestination(linalg::LinalgOp op) {
+  if (op->getNumResults() != 1 || !op->getResult(0).hasOneUse())
+    return false;
+  OpOperand &use = *op->getResult(0).getUses().begin();
+  auto consumer = dyn_cast<linalg::LinalgOp>(use.getOwner());
+  return consumer && consumer.isDpsInit(&use);
+}
+
 /// Fewest rows of a parallel tile: below this, a tile's fixed costs
 /// (packing its weight panel, starting a task) outweigh the parallelism.
 constexpr int64_t kMinParallelRows = 16;
@@ -212,8 +222,9 @@ struct YatCpuSelectLoweringConfigPass
         return;
       else if (linalg::isaConvolutionOpInterface(op))
         config = selectConvolutionConfig(op, minParallelTiles);
-      // Fills are cut with the op whose destination they zero.
-      else if (!isa<linalg::FillOp>(op))
+      // Fills are cut with the op whose destination they fill; other fills
+      // (a padded tensor, whose interior a copy overwrites) on their own.
+      else if (!isa<linalg::FillOp>(op) || !isOnlyADestination(op))
         config = selectParallelConfig(op, minParallelTiles, minParallelWork);
       if (config)
         op->setAttr(LoweringConfigAttr::getAttributeName(), config);

@@ -260,6 +260,11 @@ LogicalResult tileParallel(RewriterBase &rewriter, linalg::LinalgOp op,
           return std::nullopt;
         if (!isa<linalg::FillOp>(producerOp) && !isPartialSlice(slice))
           return std::nullopt;
+        // A fill with a configuration of its own (a padded tensor, whose
+        // interior a copy overwrites) is cut on its own.
+        if (isa<linalg::FillOp>(producerOp) &&
+            producerOp->hasAttr(LoweringConfigAttr::getAttributeName()))
+          return std::nullopt;
         return scf::SCFTileAndFuseOptions::ControlFnResult{};
       });
   rewriter.setInsertionPoint(op);

@@ -23,6 +23,23 @@ def YatCpuFuseElementwise
   }];
 }
 
+def YatCpuDecomposePads
+    : Pass<"yat-cpu-decompose-pads", "::mlir::func::FuncOp"> {
+  let summary = "Turn tensor.pad into a fill and a copy that tile in parallel";
+  let description = [{
+    Upstream's `DecomposePadOpPattern` rewrites each `tensor.pad` with a
+    constant padding value into a `linalg.fill` of the padded shape and a
+    `tensor.insert_slice` of the source; the inserted source then becomes a
+    `linalg.copy` into the slice of the fill that it replaces. Both are
+    linalg ops, which `yat-cpu-select-lowering-config` and
+    `yat-cpu-tile-and-fuse` cut into parallel tiles, where a bufferized
+    `tensor.pad` is a serial fill and a serial copy (the input of a padded
+    convolution or a SAME max pooling).
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def YatCpuSelectLoweringConfig
     : Pass<"yat-cpu-select-lowering-config", "::mlir::func::FuncOp"> {
   let summary = "Choose the parallel tile sizes of every linalg op";
