@@ -74,6 +74,10 @@ def layers():
     def embedding(table, tokens):
         return jnp.take(table, tokens, axis=0, mode="clip")
 
+    def max_pool(x):
+        return jax.lax.reduce_window(x, -jnp.inf, jax.lax.max, (1, 3, 3, 1),
+                                     (1, 2, 2, 1), "SAME")
+
     return {
         "matmul": ("x @ w, 256x1024 @ 1024x4096", matmul,
                    [normal(256, 1024), normal(1024, 4096, scale=0.03)]),
@@ -95,6 +99,8 @@ def layers():
                       embedding,
                       [normal(32000, 512),
                        rng.integers(0, 32000, (8, 128)).astype(np.int32)]),
+        "max_pool": ("max pooling 3x3 / 2, SAME, 8x56x56x64 NHWC", max_pool,
+                     [normal(8, 56, 56, 64)]),
     }
 
 

@@ -115,8 +115,11 @@ public:
       // i1 takes a byte per element in memory but a bit per lane in a
       // vector<Nxi1> load or store: leave boolean buffers to scalar loops,
       // and complex ones, which vectors cannot hold.
-      Type elementType = getElementTypeOrSelf(operand.get().getType());
-      if (!isa<MemRefType>(operand.get().getType()) ||
+      // A scalar input (a fill's value) is broadcast.
+      Type type = operand.get().getType();
+      Type elementType = getElementTypeOrSelf(type);
+      bool scalarInput = !isa<ShapedType>(type) && op.isDpsInput(&operand);
+      if ((!isa<MemRefType>(type) && !scalarInput) ||
           elementType.isInteger(1) ||
           !VectorType::isValidElementType(elementType))
         return failure();
@@ -254,6 +257,10 @@ private:
       BlockArgument arg = body.getArgument(index);
       if (arg.use_empty())
         continue;
+      if (!isa<ShapedType>(operand.get().getType())) {
+        mapping.map(arg, operand.get());
+        continue;
+      }
       const OperandAccess &access = accesses[index];
       SmallVector<Value> indices = operandIndices(b, loc, access, outer, iv);
       if (access.vector)

@@ -9,6 +9,7 @@
 
 #include "Kernels.h"
 
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
@@ -83,6 +84,17 @@ struct YatCpuMicrokernelsPass
       if (succeeded(rewriteTransposedCopy(rewriter, op, shape.vectorWidth,
                                           transposes)))
         continue;
+      // A fill on buffers (of a padded tensor, of a tile's accumulator) is
+      // the elementwise generic that stores its value.
+      if (auto fill = dyn_cast<linalg::FillOp>(op);
+          fill && fill.hasPureBufferSemantics()) {
+        rewriter.setInsertionPoint(fill);
+        FailureOr<linalg::GenericOp> generic =
+            linalg::generalizeNamedOp(rewriter, fill);
+        if (succeeded(generic))
+          (void)rewriteElementwise(rewriter, *generic, shape.vectorWidth);
+        continue;
+      }
       if (auto generic = dyn_cast<linalg::GenericOp>(op)) {
         if (succeeded(rewriteBf16PairProduct(rewriter, generic, shape)) ||
             succeeded(rewriteBf16PairPack(rewriter, generic, transposes)))

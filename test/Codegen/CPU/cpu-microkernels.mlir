@@ -319,17 +319,28 @@ func.func @matmul_static_remainders(%a: memref<7x8xf32>, %b: memref<8x24xf32>, %
 
 // -----
 
-// A scalar (non-buffer) input keeps the generic for convert-linalg-to-loops.
+// A scalar (non-buffer) input is broadcast; a fill on buffers is the same
+// generic, its value stored vector by vector.
 // CHECK-LABEL: func.func @scalar_input
-// CHECK: linalg.generic
-// CHECK-NOT: vector.
-func.func @scalar_input(%s: f32, %o: memref<32xf32>) {
+// CHECK-SAME: (%[[S:.*]]: f32, %[[O:.*]]: memref<32xf32>, %[[P:.*]]: memref<4x20xf32, strided<[40, 1], offset: ?>>)
+// CHECK: scf.for %[[I:.*]] = %c0 to %c32 step %c16
+// CHECK:   %[[OV:.*]] = vector.load %[[O]][%[[I]]]
+// CHECK:   %[[SV:.*]] = vector.broadcast %[[S]] : f32 to vector<16xf32>
+// CHECK:   %[[SUM:.*]] = arith.addf %[[SV]], %[[OV]] : vector<16xf32>
+// CHECK:   vector.store %[[SUM]], %[[O]][%[[I]]]
+// CHECK: scf.for %[[R:.*]] = %c0 to %c4 step %c1
+// CHECK:   %[[FV:.*]] = vector.broadcast %[[S]] : f32 to vector<16xf32>
+// CHECK:   vector.store %[[FV]], %[[P]][%[[R]], %c0]
+// CHECK:   vector.maskedstore %[[P]][%[[R]], %c16]
+// CHECK-NOT: linalg.
+func.func @scalar_input(%s: f32, %o: memref<32xf32>, %p: memref<4x20xf32, strided<[40, 1], offset: ?>>) {
   linalg.generic {indexing_maps = [affine_map<(i) -> ()>, affine_map<(i) -> (i)>], iterator_types = ["parallel"]}
     ins(%s : f32) outs(%o : memref<32xf32>) {
   ^bb0(%x: f32, %y: f32):
     %z = arith.addf %x, %y : f32
     linalg.yield %z : f32
   }
+  linalg.fill ins(%s : f32) outs(%p : memref<4x20xf32, strided<[40, 1], offset: ?>>)
   return
 }
 
