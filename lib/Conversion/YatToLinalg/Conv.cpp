@@ -207,7 +207,7 @@ private:
     unsigned numSpatial = strides.size();
     // K… × 1 × C as K… × C.
     Value filter = tensor::CollapseShapeOp::create(
-        rewriter, loc, op.getFilter(), getDepthwiseFilterGrouping(numSpatial));
+        rewriter, loc, op.getFilter(), splitLastDim(numSpatial + 1));
 
     // Loops: n, o…, k…, c.
     unsigned numLoops = 2 * numSpatial + 2;
@@ -288,17 +288,6 @@ private:
                                               alpha, elementType);
                       });
     return castToType(rewriter, loc, y, op.getResult().getType());
-  }
-
-  /// `K… × 1 × C` grouped as `K… × C`: the unit channel dim joins the
-  /// filters.
-  static SmallVector<ReassociationIndices>
-  getDepthwiseFilterGrouping(unsigned numSpatial) {
-    SmallVector<ReassociationIndices> grouping;
-    for (unsigned d = 0; d < numSpatial; ++d)
-      grouping.push_back({d});
-    grouping.push_back({numSpatial, numSpatial + 1});
-    return grouping;
   }
 
   /// `o·stride + k·dilation` per spatial dim, the input position a window
