@@ -298,6 +298,7 @@ CONV_CASES = [
     ((2, 129, 17), (5, 1, 17), None, [2, 2], [2], 17, False, "f32"),
     ((1, 6, 6, 64), (3, 3, 1, 64), None, [1, 1, 1, 1], None, 64, True, "bf16"),
     ((1, 4, 5, 6, 7), (2, 2, 2, 1, 7), None, None, None, 7, True, "f32"),
+    # One position, one channel, one filter.
     ((1, 1, 1, 1), (1, 1, 1, 1), None, None, None, 1, True, "f32"),
 ]
 

@@ -112,10 +112,10 @@ public:
         return failure();
     }
     for (OpOperand &operand : op->getOpOperands()) {
-      // i1 takes a byte per element in memory but a bit per lane in a
-      // vector<Nxi1> load or store: leave boolean buffers to scalar loops,
-      // and complex ones, which vectors cannot hold.
-      // A scalar input (a fill's value) is broadcast.
+      // Buffers and scalar inputs (a fill's value, broadcast). i1 takes a
+      // byte per element in memory but a bit per lane in a vector<Nxi1>
+      // load or store, and vectors cannot hold complex numbers: both are
+      // left to scalar loops.
       Type type = operand.get().getType();
       Type elementType = getElementTypeOrSelf(type);
       bool scalarInput = !isa<ShapedType>(type) && op.isDpsInput(&operand);

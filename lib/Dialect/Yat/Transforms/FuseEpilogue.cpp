@@ -133,6 +133,38 @@ static Value createSerialSumOfSquares(OpBuilder &b, Location loc, Value input,
       });
 }
 
+/// Builds `scf.forall (ivs) = (0...) to (upperBounds) step (steps)
+/// shared_outs(%out = init)`; `bodyBuilder` receives the induction
+/// variables and the shared output and returns the tile to insert, with its
+/// offsets and sizes (unit strides).
+using TileBodyBuilder =
+    function_ref<Value(OpBuilder &, Location, ValueRange ivs, Value sharedOut,
+                       SmallVectorImpl<OpFoldResult> &offsets,
+                       SmallVectorImpl<OpFoldResult> &sizes)>;
+static scf::ForallOp createTiledForall(OpBuilder &b, Location loc,
+                                       ArrayRef<int64_t> upperBounds,
+                                       ArrayRef<int64_t> steps, Value init,
+                                       TileBodyBuilder bodyBuilder) {
+  SmallVector<OpFoldResult> lbs(upperBounds.size(), b.getIndexAttr(0));
+  SmallVector<OpFoldResult> ubs, stepValues;
+  for (auto [ub, step] : llvm::zip(upperBounds, steps)) {
+    ubs.push_back(b.getIndexAttr(ub));
+    stepValues.push_back(b.getIndexAttr(step));
+  }
+  auto forall = scf::ForallOp::create(b, loc, lbs, ubs, stepValues,
+                                      ValueRange{init}, std::nullopt);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(forall.getBody());
+  SmallVector<OpFoldResult> offsets, sizes;
+  Value tile = bodyBuilder(b, loc, forall.getInductionVars(),
+                           forall.getRegionIterArgs()[0], offsets, sizes);
+  b.setInsertionPointToStart(forall.getTerminator().getBody());
+  SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
+  tensor::ParallelInsertSliceOp::create(
+      b, loc, tile, forall.getRegionIterArgs()[0], offsets, sizes, strides);
+  return forall;
+}
+
 /// Inputs smaller than this are reduced in one piece: splitting them into
 /// parallel tasks would cost more than it saves.
 static constexpr int64_t kMinParallelNormElements = 1 << 16;
@@ -208,37 +240,6 @@ OpFoldResult fusion::getTileSize(OpBuilder &b, Location loc, Value offset,
   AffineMap map = AffineMap::get(2, 0, {b.getAffineConstantExpr(tile), d1 - d0},
                                  b.getContext());
   return affine::makeComposedFoldedAffineMin(b, loc, map, {offset, size});
-}
-
-Value fusion::createEpilogue(OpBuilder &b, Location loc, Value dot,
-                             Value lhsNorm, Value rhsNorm, Value bias,
-                             const EpilogueParams &params) {
-  return createYatScore(b, loc, dot, lhsNorm, rhsNorm, bias, params.epsilon,
-                        params.alpha);
-}
-
-scf::ForallOp fusion::createTiledForall(OpBuilder &b, Location loc,
-                                        ArrayRef<int64_t> upperBounds,
-                                        ArrayRef<int64_t> steps, Value init,
-                                        TileBodyBuilder bodyBuilder) {
-  SmallVector<OpFoldResult> lbs(upperBounds.size(), b.getIndexAttr(0));
-  SmallVector<OpFoldResult> ubs, stepValues;
-  for (auto [ub, step] : llvm::zip(upperBounds, steps)) {
-    ubs.push_back(b.getIndexAttr(ub));
-    stepValues.push_back(b.getIndexAttr(step));
-  }
-  auto forall = scf::ForallOp::create(b, loc, lbs, ubs, stepValues,
-                                      ValueRange{init}, std::nullopt);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToStart(forall.getBody());
-  SmallVector<OpFoldResult> offsets, sizes;
-  Value tile = bodyBuilder(b, loc, forall.getInductionVars(),
-                           forall.getRegionIterArgs()[0], offsets, sizes);
-  b.setInsertionPointToStart(forall.getTerminator().getBody());
-  SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
-  tensor::ParallelInsertSliceOp::create(
-      b, loc, tile, forall.getRegionIterArgs()[0], offsets, sizes, strides);
-  return forall;
 }
 
 LogicalResult fusion::tileIntoForall(RewriterBase &rewriter, TilingInterface op,

@@ -97,18 +97,6 @@ OpFoldResult getTileSize(OpBuilder &b, Location loc, Value offset, int64_t size,
 OpFoldResult getTileSize(OpBuilder &b, Location loc, Value offset,
                          OpFoldResult size, int64_t tile);
 
-/// Parameters of the ⵟ epilogue.
-struct EpilogueParams {
-  double epsilon = 1e-5;
-  double alpha = 1.0;
-  bool hasBias = false;
-};
-
-/// The ⵟ epilogue on f32 scalars: `createYatScore` with `params`. `bias`
-/// may be null; it is extended to f32.
-Value createEpilogue(OpBuilder &b, Location loc, Value dot, Value lhsNorm,
-                     Value rhsNorm, Value bias, const EpilogueParams &params);
-
 /// Builds a `linalg.generic` with one output `init` whose body is made by
 /// `body` from the block arguments (inputs, then the output); returns the
 /// result.
@@ -116,19 +104,6 @@ Value createGeneric(
     OpBuilder &b, Location loc, ValueRange inputs, Value init,
     ArrayRef<AffineMap> maps, ArrayRef<utils::IteratorType> iterators,
     function_ref<Value(OpBuilder &, Location, ValueRange)> body);
-
-/// Builds `scf.forall (ivs) = (0...) to (upperBounds) step (steps)
-/// shared_outs(%out = init)`; `bodyBuilder` receives the induction
-/// variables and the shared output and returns the tile to insert, with its
-/// offsets and sizes (unit strides).
-using TileBodyBuilder =
-    function_ref<Value(OpBuilder &, Location, ValueRange ivs, Value sharedOut,
-                       SmallVectorImpl<OpFoldResult> &offsets,
-                       SmallVectorImpl<OpFoldResult> &sizes)>;
-scf::ForallOp createTiledForall(OpBuilder &b, Location loc,
-                                ArrayRef<int64_t> upperBounds,
-                                ArrayRef<int64_t> steps, Value init,
-                                TileBodyBuilder bodyBuilder);
 
 } // namespace mlir::yat::fusion
 

@@ -227,17 +227,16 @@ struct TileDecomposition {
     MLIRContext *context = b.getContext();
     Value empty = tensor::EmptyOp::create(
         b, loc, tensor::getMixedSizes(b, loc, dot), b.getF32Type());
-    EpilogueParams params;
-    params.epsilon = op.getEpsilon().convertToDouble();
-    params.alpha = op.getScaleOrDefault();
+    double epsilon = op.getEpsilon().convertToDouble();
+    double scale = op.getScaleOrDefault();
     return createGeneric(
         b, loc, ValueRange{dot, queryNorms, keyNorms}, empty,
         {getDimsMap(context, 2, {0, 1}), getDimsMap(context, 2, {0}),
          getDimsMap(context, 2, {1}), getDimsMap(context, 2, {0, 1})},
         getIterators(2),
         [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
-          Value score = createEpilogue(nb, nl, args[0], args[1], args[2],
-                                       Value(), params);
+          Value score = createYatScore(nb, nl, args[0], args[1], args[2],
+                                       /*bias=*/Value(), epsilon, scale);
           if (!causalOffset)
             return score;
           // Masked when key + j > i + (Tk − Tq).
