@@ -71,6 +71,18 @@ def layers():
             dimension_numbers=("NHWC", "HWIO", "NHWC"))
         return jax.nn.relu(y + b)
 
+    def grouped_conv(x, w):
+        return jax.lax.conv_general_dilated(
+            x, w, window_strides=(1, 1), padding="SAME",
+            dimension_numbers=("NHWC", "HWIO", "NHWC"),
+            feature_group_count=32)
+
+    def depthwise_conv(x, w):
+        return jax.lax.conv_general_dilated(
+            x, w, window_strides=(1, 1), padding="SAME",
+            dimension_numbers=("NHWC", "HWIO", "NHWC"),
+            feature_group_count=x.shape[-1])
+
     def embedding(table, tokens):
         return jnp.take(table, tokens, axis=0, mode="clip")
 
@@ -95,6 +107,14 @@ def layers():
                  conv_bias_relu,
                  [normal(8, 32, 32, 32), normal(3, 3, 32, 32, scale=0.1),
                   normal(32)]),
+        "grouped_conv": ("grouped conv 3x3 128->128, 32 groups, 8x28x28 NHWC",
+                         grouped_conv,
+                         [normal(8, 28, 28, 128),
+                          normal(3, 3, 4, 128, scale=0.2)]),
+        "depthwise_conv": ("depthwise conv 3x3, 4x56x56x64 NHWC",
+                           depthwise_conv,
+                           [normal(4, 56, 56, 64),
+                            normal(3, 3, 1, 64, scale=0.3)]),
         "embedding": ("embedding gather, 32000x512 table, 8x128 tokens",
                       embedding,
                       [normal(32000, 512),

@@ -1,7 +1,8 @@
 """stablehlo.convolution in JAX's channels-last layouts (linalg's named
 convolutions, tiled per batch element and image rows, with a bias + relu
-epilogue) and in a grouped layout (the generic contraction), against
-numpy, on every lowering of yat-cpu-pipeline, at odd sizes and at
+epilogue), grouped in channels-last layouts (one named convolution per
+group, or one generic with the group innermost) and grouped in an NCHW
+layout (the generic contraction), against numpy, on every lowering of yat-cpu-pipeline, at odd sizes and at
 vector-width multiples."""
 
 import itertools
@@ -118,3 +119,66 @@ func.func @main(%x: tensor<2x6x5x7xf32>, %w: tensor<4x3x2x3xf32>) -> {tensor_typ
     bound = 4 * 18 * np.finfo(np.float32).eps * np.abs(expected).max() + 1e-6
     assert_close(actual, expected, rtol=0.0, atol=bound,
                  what=f"grouped NCHW ({path})")
+
+
+# name -> (input shape NHWC-style, kernel spatial dims, groups, output
+#          features per group, strides, padding per spatial dim)
+GROUPED_CASES = {
+    # 16 and more features per group: a named convolution per group.
+    "2 groups of 3 -> 16": ((2, 7, 9, 6), (3, 3), 2, 16, (1, 1),
+                            ((1, 1), (1, 1))),
+    "3 groups, 17 out": ((1, 9, 5, 3), (2, 3), 3, 17, (2, 1),
+                         ((0, 1), (1, 1))),
+    # Fewer: the group innermost.
+    "32 groups of 4": ((2, 7, 6, 128), (3, 3), 32, 4, (1, 1),
+                       ((1, 1), (1, 1))),
+    "depthwise 17": ((1, 9, 7, 17), (3, 3), 17, 1, (2, 2), ((1, 1), (1, 1))),
+    "depthwise x2 1d": ((3, 129, 7), (5,), 7, 2, (1,), ((2, 2),)),
+    "depthwise 16 3d": ((1, 4, 5, 6, 16), (2, 2, 2), 16, 1, (1, 1, 1),
+                        ((0, 0), (1, 0), (0, 1))),
+    "2 groups of 5 -> 7": ((1, 6, 6, 10), (1, 1), 2, 7, (1, 1),
+                           ((0, 0), (0, 0))),
+}
+
+
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("case", GROUPED_CASES)
+def test_grouped_channels_last(case, dtype, path):
+    in_shape, window, groups, group_out, strides, padding = GROUPED_CASES[
+        case]
+    rng = np.random.default_rng(len(case) * 7 + len(dtype))
+    numpy_type = DTYPES[dtype]
+    group_in = in_shape[-1] // groups
+    x = rng.standard_normal(in_shape).astype(numpy_type)
+    w = rng.standard_normal(window + (group_in, groups * group_out)).astype(
+        numpy_type)
+    dilation = (1,) * len(window)
+
+    def grouped(x, w):
+        return np.concatenate(
+            [reference(x[..., g * group_in:(g + 1) * group_in],
+                       w[..., g * group_out:(g + 1) * group_out], strides,
+                       padding, dilation) for g in range(groups)], axis=-1)
+
+    expected = grouped(x, w)
+    n = len(window)
+    letters = spatial_letters(n)
+    out = tensor_type(expected.shape, dtype)
+    xt, wt = tensor_type(x.shape, dtype), tensor_type(w.shape, dtype)
+    pads = ", ".join(f"[{lo}, {hi}]" for lo, hi in padding)
+    module = f"""
+func.func @main(%x: {xt}, %w: {wt}) -> {out} {{
+  %y = stablehlo.convolution(%x, %w) dim_numbers = [b, {letters}, f]x[{letters}, i, o]->[b, {letters}, f], window = {{stride = {list(strides)}, pad = [{pads}]}} {{batch_group_count = 1 : i64, feature_group_count = {groups} : i64}} : ({xt}, {wt}) -> {out}
+  return %y : {out}
+}}"""
+    inputs = [a.astype(np.float32) if dtype == "bf16" else a for a in (x, w)]
+    (actual,) = run(module, inputs, extra_args=PIPELINE_PATHS[path])
+    depth = int(np.prod(window)) * group_in
+    magnitude = grouped(np.abs(x.astype(np.float64)),
+                        np.abs(w.astype(np.float64)))
+    rounding = ml_dtypes.finfo(numpy_type).eps
+    bound = (4 * depth * np.finfo(np.float32).eps * magnitude
+             + rounding * magnitude + 1e-30)
+    assert_close(np.asarray(actual, np.float64), expected, rtol=0.0,
+                 atol=bound, what=f"{case} {dtype} ({path})")

@@ -110,7 +110,8 @@ LoweringConfigAttr selectContractionConfig(linalg::LinalgOp op,
 /// element and, when the batch alone gives fewer than `minParallelTiles`
 /// tiles, per equal share of the outermost output image dim (of 2-d and 3-d
 /// convolutions). The kernel computes a tile's innermost image dim against
-/// all output channels at once.
+/// all output channels at once. A depth (channel or group) dim that is the
+/// innermost loop stays whole: the kernels vectorize along it.
 LoweringConfigAttr selectConvolutionConfig(linalg::LinalgOp op,
                                            int64_t minParallelTiles) {
   SmallVector<int64_t> bounds = op.getStaticLoopRanges();
@@ -119,7 +120,10 @@ LoweringConfigAttr selectConvolutionConfig(linalg::LinalgOp op,
       linalg::inferConvolutionDims(op);
   if (succeeded(dims)) {
     uint64_t tiles = 1;
+    unsigned innermost = bounds.size() - 1;
     for (unsigned loop : llvm::concat<unsigned>(dims->batch, dims->depth)) {
+      if (loop == innermost)
+        continue;
       sizes[loop] = 1;
       tiles = llvm::SaturatingMultiply<uint64_t>(tiles, bounds[loop]);
     }

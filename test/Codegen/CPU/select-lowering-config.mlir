@@ -132,6 +132,24 @@ func.func @conv(%x: tensor<2x34x34x8xf32>, %w: tensor<3x3x8x16xf32>, %init: tens
 
 // -----
 
+// A grouped convolution with the group innermost (as the StableHLO lowering
+// writes it): the group dim, although a convolution depth dim, stays whole
+// for the vector kernels; the tiles cut the batch and the output rows.
+// CHECK-LABEL: func.func @conv_group_innermost
+// CHECK: linalg.generic
+// CHECK-SAME: yat.lowering_config = #yat.lowering_config<tile_sizes = [1, 4, 0, 0, 0, 0, 0, 0]>
+func.func @conv_group_innermost(%x: tensor<2x34x34x4x32xf32>, %w: tensor<3x3x4x4x32xf32>, %init: tensor<2x32x32x4x32xf32>) -> tensor<2x32x32x4x32xf32> {
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1 + d4, d2 + d5, d6, d7)>, affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d4, d5, d6, d3, d7)>, affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1, d2, d3, d7)>], iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction", "parallel"]} ins(%x, %w : tensor<2x34x34x4x32xf32>, tensor<3x3x4x4x32xf32>) outs(%init : tensor<2x32x32x4x32xf32>) {
+  ^bb0(%in: f32, %in_0: f32, %out: f32):
+    %1 = arith.mulf %in, %in_0 : f32
+    %2 = arith.addf %out, %1 : f32
+    linalg.yield %2 : f32
+  } -> tensor<2x32x32x4x32xf32>
+  return %0 : tensor<2x32x32x4x32xf32>
+}
+
+// -----
+
 // Shapes whose tile counts multiply past 2^64 (as a fuzzer writes them)
 // saturate instead of overflowing: the batch alone gives enough tiles.
 // CHECK-LABEL: func.func @huge
