@@ -32,14 +32,22 @@
 
 using namespace mlir;
 
-void mlir::yat::addFusionStage(OpPassManager &pm) {
+void mlir::yat::addFrontendLoweringStage(OpPassManager &pm) {
+  // A no-op when the module has no front-end input.
+  for (const Frontend &frontend : getFrontends())
+    frontend.addLoweringPasses(pm);
+}
+
+void mlir::yat::addFusionStage(OpPassManager &pm, unsigned workers) {
   pm.addPass(createYatCacheNorms());
   // yat.product and the ungrouped yat.conv need no loops of their own:
   // their decompositions are a contraction or a convolution with an
   // elementwise epilogue, which the code generation tiles like any other
   // (addTensorOptimizationStage). Grouped convolutions have no kernel there.
+  // The recurrence's gates, by now linalg ops, are fused into its steps.
   YatFuseEpilogueOptions fuseOptions;
-  fuseOptions.opFamilies = {"grouped-conv", "attention"};
+  fuseOptions.opFamilies = {"grouped-conv", "attention", "recurrence"};
+  fuseOptions.workers = workers;
   pm.addPass(createYatFuseEpilogue(fuseOptions));
 }
 
@@ -59,10 +67,6 @@ bool mlir::yat::useBf16DotProducts(const YatCpuPipelineOptions &options) {
 }
 
 void mlir::yat::addYatToLinalgStage(OpPassManager &pm) {
-  // Front-end input (StableHLO) lowers first; a no-op when the module has
-  // none.
-  for (const Frontend &frontend : getFrontends())
-    frontend.addLoweringPasses(pm);
   pm.addPass(createConvertYatToLinalg());
   // arith/math ops applied to whole tensors, at the linalg-on-tensors input
   // level, become elementwise linalg.generic ops (bufferization has no
@@ -111,6 +115,11 @@ void mlir::yat::addBufferizationStage(OpPassManager &pm) {
   bufferizeOptions.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
   pm.addPass(createCanonicalizerPass());
+  // Temporaries of a loop step (the gates fused into a recurrence's steps,
+  // an attention block's scores) are allocated once per loop, not per step.
+  // Allocations stay inside scf.forall, whose tiles run concurrently.
+  pm.nest<func::FuncOp>().addPass(
+      bufferization::createBufferLoopHoistingPass());
 
   bufferization::buildBufferDeallocationPipeline(pm);
   // bufferization.clone (inserted for results the callee does not own)
@@ -241,8 +250,9 @@ void mlir::yat::buildYatCpuPipeline(OpPassManager &pm,
   if (options.raiseStablehlo)
     for (const Frontend &frontend : getFrontends())
       frontend.addRaisingPasses(pm);
+  addFrontendLoweringStage(pm);
   if (options.fuse)
-    addFusionStage(pm);
+    addFusionStage(pm, options.threads);
   addYatToLinalgStage(pm);
   addTensorOptimizationStage(pm, options);
   addBufferizationStage(pm);

@@ -576,11 +576,17 @@ func.func @main(%x: tensor<5x{k}xf32>, %w: tensor<{n}x{k}xf32>) -> (tensor<5x{n}
 
 # ------------------------------------------------------- linear_recurrence
 
+# The fused path cuts the channels into blocks (for the host's workers) and
+# scans every block; odd channel counts leave masked vector tails.
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
 @pytest.mark.parametrize("b,t,d,with_h0,reverse,element", [
     (2, 8, 16, True, False, "f32"), (1, 1, 3, False, False, "f32"),
     (3, 13, 5, False, True, "f32"), (2, 6, 8, True, True, "f32"),
-    (1, 9, 4, True, False, "f16"), (2, 5, 6, False, True, "bf16")])
-def test_linear_recurrence_random(b, t, d, with_h0, reverse, element):
+    (1, 7, 129, True, False, "f32"), (1, 17, 64, False, False, "f32"),
+    (1, 129, 17, True, True, "f32"), (1, 3, 1, True, False, "f32"),
+    (1, 9, 4, True, False, "f16"), (2, 5, 6, False, True, "bf16"),
+    (1, 7, 33, True, False, "bf16")])
+def test_linear_recurrence_random(b, t, d, with_h0, reverse, element, path):
     rng = np.random.default_rng(b * 100 + t * 10 + d)
     a = make(rng, (b, t, d), element, 0.5)
     x = make(rng, (b, t, d), element)
@@ -595,9 +601,62 @@ func.func @main({args}) -> ({at}, {st}) {{
   %h, %last = yat.linear_recurrence {operands}{attrs} : ({types}) -> ({at}, {st})
   return %h, %last : {at}, {st}
 }}"""
-    h, last = run(module, [a, x] + ([h0] if with_h0 else []), num_results=2)
+    h, last = run(module, [a, x] + ([h0] if with_h0 else []), num_results=2,
+                  extra_args=PIPELINE_PATHS[path])
     expected_h, expected_last = ref.linear_recurrence(a, x, h0, reverse)
     # Each step adds at most two f32 roundings of terms bounded by max|h|.
     bound = 2 * t * U32 * (np.abs(expected_h).max() + np.abs(x.astype(np.float64)).max())
     check(h, expected_h, element, bound, "h")
     check(last, expected_last, element, bound, "h_last")
+
+
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
+def test_linear_recurrence_dynamic_steps(path):
+    """Batch and step counts known only at run time."""
+    rng = np.random.default_rng(11)
+    a = make(rng, (2, 19, 40), "f32", 0.5)
+    x = make(rng, (2, 19, 40), "f32")
+    module = """
+func.func @main(%a: tensor<?x?x40xf32>, %b: tensor<?x?x40xf32>) -> (tensor<?x?x40xf32>, tensor<?x40xf32>) {
+  %h, %last = yat.linear_recurrence %a, %b {reverse} : (tensor<?x?x40xf32>, tensor<?x?x40xf32>) -> (tensor<?x?x40xf32>, tensor<?x40xf32>)
+  return %h, %last : tensor<?x?x40xf32>, tensor<?x40xf32>
+}"""
+    h, last = run(module, [a, x], num_results=2,
+                  extra_args=PIPELINE_PATHS[path])
+    expected_h, expected_last = ref.linear_recurrence(a, x, None, True)
+    bound = 2 * 19 * U32 * (np.abs(expected_h).max() + np.abs(x).max())
+    check(h, expected_h, "f32", bound, "h")
+    check(last, expected_last, "f32", bound, "h_last")
+
+
+@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("d", [7, 48, 129])
+def test_linear_recurrence_mlgru_gates(d, path):
+    """The MLGRU token mixer's gates, written in StableHLO: f = sigmoid(xf)
+    and (1 - f) * silu(xc) feed the recurrence (the fused path computes
+    them inside its step loop)."""
+    rng = np.random.default_rng(d)
+    xf = make(rng, (2, 11, d), "f32", 2.0)
+    xc = make(rng, (2, 11, d), "f32", 2.0)
+    h0 = make(rng, (2, d), "f32")
+    tt, st = tensor_type((2, 11, d), "f32"), tensor_type((2, d), "f32")
+    module = f"""
+func.func @main(%xf: {tt}, %xc: {tt}, %h0: {st}) -> ({tt}, {st}) {{
+  %one = stablehlo.constant dense<1.0> : {tt}
+  %f = stablehlo.logistic %xf : {tt}
+  %keep = stablehlo.subtract %one, %f : {tt}
+  %sc = stablehlo.logistic %xc : {tt}
+  %c = stablehlo.multiply %xc, %sc : {tt}
+  %b = stablehlo.multiply %keep, %c : {tt}
+  %h, %last = yat.linear_recurrence %f, %b, %h0 : ({tt}, {tt}, {st}) -> ({tt}, {st})
+  return %h, %last : {tt}, {st}
+}}"""
+    h, last = run(module, [xf, xc, h0], num_results=2,
+                  extra_args=PIPELINE_PATHS[path])
+    f = 1.0 / (1.0 + np.exp(-xf.astype(np.float64)))
+    c = xc / (1.0 + np.exp(-xc.astype(np.float64)))
+    expected_h, expected_last = ref.linear_recurrence(f, (1.0 - f) * c, h0)
+    # The gates cost a few roundings each (exp, division) per step.
+    bound = 16 * 11 * U32 * (np.abs(expected_h).max() + np.abs(c).max())
+    check(h, expected_h, "f32", bound, "h")
+    check(last, expected_last, "f32", bound, "h_last")

@@ -71,17 +71,23 @@ struct YatCpuPipelineOptions
 /// Whether `options` select AVX-512 BF16 dot products on this host.
 bool useBf16DotProducts(const YatCpuPipelineOptions &options);
 
-/// Stage 0 (with `fuse`): yat-cache-norms, and yat-fuse-epilogue for
-/// grouped yat.conv and yat.attention with static shapes, which become
-/// tiled loops on tensors with the epilogue applied per tile. yat.product
-/// and ungrouped yat.conv are left to the code generation of
-/// addTensorOptimizationStage.
-void addFusionStage(OpPassManager &pm);
+/// Stage 0: the front-ends' lowering passes (StableHLO to linalg), which
+/// leave yat ops as they are.
+void addFrontendLoweringStage(OpPassManager &pm);
 
-/// Stage 1: lowers yat ops to linalg/tensor/arith/math/scf on tensors.
+/// Stage 1 (with `fuse`): yat-cache-norms, and yat-fuse-epilogue for
+/// grouped yat.conv, yat.attention and yat.linear_recurrence, which become
+/// tiled loops on tensors with the epilogue applied per tile (for the
+/// recurrence, its elementwise producers fused into each step, and its
+/// channels split for `workers` workers, 0 meaning the host's hardware
+/// threads). yat.product and ungrouped yat.conv are left to the code
+/// generation of addTensorOptimizationStage.
+void addFusionStage(OpPassManager &pm, unsigned workers = 0);
+
+/// Stage 2: lowers yat ops to linalg/tensor/arith/math/scf on tensors.
 void addYatToLinalgStage(OpPassManager &pm);
 
-/// Stage 2: cleans up and fuses on tensors. With `fuse`, ends with
+/// Stage 3: cleans up and fuses on tensors. With `fuse`, ends with
 /// yat-cpu-select-lowering-config and yat-cpu-tile-and-fuse: every
 /// contraction becomes an scf.forall of parallel tiles with its
 /// elementwise epilogue fused, and elementwise ops and reductions parallel
@@ -89,14 +95,14 @@ void addYatToLinalgStage(OpPassManager &pm);
 void addTensorOptimizationStage(OpPassManager &pm,
                                 const YatCpuPipelineOptions &options);
 
-/// Stage 3: one-shot bufferization with identity-layout memrefs at function
+/// Stage 4: one-shot bufferization with identity-layout memrefs at function
 /// boundaries, then ownership-based deallocation. Public functions never
 /// return a buffer they do not own: results that alias an argument or a
 /// constant are cloned, so every returned buffer was allocated with malloc
 /// and may be released with free() on its allocated pointer.
 void addBufferizationStage(OpPassManager &pm);
 
-/// Stage 3b (with `fuse`): yat-cpu-microkernels rewrites the tile-level
+/// Stage 4b (with `fuse`): yat-cpu-microkernels rewrites the tile-level
 /// linalg ops into register-tiled vector code, and the scf.forall tile
 /// loops become async-runtime tasks (async-parallel-for) over `threads`
 /// workers, except those with too little work for a dispatch
@@ -105,11 +111,11 @@ void addBufferizationStage(OpPassManager &pm);
 void addMicrokernelStage(OpPassManager &pm,
                          const YatCpuPipelineOptions &options);
 
-/// Stage 4: lowers the remaining linalg ops (and scf.forall) to scf loops on
+/// Stage 5: lowers the remaining linalg ops (and scf.forall) to scf loops on
 /// memrefs.
 void addLoopLoweringStage(OpPassManager &pm);
 
-/// Stage 5: lowers memref/scf/arith/math/vector/func to the LLVM dialect.
+/// Stage 6: lowers memref/scf/arith/math/vector/func to the LLVM dialect.
 /// bf16 arithmetic and math are computed in f32; f16 is left to LLVM, which
 /// rounds after every operation as IEEE half arithmetic requires.
 void addCpuLLVMLoweringStage(OpPassManager &pm,

@@ -1,7 +1,8 @@
 //===- ElementwiseKernels.cpp - vector loops for elementwise ops ----------===//
 //
-// Elementwise linalg.generic ops and reductions along the innermost dim on
-// buffers as loops over vectors of the host's width.
+// Elementwise linalg.generic ops (with any number of outputs) and
+// reductions along the innermost dim on buffers as loops over vectors of
+// the host's width.
 //
 //===----------------------------------------------------------------------===//
 
@@ -90,7 +91,7 @@ public:
 
   /// Checks that the op is supported and records how to access operands.
   LogicalResult analyze() {
-    if (!op.hasPureBufferSemantics() || op.getNumDpsInits() != 1)
+    if (!op.hasPureBufferSemantics() || op.getNumDpsInits() == 0)
       return failure();
     unsigned numLoops = op.getNumLoops();
     if (numLoops == 0)
@@ -107,7 +108,8 @@ public:
         if (iterators[d] != utils::IteratorType::parallel)
           return failure();
     if (reduction) {
-      reductionInfo = matchReduction(op);
+      reductionInfo = op.getNumDpsInits() == 1 ? matchReduction(op)
+                                               : std::optional<ReductionInfo>();
       if (!reductionInfo)
         return failure();
     }
@@ -140,9 +142,11 @@ public:
       }
       accesses.push_back(access);
     }
-    bool outputIsVector = accesses.back().vector;
-    if (reduction == outputIsVector)
-      return failure();
+    // Reductions write a scalar per row; elementwise ops (any number of
+    // outputs) a vector per step into each output.
+    for (OpOperand &init : op.getDpsInitsMutable())
+      if (reduction == accesses[init.getOperandNumber()].vector)
+        return failure();
     for (Operation &bodyOp : op.getRegion().front())
       if (!isVectorizableBodyOp(bodyOp))
         return failure();
@@ -196,14 +200,14 @@ private:
     auto loop = scf::ForOp::create(
         b, loc, zero, full, indexConstant(b, loc, width), ValueRange{neutral},
         [&](OpBuilder &nb, Location nl, Value iv, ValueRange carried) {
-          Value value = emitBody(nb, nl, outer, iv, Value());
+          Value value = emitBody(nb, nl, outer, iv, Value()).front();
           scf::YieldOp::create(nb, nl, combine(nb, nl, carried[0], value));
         });
     Value acc = loop.getResult(0);
     if (needsTail) {
       Value remaining = arith::SubIOp::create(b, loc, extent, full);
       Value mask = createMask(b, loc, remaining, width);
-      Value value = emitBody(b, loc, outer, full, mask);
+      Value value = emitBody(b, loc, outer, full, mask).front();
       value = arith::SelectOp::create(b, loc, mask, value, neutral);
       acc = combine(b, loc, acc, value);
     }
@@ -213,7 +217,7 @@ private:
         });
     OpOperand *init = op.getDpsInitOperand(0);
     SmallVector<Value> indices =
-        operandIndices(b, loc, accesses.back(), outer, zero);
+        operandIndices(b, loc, accesses[init->getOperandNumber()], outer, zero);
     Value old = memref::LoadOp::create(b, loc, init->get(), indices);
     memref::StoreOp::create(b, loc, combine(b, loc, old, reduced), init->get(),
                             indices);
@@ -247,10 +251,11 @@ private:
     return indices;
   }
 
-  /// Computes the body for lanes `iv .. iv + width` and returns the yielded
-  /// value (a vector, or a scalar for loop-invariant bodies).
-  Value emitBody(OpBuilder &b, Location loc, ValueRange outer, Value iv,
-                 Value mask) {
+  /// Computes the body for lanes `iv .. iv + width` and returns, as
+  /// vectors, the yielded values (for a reduction, the value fed to the
+  /// combiner).
+  SmallVector<Value> emitBody(OpBuilder &b, Location loc, ValueRange outer,
+                              Value iv, Value mask) {
     Block &body = op.getRegion().front();
     IRMapping mapping;
     for (auto [index, operand] : llvm::enumerate(op->getOpOperands())) {
@@ -305,34 +310,32 @@ private:
       clone->getResult(0).setType(vectorOf(resultType, width));
       mapping.map(bodyOp.getResult(0), clone->getResult(0));
     }
-    auto yield = cast<linalg::YieldOp>(body.getTerminator());
+    auto asVector = [&](Value scalarOrVector) -> Value {
+      Value value = mapping.lookupOrDefault(scalarOrVector);
+      if (isa<VectorType>(value.getType()))
+        return value;
+      return vector::BroadcastOp::create(
+          b, loc, vectorOf(value.getType(), width), value);
+    };
     if (reduction) {
-      // The value fed to the combiner, as a vector.
       Operation *combiner = reductionInfo->combiner;
       BlockArgument out = body.getArgument(op.getNumDpsInputs());
-      Value operand = combiner->getOperand(0) == out ? combiner->getOperand(1)
-                                                     : combiner->getOperand(0);
-      Value value = mapping.lookupOrDefault(operand);
-      if (!isa<VectorType>(value.getType()))
-        value = vector::BroadcastOp::create(
-            b, loc, vectorOf(value.getType(), width), value);
-      return value;
+      return {asVector(combiner->getOperand(0) == out
+                           ? combiner->getOperand(1)
+                           : combiner->getOperand(0))};
     }
-    Value value = mapping.lookupOrDefault(yield.getOperand(0));
-    if (!isa<VectorType>(value.getType()))
-      value = vector::BroadcastOp::create(
-          b, loc, vectorOf(value.getType(), width), value);
-    return value;
+    return llvm::map_to_vector(
+        cast<linalg::YieldOp>(body.getTerminator()).getOperands(), asVector);
   }
 
   void emitElementwiseStep(OpBuilder &b, Location loc, ValueRange outer,
                            Value iv, Value mask) {
-    // The combiner of a reduction is skipped by emitBody; elementwise ops
-    // yield the stored value.
-    Value value = emitBody(b, loc, outer, iv, mask);
-    OpOperand *init = op.getDpsInitOperand(0);
-    storeVector(b, loc, value, init->get(),
-                operandIndices(b, loc, accesses.back(), outer, iv), mask);
+    SmallVector<Value> values = emitBody(b, loc, outer, iv, mask);
+    for (auto [value, init] : llvm::zip_equal(values, op.getDpsInitsMutable()))
+      storeVector(
+          b, loc, value, init.get(),
+          operandIndices(b, loc, accesses[init.getOperandNumber()], outer, iv),
+          mask);
   }
 
   linalg::GenericOp op;

@@ -38,9 +38,11 @@ namespace {
 /// Rewrites `yat.linear_recurrence` into an `scf.for` over the time steps
 /// (taken from T−1 down to 0 with `reverse`) that carries the `B × D` state
 /// in the compute type and the `B × T × D` result. Each step extracts
-/// `a_t` and `b_t` with `tensor.extract_slice`, computes `a_t ⊙ h + b_t`
-/// with an elementwise `linalg.generic` and writes the state, rounded to the
-/// result type, with `tensor.insert_slice`. `h_last` is the final state.
+/// `a_t`, `b_t` and the step's slice of the result with
+/// `tensor.extract_slice`, and one elementwise `linalg.generic` computes
+/// `a_t ⊙ h + b_t` into the state and, rounded to the result type, into
+/// that slice, which `tensor.insert_slice` puts back. `h_last` is the final
+/// state.
 struct LinearRecurrenceOpLowering : OpRewritePattern<LinearRecurrenceOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -101,22 +103,30 @@ struct LinearRecurrenceOpLowering : OpRewritePattern<LinearRecurrenceOp> {
                                                        offsets, sizes, strides);
           Value bStep = tensor::ExtractSliceOp::create(nb, nl, sliceType(b), b,
                                                        offsets, sizes, strides);
-          // The new state overwrites the carried one (the generic's init),
-          // so the loop updates one buffer in place.
-          Value next = createGeneric(
-              nb, nl, ValueRange{aStep, bStep}, carried[0],
-              {identity, identity, identity}, getIterators(2),
-              [&](OpBuilder &bb, Location bl, ValueRange args) -> Value {
+          Value hStep = tensor::ExtractSliceOp::create(
+              nb, nl, sliceType(carried[1]), carried[1], offsets, sizes,
+              strides);
+          // One generic writes the new state over the carried one (so that
+          // the loop updates one buffer in place) and, rounded to the
+          // result type, into the step's slice of h.
+          auto step = linalg::GenericOp::create(
+              nb, nl, TypeRange{carried[0].getType(), hStep.getType()},
+              ValueRange{aStep, bStep}, ValueRange{carried[0], hStep},
+              SmallVector<AffineMap>(4, identity), getIterators(2),
+              [&](OpBuilder &bb, Location bl, ValueRange args) {
                 Value decayed = arith::MulFOp::create(
                     bb, bl, convertFloat(bb, bl, args[0], computeType),
                     args[2]);
-                return arith::AddFOp::create(
+                Value next = arith::AddFOp::create(
                     bb, bl, decayed,
                     convertFloat(bb, bl, args[1], computeType));
+                linalg::YieldOp::create(
+                    bb, bl,
+                    ValueRange{next, convertFloat(bb, bl, next, elementType)});
               });
-          Value rounded = convertState(nb, nl, next, stateSizes, elementType);
+          Value next = step.getResult(0);
           Value updated = tensor::InsertSliceOp::create(
-              nb, nl, rounded, carried[1], offsets, sizes, strides);
+              nb, nl, step.getResult(1), carried[1], offsets, sizes, strides);
           scf::YieldOp::create(nb, nl, ValueRange{next, updated});
         });
 

@@ -115,6 +115,30 @@ func.func @epilogue(%dot: memref<4x20xf32>, %rows: memref<4xf32>, %cols: memref<
 
 // -----
 
+// Two outputs (a recurrence step: the f32 state in place and the state
+// rounded to bf16 into a strided slice): each vector step stores both.
+// CHECK-LABEL: func.func @two_outputs
+// CHECK-SAME: (%[[A:.*]]: memref<1x16xf32>, %[[STATE:.*]]: memref<1x16xf32>, %[[H:.*]]: memref<1x16xbf16, strided<[64, 1], offset: ?>>)
+// CHECK: %[[AV:.*]] = vector.load %[[A]][%c0, %c0] : memref<1x16xf32>, vector<16xf32>
+// CHECK: %[[SV:.*]] = vector.load %[[STATE]][%c0, %c0] : memref<1x16xf32>, vector<16xf32>
+// CHECK: %[[NEXT:.*]] = arith.mulf %[[AV]], %[[SV]] : vector<16xf32>
+// CHECK: %[[ROUNDED:.*]] = arith.truncf %[[NEXT]] : vector<16xf32> to vector<16xbf16>
+// CHECK: vector.store %[[NEXT]], %[[STATE]][%c0, %c0]
+// CHECK: vector.store %[[ROUNDED]], %[[H]][%c0, %c0]
+// CHECK-NOT: linalg.generic
+func.func @two_outputs(%a: memref<1x16xf32>, %state: memref<1x16xf32>, %h: memref<1x16xbf16, strided<[64, 1], offset: ?>>) {
+  linalg.generic {indexing_maps = [affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>, affine_map<(i, j) -> (i, j)>], iterator_types = ["parallel", "parallel"]}
+    ins(%a : memref<1x16xf32>) outs(%state, %h : memref<1x16xf32>, memref<1x16xbf16, strided<[64, 1], offset: ?>>) {
+  ^bb0(%av: f32, %s: f32, %o: bf16):
+    %next = arith.mulf %av, %s : f32
+    %rounded = arith.truncf %next : f32 to bf16
+    linalg.yield %next, %rounded : f32, bf16
+  }
+  return
+}
+
+// -----
+
 // Row reduction (max): a vector accumulator starting at -inf, a halving tree
 // of maximumf, and the result combined with the output's value.
 // CHECK-LABEL: func.func @row_max

@@ -1,9 +1,10 @@
 // RUN: yat-opt %s -split-input-file -convert-yat-to-linalg | FileCheck %s
 
 // f16, reverse, with h0: the f32 state starts from h0 extended, an scf.for
-// runs over T with t = T − 1 − iv, each step updates the carried state in
-// place (a_t · h + b_t in f32) and inserts the state rounded to f16 into
-// the B × T × D result; h_last is the final state rounded.
+// runs over T with t = T − 1 − iv, and one generic per step updates the
+// carried state in place (a_t · h + b_t in f32) and writes it rounded to
+// f16 into the step's slice of the B × T × D result; h_last is the final
+// state rounded.
 
 // CHECK-LABEL: func.func @recurrence_reverse_f16
 // CHECK-SAME: (%[[A:.*]]: tensor<2x?x4xf16>, %[[B:.*]]: tensor<2x?x4xf16>, %[[H0:.*]]: tensor<2x4xf16>)
@@ -18,17 +19,17 @@
 // CHECK: %[[STEP:.*]] = arith.subi %[[LAST]], %[[IV]] : index
 // CHECK: %[[AT:.*]] = tensor.extract_slice %[[A]][0, %[[STEP]], 0] [2, 1, 4] [1, 1, 1] : tensor<2x?x4xf16> to tensor<2x4xf16>
 // CHECK: %[[BT:.*]] = tensor.extract_slice %[[B]][0, %[[STEP]], 0] [2, 1, 4] [1, 1, 1] : tensor<2x?x4xf16> to tensor<2x4xf16>
-// CHECK: %[[NEXT:.*]] = linalg.generic {{.*}} ins(%[[AT]], %[[BT]] : tensor<2x4xf16>, tensor<2x4xf16>) outs(%[[H]] : tensor<2x4xf32>)
-// CHECK: ^bb0(%[[AV:.*]]: f16, %[[BV:.*]]: f16, %[[HV:.*]]: f32):
+// CHECK: %[[HT:.*]] = tensor.extract_slice %[[ALL]][0, %[[STEP]], 0] [2, 1, 4] [1, 1, 1] : tensor<2x?x4xf16> to tensor<2x4xf16>
+// CHECK: %[[NEXT:.*]]:2 = linalg.generic {{.*}} ins(%[[AT]], %[[BT]] : tensor<2x4xf16>, tensor<2x4xf16>) outs(%[[H]], %[[HT]] : tensor<2x4xf32>, tensor<2x4xf16>)
+// CHECK: ^bb0(%[[AV:.*]]: f16, %[[BV:.*]]: f16, %[[HV:.*]]: f32, %{{.*}}: f16):
 // CHECK: %[[AE:.*]] = arith.extf %[[AV]] : f16 to f32
 // CHECK: %[[DECAYED:.*]] = arith.mulf %[[AE]], %[[HV]] : f32
 // CHECK: %[[BE:.*]] = arith.extf %[[BV]] : f16 to f32
 // CHECK: %[[SUM:.*]] = arith.addf %[[DECAYED]], %[[BE]] : f32
-// CHECK: linalg.yield %[[SUM]] : f32
-// CHECK: %[[ROUNDED:.*]] = linalg.generic {{.*}} ins(%[[NEXT]] : tensor<2x4xf32>) outs(%{{.*}} : tensor<2x4xf16>)
-// CHECK: arith.truncf %{{.*}} : f32 to f16
-// CHECK: %[[INSERTED:.*]] = tensor.insert_slice %[[ROUNDED]] into %[[ALL]][0, %[[STEP]], 0] [2, 1, 4] [1, 1, 1] : tensor<2x4xf16> into tensor<2x?x4xf16>
-// CHECK: scf.yield %[[NEXT]], %[[INSERTED]] : tensor<2x4xf32>, tensor<2x?x4xf16>
+// CHECK: %[[ROUNDED:.*]] = arith.truncf %[[SUM]] : f32 to f16
+// CHECK: linalg.yield %[[SUM]], %[[ROUNDED]] : f32, f16
+// CHECK: %[[INSERTED:.*]] = tensor.insert_slice %[[NEXT]]#1 into %[[ALL]][0, %[[STEP]], 0] [2, 1, 4] [1, 1, 1] : tensor<2x4xf16> into tensor<2x?x4xf16>
+// CHECK: scf.yield %[[NEXT]]#0, %[[INSERTED]] : tensor<2x4xf32>, tensor<2x?x4xf16>
 // CHECK: %[[HLAST:.*]] = linalg.generic {{.*}} ins(%[[LOOP]]#0 : tensor<2x4xf32>) outs(%{{.*}} : tensor<2x4xf16>)
 // CHECK: return %[[LOOP]]#1, %[[HLAST]] : tensor<2x?x4xf16>, tensor<2x4xf16>
 func.func @recurrence_reverse_f16(%a: tensor<2x?x4xf16>, %b: tensor<2x?x4xf16>, %h0: tensor<2x4xf16>) -> (tensor<2x?x4xf16>, tensor<2x4xf16>) {
@@ -40,7 +41,7 @@ func.func @recurrence_reverse_f16(%a: tensor<2x?x4xf16>, %b: tensor<2x?x4xf16>, 
 // -----
 
 // f32, forward, no h0: the state starts at zero, t is the induction variable
-// itself, the state is inserted without a conversion and is h_last.
+// itself, the state is written without a conversion and is h_last.
 
 // CHECK-LABEL: func.func @recurrence_forward_f32
 // CHECK-SAME: (%[[A:.*]]: tensor<3x5x2xf32>, %[[B:.*]]: tensor<3x5x2xf32>)
@@ -50,9 +51,11 @@ func.func @recurrence_reverse_f16(%a: tensor<2x?x4xf16>, %b: tensor<2x?x4xf16>, 
 // CHECK-NOT: arith.subi
 // CHECK: %[[LOOP:.*]]:2 = scf.for %[[IV:.*]] = %{{.*}} to %[[C5]] step %{{.*}} iter_args(%[[H:.*]] = %[[ZERO]], %[[ALL:.*]] = %[[EMPTY]])
 // CHECK: tensor.extract_slice %[[A]][0, %[[IV]], 0] [3, 1, 2] [1, 1, 1] : tensor<3x5x2xf32> to tensor<3x2xf32>
-// CHECK: %[[NEXT:.*]] = linalg.generic {{.*}} outs(%[[H]] : tensor<3x2xf32>)
-// CHECK: %[[INSERTED:.*]] = tensor.insert_slice %[[NEXT]] into %[[ALL]][0, %[[IV]], 0] [3, 1, 2] [1, 1, 1]
-// CHECK: scf.yield %[[NEXT]], %[[INSERTED]]
+// CHECK: %[[NEXT:.*]]:2 = linalg.generic {{.*}} outs(%[[H]], %{{.*}} : tensor<3x2xf32>, tensor<3x2xf32>)
+// CHECK-NOT: arith.truncf
+// CHECK: linalg.yield %[[SUM:.*]], %[[SUM]] : f32, f32
+// CHECK: %[[INSERTED:.*]] = tensor.insert_slice %[[NEXT]]#1 into %[[ALL]][0, %[[IV]], 0] [3, 1, 2] [1, 1, 1]
+// CHECK: scf.yield %[[NEXT]]#0, %[[INSERTED]]
 // CHECK: return %[[LOOP]]#1, %[[LOOP]]#0 : tensor<3x5x2xf32>, tensor<3x2xf32>
 func.func @recurrence_forward_f32(%a: tensor<3x5x2xf32>, %b: tensor<3x5x2xf32>) -> (tensor<3x5x2xf32>, tensor<3x2xf32>) {
   %h, %last = yat.linear_recurrence %a, %b : (tensor<3x5x2xf32>, tensor<3x5x2xf32>) -> (tensor<3x5x2xf32>, tensor<3x2xf32>)

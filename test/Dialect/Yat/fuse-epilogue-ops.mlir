@@ -14,7 +14,7 @@
 // PRODUCT:   linalg.matmul
 // PRODUCT-NOT: yat.product
 // PRODUCT: yat.conv
-// BAD: error: yat-fuse-epilogue option 'ops' names an unknown op family 'matmul' (expected product, conv, grouped-conv or attention)
+// BAD: error: yat-fuse-epilogue option 'ops' names an unknown op family 'matmul' (expected product, conv, grouped-conv, attention or recurrence)
 func.func @families(%x: tensor<8x16xf32>, %w: tensor<32x16xf32>, %img: tensor<1x6x6x4xf32>, %f: tensor<3x3x4x8xf32>) -> (tensor<8x32xf32>, tensor<1x4x4x8xf32>) {
   %y = yat.product %x, %w : (tensor<8x16xf32>, tensor<32x16xf32>) -> tensor<8x32xf32>
   %c = yat.conv %img, %f : (tensor<1x6x6x4xf32>, tensor<3x3x4x8xf32>) -> tensor<1x4x4x8xf32>

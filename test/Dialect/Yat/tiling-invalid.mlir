@@ -59,3 +59,25 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// Every step of a recurrence needs the one before it: the steps (T) are
+// never tiled.
+func.func @recurrence_steps(%a: tensor<2x6x8xf32>, %b: tensor<2x6x8xf32>) -> tensor<2x6x8xf32> {
+  // expected-warning @+5 {{tiling is not thread safe at axis #1}}
+  // expected-note @+4 {{when applied to this op}}
+  // expected-error @+3 {{cannot be tiled along its steps (T): every tile of yat.linear_recurrence scans all 6}}
+  // expected-error @+2 {{faild to tile operation}}
+  // expected-error @+1 {{failed to generate tiling loops}}
+  %h, %last = yat.linear_recurrence %a, %b : (tensor<2x6x8xf32>, tensor<2x6x8xf32>) -> (tensor<2x6x8xf32>, tensor<2x8xf32>)
+  return %h : tensor<2x6x8xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.linear_recurrence"]} in %root : (!transform.any_op) -> !transform.any_op
+    // expected-error @+1 {{transform.structured.tile_using_forall failed to apply}}
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [0, 2, 0] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}

@@ -220,3 +220,54 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
 }
+
+// -----
+
+// yat.linear_recurrence tiles batch rows and channels; each tile scans all
+// steps and reads its channels of a, b and h0, and both results are
+// written back from the tile.
+// CHECK-LABEL: func.func @recurrence
+// CHECK-SAME: (%[[A:.*]]: tensor<2x5x40xf32>, %[[B:.*]]: tensor<2x5x40xf32>, %[[H0:.*]]: tensor<2x40xf32>)
+// CHECK: scf.forall (%[[ROW:.*]], %[[BLOCK:.*]]) in (2, 3) shared_outs(%[[HS:.*]] = %{{.*}}, %[[LASTS:.*]] = %{{.*}})
+// CHECK-DAG: %[[C:.*]] = affine.apply #{{.*}}(%[[BLOCK]])
+// CHECK-DAG: %[[N:.*]] = affine.min #{{.*}}(%[[BLOCK]])
+// CHECK-DAG: %[[AT:.*]] = tensor.extract_slice %[[A]][%[[ROW]], 0, %[[C]]] [1, 5, %[[N]]] [1, 1, 1]
+// CHECK-DAG: %[[BT:.*]] = tensor.extract_slice %[[B]][%[[ROW]], 0, %[[C]]] [1, 5, %[[N]]] [1, 1, 1]
+// CHECK-DAG: %[[H0T:.*]] = tensor.extract_slice %[[H0]][%[[ROW]], %[[C]]] [1, %[[N]]] [1, 1]
+// CHECK: %[[H:.*]], %[[LAST:.*]] = yat.linear_recurrence %[[AT]], %[[BT]], %[[H0T]] {reverse} : (tensor<1x5x?xf32>, tensor<1x5x?xf32>, tensor<1x?xf32>) -> (tensor<1x5x?xf32>, tensor<1x?xf32>)
+// CHECK: tensor.parallel_insert_slice %[[H]] into %[[HS]][%[[ROW]], 0, %[[C]]] [1, 5, %[[N]]] [1, 1, 1]
+// CHECK: tensor.parallel_insert_slice %[[LAST]] into %[[LASTS]][%[[ROW]], %[[C]]] [1, %[[N]]] [1, 1]
+func.func @recurrence(%a: tensor<2x5x40xf32>, %b: tensor<2x5x40xf32>, %h0: tensor<2x40xf32>) -> (tensor<2x5x40xf32>, tensor<2x40xf32>) {
+  %h, %last = yat.linear_recurrence %a, %b, %h0 {reverse} : (tensor<2x5x40xf32>, tensor<2x5x40xf32>, tensor<2x40xf32>) -> (tensor<2x5x40xf32>, tensor<2x40xf32>)
+  return %h, %last : tensor<2x5x40xf32>, tensor<2x40xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.linear_recurrence"]} in %root : (!transform.any_op) -> !transform.any_op
+    %tiled, %loop = transform.structured.tile_using_forall %op tile_sizes [1, 0, 16] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}
+
+// -----
+
+// With dynamic batch and step counts, a tile takes every step (the
+// tensor.dim of a that the driver passes for an untiled dim).
+// CHECK-LABEL: func.func @recurrence_dynamic
+// CHECK-SAME: (%[[A:.*]]: tensor<?x?x8xf32>, %[[B:.*]]: tensor<?x?x8xf32>)
+// CHECK: scf.for %[[ROW:[a-z0-9]+]] =
+// CHECK: scf.for %[[C:[a-z0-9]+]] =
+// CHECK: %[[T:.*]] = tensor.dim %[[A]], %c1
+// CHECK: %[[AT:.*]] = tensor.extract_slice %[[A]][%[[ROW]], 0, %[[C]]] [1, %[[T]], 4] [1, 1, 1]
+// CHECK: yat.linear_recurrence %[[AT]], %{{.*}} : (tensor<1x?x4xf32>, tensor<1x?x4xf32>) -> (tensor<1x?x4xf32>, tensor<1x4xf32>)
+func.func @recurrence_dynamic(%a: tensor<?x?x8xf32>, %b: tensor<?x?x8xf32>) -> tensor<?x8xf32> {
+  %h, %last = yat.linear_recurrence %a, %b : (tensor<?x?x8xf32>, tensor<?x?x8xf32>) -> (tensor<?x?x8xf32>, tensor<?x8xf32>)
+  return %last : tensor<?x8xf32>
+}
+module attributes {transform.with_named_sequence} {
+  transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    %op = transform.structured.match ops{["yat.linear_recurrence"]} in %root : (!transform.any_op) -> !transform.any_op
+    %tiled, %loops:2 = transform.structured.tile_using_for %op tile_sizes [1, 0, 4] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.yield
+  }
+}

@@ -16,6 +16,10 @@
 // Tiling such a dim fails. A tile of a causal attention's query rows reads the
 // prefix of the keys that its queries see.
 //
+// yat.linear_recurrence has two results; its iteration domain is
+// (B, T, D) with the scan over T as a reduction that every tile keeps
+// whole, so that a tile is the recurrence of some batch rows and channels.
+//
 //===----------------------------------------------------------------------===//
 
 #include "yat/Dialect/Yat/IR/Yat.h"
@@ -106,6 +110,9 @@ public:
         clone(b, op, {resultType.clone(shape)}, SmallVector<Value>(operands));
     return TilingResult{{tiled}, {tiled->getResult(0)}, std::move(slices)};
   }
+
+  /// The slices made so far, for a TilingResult built by hand.
+  SmallVector<Operation *> takeSlices() { return std::move(slices); }
 
 private:
   OpBuilder &b;
@@ -453,3 +460,116 @@ YAT_DEFINE_TILING_OVER_RESULT(ConvOp)
 YAT_DEFINE_TILING_OVER_RESULT(ConvWithNormsOp)
 YAT_DEFINE_TILING_OVER_RESULT(AttentionOp)
 #undef YAT_DEFINE_TILING_OVER_RESULT
+
+//===----------------------------------------------------------------------===//
+// yat.linear_recurrence
+//===----------------------------------------------------------------------===//
+
+/// Whether `[offset, offset + size)` is all of dim `dim` of `source`:
+/// statically, or as the `tensor.dim` of `source` that the tiling drivers
+/// pass for an untiled dynamic dim.
+static bool isWholeDim(Value source, int64_t dim, OpFoldResult offset,
+                       OpFoldResult size) {
+  auto type = cast<RankedTensorType>(source.getType());
+  if (coversWholeDim(type, dim, offset, size))
+    return true;
+  if (!isConstantIntValue(offset, 0) || !type.isDynamicDim(dim))
+    return false;
+  auto dimOp = dyn_cast_if_present<tensor::DimOp>(
+      dyn_cast_if_present<Value>(size).getDefiningOp());
+  return dimOp && dimOp.getSource() == source &&
+         dimOp.getConstantIndex() == dim;
+}
+
+SmallVector<utils::IteratorType> LinearRecurrenceOp::getLoopIteratorTypes() {
+  return {utils::IteratorType::parallel, utils::IteratorType::reduction,
+          utils::IteratorType::parallel};
+}
+
+SmallVector<Range> LinearRecurrenceOp::getIterationDomain(OpBuilder &b) {
+  SmallVector<Range> domain;
+  for (OpFoldResult size : tensor::getMixedSizes(b, getLoc(), getA()))
+    domain.push_back(Range{b.getIndexAttr(0), size, b.getIndexAttr(1)});
+  return domain;
+}
+
+LogicalResult LinearRecurrenceOp::getResultTilePosition(
+    OpBuilder &, unsigned resultNumber, ArrayRef<OpFoldResult> offsets,
+    ArrayRef<OpFoldResult> sizes, SmallVector<OpFoldResult> &resultOffsets,
+    SmallVector<OpFoldResult> &resultSizes) {
+  resultOffsets.assign(offsets.begin(), offsets.end());
+  resultSizes.assign(sizes.begin(), sizes.end());
+  // h_last drops the steps.
+  if (resultNumber == 1) {
+    resultOffsets.erase(resultOffsets.begin() + 1);
+    resultSizes.erase(resultSizes.begin() + 1);
+  }
+  return success();
+}
+
+LogicalResult LinearRecurrenceOp::getIterationDomainTileFromResultTile(
+    OpBuilder &b, unsigned resultNumber, ArrayRef<OpFoldResult> offsets,
+    ArrayRef<OpFoldResult> sizes, SmallVectorImpl<OpFoldResult> &domainOffsets,
+    SmallVectorImpl<OpFoldResult> &domainSizes) {
+  domainOffsets.assign(offsets.begin(), offsets.end());
+  domainSizes.assign(sizes.begin(), sizes.end());
+  // Every state needs all steps before it: a tile of h_last is computed
+  // over all of T.
+  if (resultNumber == 1) {
+    domainOffsets.insert(domainOffsets.begin() + 1, b.getIndexAttr(0));
+    domainSizes.insert(domainSizes.begin() + 1,
+                       tensor::getMixedSize(b, getLoc(), getA(), 1));
+  }
+  return success();
+}
+
+/// The recurrence of the batch rows and channels of a (B, T, D) domain
+/// tile, or failure (with an error when `emitErrors`) when the tile does
+/// not cover all steps.
+static FailureOr<TilingResult> tileRecurrence(LinearRecurrenceOp op,
+                                              OpBuilder &b,
+                                              ArrayRef<OpFoldResult> offsets,
+                                              ArrayRef<OpFoldResult> sizes,
+                                              bool emitErrors) {
+  if (!isWholeDim(op.getA(), 1, offsets[1], sizes[1]))
+    return refuse(op, emitErrors,
+                  "cannot be tiled along its steps (T): every tile of "
+                  "yat.linear_recurrence scans all " +
+                      getDimText(op.getA().getType().getDimSize(1)));
+  Location loc = op.getLoc();
+  TileBuilder tile(b, loc);
+  SmallVector<OpFoldResult> stateOffsets = {offsets[0], offsets[2]};
+  SmallVector<OpFoldResult> stateSizes = {sizes[0], sizes[2]};
+  Value a = tile.slice(op.getA(), {0, 2}, stateOffsets, stateSizes);
+  Value bValues = tile.slice(op.getB(), {0, 2}, stateOffsets, stateSizes);
+  Value h0;
+  if (op.getH0())
+    h0 = tile.slice(op.getH0(), {0, 1}, stateOffsets, stateSizes);
+  auto tiled =
+      LinearRecurrenceOp::create(b, loc, a, bValues, h0, op.getReverse());
+  return TilingResult{
+      {tiled}, SmallVector<Value>(tiled->getResults()), tile.takeSlices()};
+}
+
+FailureOr<TilingResult>
+LinearRecurrenceOp::getTiledImplementation(OpBuilder &b,
+                                           ArrayRef<OpFoldResult> offsets,
+                                           ArrayRef<OpFoldResult> sizes) {
+  return tileRecurrence(*this, b, offsets, sizes, /*emitErrors=*/true);
+}
+
+FailureOr<TilingResult>
+LinearRecurrenceOp::generateResultTileValue(OpBuilder &b, unsigned resultNumber,
+                                            ArrayRef<OpFoldResult> offsets,
+                                            ArrayRef<OpFoldResult> sizes) {
+  SmallVector<OpFoldResult> domainOffsets, domainSizes;
+  if (failed(getIterationDomainTileFromResultTile(
+          b, resultNumber, offsets, sizes, domainOffsets, domainSizes)))
+    return failure();
+  FailureOr<TilingResult> tiled = tileRecurrence(
+      *this, b, domainOffsets, domainSizes, /*emitErrors=*/false);
+  if (failed(tiled))
+    return failure();
+  tiled->tiledValues = {tiled->tiledValues[resultNumber]};
+  return tiled;
+}

@@ -244,7 +244,8 @@ OpFoldResult fusion::getTileSize(OpBuilder &b, Location loc, Value offset,
 
 LogicalResult fusion::tileIntoForall(RewriterBase &rewriter, TilingInterface op,
                                      ArrayRef<int64_t> tileSizes,
-                                     SmallVectorImpl<Operation *> &tiles) {
+                                     SmallVectorImpl<Operation *> &tiles,
+                                     SmallVectorImpl<Operation *> *loops) {
   scf::SCFTilingOptions options;
   options.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
   options.setTileSizes(getAsIndexOpFoldResult(op->getContext(), tileSizes));
@@ -256,6 +257,9 @@ LogicalResult fusion::tileIntoForall(RewriterBase &rewriter, TilingInterface op,
   LLVM_DEBUG(llvm::dbgs() << "tiled " << *op << "\n");
   rewriter.replaceOp(op, tiled->replacements);
   tiles.append(tiled->tiledOps.begin(), tiled->tiledOps.end());
+  if (loops)
+    for (LoopLikeOpInterface loop : tiled->loops)
+      loops->push_back(loop);
   return success();
 }
 
@@ -313,6 +317,8 @@ struct YatFuseEpiloguePass
     sizes.convTilePositions = convTilePositions;
     sizes.queryTile = queryTile;
     sizes.keyTile = keyTile;
+    sizes.channelTile = channelTile;
+    sizes.workers = workers;
     for (auto [name, value] :
          {std::pair<StringRef, int64_t>{"tile-rows", tileRows},
           {"tile-cols", tileColumns},
@@ -325,16 +331,26 @@ struct YatFuseEpiloguePass
         return signalPassFailure();
       }
     }
+    for (auto [name, value] :
+         {std::pair<StringRef, int64_t>{"channel-tile", channelTile},
+          {"workers", workers}}) {
+      if (value < 0) {
+        getOperation()->emitError() << "yat-fuse-epilogue option '" << name
+                                    << "' must not be negative, got " << value;
+        return signalPassFailure();
+      }
+    }
     llvm::StringSet<> families;
     for (const std::string &family : opFamilies) {
       if (!llvm::is_contained({StringRef("product"), StringRef("conv"),
                                StringRef("grouped-conv"),
-                               StringRef("attention")},
+                               StringRef("attention"), StringRef("recurrence")},
                               StringRef(family))) {
         getOperation()->emitError()
             << "yat-fuse-epilogue option 'ops' names an unknown op family '"
             << family
-            << "' (expected product, conv, grouped-conv or attention)";
+            << "' (expected product, conv, grouped-conv, attention or "
+               "recurrence)";
         return signalPassFailure();
       }
       families.insert(family);
@@ -351,6 +367,8 @@ struct YatFuseEpiloguePass
     if ((fuses("conv") || fuses("grouped-conv")) &&
         failed(fuseConvs(getOperation(), sizes,
                          /*groupedOnly=*/!fuses("conv"))))
+      return signalPassFailure();
+    if (fuses("recurrence") && failed(fuseRecurrences(getOperation(), sizes)))
       return signalPassFailure();
     RewritePatternSet patterns(&getContext());
     populateSquaredNormsLoweringPatterns(patterns);

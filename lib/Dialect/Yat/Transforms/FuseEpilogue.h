@@ -24,6 +24,10 @@ struct TileSizes {
   int64_t convTilePositions = 64;
   int64_t queryTile = 64;
   int64_t keyTile = 128;
+  /// 0: D split evenly so that each of `workers` workers has a tile.
+  int64_t channelTile = 0;
+  /// 0: the host's hardware threads.
+  int64_t workers = 0;
 };
 
 /// Tiles every fusable `yat.product` and `yat.product_with_norms` under
@@ -39,6 +43,12 @@ LogicalResult fuseConvs(Operation *root, const TileSizes &sizes,
 /// `queryTile` queries, and decomposes each tile into flash-style loops over
 /// blocks of `keyTile` keys (FuseEpilogueAttention.cpp).
 LogicalResult fuseAttentions(Operation *root, const TileSizes &sizes);
+/// Tiles every fusable `yat.linear_recurrence` under `root` by batch row
+/// and `channelTile` channels, decomposes each tile into its loop over the
+/// steps and fuses the elementwise producers of `a` and `b` into that loop
+/// (FuseEpilogueRecurrence.cpp).
+LogicalResult fuseRecurrences(Operation *root, const TileSizes &sizes);
+
 /// Lowers `yat.squared_norms` to a `linalg.generic` reduction.
 void populateSquaredNormsLoweringPatterns(RewritePatternSet &patterns);
 
@@ -48,10 +58,12 @@ void populateSquaredNormsLoweringPatterns(RewritePatternSet &patterns);
 
 /// Cuts `op` into an `scf.forall` of tiles of `tileSizes` through its
 /// TilingInterface (upstream's scf::tileUsingSCF), replaces it with the
-/// loop's result and appends the tiles to `tiles`.
+/// loop's results and appends the tiles to `tiles` (and the loop to
+/// `loops`, when given).
 LogicalResult tileIntoForall(RewriterBase &rewriter, TilingInterface op,
                              ArrayRef<int64_t> tileSizes,
-                             SmallVectorImpl<Operation *> &tiles);
+                             SmallVectorImpl<Operation *> &tiles,
+                             SmallVectorImpl<Operation *> *loops = nullptr);
 
 /// Replaces each of `tiles` (yat ops) under `root` with its reference
 /// decomposition, the one convert-yat-to-linalg emits.

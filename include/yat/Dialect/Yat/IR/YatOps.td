@@ -255,7 +255,8 @@ def Yat_TernaryMatmulOp : Yat_TensorOp<"ternary_matmul"> {
   }];
 }
 
-def Yat_LinearRecurrenceOp : Yat_TensorOp<"linear_recurrence"> {
+def Yat_LinearRecurrenceOp : Yat_TensorOp<"linear_recurrence",
+                                          [Yat_TilingOverResult]> {
   let summary = "diagonal linear scan h_t = a_t ⊙ h_{t−1} + b_t (HGRN / MLGRU)";
   let description = [{
     `a` and `b` are `tensor<B x T x D>`; the optional `h0` is
@@ -263,6 +264,9 @@ def Yat_LinearRecurrenceOp : Yat_TensorOp<"linear_recurrence"> {
     `h_t = a_t ⊙ h_{t−1} + b_t` with `h_{−1} = h0`, for `t` running forward,
     or backward with `reverse`. Results: every state `h: tensor<B x T x D>`
     and the final one `h_last: tensor<B x D>`.
+
+    Its TilingInterface tiles `B` and `D`; the scan over `T` stays whole in
+    every tile.
   }];
   let arguments = (ins Yat_FloatTensor:$a, Yat_FloatTensor:$b,
                    Optional<Yat_FloatTensor>:$h0, UnitAttr:$reverse);

@@ -90,10 +90,23 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       maximum grows (for `l1` normalization, a running sum only). Only
       `query-tile x key-tile` scores exist at a time, so memory is linear
       in the sequence length. A row that sees no key yields 0.
+    * `yat.linear_recurrence` (f32, f16 or bf16; static channel count D,
+      any batch and step counts): upstream's `scf::tileUsingSCF` cuts the
+      op through its `TilingInterface` into an `scf.forall` over batch rows
+      and blocks of `channel-tile` channels; every tile scans all steps.
+      With `channel-tile=0`, the blocks are as wide as possible while every
+      one of `workers` workers still gets a tile: each step of a tile then
+      reads and writes long contiguous runs of channels.
+      Each tile is the reference decomposition, an `scf.for` over the steps
+      that updates a `1 x channel-tile` state. The elementwise
+      `linalg.generic` producers of `a` and `b` (the MLGRU gates, once
+      lowered to linalg) are fused into that loop step by step with
+      upstream's `tensor::replaceExtractSliceWithTiledProducer`, so that the
+      gate tensors are never materialized.
 
     `ops` limits the pass to the listed op families (`product`, `conv`,
-    `grouped-conv`: only `yat.conv` with `groups > 1`, `attention`); the
-    others are left as they are.
+    `grouped-conv`: only `yat.conv` with `groups > 1`, `attention`,
+    `recurrence`); the others are left as they are.
 
     Other ops with dynamic shapes, and ops with empty tensors or f64
     elements, are left for `convert-yat-to-linalg`. A `yat.squared_norms` left by
@@ -112,9 +125,16 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
            "Queries per yat.attention tile">,
     Option<"keyTile", "key-tile", "int64_t", /*default=*/"128",
            "Keys per step of the yat.attention key loop">,
+    Option<"channelTile", "channel-tile", "int64_t", /*default=*/"0",
+           "Channels (D) per yat.linear_recurrence tile (0: D split evenly "
+           "so that every worker has a tile)">,
+    Option<"workers", "workers", "int64_t", /*default=*/"0",
+           "Workers the tiles of yat.linear_recurrence are cut for when "
+           "channel-tile is 0 (0: the host's hardware threads)">,
     ListOption<"opFamilies", "ops", "std::string",
                "Op families to lower: product, conv, grouped-conv (yat.conv "
-               "with groups > 1), attention (all when empty)">,
+               "with groups > 1), attention, recurrence "
+               "(yat.linear_recurrence) (all when empty)">,
   ];
   let dependentDialects = [
     "::mlir::affine::AffineDialect",
