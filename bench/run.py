@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """yat's CPU benchmarks: one command, one table, one JSON file.
 
-    python3 bench/run.py [--quick] [--json bench/results.json]
+    python3 bench/run.py [--quick] [--only GROUP...] [--json bench/results.json]
 
 Every row is measured in this run and printed with the command that
 reproduces it:
@@ -23,6 +23,11 @@ reproduces it:
   M=256 N=1024 K=1024) through yat-cpu-pipeline, against OpenBLAS sgemm of
   the same shape, and a batched `jnp.matmul` (8 x 256x512 @ 512x512)
   against one sgemm per batch element.
+* yat.linear_recurrence [1, 4096, 2048] f32: the fused path (on all
+  threads and on one) and the reference path, against numpy's
+  `np.add(a, b, out=h)` over the same bytes (the memory traffic of the
+  scan, bench/numpy_stream.py), the recurrence as numpy steps, and yat's
+  own elementwise `a + b` (all threads).
 * linalg.matmul 1024^3 f32: yat-cpu-pipeline (yat's register-tile kernels)
   against upstream MLIR's own code generation of the same matmul (tiling,
   linalg::vectorize, the vector contraction lowering; the transform script
@@ -72,6 +77,9 @@ QUICK_PRODUCTS = {"square 1024", "M=256 N=4096 K=1024", "MLP up 1024->2816 M=64"
 ATTENTION_LENGTHS = [512, 2048, 8192]
 QUICK_ATTENTION = {512, 2048}
 CONV = dict(batch=8, height=56, width=56, channels=64, filters=64, window=3)
+RECURRENCE = (1, 4096, 2048)
+GROUPS = ("product", "attention", "conv", "dot_general", "recurrence",
+          "codegen")
 
 
 # ----------------------------------------------------------------- modules
@@ -145,6 +153,24 @@ func.func @main(%x: {it}, %f: {ft}) -> {ot} {{
 
 DOT_GENERAL = dict(m=256, n=1024, k=1024)
 BATCHED_DOT_GENERAL = dict(b=8, m=256, n=512, k=512)
+
+
+def recurrence_module(b, t, d):
+    at, st = tensor((b, t, d)), tensor((b, d))
+    return f"""func.func @main(%a: {at}, %b: {at}) -> {at} {{
+  %h, %last = yat.linear_recurrence %a, %b : ({at}, {at}) -> ({at}, {st})
+  return %h : {at}
+}}
+"""
+
+
+def add_module(b, t, d):
+    at = tensor((b, t, d))
+    return f"""func.func @main(%a: {at}, %b: {at}) -> {at} {{
+  %h = arith.addf %a, %b : {at}
+  return %h : {at}
+}}
+"""
 
 
 def dot_general_module(m, n, k, transposed):
@@ -277,15 +303,18 @@ class Runner:
             row["notes"] = "; ".join(notes)
         return row
 
-    def yat(self, module, iterations, reference=False, inputs=None):
+    def yat(self, module, iterations, reference=False, inputs=None,
+            threads=None):
         """yat-run on random inputs, or on the .npy files `inputs` (needed
-        where a dim is dynamic)."""
+        where a dim is dynamic); `threads` sets the pipeline's workers."""
         cmd = [os.path.relpath(self.yat_run, ROOT), os.path.relpath(module, ROOT)]
         cmd += ([f"--input={path}" for path in inputs] if inputs
                 else ["--random-inputs"])
         cmd.append(f"--benchmark={iterations}")
         if reference:
             cmd.append("--pipeline-options=fuse=false")
+        elif threads:
+            cmd.append(f"--pipeline-options=threads={threads}")
         return self.measure(cmd)
 
     def yat_after_opt(self, module, pass_lists, output, iterations):
@@ -330,6 +359,11 @@ class Runner:
         cmd = [sys.executable, "bench/numpy_formula.py", m, n, k, iterations]
         return self.measure(cmd, self.baseline_env, self.baseline_env_text())
 
+    def numpy_stream(self, kernel, shape, iterations):
+        cmd = [sys.executable, "bench/numpy_stream.py", kernel] + [
+            str(n) for n in shape] + [iterations]
+        return self.measure(cmd, self.baseline_env, self.baseline_env_text())
+
     def baseline_env_text(self):
         return (f"env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "
                 f"OPENBLAS_NUM_THREADS={self.threads}")
@@ -347,8 +381,11 @@ def iterations_for(seconds_per_call, budget=2.0, low=10, high=300):
 
 # ---------------------------------------------------------------- the suite
 
-def run_suite(runner, quick):
+def run_suite(runner, quick, only=()):
     rows = []
+
+    def wants(group):
+        return not only or group in only
 
     def add(group, name, variant, result, **extra):
         result = dict(result)
@@ -360,136 +397,168 @@ def run_suite(runner, quick):
               flush=True)
         return result
 
-    print("yat.product (with bias)")
-    for name, m, n, k in PRODUCT_SHAPES:
-        if quick and name not in QUICK_PRODUCTS:
-            continue
-        flops = 2.0 * m * n * k
-        module = write_module(f"product_{m}x{n}x{k}", product_module(m, n, k))
-        shape = {"M": m, "N": n, "K": k}
-        add("product", name, "yat fused",
-            runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
-        add("product", name, "yat reference (fuse=false)",
-            runner.yat(module, iterations_for(flops / 1e9, budget=8, low=1, high=5),
+    if wants("product"):
+        print("yat.product (with bias)")
+        for name, m, n, k in PRODUCT_SHAPES:
+            if quick and name not in QUICK_PRODUCTS:
+                continue
+            flops = 2.0 * m * n * k
+            module = write_module(f"product_{m}x{n}x{k}", product_module(m, n, k))
+            shape = {"M": m, "N": n, "K": k}
+            add("product", name, "yat fused",
+                runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
+            add("product", name, "yat reference (fuse=false)",
+                runner.yat(module, iterations_for(flops / 1e9, budget=8, low=1, high=5),
+                           reference=True), shape=shape)
+            add("product", name, "OpenBLAS sgemm (matmul only)",
+                runner.sgemm(m, n, k, iterations_for(flops / 50e9)), shape=shape)
+            add("product", name, "numpy unfused formula (nmn)",
+                runner.numpy(m, n, k, iterations_for(flops / 30e9)), shape=shape)
+            if name in BF16_PRODUCTS:
+                bf16 = write_module(f"product_bf16_{m}x{n}x{k}",
+                                    product_module(m, n, k, element="bf16"))
+                add("product", name, "yat fused, bf16",
+                    runner.yat(bf16, iterations_for(flops / 50e9)), shape=shape)
+            if name in DYNAMIC_BATCH_PRODUCTS:
+                # The same product with M known only at run time, against the
+                # static one on the same inputs.
+                inputs = write_inputs(f"product_{m}x{n}x{k}",
+                                      [(m, k), (n, k), (n,)])
+                static = write_module(f"product_{m}x{n}x{k}", product_module(m, n, k))
+                dynamic = write_module(f"product_dynamic_{m}x{n}x{k}",
+                                       product_module(m, n, k, dynamic_batch=True))
+                add("product", name, "yat fused, static batch (.npy inputs)",
+                    runner.yat(static, iterations_for(flops / 50e9), inputs=inputs),
+                    shape=shape)
+                add("product", name, "yat fused, dynamic batch (.npy inputs)",
+                    runner.yat(dynamic, iterations_for(flops / 50e9), inputs=inputs),
+                    shape=shape)
+
+    if wants("attention"):
+        print("yat.attention (B=1, H=16, D=64, causal)")
+        memory = available_memory_bytes()
+        for t in ATTENTION_LENGTHS:
+            if quick and t not in QUICK_ATTENTION:
+                continue
+            module = write_module(f"attention_{t}", attention_module(t))
+            name = f"T={t}"
+            shape = {"B": 1, "H": 16, "T": t, "D": 64}
+            flops = 2 * 2 * 16 * t * t * 64 / 2
+            add("attention", name, "yat fused (flash-style)",
+                runner.yat(module, iterations_for(flops / 20e9)), shape=shape)
+            # The reference materializes several 16 x T x T f32 score tensors.
+            scores = 16 * t * t * 4
+            if 6 * scores > memory:
+                rows.append(dict(
+                    group="attention", name=name, variant="yat reference (fuse=false)",
+                    shape=shape,
+                    status=(f"skipped: the reference lowering materializes "
+                            f"16 x {t} x {t} f32 score tensors ({scores / 2**30:.1f} GiB "
+                            f"each, about 6 live), more than the "
+                            f"{memory / 2**30:.1f} GiB available"),
+                    command=" ".join([os.path.relpath(runner.yat_run, ROOT),
+                                      os.path.relpath(module, ROOT), "--random-inputs",
+                                      "--benchmark=1", "--pipeline-options=fuse=false"])))
+                print(f"  {name:28} {'yat reference (fuse=false)':34} {'-':>10} ms  "
+                      f"{rows[-1]['status']}")
+                continue
+            add("attention", name, "yat reference (fuse=false)",
+                runner.yat(module, iterations_for(flops / 0.5e9, budget=8, low=1, high=3),
+                           reference=True), shape=shape)
+
+    if wants("conv"):
+        print("yat.conv 3x3 64->64, 56x56, batch 8")
+        c = CONV
+        conv_flops = (2.0 * c["batch"] * c["height"] * c["width"] * c["filters"]
+                      * c["window"] ** 2 * c["channels"])
+        shape = dict(c)
+        yat_conv = write_module("conv_yat", yat_conv_module())
+        plain_conv = write_module("conv_linalg", linalg_conv_module())
+        add("conv", "3x3 64->64 56x56 N=8", "yat fused",
+            runner.yat(yat_conv, iterations_for(conv_flops / 50e9)), shape=shape)
+        add("conv", "3x3 64->64 56x56 N=8", "yat reference (fuse=false)",
+            runner.yat(yat_conv, iterations_for(conv_flops / 1e9, budget=8, low=1, high=3),
                        reference=True), shape=shape)
-        add("product", name, "OpenBLAS sgemm (matmul only)",
-            runner.sgemm(m, n, k, iterations_for(flops / 50e9)), shape=shape)
-        add("product", name, "numpy unfused formula (nmn)",
-            runner.numpy(m, n, k, iterations_for(flops / 30e9)), shape=shape)
-        if name in BF16_PRODUCTS:
-            bf16 = write_module(f"product_bf16_{m}x{n}x{k}",
-                                product_module(m, n, k, element="bf16"))
-            add("product", name, "yat fused, bf16",
-                runner.yat(bf16, iterations_for(flops / 50e9)), shape=shape)
-        if name in DYNAMIC_BATCH_PRODUCTS:
-            # The same product with M known only at run time, against the
-            # static one on the same inputs.
-            inputs = write_inputs(f"product_{m}x{n}x{k}",
-                                  [(m, k), (n, k), (n,)])
-            static = write_module(f"product_{m}x{n}x{k}", product_module(m, n, k))
-            dynamic = write_module(f"product_dynamic_{m}x{n}x{k}",
-                                   product_module(m, n, k, dynamic_batch=True))
-            add("product", name, "yat fused, static batch (.npy inputs)",
-                runner.yat(static, iterations_for(flops / 50e9), inputs=inputs),
-                shape=shape)
-            add("product", name, "yat fused, dynamic batch (.npy inputs)",
-                runner.yat(dynamic, iterations_for(flops / 50e9), inputs=inputs),
-                shape=shape)
+        add("conv", "3x3 64->64 56x56 N=8", "plain linalg conv (yat-cpu-pipeline)",
+            runner.yat(plain_conv, iterations_for(conv_flops / 20e9)), shape=shape)
+        add("conv", "3x3 64->64 56x56 N=8", "OpenBLAS im2col+sgemm (plain conv)",
+            runner.im2col_conv(iterations_for(conv_flops / 50e9)), shape=shape)
 
-    print("yat.attention (B=1, H=16, D=64, causal)")
-    memory = available_memory_bytes()
-    for t in ATTENTION_LENGTHS:
-        if quick and t not in QUICK_ATTENTION:
-            continue
-        module = write_module(f"attention_{t}", attention_module(t))
-        name = f"T={t}"
-        shape = {"B": 1, "H": 16, "T": t, "D": 64}
-        flops = 2 * 2 * 16 * t * t * 64 / 2
-        add("attention", name, "yat fused (flash-style)",
-            runner.yat(module, iterations_for(flops / 20e9)), shape=shape)
-        # The reference materializes several 16 x T x T f32 score tensors.
-        scores = 16 * t * t * 4
-        if 6 * scores > memory:
-            rows.append(dict(
-                group="attention", name=name, variant="yat reference (fuse=false)",
-                shape=shape,
-                status=(f"skipped: the reference lowering materializes "
-                        f"16 x {t} x {t} f32 score tensors ({scores / 2**30:.1f} GiB "
-                        f"each, about 6 live), more than the "
-                        f"{memory / 2**30:.1f} GiB available"),
-                command=" ".join([os.path.relpath(runner.yat_run, ROOT),
-                                  os.path.relpath(module, ROOT), "--random-inputs",
-                                  "--benchmark=1", "--pipeline-options=fuse=false"])))
-            print(f"  {name:28} {'yat reference (fuse=false)':34} {'-':>10} ms  "
-                  f"{rows[-1]['status']}")
-            continue
-        add("attention", name, "yat reference (fuse=false)",
-            runner.yat(module, iterations_for(flops / 0.5e9, budget=8, low=1, high=3),
-                       reference=True), shape=shape)
-
-    print("yat.conv 3x3 64->64, 56x56, batch 8")
-    c = CONV
-    conv_flops = (2.0 * c["batch"] * c["height"] * c["width"] * c["filters"]
-                  * c["window"] ** 2 * c["channels"])
-    shape = dict(c)
-    yat_conv = write_module("conv_yat", yat_conv_module())
-    plain_conv = write_module("conv_linalg", linalg_conv_module())
-    add("conv", "3x3 64->64 56x56 N=8", "yat fused",
-        runner.yat(yat_conv, iterations_for(conv_flops / 50e9)), shape=shape)
-    add("conv", "3x3 64->64 56x56 N=8", "yat reference (fuse=false)",
-        runner.yat(yat_conv, iterations_for(conv_flops / 1e9, budget=8, low=1, high=3),
-                   reference=True), shape=shape)
-    add("conv", "3x3 64->64 56x56 N=8", "plain linalg conv (yat-cpu-pipeline)",
-        runner.yat(plain_conv, iterations_for(conv_flops / 20e9)), shape=shape)
-    add("conv", "3x3 64->64 56x56 N=8", "OpenBLAS im2col+sgemm (plain conv)",
-        runner.im2col_conv(iterations_for(conv_flops / 50e9)), shape=shape)
-
-    print("stablehlo.dot_general (f32, as JAX exports x @ w)")
-    d = DOT_GENERAL
-    flops = 2.0 * d["m"] * d["n"] * d["k"]
-    shape = {"M": d["m"], "N": d["n"], "K": d["k"]}
-    for transposed in (False, True):
-        name = "x @ w.T" if transposed else "x @ w"
-        module = write_module(f"dot_general_{'nt' if transposed else 'nn'}",
-                              dot_general_module(d["m"], d["n"], d["k"],
-                                                 transposed))
-        add("dot_general", name, "yat (yat-cpu-pipeline)",
+    if wants("dot_general"):
+        print("stablehlo.dot_general (f32, as JAX exports x @ w)")
+        d = DOT_GENERAL
+        flops = 2.0 * d["m"] * d["n"] * d["k"]
+        shape = {"M": d["m"], "N": d["n"], "K": d["k"]}
+        for transposed in (False, True):
+            name = "x @ w.T" if transposed else "x @ w"
+            module = write_module(f"dot_general_{'nt' if transposed else 'nn'}",
+                                  dot_general_module(d["m"], d["n"], d["k"],
+                                                     transposed))
+            add("dot_general", name, "yat (yat-cpu-pipeline)",
+                runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
+        add("dot_general", "sgemm", "OpenBLAS sgemm",
+            runner.sgemm(d["m"], d["n"], d["k"], iterations_for(flops / 50e9)),
+            shape=shape)
+        d = BATCHED_DOT_GENERAL
+        flops = 2.0 * d["b"] * d["m"] * d["n"] * d["k"]
+        shape = {"B": d["b"], "M": d["m"], "N": d["n"], "K": d["k"]}
+        module = write_module("dot_general_batched",
+                              batched_dot_general_module(d["b"], d["m"], d["n"],
+                                                         d["k"]))
+        add("dot_general", "batched", "yat (yat-cpu-pipeline)",
             runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
-    add("dot_general", "sgemm", "OpenBLAS sgemm",
-        runner.sgemm(d["m"], d["n"], d["k"], iterations_for(flops / 50e9)),
-        shape=shape)
-    d = BATCHED_DOT_GENERAL
-    flops = 2.0 * d["b"] * d["m"] * d["n"] * d["k"]
-    shape = {"B": d["b"], "M": d["m"], "N": d["n"], "K": d["k"]}
-    module = write_module("dot_general_batched",
-                          batched_dot_general_module(d["b"], d["m"], d["n"],
-                                                     d["k"]))
-    add("dot_general", "batched", "yat (yat-cpu-pipeline)",
-        runner.yat(module, iterations_for(flops / 50e9)), shape=shape)
-    add("dot_general", "batched", "OpenBLAS sgemm per batch",
-        runner.sgemm_batched(d["b"], d["m"], d["n"], d["k"],
-                             iterations_for(flops / 50e9)), shape=shape)
+        add("dot_general", "batched", "OpenBLAS sgemm per batch",
+            runner.sgemm_batched(d["b"], d["m"], d["n"], d["k"],
+                                 iterations_for(flops / 50e9)), shape=shape)
 
-    print("linalg.matmul 1024^3 f32: yat's kernels against upstream codegen")
-    flops = 2.0 * 1024**3
-    shape = {"M": 1024, "N": 1024, "K": 1024}
-    module = write_module("matmul_1024", matmul_module(1024))
-    # The two are close: three interleaved rounds, the best median of each,
-    # so that a noisy moment on a shared machine does not decide.
-    iterations = iterations_for(flops / 50e9)
-    rounds = [(runner.yat(module, iterations),
-                      runner.yat_after_opt(module, UPSTREAM_MATMUL_PASSES,
-                                    MODULES / "matmul_1024_upstream.mlir",
-                                    iterations)) for _ in range(3)]
-    for index, variant in enumerate(("yat (yat-cpu-pipeline kernels)",
-                                     "upstream tiling + linalg::vectorize")):
-        measured = [r[index] for r in rounds if "median_ms" in r[index]]
-        best = (min(measured, key=lambda r: r["median_ms"]) if measured
-                else rounds[0][index])
-        if measured:
-            best = dict(best, notes="best median of 3 interleaved rounds: " +
-                        ", ".join(f"{r['median_ms']:.2f}" for r in measured) + " ms")
-        add("codegen", "matmul 1024", variant, best, shape=shape)
+    if wants("recurrence"):
+        print("yat.linear_recurrence [1, 4096, 2048] f32")
+        b, t, d = RECURRENCE
+        shape = {"B": b, "T": t, "D": d}
+        name = "[1, 4096, 2048] f32"
+        # a and b read, h written.
+        traffic = 3 * 4 * b * t * d
+        recurrence = write_module("recurrence", recurrence_module(b, t, d))
+        add("recurrence", name, "yat fused",
+            runner.yat(recurrence, iterations_for(traffic / 10e9)), shape=shape)
+        add("recurrence", name, "yat fused, 1 thread",
+            runner.yat(recurrence, iterations_for(traffic / 5e9), threads=1),
+            shape=shape)
+        add("recurrence", name, "yat reference (fuse=false)",
+            runner.yat(recurrence, iterations_for(traffic / 2e9), reference=True),
+            shape=shape)
+        add("recurrence", name, "numpy a + b -> h (same bytes)",
+            runner.numpy_stream("add", RECURRENCE, iterations_for(traffic / 10e9)),
+            shape=shape)
+        add("recurrence", name, "numpy scan (one step at a time)",
+            runner.numpy_stream("scan", RECURRENCE,
+                                iterations_for(traffic / 1e9, low=3)),
+            shape=shape)
+        add("recurrence", name, "yat elementwise a + b (same bytes)",
+            runner.yat(write_module("recurrence_add", add_module(b, t, d)),
+                       iterations_for(traffic / 10e9)), shape=shape)
+
+    if wants("codegen"):
+        print("linalg.matmul 1024^3 f32: yat's kernels against upstream codegen")
+        flops = 2.0 * 1024**3
+        shape = {"M": 1024, "N": 1024, "K": 1024}
+        module = write_module("matmul_1024", matmul_module(1024))
+        # The two are close: three interleaved rounds, the best median of each,
+        # so that a noisy moment on a shared machine does not decide.
+        iterations = iterations_for(flops / 50e9)
+        rounds = [(runner.yat(module, iterations),
+                          runner.yat_after_opt(module, UPSTREAM_MATMUL_PASSES,
+                                        MODULES / "matmul_1024_upstream.mlir",
+                                        iterations)) for _ in range(3)]
+        for index, variant in enumerate(("yat (yat-cpu-pipeline kernels)",
+                                         "upstream tiling + linalg::vectorize")):
+            measured = [r[index] for r in rounds if "median_ms" in r[index]]
+            best = (min(measured, key=lambda r: r["median_ms"]) if measured
+                    else rounds[0][index])
+            if measured:
+                best = dict(best, notes="best median of 3 interleaved rounds: " +
+                            ", ".join(f"{r['median_ms']:.2f}" for r in measured) + " ms")
+            add("codegen", "matmul 1024", variant, best, shape=shape)
     return rows
 
 
@@ -599,6 +668,20 @@ def check_targets(rows, machine):
             met=fraction >= 0.6,
             miss=None if fraction >= 0.6 else
             f"{0.6 / fraction:.2f}x short of the target"))
+    name = "[1, 4096, 2048] f32"
+    numpy_add = find(rows, "recurrence", name, "numpy a + b -> h (same bytes)")
+    for variant in ("yat fused", "yat fused, 1 thread"):
+        row = find(rows, "recurrence", name, variant)
+        if row and numpy_add:
+            # Bandwidth over the same bytes: the inverse time ratio.
+            fraction = ratio(numpy_add, row)
+            targets.append(dict(
+                target=f"recurrence {name}: {variant} >= 0.8 of the "
+                       "bandwidth of numpy a + b -> h",
+                value=f"{fraction:.2f} of numpy's bandwidth",
+                met=fraction >= 0.8,
+                miss=None if fraction >= 0.8 else
+                f"{0.8 / fraction:.2f}x short of the target"))
     yat_kernels = find(rows, "codegen", "matmul 1024", "yat (yat-cpu-pipeline kernels)")
     upstream = find(rows, "codegen", "matmul 1024", "upstream tiling + linalg::vectorize")
     if yat_kernels and upstream:
@@ -700,6 +783,9 @@ def main():
     parser.add_argument("--quick", action="store_true",
                         help="a subset: 1024^3, 256x4096x1024, the M=64 and "
                              "M=1 MLP up projection, attention T=512/2048, conv")
+    parser.add_argument("--only", nargs="+", default=(), metavar="GROUP",
+                        choices=GROUPS,
+                        help="run only these groups: %(choices)s")
     parser.add_argument("--json", type=pathlib.Path,
                         default=BENCH / "results.json",
                         help="where to write the results (default: %(default)s)")
@@ -729,7 +815,7 @@ def main():
     info = machine_info()
     print(f"machine: {info.get('Model name', '?')}, {info.get('CPU(s)', '?')} "
           f"CPUs, {info.get('isa', '')}; threads: {args.threads}")
-    rows = run_suite(runner, args.quick)
+    rows = run_suite(runner, args.quick, args.only)
     print_table(rows)
     targets = check_targets(rows, info)
     print("\ntargets")

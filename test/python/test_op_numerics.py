@@ -610,6 +610,38 @@ func.func @main({args}) -> ({at}, {st}) {{
     check(last, expected_last, element, bound, "h_last")
 
 
+@pytest.mark.parametrize("threads", [4, 8])
+@pytest.mark.parametrize("b,t,d,with_h0,reverse", [
+    (1, 256, 16, True, False), (1, 320, 7, False, True),
+    (3, 960, 40, True, True), (1, 195, 3, True, False)])
+def test_linear_recurrence_chunked(b, t, d, with_h0, reverse, threads):
+    """Long f32 scans over few channels run as a two-pass scan over chunks
+    of steps when the workers need 3 or more chunks of 64 or more steps
+    that divide the steps (all these but 3 x 960 x 40 on 4 threads, which
+    gets its 4 tiles from 3 rows and 2 chunks, too few)."""
+    rng = np.random.default_rng(t + d)
+    a = make(rng, (b, t, d), "f32", 0.5)
+    x = make(rng, (b, t, d), "f32")
+    h0 = make(rng, (b, d), "f32") if with_h0 else None
+    at, st = tensor_type((b, t, d), "f32"), tensor_type((b, d), "f32")
+    args, operands, types = f"%a: {at}, %b: {at}", "%a, %b", f"{at}, {at}"
+    if with_h0:
+        args, operands, types = args + f", %h0: {st}", operands + ", %h0", types + f", {st}"
+    attrs = " {reverse}" if reverse else ""
+    module = f"""
+func.func @main({args}) -> ({at}, {st}) {{
+  %h, %last = yat.linear_recurrence {operands}{attrs} : ({types}) -> ({at}, {st})
+  return %h, %last : {at}, {st}
+}}"""
+    h, last = run(module, [a, x] + ([h0] if with_h0 else []), num_results=2,
+                  extra_args=(f"--pipeline-options=threads={threads}",))
+    expected_h, expected_last = ref.linear_recurrence(a, x, h0, reverse)
+    # The chunk's decay product and carry add a few roundings per step.
+    bound = 4 * t * U32 * (np.abs(expected_h).max() + np.abs(x).max())
+    check(h, expected_h, "f32", bound, "h")
+    check(last, expected_last, "f32", bound, "h_last")
+
+
 @pytest.mark.parametrize("path", PIPELINE_PATHS)
 def test_linear_recurrence_dynamic_steps(path):
     """Batch and step counts known only at run time."""

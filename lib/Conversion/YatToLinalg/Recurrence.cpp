@@ -42,7 +42,7 @@ namespace {
 /// `tensor.extract_slice`, and one elementwise `linalg.generic` computes
 /// `a_t ⊙ h + b_t` into the state and, rounded to the result type, into
 /// that slice, which `tensor.insert_slice` puts back. `h_last` is the final
-/// state.
+/// state. When nothing reads `h`, only the state is computed.
 struct LinearRecurrenceOpLowering : OpRewritePattern<LinearRecurrenceOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -76,6 +76,11 @@ struct LinearRecurrenceOpLowering : OpRewritePattern<LinearRecurrenceOp> {
             computeType));
     Value states =
         createEmptyTensor(rewriter, loc, {batch, steps, depth}, elementType);
+    // With every state but the last unused, the loop carries the state only.
+    bool writesStates = !op.getH().use_empty();
+    SmallVector<Value> loopInit = {state};
+    if (writesStates)
+      loopInit.push_back(states);
 
     Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
     Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
@@ -86,7 +91,7 @@ struct LinearRecurrenceOpLowering : OpRewritePattern<LinearRecurrenceOp> {
             : Value();
     AffineMap identity = AffineMap::getMultiDimIdentityMap(2, context);
     auto loop = scf::ForOp::create(
-        rewriter, loc, zero, stepCount, one, ValueRange{state, states},
+        rewriter, loc, zero, stepCount, one, loopInit,
         [&](OpBuilder &nb, Location nl, Value iv, ValueRange carried) {
           Value t =
               reverse ? arith::SubIOp::create(nb, nl, lastStep, iv).getResult()
@@ -103,16 +108,18 @@ struct LinearRecurrenceOpLowering : OpRewritePattern<LinearRecurrenceOp> {
                                                        offsets, sizes, strides);
           Value bStep = tensor::ExtractSliceOp::create(nb, nl, sliceType(b), b,
                                                        offsets, sizes, strides);
-          Value hStep = tensor::ExtractSliceOp::create(
-              nb, nl, sliceType(carried[1]), carried[1], offsets, sizes,
-              strides);
           // One generic writes the new state over the carried one (so that
           // the loop updates one buffer in place) and, rounded to the
           // result type, into the step's slice of h.
+          SmallVector<Value> outputs = {carried[0]};
+          if (writesStates)
+            outputs.push_back(tensor::ExtractSliceOp::create(
+                nb, nl, sliceType(carried[1]), carried[1], offsets, sizes,
+                strides));
           auto step = linalg::GenericOp::create(
-              nb, nl, TypeRange{carried[0].getType(), hStep.getType()},
-              ValueRange{aStep, bStep}, ValueRange{carried[0], hStep},
-              SmallVector<AffineMap>(4, identity), getIterators(2),
+              nb, nl, ValueRange(outputs).getTypes(), ValueRange{aStep, bStep},
+              outputs, SmallVector<AffineMap>(2 + outputs.size(), identity),
+              getIterators(2),
               [&](OpBuilder &bb, Location bl, ValueRange args) {
                 Value decayed = arith::MulFOp::create(
                     bb, bl, convertFloat(bb, bl, args[0], computeType),
@@ -120,17 +127,20 @@ struct LinearRecurrenceOpLowering : OpRewritePattern<LinearRecurrenceOp> {
                 Value next = arith::AddFOp::create(
                     bb, bl, decayed,
                     convertFloat(bb, bl, args[1], computeType));
-                linalg::YieldOp::create(
-                    bb, bl,
-                    ValueRange{next, convertFloat(bb, bl, next, elementType)});
+                SmallVector<Value> results = {next};
+                if (writesStates)
+                  results.push_back(convertFloat(bb, bl, next, elementType));
+                linalg::YieldOp::create(bb, bl, results);
               });
-          Value next = step.getResult(0);
-          Value updated = tensor::InsertSliceOp::create(
-              nb, nl, step.getResult(1), carried[1], offsets, sizes, strides);
-          scf::YieldOp::create(nb, nl, ValueRange{next, updated});
+          SmallVector<Value> yielded = {step.getResult(0)};
+          if (writesStates)
+            yielded.push_back(tensor::InsertSliceOp::create(
+                nb, nl, step.getResult(1), carried[1], offsets, sizes,
+                strides));
+          scf::YieldOp::create(nb, nl, yielded);
         });
 
-    Value h = loop.getResult(1);
+    Value h = writesStates ? loop.getResult(1) : states;
     Value hLast =
         convertState(rewriter, loc, loop.getResult(0), stateSizes, elementType);
     rewriter.replaceOp(

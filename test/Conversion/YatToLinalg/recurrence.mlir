@@ -61,3 +61,17 @@ func.func @recurrence_forward_f32(%a: tensor<3x5x2xf32>, %b: tensor<3x5x2xf32>) 
   %h, %last = yat.linear_recurrence %a, %b : (tensor<3x5x2xf32>, tensor<3x5x2xf32>) -> (tensor<3x5x2xf32>, tensor<3x2xf32>)
   return %h, %last : tensor<3x5x2xf32>, tensor<3x2xf32>
 }
+
+// -----
+
+// With h unused, the loop carries the state only and writes no states.
+// CHECK-LABEL: func.func @recurrence_last_only
+// CHECK: %[[LOOP:.*]] = scf.for {{.*}} -> (tensor<3x2xf32>) {
+// CHECK-NOT: tensor.insert_slice
+// CHECK: %[[NEXT:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<3x2xf32>)
+// CHECK: scf.yield %[[NEXT]] : tensor<3x2xf32>
+// CHECK: return %[[LOOP]] : tensor<3x2xf32>
+func.func @recurrence_last_only(%a: tensor<3x5x2xf32>, %b: tensor<3x5x2xf32>) -> tensor<3x2xf32> {
+  %h, %last = yat.linear_recurrence %a, %b : (tensor<3x5x2xf32>, tensor<3x5x2xf32>) -> (tensor<3x5x2xf32>, tensor<3x2xf32>)
+  return %last : tensor<3x2xf32>
+}

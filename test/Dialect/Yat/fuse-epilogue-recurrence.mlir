@@ -1,4 +1,5 @@
-// RUN: yat-opt %s -split-input-file -yat-fuse-epilogue="ops=recurrence workers=2" -canonicalize -cse | FileCheck %s
+// RUN: yat-opt %s -split-input-file -yat-fuse-epilogue="ops=recurrence workers=2" -canonicalize -cse | FileCheck %s --check-prefixes=CHECK,TWO
+// RUN: yat-opt %s -split-input-file -yat-fuse-epilogue="ops=recurrence workers=4" -canonicalize -cse | FileCheck %s --check-prefix=FOUR
 // RUN: yat-opt %s -split-input-file -yat-fuse-epilogue="ops=recurrence channel-tile=16" | FileCheck %s --check-prefix=TILE16
 // RUN: not yat-opt %s -split-input-file -yat-fuse-epilogue="workers=-1" 2>&1 | FileCheck %s --check-prefix=NEGATIVE
 
@@ -88,4 +89,41 @@ func.func @left_alone(%a: tensor<1x4x8xf64>, %b: tensor<1x4x?xf32>) -> (tensor<1
   %h, %last = yat.linear_recurrence %a, %a : (tensor<1x4x8xf64>, tensor<1x4x8xf64>) -> (tensor<1x4x8xf64>, tensor<1x8xf64>)
   %g, %glast = yat.linear_recurrence %b, %b : (tensor<1x4x?xf32>, tensor<1x4x?xf32>) -> (tensor<1x4x?xf32>, tensor<1x?xf32>)
   return %h, %g : tensor<1x4x8xf64>, tensor<1x4x?xf32>
+}
+
+// -----
+
+// 256 steps over 16 channels for 4 workers: a two-pass scan over 4 chunks
+// of 64 steps (reverse); for 2 workers, two chunks would not pay, and the
+// one tile (folded away) scans all steps. (1) Each chunk's final state from zero, without
+// states, and the product of its decays; (2) the state after each chunk
+// from h0, scanning the chunks backward; (3) each chunk again from the
+// state after the chunk that follows it (the last one from h0).
+// CHECK-LABEL: func.func @chunked
+// FOUR-LABEL: func.func @chunked
+// TWO-NOT: tensor.expand_shape
+// TWO: scf.for {{.*}} to %c256 step
+// FOUR-SAME: (%[[A:.*]]: tensor<1x256x16xf32>, %[[B:.*]]: tensor<1x256x16xf32>, %[[H0:.*]]: tensor<1x16xf32>)
+// FOUR: %[[AS:.*]] = tensor.expand_shape %[[A]] {{\[}}[0], [1, 2], [3]] output_shape [1, 4, 64, 16]
+// FOUR: %[[AR:.*]] = tensor.collapse_shape %[[AS]] {{\[}}[0, 1], [2], [3]] : tensor<1x4x64x16xf32> into tensor<4x64x16xf32>
+// FOUR: %[[BR:.*]] = tensor.collapse_shape
+// FOUR: %[[ENDS:.*]] = scf.forall (%{{.*}}) in (4)
+// FOUR: scf.for {{.*}} -> (tensor<1x16xf32>) {
+// FOUR: %[[DECAYS:.*]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction", "parallel"]} ins(%[[AR]] : tensor<4x64x16xf32>)
+// FOUR: arith.mulf
+// FOUR: %[[P:.*]] = tensor.expand_shape %[[DECAYS]] {{\[}}[0, 1], [2]] output_shape [1, 4, 16]
+// FOUR: %[[E:.*]] = tensor.expand_shape %[[ENDS]] {{\[}}[0, 1], [2]] output_shape [1, 4, 16]
+// FOUR: %[[CARRIES:.*]]:2 = scf.for {{.*}} iter_args(%{{.*}} = %[[H0]], %{{.*}} = %{{.*}})
+// FOUR: %[[FIRST:.*]] = tensor.insert_slice %{{.*}} into %{{.*}}[0, 3, 0] [1, 1, 16] [1, 1, 1]
+// FOUR: %[[AFTER:.*]] = tensor.extract_slice %[[CARRIES]]#1[0, 1, 0] [1, 3, 16] [1, 1, 1]
+// FOUR: %[[STARTS:.*]] = tensor.insert_slice %[[AFTER]] into %[[FIRST]][0, 0, 0] [1, 3, 16] [1, 1, 1]
+// FOUR: %[[STARTROWS:.*]] = tensor.collapse_shape %[[STARTS]] {{\[}}[0, 1], [2]]
+// FOUR: %[[H:.*]] = scf.forall (%[[ROW:.*]]) in (4)
+// FOUR: tensor.extract_slice %[[STARTROWS]][%[[ROW]], 0] [1, 16] [1, 1]
+// FOUR: %[[HS:.*]] = tensor.expand_shape %[[H]] {{\[}}[0, 1], [2], [3]] output_shape [1, 4, 64, 16]
+// FOUR: %[[HR:.*]] = tensor.collapse_shape %[[HS]] {{\[}}[0], [1, 2], [3]] : tensor<1x4x64x16xf32> into tensor<1x256x16xf32>
+// FOUR: return %[[HR]], %[[CARRIES]]#0
+func.func @chunked(%a: tensor<1x256x16xf32>, %b: tensor<1x256x16xf32>, %h0: tensor<1x16xf32>) -> (tensor<1x256x16xf32>, tensor<1x16xf32>) {
+  %h, %last = yat.linear_recurrence %a, %b, %h0 {reverse} : (tensor<1x256x16xf32>, tensor<1x256x16xf32>, tensor<1x16xf32>) -> (tensor<1x256x16xf32>, tensor<1x16xf32>)
+  return %h, %last : tensor<1x256x16xf32>, tensor<1x16xf32>
 }

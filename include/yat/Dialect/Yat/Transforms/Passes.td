@@ -102,7 +102,14 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       `linalg.generic` producers of `a` and `b` (the MLGRU gates, once
       lowered to linalg) are fused into that loop step by step with
       upstream's `tensor::replaceExtractSliceWithTiledProducer`, so that the
-      gate tensors are never materialized.
+      gate tensors are never materialized. A long f32 scan of static shape
+      with fewer than 1024 of its B x D channels per worker first becomes a
+      two-pass scan over C >= 3 chunks of at least 64 steps (when they
+      divide T): each chunk from a zero state for its final state (no
+      states written) with the product of its decays, then the state
+      entering each chunk as a recurrence over the chunks from `h0`, then
+      each chunk again from that state. All three tile by rows, so the
+      workers share the steps; the gates of a chunked scan are not fused.
 
     `ops` limits the pass to the listed op families (`product`, `conv`,
     `grouped-conv`: only `yat.conv` with `groups > 1`, `attention`,
