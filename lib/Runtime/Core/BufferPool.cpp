@@ -6,8 +6,13 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/MathExtras.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <mutex>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 using namespace mlir::yat::runtime;
 
@@ -141,9 +146,27 @@ void *mlir::yat::runtime::allocateBuffer(size_t size, size_t alignment) {
   void *block = std::aligned_alloc(alignment, offset + capacity);
   if (!block)
     return nullptr;
+  if (pooled)
+    adviseHugePages(block, offset + capacity);
   void *buffer = static_cast<char *>(block) + offset;
   *getHeader(buffer) = {block, capacity, offset};
   return buffer;
+}
+
+void mlir::yat::runtime::adviseHugePages(void *block, size_t size) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr uintptr_t kHugePageBytes = uintptr_t(2) << 20;
+  uintptr_t begin =
+      llvm::alignTo(reinterpret_cast<uintptr_t>(block), kHugePageBytes);
+  uintptr_t end = llvm::alignDown(reinterpret_cast<uintptr_t>(block) + size,
+                                  kHugePageBytes);
+  // Advice only: without transparent huge pages the memory stays as it is.
+  if (begin < end)
+    (void)madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)block;
+  (void)size;
+#endif
 }
 
 void mlir::yat::runtime::releaseBuffer(void *buffer) {

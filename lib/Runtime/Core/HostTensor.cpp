@@ -1,6 +1,7 @@
 //===- HostTensor.cpp - dense tensors in host memory ----------------------===//
 
 #include "yat/Runtime/Core/HostTensor.h"
+#include "yat/Runtime/Core/BufferPool.h"
 
 #include "yat/Runtime/Core/RuntimeError.h"
 
@@ -33,6 +34,7 @@ llvm::Expected<HostTensor> HostTensor::allocate(ElementType elementType,
   if (!data)
     return makeInputError("cannot allocate " + llvm::Twine(*byteSize) +
                           " bytes for " + formatTensorType(elementType, shape));
+  adviseHugePages(data, allocationSize);
   std::memset(data, 0, allocationSize);
   return HostTensor(elementType, shape, static_cast<int64_t>(numElements),
                     std::unique_ptr<uint8_t[], FreeDeleter>(data));

@@ -61,6 +61,28 @@ TEST_F(BufferPoolTest, SmallBuffersGoBackToTheSystem) {
   EXPECT_EQ(getBufferPoolIdleBytes(), 0u);
 }
 
+TEST_F(BufferPoolTest, HugePageAdviceKeepsContents) {
+  // Advice on written memory must not drop it (as MADV_DONTNEED would), and
+  // ranges too small or misaligned for a huge page are left alone.
+  constexpr size_t kBytes = size_t(9) << 20;
+  auto *block = static_cast<unsigned char *>(std::malloc(kBytes));
+  ASSERT_NE(block, nullptr);
+  for (size_t i = 0; i < kBytes; i += 4093)
+    block[i] = static_cast<unsigned char>(i * 7 + 1);
+  adviseHugePages(block, kBytes);
+  adviseHugePages(block + 3, 100);
+  adviseHugePages(block + 1, 0);
+  for (size_t i = 0; i < kBytes; i += 4093)
+    ASSERT_EQ(block[i], static_cast<unsigned char>(i * 7 + 1)) << i;
+  std::free(block);
+  // Large pooled buffers are advised when allocated and stay writable.
+  void *buffer = allocateBuffer(kBytes, 64);
+  ASSERT_NE(buffer, nullptr);
+  std::memset(buffer, 0x5a, kBytes);
+  EXPECT_EQ(static_cast<unsigned char *>(buffer)[kBytes - 1], 0x5a);
+  releaseBuffer(buffer);
+}
+
 TEST_F(BufferPoolTest, InvalidRequestsGetNull) {
   EXPECT_EQ(allocateBuffer(64, 0), nullptr);
   EXPECT_EQ(allocateBuffer(64, 48), nullptr);

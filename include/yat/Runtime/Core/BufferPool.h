@@ -24,6 +24,13 @@ namespace mlir::yat::runtime {
 /// Release it with releaseBuffer.
 void *allocateBuffer(size_t size, size_t alignment);
 
+/// Asks the kernel to back the 2 MiB-aligned pages inside `[block, block +
+/// size)` with transparent huge pages (Linux, where it is enabled for
+/// madvise'd memory; elsewhere nothing), as numpy does for large arrays:
+/// streaming through tens of MiB then takes a TLB miss per 2 MiB instead of
+/// per 4 KiB. Blocks smaller than a huge page are left alone.
+void adviseHugePages(void *block, size_t size);
+
 /// Returns a buffer of allocateBuffer to the pool, or to the system when
 /// the pool holds enough; null is ignored.
 void releaseBuffer(void *buffer);
