@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Exports the `nmn` package's layers and two small models from JAX to
-StableHLO, with inputs and JAX's own outputs, into examples/stablehlo/.
+"""Exports the `nmn` package's layers, two small models and two
+`jax.lax.scan` recurrences from JAX to StableHLO, with inputs and JAX's own
+outputs, into examples/stablehlo/.
 
 For every model NAME it writes
   NAME.mlir          the StableHLO module (`@main` takes the inputs, then the
@@ -70,13 +71,16 @@ def set_param(param, values):
 class Model:
     """One export: a function, its arguments and what raising should give."""
 
-    def __init__(self, name, description, fn, args, arg_names, raises_to):
+    def __init__(self, name, description, fn, args, arg_names, raises_to,
+                 keeps=()):
         self.name = name
         self.description = description
         self.fn = fn
         self.args = args
         self.arg_names = arg_names
         self.raises_to = raises_to
+        # StableHLO ops outside the raised math that stay after raising.
+        self.keeps = list(keeps)
 
 
 def layer_model(name, description, module, inputs, raises_to):
@@ -295,6 +299,52 @@ def build_models():
         [{"op": "yat.attention", "count": 1, "causal": True,
           "normalization": "l1"}]))
 
+    def linear_scan(decays, inputs, h0):
+        def step(h, row):
+            a, b = row
+            h = a * h + b
+            return h, h
+        _, states = jax.lax.scan(step, h0, (decays, inputs))
+        return states
+
+    models.append(Model(
+        "linear_scan",
+        "jax.lax.scan of h = a_t * h + b_t over time-major [T=9, B=2, D=5] "
+        "sequences from h0, returning every state",
+        linear_scan,
+        [random_array(rng, (9, 2, 5), scale=0.5), random_array(rng, (9, 2, 5)),
+         random_array(rng, (2, 5))],
+        ["decays", "inputs", "h0"],
+        [{"op": "yat.linear_recurrence", "count": 1}]))
+
+    def mlgru_mixer(forget, candidate):
+        # The MLGRU token mixer of the MatMul-free LM (its projections left
+        # out): f = sigmoid(forget), h_t = f_t h_{t-1} + (1 - f_t) silu(c_t)
+        # over batch-major [B, T, D] inputs, scanned in reverse time.
+        f = jax.nn.sigmoid(forget)
+        b = (1 - f) * jax.nn.silu(candidate)
+
+        def step(h, row):
+            a, x = row
+            h = a * h + x
+            return h, h
+        h0 = jnp.zeros(forget.shape[::2], forget.dtype)
+        last, states = jax.lax.scan(step, h0, (jnp.swapaxes(f, 0, 1),
+                                               jnp.swapaxes(b, 0, 1)),
+                                    reverse=True)
+        return jnp.swapaxes(states, 0, 1) + last[:, None, :]
+
+    models.append(Model(
+        "mlgru_scan",
+        "the MLGRU recurrence of the MatMul-free LM as jax.lax.scan "
+        "(reverse=True) on [B=2, T=7, D=6] gate inputs, plus the final state",
+        mlgru_mixer,
+        [random_array(rng, (2, 7, 6), scale=2.0),
+         random_array(rng, (2, 7, 6), scale=2.0)],
+        ["forget", "candidate"],
+        [{"op": "yat.linear_recurrence", "count": 1}],
+        keeps=["stablehlo.exponential"]))
+
     return models
 
 
@@ -351,6 +401,8 @@ def main():
             "expected": f"{model.name}.expected.npy",
             "raises_to": model.raises_to,
         })
+        if model.keeps:
+            manifest[-1]["keeps"] = model.keeps
         print(f"exported {model.name}: {len(model.args)} args, output "
               f"{expected.shape} {expected.dtype}")
     for model in build_timing_models():

@@ -474,10 +474,13 @@ def build_models():
         FLOAT_TOLERANCE,
         [{"op": "yat.conv", "count": 4}, {"op": "yat.product", "count": 1}]))
 
-    for name, recurrence, how in (
-            ("hgrn_bit", recurrence_scan, "lax.scan"),
+    # The lax.scan recurrences raise to yat.linear_recurrence, one per
+    # block; the lax.associative_scan form is not recognized.
+    for name, recurrence, how, recurrences in (
+            ("hgrn_bit", recurrence_scan, "lax.scan",
+             [{"op": "yat.linear_recurrence", "count": 2}]),
             ("hgrn_bit_assoc", recurrence_associative,
-             "lax.associative_scan")):
+             "lax.associative_scan", [])):
         # Both exports have the same weights and tokens.
         lm = HGRNBit(vocab=vocab, dim=16, hidden=32, layers=2,
                      recurrence=recurrence, rngs=nnx.Rngs(3))
@@ -501,7 +504,7 @@ def build_models():
                     "(round-half-even ties included) rounds the other way"},
             # Every RMSNorm: 9 per block (the block's two, the MLGRU's
             # output norm, one per BitLinear) and the final one.
-            [{"op": "yat.rms_norm", "count": 19}],
+            [{"op": "yat.rms_norm", "count": 19}] + recurrences,
             # The bound the tokens were chosen to clear, not the margin
             # measured: that one depends on the machine's XLA code.
             {"quant_relative_margin": QUANT_REL_MARGIN}))

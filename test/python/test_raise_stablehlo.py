@@ -76,11 +76,13 @@ def test_export_raises_to_yat_ops(model):
             assert is_causal == expected.get("causal", False), lines
             is_l1 = all("#yat.normalization<l1>" in line for line in lines)
             assert is_l1 == (expected.get("normalization") == "l1"), lines
-    # The contractions of the raised math are gone.
+    # The contractions and scan loops of the raised math are gone; ops the
+    # model computes outside it (the manifest's "keeps") may stay.
     for leftover in ("stablehlo.dot_general", "stablehlo.convolution",
                      "stablehlo.reduce", "stablehlo.exponential",
-                     "stablehlo.rsqrt"):
-        assert leftover not in text, (leftover, text)
+                     "stablehlo.rsqrt", "stablehlo.while"):
+        if leftover not in model.get("keeps", []):
+            assert leftover not in text, (leftover, text)
 
 
 @pytest.mark.parametrize("model", MODELS, ids=[m["name"] for m in MODELS])

@@ -18,6 +18,7 @@ void populateRaiseProductPatterns(RewritePatternSet &patterns);
 void populateRaiseConvPatterns(RewritePatternSet &patterns);
 void populateRaiseAttentionPatterns(RewritePatternSet &patterns);
 void populateRaiseRmsNormPatterns(RewritePatternSet &patterns);
+void populateRaiseRecurrencePatterns(RewritePatternSet &patterns);
 
 } // namespace mlir::yat::raising
 

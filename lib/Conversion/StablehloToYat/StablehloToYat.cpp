@@ -30,6 +30,7 @@ void mlir::yat::populateRaiseStablehloToYatPatterns(
   raising::populateRaiseConvPatterns(patterns);
   raising::populateRaiseAttentionPatterns(patterns);
   raising::populateRaiseRmsNormPatterns(patterns);
+  raising::populateRaiseRecurrencePatterns(patterns);
 }
 
 /// Whether `module` holds an op of the stablehlo or chlo dialect.

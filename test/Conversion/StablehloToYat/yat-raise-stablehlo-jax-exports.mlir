@@ -15,6 +15,8 @@
 // RUN: yat-opt %S/../../../examples/stablehlo/rms_norm.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=RMS --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.multiply
 // RUN: yat-opt %S/../../../examples/stablehlo/rms_norm_m3za.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=M3ZA --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.multiply
 // RUN: yat-opt %S/../../../examples/stablehlo/nmn_mlp.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=MLP --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.multiply
+// RUN: yat-opt %S/../../../examples/stablehlo/linear_scan.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=SCAN --implicit-check-not=stablehlo.while --implicit-check-not=stablehlo.dynamic_slice
+// RUN: yat-opt %S/../../../examples/stablehlo/mlgru_scan.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=MLGRU --implicit-check-not=stablehlo.while --implicit-check-not=stablehlo.dynamic_update_slice
 // RUN: yat-opt %S/../../../examples/stablehlo/aether_block.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=AETHER --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.multiply
 
 // YatNMN with bias and a learnable alpha: the [K, N] kernel is transposed,
@@ -126,3 +128,21 @@
 // AETHER: %[[DOWN:.*]] = yat.product %[[N]], %{{.*}} {alpha = 1.41421354 : f32} : (tensor<3x16xf32>, tensor<8x16xf32>) -> tensor<3x8xf32>
 // AETHER: %[[R:.*]] = stablehlo.add %[[X]], %[[DOWN]]
 // AETHER: return %[[R]]
+
+// jax.lax.scan over time-major [9, 2, 5] sequences from h0: the loop is one
+// recurrence on the [2, 9, 5] views; its states go back to [9, 2, 5].
+// SCAN-LABEL: func.func public @main
+// SCAN-SAME: (%[[A:.*]]: tensor<9x2x5xf32>, %[[B:.*]]: tensor<9x2x5xf32>, %[[H0:.*]]: tensor<2x5xf32>)
+// SCAN: %[[AT:.*]] = stablehlo.transpose %[[A]], dims = [1, 0, 2]
+// SCAN: %[[BT:.*]] = stablehlo.transpose %[[B]], dims = [1, 0, 2]
+// SCAN: %[[H:.*]], %{{.*}} = yat.linear_recurrence %[[AT]], %[[BT]], %[[H0]] : (tensor<2x9x5xf32>, tensor<2x9x5xf32>, tensor<2x5xf32>)
+// SCAN: %[[HT:.*]] = stablehlo.transpose %[[H]], dims = [1, 0, 2] : (tensor<2x9x5xf32>) -> tensor<9x2x5xf32>
+// SCAN: return %[[HT]]
+
+// The MLGRU's reversed lax.scan (JAX indexes row (T - i) - 1) on the gates
+// swapped to time-major: the swaps cancel, so the recurrence reads the
+// gates in their [B, T, D] layout; its final state is used too.
+// MLGRU-LABEL: func.func public @main
+// MLGRU: stablehlo.exponential
+// MLGRU: %[[H:.*]], %[[LAST:.*]] = yat.linear_recurrence %{{.*}}, %{{.*}}, %{{.*}} {reverse} : (tensor<2x7x6xf32>, tensor<2x7x6xf32>, tensor<2x6xf32>) -> (tensor<2x7x6xf32>, tensor<2x6xf32>)
+// MLGRU: stablehlo.broadcast_in_dim %[[LAST]], dims = [0, 2]

@@ -6,8 +6,9 @@
 include "mlir/Pass/PassBase.td"
 
 def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
-  let summary = "Recognize ⵟ-product, ⵟ-conv, ⵟ-attention and RMSNorm in "
-                "StableHLO and replace them by yat ops";
+  let summary = "Recognize ⵟ-product, ⵟ-conv, ⵟ-attention, RMSNorm and "
+                "linear-recurrence scans in StableHLO and replace them by "
+                "yat ops";
   let description = [{
     Finds the StableHLO subgraphs that compute a yat op and replaces each by
     that op, so that the rest of yat's pipelines (norm caching, fused
@@ -88,6 +89,20 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
       dim, with `rsqrt(e)` also written `1 / sqrt(e)`, the mean as
       `Σx² / K` or `Σx² · (1/K)`, and `gamma` (optional) a `[K]` tensor
       broadcast along the last dim.
+    - `yat.linear_recurrence`: a `jax.lax.scan` of `h = a_t · h + b_t`, a
+      `stablehlo.while` whose condition is `i < T` on an integer counter
+      that starts at 0 and steps by 1, whose carry `h` (a float tensor of
+      static shape `S`) is updated to `a_t · h + b_t` (operands in either
+      order), with `a_t` and `b_t` row `t` (`dynamic_slice` then
+      `reshape`) of `[T, S...]` sequences defined outside the loop or passed
+      through it, `t` the counter (or `T − 1 − i` for `reverse=True`), and
+      at most one other changing value: a `[T, S...]` output into whose row
+      `t` the new carry is written (`dynamic_update_slice` of its
+      broadcast). The sequences are transposed and reshaped to
+      `[B, T, D]` (D the last dim of `S`, B the product of the others), the
+      states back to `[T, S...]`; the loop's results become the final
+      state, the states, `T` and the passed-through values. Scans of other
+      bodies, several carries or `lax.associative_scan` are not raised.
 
     About the distance clamp: `yat.product`, `yat.conv` and
     `yat.attention` clamp the expanded distance at 0. An unclamped
@@ -102,8 +117,8 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
     type (a mixed-precision `dot_general`) is not raised. A candidate that does not match leaves the IR unchanged;
     with `remarks=true` the pass says why at the candidate's location
     (a candidate is an expression that has the family's core: a squared
-    dot over a distance, a softmax feeding a `dot_general`, or an rsqrt of
-    a mean square).
+    dot over a distance, a softmax feeding a `dot_general`, an rsqrt of a
+    mean square, or a counted `stablehlo.while`).
   }];
   let options = [
     Option<"emitRemarks", "remarks", "bool", /*default=*/"false",
