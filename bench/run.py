@@ -28,6 +28,10 @@ reproduces it:
   `np.add(a, b, out=h)` over the same bytes (the memory traffic of the
   scan, bench/numpy_stream.py), the recurrence as numpy steps, and yat's
   own elementwise `a + b` (all threads).
+* softmax 256x4096 f32 as linalg generics: yat's row tiles vectorized by
+  yat's generic vectorizer against the same tiles vectorized by upstream
+  (tile_reduction_using_for, linalg::vectorize, the multi-reduction
+  lowering; bench/upstream_rows.mlir).
 * linalg.matmul 1024^3 f32: yat-cpu-pipeline (yat's register-tile kernels)
   against upstream MLIR's own code generation of the same matmul (tiling,
   linalg::vectorize, the vector contraction lowering; the transform script
@@ -208,6 +212,56 @@ func.func @main(%a: {t}, %b: {t}) -> {t} {{
   return %r : {t}
 }}
 """
+
+
+def softmax_module(rows, cols):
+    t, r = tensor((rows, cols)), tensor((rows,))
+    parallel = '"parallel", "parallel"'
+    return f"""// softmax over the rows of a {rows}x{cols} f32 matrix in linalg's
+// generic steps: row maximum, exp(x - max), row sum, division.
+#id = affine_map<(i, j) -> (i, j)>
+#row = affine_map<(i, j) -> (i)>
+func.func @main(%x: {t}) -> {t} {{
+  %lowest = arith.constant 0xFF800000 : f32
+  %zero = arith.constant 0.0 : f32
+  %rows = tensor.empty() : {r}
+  %all = tensor.empty() : {t}
+  %m0 = linalg.fill ins(%lowest : f32) outs(%rows : {r}) -> {r}
+  %max = linalg.generic {{indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}} ins(%x : {t}) outs(%m0 : {r}) {{
+  ^bb0(%v: f32, %acc: f32):
+    %m = arith.maximumf %acc, %v : f32
+    linalg.yield %m : f32
+  }} -> {r}
+  %e = linalg.generic {{indexing_maps = [#id, #row, #id], iterator_types = [{parallel}]}} ins(%x, %max : {t}, {r}) outs(%all : {t}) {{
+  ^bb0(%v: f32, %m: f32, %o: f32):
+    %d = arith.subf %v, %m : f32
+    %x1 = math.exp %d : f32
+    linalg.yield %x1 : f32
+  }} -> {t}
+  %s0 = linalg.fill ins(%zero : f32) outs(%rows : {r}) -> {r}
+  %sum = linalg.generic {{indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]}} ins(%e : {t}) outs(%s0 : {r}) {{
+  ^bb0(%v: f32, %acc: f32):
+    %a = arith.addf %acc, %v : f32
+    linalg.yield %a : f32
+  }} -> {r}
+  %p = linalg.generic {{indexing_maps = [#id, #row, #id], iterator_types = [{parallel}]}} ins(%e, %sum : {t}, {r}) outs(%all : {t}) {{
+  ^bb0(%v: f32, %s: f32, %o: f32):
+    %q = arith.divf %v, %s : f32
+    linalg.yield %q : f32
+  }} -> {t}
+  return %p : {t}
+}}
+"""
+
+
+UPSTREAM_ROWS_PASSES = [
+    ["--yat-cpu-select-lowering-config", "--yat-cpu-tile-and-fuse",
+     "--canonicalize", "--cse",
+     "--transform-preload-library=transform-library-paths=bench/upstream_rows.mlir",
+     "--transform-interpreter", "--canonicalize"],
+    ["--convert-vector-to-scf=full-unroll=true lower-tensors=true target-rank=1",
+     "--canonicalize"],
+]
 
 
 UPSTREAM_MATMUL_PASSES = [
@@ -559,6 +613,25 @@ def run_suite(runner, quick, only=()):
                 best = dict(best, notes="best median of 3 interleaved rounds: " +
                             ", ".join(f"{r['median_ms']:.2f}" for r in measured) + " ms")
             add("codegen", "matmul 1024", variant, best, shape=shape)
+
+        # The same comparison for the generic vectorizer: yat's row tiles of
+        # a softmax, vectorized by yat or by upstream.
+        module = write_module("softmax_256x4096", softmax_module(256, 4096))
+        shape = {"rows": 256, "cols": 4096}
+        iterations = iterations_for(256 * 4096 * 4 * 4 / 5e9)
+        rounds = [(runner.yat(module, iterations),
+                   runner.yat_after_opt(module, UPSTREAM_ROWS_PASSES,
+                                        MODULES / "softmax_256x4096_upstream.mlir",
+                                        iterations)) for _ in range(3)]
+        for index, variant in enumerate(("yat (yat-cpu-pipeline kernels)",
+                                         "upstream linalg::vectorize")):
+            measured = [r[index] for r in rounds if "median_ms" in r[index]]
+            best = (min(measured, key=lambda r: r["median_ms"]) if measured
+                    else rounds[0][index])
+            if measured:
+                best = dict(best, notes="best median of 3 interleaved rounds: " +
+                            ", ".join(f"{r['median_ms']:.3f}" for r in measured) + " ms")
+            add("codegen", "softmax 256x4096", variant, best, shape=shape)
     return rows
 
 
@@ -691,6 +764,15 @@ def check_targets(rows, machine):
                    "vectorized code (else they go)",
             value=f"upstream takes {r:.2f}x yat's time", met=r > 1.0,
             miss=None if r > 1.0 else "upstream is as fast: drop the kernels"))
+    yat_rows = find(rows, "codegen", "softmax 256x4096", "yat (yat-cpu-pipeline kernels)")
+    upstream_rows = find(rows, "codegen", "softmax 256x4096", "upstream linalg::vectorize")
+    if yat_rows and upstream_rows:
+        r = ratio(upstream_rows, yat_rows)
+        targets.append(dict(
+            target="softmax 256x4096: yat's generic vectorizer faster than "
+                   "upstream's linalg::vectorize on the same tiles (else it goes)",
+            value=f"upstream takes {r:.2f}x yat's time", met=r > 1.0,
+            miss=None if r > 1.0 else "upstream is as fast: drop the vectorizer"))
     reference = find(rows, "attention", "T=2048", "yat reference (fuse=false)")
     if fused and reference:
         speedup = ratio(reference, fused)

@@ -1,7 +1,8 @@
 //===- ConvolutionKernels.cpp - channels-last convolutions ----------------===//
 //
 // Named channels-last convolutions on buffers as loops over the batch and
-// the outer output positions around the outer-product kernel.
+// the outer output positions around the outer-product kernel (kept for the
+// matmul's reasons: MatmulKernels.cpp has the measurement).
 //
 //===----------------------------------------------------------------------===//
 
