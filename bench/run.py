@@ -31,7 +31,9 @@ reproduces it:
 * softmax 256x4096 f32 as linalg generics: yat's row tiles vectorized by
   yat's generic vectorizer against the same tiles vectorized by upstream
   (tile_reduction_using_for, linalg::vectorize, the multi-reduction
-  lowering; bench/upstream_rows.mlir).
+  lowering; bench/upstream_rows.mlir), and a 2048x2048 linalg.transpose
+  through yat's register-block transposes against upstream's 16x16 blocks
+  with the `shuffle_16x16` transpose lowering (bench/upstream_transpose.mlir).
 * linalg.matmul 1024^3 f32: yat-cpu-pipeline (yat's register-tile kernels)
   against upstream MLIR's own code generation of the same matmul (tiling,
   linalg::vectorize, the vector contraction lowering; the transform script
@@ -252,6 +254,25 @@ func.func @main(%x: {t}) -> {t} {{
   return %p : {t}
 }}
 """
+
+
+def transpose_module(size):
+    t = tensor((size, size))
+    return f"""// linalg.transpose of a {size}x{size} f32 matrix.
+func.func @main(%a: {t}) -> {t} {{
+  %empty = tensor.empty() : {t}
+  %r = linalg.transpose ins(%a : {t}) outs(%empty : {t}) permutation = [1, 0]
+  return %r : {t}
+}}
+"""
+
+
+UPSTREAM_TRANSPOSE_PASSES = [
+    ["--transform-preload-library=transform-library-paths=bench/upstream_transpose.mlir",
+     "--transform-interpreter", "--canonicalize"],
+    ["--convert-vector-to-scf=full-unroll=true lower-tensors=true target-rank=1",
+     "--canonicalize"],
+]
 
 
 UPSTREAM_ROWS_PASSES = [
@@ -614,24 +635,29 @@ def run_suite(runner, quick, only=()):
                             ", ".join(f"{r['median_ms']:.2f}" for r in measured) + " ms")
             add("codegen", "matmul 1024", variant, best, shape=shape)
 
-        # The same comparison for the generic vectorizer: yat's row tiles of
-        # a softmax, vectorized by yat or by upstream.
-        module = write_module("softmax_256x4096", softmax_module(256, 4096))
-        shape = {"rows": 256, "cols": 4096}
-        iterations = iterations_for(256 * 4096 * 4 * 4 / 5e9)
-        rounds = [(runner.yat(module, iterations),
-                   runner.yat_after_opt(module, UPSTREAM_ROWS_PASSES,
-                                        MODULES / "softmax_256x4096_upstream.mlir",
-                                        iterations)) for _ in range(3)]
-        for index, variant in enumerate(("yat (yat-cpu-pipeline kernels)",
-                                         "upstream linalg::vectorize")):
-            measured = [r[index] for r in rounds if "median_ms" in r[index]]
-            best = (min(measured, key=lambda r: r["median_ms"]) if measured
-                    else rounds[0][index])
-            if measured:
-                best = dict(best, notes="best median of 3 interleaved rounds: " +
-                            ", ".join(f"{r['median_ms']:.3f}" for r in measured) + " ms")
-            add("codegen", "softmax 256x4096", variant, best, shape=shape)
+        # The same comparison for the generic vectorizer (yat's row tiles of
+        # a softmax, vectorized by yat or by upstream) and the transposes.
+        for name, module_name, text, passes, bytes_moved in (
+                ("softmax 256x4096", "softmax_256x4096",
+                 softmax_module(256, 4096), UPSTREAM_ROWS_PASSES,
+                 256 * 4096 * 4 * 4),
+                ("transpose 2048", "transpose_2048", transpose_module(2048),
+                 UPSTREAM_TRANSPOSE_PASSES, 2048 * 2048 * 4 * 2)):
+            module = write_module(module_name, text)
+            iterations = iterations_for(bytes_moved / 5e9)
+            rounds = [(runner.yat(module, iterations),
+                       runner.yat_after_opt(module, passes,
+                                            MODULES / f"{module_name}_upstream.mlir",
+                                            iterations)) for _ in range(3)]
+            for index, variant in enumerate(("yat (yat-cpu-pipeline kernels)",
+                                             "upstream linalg::vectorize")):
+                measured = [r[index] for r in rounds if "median_ms" in r[index]]
+                best = (min(measured, key=lambda r: r["median_ms"]) if measured
+                        else rounds[0][index])
+                if measured:
+                    best = dict(best, notes="best median of 3 interleaved rounds: " +
+                                ", ".join(f"{r['median_ms']:.3f}" for r in measured) + " ms")
+                add("codegen", name, variant, best)
     return rows
 
 
@@ -764,15 +790,17 @@ def check_targets(rows, machine):
                    "vectorized code (else they go)",
             value=f"upstream takes {r:.2f}x yat's time", met=r > 1.0,
             miss=None if r > 1.0 else "upstream is as fast: drop the kernels"))
-    yat_rows = find(rows, "codegen", "softmax 256x4096", "yat (yat-cpu-pipeline kernels)")
-    upstream_rows = find(rows, "codegen", "softmax 256x4096", "upstream linalg::vectorize")
-    if yat_rows and upstream_rows:
-        r = ratio(upstream_rows, yat_rows)
-        targets.append(dict(
-            target="softmax 256x4096: yat's generic vectorizer faster than "
-                   "upstream's linalg::vectorize on the same tiles (else it goes)",
-            value=f"upstream takes {r:.2f}x yat's time", met=r > 1.0,
-            miss=None if r > 1.0 else "upstream is as fast: drop the vectorizer"))
+    for name, kernel in (("softmax 256x4096", "generic vectorizer"),
+                         ("transpose 2048", "register-block transposes")):
+        yat_row = find(rows, "codegen", name, "yat (yat-cpu-pipeline kernels)")
+        upstream_row = find(rows, "codegen", name, "upstream linalg::vectorize")
+        if yat_row and upstream_row:
+            r = ratio(upstream_row, yat_row)
+            targets.append(dict(
+                target=f"{name}: yat's {kernel} faster than upstream's "
+                       "linalg::vectorize (else they go)",
+                value=f"upstream takes {r:.2f}x yat's time", met=r > 1.0,
+                miss=None if r > 1.0 else f"upstream is as fast: drop the {kernel}"))
     reference = find(rows, "attention", "T=2048", "yat reference (fuse=false)")
     if fused and reference:
         speedup = ratio(reference, fused)

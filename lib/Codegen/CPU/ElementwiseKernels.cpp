@@ -9,8 +9,8 @@
 // elementwise tiles, linalg::vectorize and the multi-reduction lowering;
 // bench/upstream_rows.mlir) is slower. `python3 bench/run.py --only
 // codegen`, softmax 256x4096 f32, 2 threads, AMD EPYC (2026-12-01): these
-// loops 0.33 ms, upstream 0.57 ms (best medians of three interleaved
-// rounds).
+// loops 0.28-0.33 ms, upstream 0.53-0.57 ms (best medians of three
+// interleaved rounds, two runs).
 //
 //===----------------------------------------------------------------------===//
 
