@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Exports the `nmn` package's layers, two small models and two
-`jax.lax.scan` recurrences from JAX to StableHLO, with inputs and JAX's own
-outputs, into examples/stablehlo/.
+"""Exports the `nmn` package's layers, two small models and linear
+recurrences written with `jax.lax.scan` and `jax.lax.associative_scan` from
+JAX to StableHLO, with inputs and JAX's own outputs, into
+examples/stablehlo/.
 
 For every model NAME it writes
   NAME.mlir          the StableHLO module (`@main` takes the inputs, then the
@@ -344,6 +345,35 @@ def build_models():
         ["forget", "candidate"],
         [{"op": "yat.linear_recurrence", "count": 1}],
         keeps=["stablehlo.exponential"]))
+
+    def combine(left, right):
+        a1, b1 = left
+        a2, b2 = right
+        return a1 * a2, a2 * b1 + b2
+
+    def associative_scan_time_major(decays, inputs):
+        return jax.lax.associative_scan(combine, (decays, inputs))[1]
+
+    models.append(Model(
+        "associative_scan",
+        "jax.lax.associative_scan of h = a_t * h + b_t from zero over the 5 "
+        "steps of time-major [5, 3] sequences (an odd length)",
+        associative_scan_time_major,
+        [random_array(rng, (5, 3), scale=0.5), random_array(rng, (5, 3))],
+        ["decays", "inputs"],
+        [{"op": "yat.linear_recurrence", "count": 1}]))
+
+    def associative_scan_axis1(decays, inputs):
+        return jax.lax.associative_scan(combine, (decays, inputs), axis=1)[1]
+
+    models.append(Model(
+        "associative_scan_axis1",
+        "jax.lax.associative_scan of h = a_t * h + b_t from zero along axis 1 "
+        "of batch-major [2, 8, 4] sequences",
+        associative_scan_axis1,
+        [random_array(rng, (2, 8, 4), scale=0.5), random_array(rng, (2, 8, 4))],
+        ["decays", "inputs"],
+        [{"op": "yat.linear_recurrence", "count": 1}]))
 
     return models
 

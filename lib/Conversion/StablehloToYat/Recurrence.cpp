@@ -1,5 +1,4 @@
-//===- Recurrence.cpp - raise lax.scan recurrences to yat.linear_recurrence
-//===//
+//===- Recurrence.cpp - raise scans to yat.linear_recurrence -------------===//
 //
 // `jax.lax.scan` of `h = a_t · h + b_t` exports as a stablehlo.while with a
 // counter `i` from 0 while `i < T`, the sequences `a` and `b` (T x S...)
@@ -8,8 +7,15 @@
 // the new carry written into row `i` of a T x S... output
 // (`broadcast_in_dim` + `dynamic_update_slice`). With `reverse=True` the
 // row is `T − 1 − i` (JAX writes `(T − i) − 1`). The loop becomes one
-// yat.linear_recurrence over
-// `[B, T, D]` views (D the last carry dim, B the others).
+// yat.linear_recurrence over `[B, T, D]` views (D the last carry dim, B the
+// others).
+//
+// `jax.lax.associative_scan` of the same recurrence (the combine
+// `(a1, b1), (a2, b2) -> (a1 a2, a2 b1 + b2)`) exports as JAX's recursive
+// odd/even scheme unrolled: pairs combined from strided slices, the scan
+// of those recursively, the even elements from it, and the two halves
+// interleaved by an `add` of two interior-padded `pad`s. The outermost
+// interleave whose whole tree is that scheme becomes one recurrence.
 //
 //===----------------------------------------------------------------------===//
 
@@ -279,6 +285,250 @@ Value fromRecurrenceLayout(OpBuilder &b, Location loc, Value states,
   return buildTranspose(b, loc, moved, permutation);
 }
 
+//===----------------------------------------------------------------------===//
+// lax.associative_scan
+//===----------------------------------------------------------------------===//
+
+/// Whether `value` is `slice(source)` taking `[start : limit : stride]`
+/// along `axis` and all of every other dim.
+bool isAxisSlice(Value value, Value source, int64_t axis, int64_t start,
+                 int64_t limit, int64_t stride) {
+  auto slice = value.getDefiningOp<shlo::SliceOp>();
+  if (!slice || !isSameValue(slice.getOperand(), source))
+    return false;
+  auto type = cast<RankedTensorType>(slice.getOperand().getType());
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    bool isAxis = d == axis;
+    if (slice.getStartIndices()[d] != (isAxis ? start : 0) ||
+        slice.getLimitIndices()[d] != (isAxis ? limit : type.getDimSize(d)) ||
+        slice.getStrides()[d] != (isAxis ? stride : 1))
+      return false;
+  }
+  return true;
+}
+
+/// The operand of `value` when it is an axis slice from `start` by
+/// `stride` to the end of the operand, or null.
+Value getSlicedFrom(Value value, int64_t axis, int64_t start, int64_t stride) {
+  auto slice = value.getDefiningOp<shlo::SliceOp>();
+  if (!slice)
+    return Value();
+  auto type = cast<RankedTensorType>(slice.getOperand().getType());
+  int64_t limit = type.getDimSize(axis);
+  return isAxisSlice(value, slice.getOperand(), axis, start, limit, stride)
+             ? slice.getOperand()
+             : Value();
+}
+
+/// Whether `value` is `p · q + r` with `p` matching `isFactor`, `q`
+/// matching `isOther` and `r` matching `isAddend`, operands of the multiply
+/// and the add in either order.
+bool isMultiplyAdd(Value value, function_ref<bool(Value)> isFactor,
+                   function_ref<bool(Value)> isOther,
+                   function_ref<bool(Value)> isAddend) {
+  auto add = value.getDefiningOp<shlo::AddOp>();
+  if (!add)
+    return false;
+  for (auto [product, addend] : {std::pair(add.getLhs(), add.getRhs()),
+                                 std::pair(add.getRhs(), add.getLhs())}) {
+    auto mul = product.getDefiningOp<shlo::MulOp>();
+    if (!mul || !isAddend(addend))
+      continue;
+    if ((isFactor(mul.getLhs()) && isOther(mul.getRhs())) ||
+        (isFactor(mul.getRhs()) && isOther(mul.getLhs())))
+      return true;
+  }
+  return false;
+}
+
+/// The halves of JAX's interleave along `axis`: `pad(even, low 0,
+/// interior 1) + pad(odd, low 1, interior 1)`, padded with zeros along
+/// `axis` only.
+struct Interleave {
+  Value even, odd;
+  int64_t axis;
+};
+
+/// The axis a zero `pad` interleaves along with interior padding 1 and low
+/// padding `low`, or -1.
+int64_t getInterleavedAxis(shlo::PadOp pad, int64_t low) {
+  if (!isSplatOf(pad.getPaddingValue(), 0.0))
+    return -1;
+  int64_t axis = -1;
+  for (auto [d, interior] : llvm::enumerate(pad.getInteriorPadding())) {
+    bool isAxis = interior != 0;
+    if (isAxis && (interior != 1 || axis != -1))
+      return -1;
+    if (isAxis)
+      axis = d;
+    else if (pad.getEdgePaddingLow()[d] != 0 ||
+             pad.getEdgePaddingHigh()[d] != 0)
+      return -1;
+  }
+  return axis >= 0 && pad.getEdgePaddingLow()[axis] == low ? axis : -1;
+}
+
+std::optional<Interleave> matchInterleave(Value value) {
+  auto add = value.getDefiningOp<shlo::AddOp>();
+  if (!add)
+    return std::nullopt;
+  for (auto [first, second] : {std::pair(add.getLhs(), add.getRhs()),
+                               std::pair(add.getRhs(), add.getLhs())}) {
+    auto even = first.getDefiningOp<shlo::PadOp>();
+    auto odd = second.getDefiningOp<shlo::PadOp>();
+    if (!even || !odd)
+      continue;
+    int64_t axis = getInterleavedAxis(even, 0);
+    if (axis >= 0 && getInterleavedAxis(odd, 1) == axis)
+      return Interleave{even.getOperand(), odd.getOperand(), axis};
+  }
+  return std::nullopt;
+}
+
+/// The sequences `(a, b)` that the even half of an interleave along `axis`,
+/// `concat(slice(b, 0:1), slice(a, 2::2) · x + slice(b, 2::2))`, reads.
+FailureOr<std::pair<Value, Value>> getEvenHalfSequences(Value even,
+                                                        int64_t axis) {
+  auto concat = even.getDefiningOp<shlo::ConcatenateOp>();
+  if (!concat || concat.getInputs().size() != 2 ||
+      concat.getDimension() != static_cast<uint64_t>(axis))
+    return failure();
+  auto first = concat.getInputs()[0].getDefiningOp<shlo::SliceOp>();
+  auto add = concat.getInputs()[1].getDefiningOp<shlo::AddOp>();
+  if (!first || !add || !isAxisSlice(first, first.getOperand(), axis, 0, 1, 1))
+    return failure();
+  for (Value operand : {add.getLhs(), add.getRhs()})
+    if (auto mul = operand.getDefiningOp<shlo::MulOp>())
+      for (Value factor : {mul.getLhs(), mul.getRhs()})
+        if (Value a = getSlicedFrom(factor, axis, 2, 2))
+          return std::make_pair(a, Value(first.getOperand()));
+  return failure();
+}
+
+/// Whether `result` is the `b` part of JAX's associative_scan of the
+/// recurrence over `(a, b)` along `axis` (see the file comment).
+bool isAssociativeScan(Value result, Value a, Value b, int64_t axis) {
+  auto type = getStaticTensorType(a);
+  if (!type || getStaticTensorType(b) != type)
+    return false;
+  int64_t n = type.getDimSize(axis);
+  if (n < 2)
+    return isSameValue(result, b);
+  std::optional<Interleave> halves = matchInterleave(result);
+  if (!halves || halves->axis != axis)
+    return false;
+  // The pairs: b' = a_odd · b_even + b_odd and a' = a_even · a_odd.
+  auto isPairB = [&](Value value) {
+    return isMultiplyAdd(
+        value, [&](Value v) { return isAxisSlice(v, a, axis, 1, n, 2); },
+        [&](Value v) { return isAxisSlice(v, b, axis, 0, n - 1, 2); },
+        [&](Value v) { return isAxisSlice(v, b, axis, 1, n, 2); });
+  };
+  auto isPairA = [&](Value value) {
+    auto mul = value.getDefiningOp<shlo::MulOp>();
+    if (!mul)
+      return false;
+    for (auto [x, y] : {std::pair(mul.getLhs(), mul.getRhs()),
+                        std::pair(mul.getRhs(), mul.getLhs())})
+      if (isAxisSlice(x, a, axis, 0, n - 1, 2) &&
+          isAxisSlice(y, a, axis, 1, n, 2))
+        return true;
+    return false;
+  };
+  // The odd half: the scan of the pairs (the pairs themselves when there
+  // is only one).
+  Value odd = halves->odd;
+  int64_t m = n / 2;
+  if (m < 2) {
+    if (!isPairB(odd))
+      return false;
+  } else {
+    std::optional<Interleave> inner = matchInterleave(odd);
+    if (!inner || inner->axis != axis)
+      return false;
+    FailureOr<std::pair<Value, Value>> pairs =
+        getEvenHalfSequences(inner->even, axis);
+    if (failed(pairs) || !isPairA(pairs->first) || !isPairB(pairs->second) ||
+        !isAssociativeScan(odd, pairs->first, pairs->second, axis))
+      return false;
+  }
+  // The even half: b_0, then slice(a, 2::2) · (the odd half's states but
+  // the last, for even n) + slice(b, 2::2).
+  auto concat = halves->even.getDefiningOp<shlo::ConcatenateOp>();
+  if (!concat || concat.getInputs().size() != 2 ||
+      !isAxisSlice(concat.getInputs()[0], b, axis, 0, 1, 1))
+    return false;
+  return isMultiplyAdd(
+      concat.getInputs()[1],
+      [&](Value v) { return isAxisSlice(v, a, axis, 2, n, 2); },
+      [&](Value v) {
+        return n % 2 == 0 ? isAxisSlice(v, odd, axis, 0, m - 1, 1)
+                          : isSameValue(v, odd);
+      },
+      [&](Value v) { return isAxisSlice(v, b, axis, 2, n, 2); });
+}
+
+/// Rewrites the outermost interleave of a `lax.associative_scan` of
+/// `h = a_t · h + b_t` (see the file comment) into `yat.linear_recurrence`
+/// along the scanned axis, from a zero state.
+struct RaiseAssociativeScanPattern : OpRewritePattern<shlo::AddOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(shlo::AddOp root,
+                                PatternRewriter &rewriter) const override {
+    // Inner levels are read by the pads of the level above.
+    if (llvm::any_of(root->getUsers(),
+                     [](Operation *user) { return isa<shlo::PadOp>(user); }))
+      return failure();
+    Value a, b;
+    int64_t axis = -1;
+    {
+      MatchScope scope;
+      std::optional<Interleave> halves = matchInterleave(root.getResult());
+      if (!halves)
+        return failure();
+      axis = halves->axis;
+      FailureOr<std::pair<Value, Value>> sequences =
+          getEvenHalfSequences(halves->even, axis);
+      auto type = getStaticTensorType(root.getResult());
+      if (failed(sequences) || !type || !isa<FloatType>(type.getElementType()))
+        return rewriter.notifyMatchFailure(
+            root, "an interleave of padded halves that does not read two "
+                  "float sequences");
+      std::tie(a, b) = *sequences;
+      if (!isAssociativeScan(root.getResult(), a, b, axis))
+        return rewriter.notifyMatchFailure(
+            root, "an interleave that is not the associative scan of "
+                  "h = a_t * h + b_t");
+    }
+    Location loc = root.getLoc();
+    int64_t rank = root.getType().getRank();
+    // The scanned axis first: [T, S...], then back.
+    SmallVector<int64_t> toFront = {axis};
+    for (int64_t d = 0; d < rank; ++d)
+      if (d != axis)
+        toFront.push_back(d);
+    SmallVector<int64_t> fromFront(rank);
+    for (auto [position, d] : llvm::enumerate(toFront))
+      fromFront[d] = position;
+    Value decays = buildTranspose(rewriter, loc, a, toFront);
+    Value inputs = buildTranspose(rewriter, loc, b, toFront);
+    auto recurrence = LinearRecurrenceOp::create(
+        rewriter, loc, toRecurrenceLayout(rewriter, loc, decays),
+        toRecurrenceLayout(rewriter, loc, inputs), Value(),
+        /*reverse=*/false);
+    Value states =
+        fromRecurrenceLayout(rewriter, loc, recurrence.getH(),
+                             cast<RankedTensorType>(decays.getType()));
+    rewriter.replaceOp(root, buildTranspose(rewriter, loc, states, fromFront));
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// lax.scan
+//===----------------------------------------------------------------------===//
+
 /// Rewrites a `lax.scan` of `h = a_t · h + b_t` (see the file comment) into
 /// `yat.linear_recurrence`; the loop's results become the final state, the
 /// states in the loop's layout, the step count and the passed-through
@@ -334,5 +584,6 @@ struct RaiseScanPattern : OpRewritePattern<shlo::WhileOp> {
 
 void mlir::yat::raising::populateRaiseRecurrencePatterns(
     RewritePatternSet &patterns) {
-  patterns.add<RaiseScanPattern>(patterns.getContext());
+  patterns.add<RaiseScanPattern, RaiseAssociativeScanPattern>(
+      patterns.getContext());
 }

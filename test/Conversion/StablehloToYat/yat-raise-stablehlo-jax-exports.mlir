@@ -17,6 +17,8 @@
 // RUN: yat-opt %S/../../../examples/stablehlo/nmn_mlp.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=MLP --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.multiply
 // RUN: yat-opt %S/../../../examples/stablehlo/linear_scan.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=SCAN --implicit-check-not=stablehlo.while --implicit-check-not=stablehlo.dynamic_slice
 // RUN: yat-opt %S/../../../examples/stablehlo/mlgru_scan.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=MLGRU --implicit-check-not=stablehlo.while --implicit-check-not=stablehlo.dynamic_update_slice
+// RUN: yat-opt %S/../../../examples/stablehlo/associative_scan.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=ASSOC --implicit-check-not=stablehlo.pad --implicit-check-not=stablehlo.concatenate --implicit-check-not=stablehlo.slice
+// RUN: yat-opt %S/../../../examples/stablehlo/associative_scan_axis1.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=ASSOC1 --implicit-check-not=stablehlo.pad --implicit-check-not=stablehlo.concatenate --implicit-check-not=stablehlo.slice
 // RUN: yat-opt %S/../../../examples/stablehlo/aether_block.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=AETHER --implicit-check-not=stablehlo.dot_general --implicit-check-not=stablehlo.reduce --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.multiply
 
 // YatNMN with bias and a learnable alpha: the [K, N] kernel is transposed,
@@ -146,3 +148,20 @@
 // MLGRU: stablehlo.exponential
 // MLGRU: %[[H:.*]], %[[LAST:.*]] = yat.linear_recurrence %{{.*}}, %{{.*}}, %{{.*}} {reverse} : (tensor<2x7x6xf32>, tensor<2x7x6xf32>, tensor<2x6xf32>) -> (tensor<2x7x6xf32>, tensor<2x6xf32>)
 // MLGRU: stablehlo.broadcast_in_dim %[[LAST]], dims = [0, 2]
+
+// jax.lax.associative_scan over the 5 steps of [5, 3] sequences (odd
+// length): the unrolled odd/even tree is one recurrence on [1, 5, 3] views
+// from a zero state.
+// ASSOC-LABEL: func.func public @main
+// ASSOC-SAME: (%[[A:.*]]: tensor<5x3xf32>, %[[B:.*]]: tensor<5x3xf32>)
+// ASSOC: %[[A3:.*]] = stablehlo.reshape %[[A]] : (tensor<5x3xf32>) -> tensor<1x5x3xf32>
+// ASSOC: %[[B3:.*]] = stablehlo.reshape %[[B]] : (tensor<5x3xf32>) -> tensor<1x5x3xf32>
+// ASSOC: %[[H:.*]], %{{.*}} = yat.linear_recurrence %[[A3]], %[[B3]] : (tensor<1x5x3xf32>, tensor<1x5x3xf32>) -> (tensor<1x5x3xf32>, tensor<1x3xf32>)
+// ASSOC: %[[R:.*]] = stablehlo.reshape %[[H]] : (tensor<1x5x3xf32>) -> tensor<5x3xf32>
+// ASSOC: return %[[R]]
+
+// Along axis 1 of [2, 8, 4]: already the [B, T, D] layout.
+// ASSOC1-LABEL: func.func public @main
+// ASSOC1-SAME: (%[[A:.*]]: tensor<2x8x4xf32>, %[[B:.*]]: tensor<2x8x4xf32>)
+// ASSOC1: %[[H:.*]], %{{.*}} = yat.linear_recurrence %[[A]], %[[B]] : (tensor<2x8x4xf32>, tensor<2x8x4xf32>)
+// ASSOC1: return %[[H]]

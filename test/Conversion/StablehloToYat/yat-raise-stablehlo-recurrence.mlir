@@ -137,3 +137,57 @@ func.func @extra_carry(%a: tensor<4x3xf32>, %b: tensor<4x3xf32>, %h0: tensor<3xf
   }
   return %r#1, %r#2 : tensor<3xf32>, tensor<3xf32>
 }
+
+// -----
+
+// An associative scan of two steps whose pair takes the decay of the wrong
+// step (a_0 · b_0 + b_1 instead of a_1 · b_0 + b_1): not the recurrence.
+// CHECK-LABEL: func.func @wrong_pair
+// CHECK: stablehlo.pad
+// CHECK-NOT: yat.linear_recurrence
+func.func @wrong_pair(%a: tensor<2x3xf32>, %b: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  %zero = stablehlo.constant dense<0.0> : tensor<f32>
+  %a0 = stablehlo.slice %a [0:1:2, 0:3] : (tensor<2x3xf32>) -> tensor<1x3xf32>
+  %b0 = stablehlo.slice %b [0:1:2, 0:3] : (tensor<2x3xf32>) -> tensor<1x3xf32>
+  %b1 = stablehlo.slice %b [1:2:2, 0:3] : (tensor<2x3xf32>) -> tensor<1x3xf32>
+  %m = stablehlo.multiply %a0, %b0 : tensor<1x3xf32>
+  %odd = stablehlo.add %m, %b1 : tensor<1x3xf32>
+  %x = stablehlo.slice %odd [0:0, 0:3] : (tensor<1x3xf32>) -> tensor<0x3xf32>
+  %a2 = stablehlo.slice %a [2:2:2, 0:3] : (tensor<2x3xf32>) -> tensor<0x3xf32>
+  %b2 = stablehlo.slice %b [2:2:2, 0:3] : (tensor<2x3xf32>) -> tensor<0x3xf32>
+  %m2 = stablehlo.multiply %a2, %x : tensor<0x3xf32>
+  %rest = stablehlo.add %m2, %b2 : tensor<0x3xf32>
+  %first = stablehlo.slice %b [0:1, 0:3] : (tensor<2x3xf32>) -> tensor<1x3xf32>
+  %even = stablehlo.concatenate %first, %rest, dim = 0 : (tensor<1x3xf32>, tensor<0x3xf32>) -> tensor<1x3xf32>
+  %pe = stablehlo.pad %even, %zero, low = [0, 0], high = [1, 0], interior = [1, 0] : (tensor<1x3xf32>, tensor<f32>) -> tensor<2x3xf32>
+  %po = stablehlo.pad %odd, %zero, low = [1, 0], high = [0, 0], interior = [1, 0] : (tensor<1x3xf32>, tensor<f32>) -> tensor<2x3xf32>
+  // expected-remark @below {{not raised: an interleave that is not the associative scan of h = a_t * h + b_t}}
+  %h = stablehlo.add %pe, %po : tensor<2x3xf32>
+  return %h : tensor<2x3xf32>
+}
+
+// -----
+
+// The same with the right pair: two steps raise.
+// CHECK-LABEL: func.func @two_steps
+// CHECK-SAME: (%[[A:.*]]: tensor<2x3xf32>, %[[B:.*]]: tensor<2x3xf32>)
+// CHECK: yat.linear_recurrence %{{.*}}, %{{.*}} : (tensor<1x2x3xf32>, tensor<1x2x3xf32>)
+func.func @two_steps(%a: tensor<2x3xf32>, %b: tensor<2x3xf32>) -> tensor<2x3xf32> {
+  %zero = stablehlo.constant dense<0.0> : tensor<f32>
+  %a1 = stablehlo.slice %a [1:2:2, 0:3] : (tensor<2x3xf32>) -> tensor<1x3xf32>
+  %b0 = stablehlo.slice %b [0:1:2, 0:3] : (tensor<2x3xf32>) -> tensor<1x3xf32>
+  %b1 = stablehlo.slice %b [1:2:2, 0:3] : (tensor<2x3xf32>) -> tensor<1x3xf32>
+  %m = stablehlo.multiply %a1, %b0 : tensor<1x3xf32>
+  %odd = stablehlo.add %m, %b1 : tensor<1x3xf32>
+  %x = stablehlo.slice %odd [0:0, 0:3] : (tensor<1x3xf32>) -> tensor<0x3xf32>
+  %a2 = stablehlo.slice %a [2:2:2, 0:3] : (tensor<2x3xf32>) -> tensor<0x3xf32>
+  %b2 = stablehlo.slice %b [2:2:2, 0:3] : (tensor<2x3xf32>) -> tensor<0x3xf32>
+  %m2 = stablehlo.multiply %a2, %x : tensor<0x3xf32>
+  %rest = stablehlo.add %m2, %b2 : tensor<0x3xf32>
+  %first = stablehlo.slice %b [0:1, 0:3] : (tensor<2x3xf32>) -> tensor<1x3xf32>
+  %even = stablehlo.concatenate %first, %rest, dim = 0 : (tensor<1x3xf32>, tensor<0x3xf32>) -> tensor<1x3xf32>
+  %pe = stablehlo.pad %even, %zero, low = [0, 0], high = [1, 0], interior = [1, 0] : (tensor<1x3xf32>, tensor<f32>) -> tensor<2x3xf32>
+  %po = stablehlo.pad %odd, %zero, low = [1, 0], high = [0, 0], interior = [1, 0] : (tensor<1x3xf32>, tensor<f32>) -> tensor<2x3xf32>
+  %h = stablehlo.add %pe, %po : tensor<2x3xf32>
+  return %h : tensor<2x3xf32>
+}

@@ -4,16 +4,15 @@
 // and concatenates): every RMSNorm raises to yat.rms_norm with its weight,
 // 9 per block (the block's two, the MLGRU's output norm, one per BitLinear;
 // the i/f/g projections each normalize the same input) and the final one.
-// The lax.scan recurrence raises to yat.linear_recurrence; the
-// lax.associative_scan form and the ternary/int8 fake quantization stay
-// StableHLO (they run unraised).
+// Both forms of the recurrence raise to yat.linear_recurrence; the
+// ternary/int8 fake quantization stays StableHLO (it runs unraised).
 //
 // RUN: yat-opt %S/../../../examples/zoo/hgrn_bit.mlir --yat-raise-stablehlo | FileCheck %s --check-prefixes=CHECK,SCAN --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.while
-// RUN: yat-opt %S/../../../examples/zoo/hgrn_bit_assoc.mlir --yat-raise-stablehlo | FileCheck %s --check-prefixes=CHECK,ASSOC --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.while
+// RUN: yat-opt %S/../../../examples/zoo/hgrn_bit_assoc.mlir --yat-raise-stablehlo | FileCheck %s --check-prefixes=CHECK,ASSOC --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.while --implicit-check-not=stablehlo.pad --implicit-check-not=stablehlo.concatenate
 // RUN: yat-opt %S/../../../examples/zoo/hgrn_bit.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=COUNT
 // RUN: yat-opt %S/../../../examples/zoo/hgrn_bit_assoc.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=COUNT
 // RUN: yat-opt %S/../../../examples/zoo/hgrn_bit.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=RECURRENCES
-// RUN: yat-opt %S/../../../examples/zoo/hgrn_bit_assoc.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=NO-RECURRENCE
+// RUN: yat-opt %S/../../../examples/zoo/hgrn_bit_assoc.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=RECURRENCES
 
 // The first block: attn_norm, then the BitLinear norms (epsilon 1e-8) of
 // i_proj, f_proj and g_proj on its output.
@@ -24,7 +23,7 @@
 // CHECK: yat.rms_norm %[[X]], %{{.*}} {epsilon = 9.99999993E-9 : f32}
 // The recurrence h_t = f_t h_{t-1} + i_t over the 8 steps.
 // SCAN: yat.linear_recurrence %{{.*}}, %{{.*}}, %{{.*}} : (tensor<2x8x16xf32>, tensor<2x8x16xf32>, tensor<2x16xf32>) -> (tensor<2x8x16xf32>, tensor<2x16xf32>)
-// ASSOC: stablehlo.concatenate %{{.*}}, %{{.*}}, dim = 1 : (tensor<2x1x16xf32>, tensor<2x0x16xf32>) -> tensor<2x1x16xf32>
+// ASSOC: yat.linear_recurrence %{{.*}}, %{{.*}} : (tensor<2x8x16xf32>, tensor<2x8x16xf32>) -> (tensor<2x8x16xf32>, tensor<2x16xf32>)
 // CHECK: yat.rms_norm %[[X]], %{{.*}} {epsilon = 9.99999993E-9 : f32}
 // The MLGRU's output norm (g_norm), o_proj's, mlp_norm, gate_proj's and
 // down_proj's (on the 32 GLU features).
@@ -38,7 +37,6 @@
 // COUNT-COUNT-19: = yat.rms_norm
 // COUNT-NOT: yat.
 
-// One recurrence per block from lax.scan, none from lax.associative_scan.
+// One recurrence per block, from either form.
 // RECURRENCES-COUNT-2: = yat.linear_recurrence
 // RECURRENCES-NOT: yat.linear_recurrence
-// NO-RECURRENCE-NOT: yat.linear_recurrence

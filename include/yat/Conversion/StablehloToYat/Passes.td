@@ -102,7 +102,17 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
       `[B, T, D]` (D the last dim of `S`, B the product of the others), the
       states back to `[T, S...]`; the loop's results become the final
       state, the states, `T` and the passed-through values. Scans of other
-      bodies, several carries or `lax.associative_scan` are not raised.
+      bodies or of several carries are not raised.
+      `jax.lax.associative_scan` of the same recurrence (combine
+      `(a1 a2, a2 b1 + b2)`, from a zero state) raises too: JAX unrolls its
+      odd/even recursion into strided `slice`s, the pair products, a
+      `concatenate` of the first element and the even elements, and an
+      interleave (`add` of two zero `pad`s with interior padding 1) at each
+      level. The outermost interleave whose whole tree has that form, for
+      the length of the scanned axis at every level, becomes one
+      recurrence along that axis (transposed to `[B, T, D]` and back); the
+      cumulative decay products that the tree also computes are left to
+      dead-code elimination.
 
     About the distance clamp: `yat.product`, `yat.conv` and
     `yat.attention` clamp the expanded distance at 0. An unclamped
@@ -118,7 +128,8 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
     with `remarks=true` the pass says why at the candidate's location
     (a candidate is an expression that has the family's core: a squared
     dot over a distance, a softmax feeding a `dot_general`, an rsqrt of a
-    mean square, or a counted `stablehlo.while`).
+    mean square, a counted `stablehlo.while`, or an `add` of two
+    interior-padded `pad`s).
   }];
   let options = [
     Option<"emitRemarks", "remarks", "bool", /*default=*/"false",
