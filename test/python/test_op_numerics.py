@@ -576,6 +576,21 @@ func.func @main(%x: tensor<5x{k}xf32>, %w: tensor<{n}x{k}xf32>) -> (tensor<5x{n}
 
 # ------------------------------------------------------- linear_recurrence
 
+def recurrence_module(b, t, d, element, with_h0, reverse):
+    """@main(a, b[, h0]) -> (h, h_last) of one yat.linear_recurrence."""
+    at, st = tensor_type((b, t, d), element), tensor_type((b, d), element)
+    args, operands, types = f"%a: {at}, %b: {at}", "%a, %b", f"{at}, {at}"
+    if with_h0:
+        args, operands, types = (args + f", %h0: {st}", operands + ", %h0",
+                                 types + f", {st}")
+    attrs = " {reverse}" if reverse else ""
+    return f"""
+func.func @main({args}) -> ({at}, {st}) {{
+  %h, %last = yat.linear_recurrence {operands}{attrs} : ({types}) -> ({at}, {st})
+  return %h, %last : {at}, {st}
+}}"""
+
+
 # The fused path cuts the channels into blocks (for the host's workers) and
 # scans every block; odd channel counts leave masked vector tails.
 @pytest.mark.parametrize("path", PIPELINE_PATHS)
@@ -591,16 +606,7 @@ def test_linear_recurrence_random(b, t, d, with_h0, reverse, element, path):
     a = make(rng, (b, t, d), element, 0.5)
     x = make(rng, (b, t, d), element)
     h0 = make(rng, (b, d), element) if with_h0 else None
-    at, st = tensor_type((b, t, d), element), tensor_type((b, d), element)
-    args, operands, types = f"%a: {at}, %b: {at}", "%a, %b", f"{at}, {at}"
-    if with_h0:
-        args, operands, types = args + f", %h0: {st}", operands + ", %h0", types + f", {st}"
-    attrs = " {reverse}" if reverse else ""
-    module = f"""
-func.func @main({args}) -> ({at}, {st}) {{
-  %h, %last = yat.linear_recurrence {operands}{attrs} : ({types}) -> ({at}, {st})
-  return %h, %last : {at}, {st}
-}}"""
+    module = recurrence_module(b, t, d, element, with_h0, reverse)
     h, last = run(module, [a, x] + ([h0] if with_h0 else []), num_results=2,
                   extra_args=PIPELINE_PATHS[path])
     expected_h, expected_last = ref.linear_recurrence(a, x, h0, reverse)
@@ -623,16 +629,7 @@ def test_linear_recurrence_chunked(b, t, d, with_h0, reverse, threads):
     a = make(rng, (b, t, d), "f32", 0.5)
     x = make(rng, (b, t, d), "f32")
     h0 = make(rng, (b, d), "f32") if with_h0 else None
-    at, st = tensor_type((b, t, d), "f32"), tensor_type((b, d), "f32")
-    args, operands, types = f"%a: {at}, %b: {at}", "%a, %b", f"{at}, {at}"
-    if with_h0:
-        args, operands, types = args + f", %h0: {st}", operands + ", %h0", types + f", {st}"
-    attrs = " {reverse}" if reverse else ""
-    module = f"""
-func.func @main({args}) -> ({at}, {st}) {{
-  %h, %last = yat.linear_recurrence {operands}{attrs} : ({types}) -> ({at}, {st})
-  return %h, %last : {at}, {st}
-}}"""
+    module = recurrence_module(b, t, d, "f32", with_h0, reverse)
     h, last = run(module, [a, x] + ([h0] if with_h0 else []), num_results=2,
                   extra_args=(f"--pipeline-options=threads={threads}",))
     expected_h, expected_last = ref.linear_recurrence(a, x, h0, reverse)
