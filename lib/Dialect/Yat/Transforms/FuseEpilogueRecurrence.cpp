@@ -58,7 +58,7 @@ int64_t getWorkers(const TileSizes &sizes) {
 /// Channels per tile: `sizes.channelTile`, or else D split into as few
 /// blocks (of whole vectors) as give every worker a tile. Each step of a
 /// tile reads and writes one contiguous run per operand, so wider blocks
-/// stream better: [1, 4096, 2048] f32 on 2 threads, AMD EPYC (2026-12-02),
+/// stream better: [1, 4096, 2048] f32 on 2 threads, AMD EPYC (2026-12-01),
 /// took 3.2 ms in 2 blocks of 1024 channels against 5.4-6.3 ms in blocks
 /// of 128 to 512 (an elementwise a + b over the same bytes: 3.1 ms).
 int64_t getChannelTile(LinearRecurrenceOp op, const TileSizes &sizes) {
@@ -82,7 +82,7 @@ constexpr int64_t kMinChannelsPerWorker = 1024;
 /// Fewest chunks worth the two passes. A step costs about as much in either
 /// pass, so C chunks take about 2T/C step times against T serially: two
 /// chunks gain nothing. [1, 65536, 64] f32 on 2 threads, AMD EPYC
-/// (2026-12-02): 2.1-3.6 ms in 2 chunks, 2.3-2.6 ms serially.
+/// (2026-12-01): 2.1-3.6 ms in 2 chunks, 2.3-2.6 ms serially.
 constexpr int64_t kMinChunks = 3;
 
 /// The number of chunks to split `op`'s steps into: 1 (none) unless it is
