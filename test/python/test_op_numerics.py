@@ -502,6 +502,34 @@ def test_ternarize_packs_like_spec(n, k):
     assert np.array_equal(packed, expected)
 
 
+@pytest.mark.parametrize("n,k,element", [(8, 16, "f32"), (5, 36, "f32"),
+                                         (7, 20, "bf16"), (3, 8, "f64")])
+def test_ternarize_folds_constant_weights(n, k, element):
+    """A constant weight is ternarized at compile time: same scale and,
+    given it, the same packing as the spec."""
+    rng = np.random.default_rng(n + k)
+    w = make(rng, (n, k), element)
+    wt = tensor_type((n, k), element)
+    values = ", ".join(
+        "[" + ", ".join(repr(float(v)) for v in row) + "]"
+        for row in w.astype(np.float64))
+    module = f"""
+func.func @main() -> (tensor<{n}x{k // 4}xi8>, tensor<f32>) {{
+  %w = arith.constant dense<[{values}]> : {wt}
+  %p, %s = yat.ternarize %w : ({wt}) -> (tensor<{n}x{k // 4}xi8>, tensor<f32>)
+  return %p, %s : tensor<{n}x{k // 4}xi8>, tensor<f32>
+}}"""
+    folded = subprocess.run([str(YAT_OPT), "-canonicalize"], input=module,
+                            capture_output=True, text=True, check=True).stdout
+    assert "yat.ternarize" not in folded and f"x{k}x" not in folded, folded
+    packed, scale = run(module, [], num_results=2)
+    exact = w.astype(np.float64)
+    ref_scale = max(np.abs(exact).mean(), 1e-5)
+    assert abs(float(scale) - ref_scale) <= n * k * U32 * ref_scale
+    t = np.clip(np.round(exact / float(scale)), -1, 1).astype(np.int8)
+    assert np.array_equal(ref.unpack_ternary(packed), t)
+
+
 def test_ternarize_tiny_weights_use_the_scale_floor():
     """mean|w| below 1e-5 takes scale = 1e-5; exact ties round to even."""
     w = np.array([[0.0, 5e-6, -1.5e-5, 1.5e-5]], np.float32)

@@ -10,6 +10,7 @@
 #include "yat/Support/ShapeFormat.h"
 #include "llvm/ADT/STLExtras.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace mlir;
@@ -593,6 +594,61 @@ LogicalResult TernarizeOp::verify() {
                               {wType.getDimSize(0), packedK})))
     return failure();
   return checkResultShape(op, "scale", getScale().getType(), {});
+}
+
+/// The fold of yat.ternarize in compute type `T` (float for f16, bf16 and
+/// f32 weights, double for f64), in the reference lowering's order.
+template <typename T>
+static void ternarizeConstant(DenseElementsAttr weights, int64_t rows,
+                              int64_t columns, SmallVectorImpl<int8_t> &packed,
+                              float &scale) {
+  SmallVector<T> values;
+  values.reserve(rows * columns);
+  for (const APFloat &value : weights.getValues<APFloat>())
+    values.push_back(static_cast<T>(value.convertToDouble()));
+  T total = 0;
+  for (int64_t n = 0; n < rows; ++n) {
+    T rowSum = 0;
+    for (int64_t k = 0; k < columns; ++k)
+      rowSum += std::abs(values[n * columns + k]);
+    total += rowSum;
+  }
+  T mean = total / (static_cast<T>(rows) * static_cast<T>(columns));
+  scale = static_cast<float>(std::max(mean, static_cast<T>(1e-5)));
+  packed.assign(rows * (columns / 4), 0);
+  for (int64_t n = 0; n < rows; ++n)
+    for (int64_t k = 0; k < columns; ++k) {
+      T rounded =
+          std::nearbyint(values[n * columns + k] / static_cast<T>(scale));
+      int ternary = static_cast<int>(std::clamp(rounded, T(-1), T(1)));
+      packed[n * (columns / 4) + k / 4] |=
+          static_cast<int8_t>((ternary & 3) << (2 * (k % 4)));
+    }
+}
+
+LogicalResult TernarizeOp::fold(FoldAdaptor adaptor,
+                                SmallVectorImpl<OpFoldResult> &results) {
+  auto weights = dyn_cast_if_present<DenseElementsAttr>(adaptor.getW());
+  RankedTensorType wType = getW().getType();
+  RankedTensorType packedType = getPacked().getType();
+  RankedTensorType scaleType = getScale().getType();
+  if (!weights || !wType.hasStaticShape() || !packedType.hasStaticShape() ||
+      !scaleType.hasStaticShape())
+    return failure();
+  int64_t rows = wType.getDimSize(0), columns = wType.getDimSize(1);
+  if (columns % 4 != 0)
+    return failure();
+  SmallVector<int8_t> packed;
+  float scale = 0.0f;
+  // std::nearbyint rounds half to even in the default rounding mode.
+  if (wType.getElementType().isF64())
+    ternarizeConstant<double>(weights, rows, columns, packed, scale);
+  else
+    ternarizeConstant<float>(weights, rows, columns, packed, scale);
+  results.push_back(
+      DenseElementsAttr::get(packedType, ArrayRef<int8_t>(packed)));
+  results.push_back(DenseElementsAttr::get(scaleType, ArrayRef<float>(scale)));
+  return success();
 }
 
 LogicalResult

@@ -212,9 +212,16 @@ def Yat_TernarizeOp : Yat_TensorOp<"ternarize"> {
     `4j..4j+3`, weight `4j+i` in bits `2i..2i+1` as 2-bit two's complement
     (`00` → 0, `01` → +1, `11` → −1). Results: `packed: tensor<N x K/4 x i8>`
     and `scale: tensor<f32>`; `w ≈ t · scale`.
+
+    It folds when `w` is a constant, so that a compiled module holds the
+    2-bit weight and its scale instead of the float weight. The fold
+    computes as the reference lowering does: `|w|` summed a row at a time
+    and then over the rows, in f32 (f64 for f64 weights), the mean rounded
+    to the f32 scale, and `w` divided by that scale.
   }];
   let arguments = (ins Yat_FloatTensor:$w);
   let results = (outs Yat_I8Tensor:$packed, Yat_F32Tensor:$scale);
+  let hasFolder = 1;
   let builders = [
     OpBuilder<(ins "Value":$w)>
   ];
