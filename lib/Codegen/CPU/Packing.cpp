@@ -3,8 +3,8 @@
 // Panels are plain tensor copies (or transposes) per parallel tile, not
 // linalg.pack/mmt4d: with upstream's transform `structured.pack_greedily`
 // and linalg vectorization, the packed linalg.mmt4d did not become FMA
-// register tiles, and a 1024^3 f32 matmul took 270-370 ms against 10-11 ms for these panels and
-// the outer-product kernel (2 threads, AMD EPYC, 2026-12-01).
+// register tiles, and a 1024^3 f32 matmul took 270-370 ms against 10-11 ms for
+// these panels and the outer-product kernel (2 threads, AMD EPYC, 2026-12-01).
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Interfaces/ValueBoundsOpInterface.h"
+#include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
 
 using namespace mlir;
 using namespace mlir::yat;
@@ -21,28 +22,13 @@ using namespace mlir::yat::cpu;
 
 namespace {
 
-/// `value` with its last two dims swapped, into a new tensor.
-Value emitTransposedPanel(RewriterBase &rewriter, Location loc, Value value) {
-  auto type = cast<RankedTensorType>(value.getType());
-  int64_t rank = type.getRank();
-  SmallVector<int64_t> permutation =
-      llvm::to_vector(llvm::seq<int64_t>(0, rank));
-  std::swap(permutation[rank - 2], permutation[rank - 1]);
-  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(rewriter, loc, value);
-  std::swap(sizes[rank - 2], sizes[rank - 1]);
-  Value empty =
-      tensor::EmptyOp::create(rewriter, loc, sizes, type.getElementType());
-  return linalg::TransposeOp::create(rewriter, loc, value, empty, permutation)
-      ->getResult(0);
-}
-
 /// `op` (a matmul with an (N, K) right operand) rebuilt on the (K, N)
 /// transposed copy of that operand, with the plain maps of the
 /// outer-product kernel.
 linalg::LinalgOp rewriteWithTransposedPanel(RewriterBase &rewriter,
                                             linalg::LinalgOp op) {
   Location loc = op.getLoc();
-  Value panel = emitTransposedPanel(rewriter, loc, op.getDpsInputs()[1]);
+  Value panel = createSwappedLastDims(rewriter, loc, op.getDpsInputs()[1]);
   SmallVector<Value> inputs = {op.getDpsInputs()[0], panel};
   Operation *plain =
       isa<linalg::MatmulOp>(op)

@@ -268,7 +268,7 @@ private:
     Value split = tensor::ExpandShapeOp::create(
         b, loc, RankedTensorType::get(shape, type.getElementType()), value,
         reassociation);
-    return emitSwappedLastDims(b, loc, split);
+    return createSwappedLastDims(b, loc, split);
   }
 
   /// The inverse of emitGroupInnermost: (P, groups) back to channel g·P + p.
@@ -276,26 +276,12 @@ private:
     auto type = cast<RankedTensorType>(value.getType());
     int64_t rank = type.getRank();
     if (type.getShape()[rank - 2] != 1)
-      value = emitSwappedLastDims(b, loc, value);
+      value = createSwappedLastDims(b, loc, value);
     SmallVector<ReassociationIndices> reassociation;
     for (int64_t d = 0; d + 2 < rank; ++d)
       reassociation.push_back({d});
     reassociation.push_back({rank - 2, rank - 1});
     return tensor::CollapseShapeOp::create(b, loc, value, reassociation);
-  }
-
-  static Value emitSwappedLastDims(OpBuilder &b, Location loc, Value value) {
-    auto type = cast<RankedTensorType>(value.getType());
-    int64_t rank = type.getRank();
-    SmallVector<int64_t> permutation =
-        llvm::to_vector(llvm::seq<int64_t>(0, rank));
-    std::swap(permutation[rank - 2], permutation[rank - 1]);
-    SmallVector<int64_t> shape(type.getShape());
-    std::swap(shape[rank - 2], shape[rank - 1]);
-    Value empty = emitEmptyTensor(
-        b, loc, RankedTensorType::get(shape, type.getElementType()));
-    return linalg::TransposeOp::create(b, loc, value, empty, permutation)
-        ->getResult(0);
   }
 
   /// A channels-last grouped convolution with its operands' channels

@@ -22,6 +22,7 @@
 #include "MatchUtils.h"
 #include "PopulatePatterns.h"
 
+#include "mlir/Dialect/Utils/IndexingUtils.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
@@ -508,9 +509,7 @@ struct RaiseAssociativeScanPattern : OpRewritePattern<shlo::AddOp> {
     for (int64_t d = 0; d < rank; ++d)
       if (d != axis)
         toFront.push_back(d);
-    SmallVector<int64_t> fromFront(rank);
-    for (auto [position, d] : llvm::enumerate(toFront))
-      fromFront[d] = position;
+    SmallVector<int64_t> fromFront = invertPermutationVector(toFront);
     Value decays = buildTranspose(rewriter, loc, a, toFront);
     Value inputs = buildTranspose(rewriter, loc, b, toFront);
     auto recurrence = LinearRecurrenceOp::create(

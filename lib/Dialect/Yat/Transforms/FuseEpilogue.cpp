@@ -1,8 +1,8 @@
 //===- FuseEpilogue.cpp - the yat-fuse-epilogue pass ----------------------===//
 //
 // The pass driver, the helpers shared by the per-family patterns
-// (FuseEpilogueProduct.cpp, FuseEpilogueConv.cpp, FuseEpilogueAttention.cpp)
-// and the lowering of yat.squared_norms.
+// (FuseEpilogueProduct.cpp, FuseEpilogueConv.cpp, FuseEpilogueAttention.cpp,
+// FuseEpilogueRecurrence.cpp) and the lowering of yat.squared_norms.
 //
 //===----------------------------------------------------------------------===//
 

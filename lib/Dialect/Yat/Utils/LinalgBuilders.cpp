@@ -130,3 +130,17 @@ Value yat::createPaddedInput(OpBuilder &b, Location loc, Value input,
   return tensor::PadOp::create(b, loc, /*resultType=*/Type(), input, low, high,
                                zero);
 }
+
+Value mlir::yat::createSwappedLastDims(OpBuilder &b, Location loc,
+                                       Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t rank = type.getRank();
+  SmallVector<int64_t> permutation =
+      llvm::to_vector(llvm::seq<int64_t>(0, rank));
+  std::swap(permutation[rank - 2], permutation[rank - 1]);
+  SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, value);
+  std::swap(sizes[rank - 2], sizes[rank - 1]);
+  Value empty = createEmptyTensor(b, loc, sizes, type.getElementType());
+  return linalg::TransposeOp::create(b, loc, value, empty, permutation)
+      ->getResult(0);
+}

@@ -43,7 +43,8 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
     Lowers `yat.product`, `yat.conv`, `yat.attention` (and the
     `*_with_norms` forms made by `yat-cache-norms`) to loop nests on tensors
     in which the distance, square, division, `alpha` and `bias` are applied
-    to each output tile while its dot products are fresh. No tensor holding
+    to each output tile while its dot products are fresh, and
+    `yat.linear_recurrence` to parallel tiles of its step loop. No tensor holding
     the full `dot`, `dist` or attention scores is ever created:
 
     * `yat.product`: the leading dims of `x` are collapsed to `M x K`, and
@@ -55,7 +56,8 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
       norms of those rows (read from `w_norms` when given), and one
       elementwise `linalg.generic` applying the epilogue (f32 math, one
       rounding to the result type) before `tensor.parallel_insert_slice`.
-      `yat-cpu-pipeline` runs this pass with `ops=grouped-conv,attention`:
+      `yat-cpu-pipeline` runs this pass with
+      `ops=grouped-conv,attention,recurrence`:
       its code generation tiles the decomposed product like any contraction
       with an elementwise epilogue, with packed weight panels and chunks of
       K, and the decomposed ungrouped conv like any convolution.

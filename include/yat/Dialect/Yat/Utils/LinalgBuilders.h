@@ -48,6 +48,10 @@ Value createNamedConv(OpBuilder &b, Location loc, Value input, Value filter,
                       Value init, ArrayRef<int64_t> strides,
                       ArrayRef<int64_t> dilations);
 
+/// `value` with its last two dims swapped, into a new tensor (a
+/// `linalg.transpose`; sizes may be dynamic).
+Value createSwappedLastDims(OpBuilder &b, Location loc, Value value);
+
 /// `input` (N x S.. x C, channels last) zero-padded by `padding` (low and
 /// high per spatial dim) with a `tensor.pad`, or `input` when all are 0.
 Value createPaddedInput(OpBuilder &b, Location loc, Value input,
