@@ -5,6 +5,9 @@
 //   blas_bench sgemm M N K ITERATIONS
 //     C[M, N] = X[M, K] · W[N, K]ᵀ with cblas_sgemm (row major, W
 //     transposed), the plain matmul inside a ⵟ-product layer.
+//   blas_bench sgemv N K ITERATIONS
+//     y[N] = W[N, K] · x[K] with cblas_sgemv (row major), the f32 form of a
+//     one-token BitLinear layer.
 //   blas_bench sgemm_batched B M N K ITERATIONS
 //     C[b, M, N] = X[b, M, K] · W[b, K, N] for each b with cblas_sgemm (row
 //     major, nothing transposed), a batched matmul such as attention's.
@@ -66,6 +69,7 @@ void report(const std::function<void()> &call, int iterations) {
 
 int usage() {
   std::fprintf(stderr, "usage: blas_bench sgemm M N K ITERATIONS\n"
+                       "       blas_bench sgemv N K ITERATIONS\n"
                        "       blas_bench sgemm_batched B M N K ITERATIONS\n"
                        "       blas_bench conv N H W C F KH KW ITERATIONS\n");
   return 2;
@@ -95,6 +99,18 @@ int main(int argc, char **argv) {
                       x.data(), k, w.data(), k, 0.0f, y.data(), n);
         },
         static_cast<int>(args[3]));
+    return 0;
+  }
+  if (mode == "sgemv" && args.size() == 3) {
+    long n = args[0], k = args[1];
+    std::vector<float> x = randomArray(k, 1), w = randomArray(n * k, 2);
+    std::vector<float> y(n);
+    report(
+        [&] {
+          cblas_sgemv(CblasRowMajor, CblasNoTrans, n, k, 1.0f, w.data(), k,
+                      x.data(), 1, 0.0f, y.data(), 1);
+        },
+        static_cast<int>(args[2]));
     return 0;
   }
   if (mode == "sgemm_batched" && args.size() == 5) {

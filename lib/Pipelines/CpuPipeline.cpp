@@ -49,6 +49,10 @@ void mlir::yat::addFusionStage(OpPassManager &pm, unsigned workers) {
   fuseOptions.opFamilies = {"grouped-conv", "attention", "recurrence"};
   fuseOptions.workers = workers;
   pm.addPass(createYatFuseEpilogue(fuseOptions));
+  // Ternary matmuls become int8 dot products on 2-bit weight blocks.
+  YatPackTernaryOptions packOptions;
+  packOptions.workers = workers;
+  pm.addPass(createYatPackTernary(packOptions));
 }
 
 /// The f32 lanes of the host's widest vectors: 16 (AVX-512), 8 (AVX) or 4.
@@ -127,14 +131,31 @@ void mlir::yat::addBufferizationStage(OpPassManager &pm) {
   pm.addPass(createConvertBufferizationToMemRefPass());
 }
 
+/// The byte dot products (yat-cpu-microkernels' `int8-dot`) the host has
+/// for vectors of `width` 32-bit lanes, within what `requested` allows.
+static std::string getInt8DotProducts(unsigned width, StringRef requested) {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  bool vnni = features.lookup("avx512vnni") &&
+              (width == 16 || (width == 8 && features.lookup("avx512vl")));
+  bool maddubs = width == 16 ? features.lookup("avx512bw")
+                             : width == 8 && features.lookup("avx2");
+  if (requested == "auto" && vnni)
+    return "vnni";
+  if ((requested == "auto" || requested == "maddubs") && maddubs)
+    return "maddubs";
+  return "none";
+}
+
 /// Register tiles for vectors of `width` f32 lanes: 24 accumulators of the
 /// 32 zmm registers for 16 lanes (AVX-512), 12 of the 16 ymm registers for 8
 /// (AVX), 8 of 16 xmm registers for 4. Width 0 takes the host's widest.
-static yat::YatCpuMicrokernelsOptions getMicrokernelOptions(unsigned width) {
+static yat::YatCpuMicrokernelsOptions
+getMicrokernelOptions(unsigned width, StringRef int8DotProducts) {
   if (width == 0)
     width = getHostVectorWidth();
   yat::YatCpuMicrokernelsOptions options;
   options.vectorWidth = width;
+  options.int8DotProducts = getInt8DotProducts(width, int8DotProducts);
   if (width >= 16)
     return options;
   options.microRows = width >= 8 ? 6 : 4;
@@ -151,7 +172,8 @@ void mlir::yat::addMicrokernelStage(OpPassManager &pm,
   if (options.threads != 1)
     pm.nest<func::FuncOp>().addPass(createYatCpuSerializeSmallForalls());
   pm.nest<func::FuncOp>().addPass(
-      createYatCpuMicrokernels(getMicrokernelOptions(options.vectorWidth)));
+      createYatCpuMicrokernels(getMicrokernelOptions(
+          options.vectorWidth, options.int8DotProducts.getValue())));
   pm.addPass(createCanonicalizerPass());
   if (options.threads == 1) {
     // Serial code: the tile loops run in order on the caller's thread.

@@ -66,6 +66,14 @@ struct YatCpuPipelineOptions
                      "vector-width is 16; false converts bf16 to f32 and "
                      "uses the f32 kernel"),
       llvm::cl::init(true)};
+  PassOptions::Option<std::string> int8DotProducts{
+      *this, "int8-dot",
+      llvm::cl::desc("Byte dot products of yat.ternary_matmul's kernel: auto "
+                     "(vpdpbusd with AVX-512 VNNI, else vpmaddubsw with "
+                     "AVX-512BW or AVX2, else scalar loops), maddubs "
+                     "(vpmaddubsw where the host has it) or none (scalar "
+                     "loops)"),
+      llvm::cl::init("auto")};
 };
 
 /// Whether `options` select AVX-512 BF16 dot products on this host.

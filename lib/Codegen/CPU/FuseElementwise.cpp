@@ -32,11 +32,30 @@ bool isKernelRoot(Operation *op) {
                       linalg::isaConvolutionOpInterface(linalgOp));
 }
 
-/// Fuses a producer into its single user unless either is a kernel root.
+/// Whether fusing into `operand`'s owner would compute the producer again
+/// for each step of a parallel loop the operand does not depend on, inside
+/// a reduction (the int8 activations of yat-pack-ternary's contraction
+/// would be quantized once per output channel).
+bool recomputesInReduction(OpOperand *operand) {
+  auto consumer = dyn_cast<linalg::LinalgOp>(operand->getOwner());
+  if (!consumer || consumer.getNumReductionLoops() == 0)
+    return false;
+  AffineMap map = consumer.getMatchingIndexingMap(operand);
+  SmallVector<utils::IteratorType> iterators = consumer.getIteratorTypesArray();
+  for (unsigned dim = 0; dim < map.getNumDims(); ++dim)
+    if (iterators[dim] == utils::IteratorType::parallel &&
+        !map.isFunctionOfDim(dim))
+      return true;
+  return false;
+}
+
+/// Fuses a producer into its single user unless either is a kernel root or
+/// the fusion would recompute the producer inside a reduction.
 bool shouldFuse(OpOperand *fusedOperand) {
   Operation *producer = fusedOperand->get().getDefiningOp();
   return producer && producer->hasOneUse() && !isKernelRoot(producer) &&
-         !isKernelRoot(fusedOperand->getOwner());
+         !isKernelRoot(fusedOperand->getOwner()) &&
+         !recomputesInReduction(fusedOperand);
 }
 
 struct YatCpuFuseElementwisePass

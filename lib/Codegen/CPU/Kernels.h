@@ -144,6 +144,21 @@ rewriteBf16PairPack(RewriterBase &rewriter, linalg::GenericOp op,
                     SmallVectorImpl<vector::TransposeOp> &transposes);
 
 //===----------------------------------------------------------------------===//
+// Ternary contractions (TernaryKernels.cpp)
+//===----------------------------------------------------------------------===//
+
+/// The x86 byte dot products a ternary contraction may use.
+enum class Int8DotKind { None, Vnni, Maddubs };
+
+/// Rewrites the ternary contraction of yat-pack-ternary (int8 activations
+/// times 2-bit weight blocks into i32) into `vpdpbusd` (`Vnni`) or
+/// `vpmaddubsw` + `vpmaddwd` (`Maddubs`) loops on vectors of
+/// `vectorWidth` (16 or 8) i32 lanes; fails for other ops, widths and
+/// `None`.
+LogicalResult rewriteTernaryDot(RewriterBase &rewriter, linalg::GenericOp op,
+                                Int8DotKind kind, int64_t vectorWidth);
+
+//===----------------------------------------------------------------------===//
 // Convolutions (ConvolutionKernels.cpp)
 //===----------------------------------------------------------------------===//
 

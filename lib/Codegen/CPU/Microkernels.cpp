@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "yat/Codegen/CPU/Passes.h"
+#include "llvm/ADT/StringSwitch.h"
 
 #define DEBUG_TYPE "yat-cpu-microkernels"
 
@@ -51,6 +52,20 @@ struct YatCpuMicrokernelsPass
                                     << "' must be positive, got " << value;
         return signalPassFailure();
       }
+    }
+
+    std::optional<Int8DotKind> int8Dot =
+        llvm::StringSwitch<std::optional<Int8DotKind>>(int8DotProducts)
+            .Case("none", Int8DotKind::None)
+            .Case("vnni", Int8DotKind::Vnni)
+            .Case("maddubs", Int8DotKind::Maddubs)
+            .Default(std::nullopt);
+    if (!int8Dot) {
+      getOperation()->emitError()
+          << "yat-cpu-microkernels option 'int8-dot' must be none, vnni or "
+             "maddubs, got '"
+          << int8DotProducts << "'";
+      return signalPassFailure();
     }
 
     SmallVector<Operation *> candidates;
@@ -97,7 +112,9 @@ struct YatCpuMicrokernelsPass
       }
       if (auto generic = dyn_cast<linalg::GenericOp>(op)) {
         if (succeeded(rewriteBf16PairProduct(rewriter, generic, shape)) ||
-            succeeded(rewriteBf16PairPack(rewriter, generic, transposes)))
+            succeeded(rewriteBf16PairPack(rewriter, generic, transposes)) ||
+            succeeded(rewriteTernaryDot(rewriter, generic, *int8Dot,
+                                        shape.vectorWidth)))
           continue;
         (void)rewriteElementwise(rewriter, generic, shape.vectorWidth);
       }

@@ -9,26 +9,13 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
+#include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
 
 #define DEBUG_TYPE "convert-yat-to-linalg"
 
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::lowering;
-
-/// Lower bound of both the absmean weight scale and the per-token absmax.
-static constexpr double kScaleFloor = 1e-5;
-
-/// `min(max(value, lo), hi)`; a NaN `value` becomes `lo` instead of poisoning
-/// the integer conversion that follows.
-static Value createClamp(OpBuilder &b, Location loc, Value value, double lo,
-                         double hi) {
-  Type type = value.getType();
-  Value lower = arith::MaxNumFOp::create(b, loc, value,
-                                         createFloatConstant(b, loc, type, lo));
-  return arith::MinNumFOp::create(b, loc, lower,
-                                  createFloatConstant(b, loc, type, hi));
-}
 
 namespace {
 
@@ -86,7 +73,8 @@ struct TernarizeOpLowering : OpRewritePattern<TernarizeOp> {
         [&](OpBuilder &b, Location l, ValueRange args) -> Value {
           Value mean = arith::DivFOp::create(b, l, args[0], count);
           Value floored = arith::MaximumFOp::create(
-              b, l, mean, createFloatConstant(b, l, computeType, kScaleFloor));
+              b, l, mean,
+              createFloatConstant(b, l, computeType, kTernaryScaleFloor));
           return convertFloat(b, l, floored, f32);
         });
 
@@ -112,7 +100,7 @@ struct TernarizeOpLowering : OpRewritePattern<TernarizeOp> {
               convertFloat(b, l, args[1], computeType));
           Value rounded = math::RoundEvenOp::create(b, l, ratio);
           Value ternary = arith::FPToSIOp::create(
-              b, l, i8, createClamp(b, l, rounded, -1.0, 1.0));
+              b, l, i8, createFloatClamp(b, l, rounded, -1.0, 1.0));
           Value code = arith::AndIOp::create(
               b, l, ternary, arith::ConstantIntOp::create(b, l, i8, 3));
           Value position = arith::IndexCastOp::create(
@@ -222,22 +210,15 @@ struct TernaryMatmulOpLowering : OpRewritePattern<TernaryMatmulOp> {
           createEmptyTensor(rewriter, loc, rowSizes, computeType),
           {rowIdentity, rowIdentity}, getIterators(rank - 1),
           [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-            Value floored = arith::MaximumFOp::create(
-                b, l, args[0],
-                createFloatConstant(b, l, computeType, kScaleFloor));
-            return arith::DivFOp::create(
-                b, l, createFloatConstant(b, l, computeType, 127.0), floored);
+            return createInt8ActivationScale(b, l, args[0]);
           });
       Value quantizedX = createGeneric(
           rewriter, loc, ValueRange{x, rowScale},
           createEmptyTensor(rewriter, loc, xSizes, i8),
           {identity, rowMap, identity}, getIterators(rank),
           [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-            Value scaled = arith::MulFOp::create(
+            return createInt8Activation(
                 b, l, convertFloat(b, l, args[0], computeType), args[1]);
-            Value rounded = math::RoundEvenOp::create(b, l, scaled);
-            return arith::FPToSIOp::create(
-                b, l, i8, createClamp(b, l, rounded, -128.0, 127.0));
           });
       Value accumulator = createContractionWithTransposedRhs(
           rewriter, loc, quantizedX, weights,

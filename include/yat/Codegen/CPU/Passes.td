@@ -272,6 +272,16 @@ def YatCpuMicrokernels : Pass<"yat-cpu-microkernels"> {
       `x86vector.avx512.dot` (`vdpbf16ps`, AVX-512 BF16); and the packing
       of its pair panels (`out[p, c, i] = in[c, 2p + i]`): 16 x 16 blocks
       of pairs, as 32-bit words, transposed in registers.
+    * the ternary contraction of `yat-pack-ternary` (int8 activations times
+      64-byte blocks of 2-bit weights, into i32), with `vector-width` 16 or
+      8 and `int8-dot` other than `none`: each row's `Σ_k q` once, then,
+      for runs of blocks (outer) and of rows (inner), accumulators in
+      registers along K; each 16-position step loads the blocks, decodes
+      the codes of 4 positions with a shift and a mask and adds their
+      products with the rows' 4 activations (one broadcast 32-bit word)
+      by `vpdpbusd` (`vnni`, AVX-512 VNNI; 256-bit with AVX-512VL for
+      width 8) or `vpmaddubsw` + `vpmaddwd` (`maddubs`, AVX-512BW for width
+      16, AVX2 for 8), as LLVM intrinsic calls.
 
     Ops that match none of these are left for `convert-linalg-to-loops`.
     Masks and lane indices are materialized as `arith` ops on constant
@@ -288,9 +298,14 @@ def YatCpuMicrokernels : Pass<"yat-cpu-microkernels"> {
            "Output rows per dot-product register tile">,
     Option<"dotColumns", "dot-cols", "int64_t", /*default=*/"4",
            "Output columns per dot-product register tile">,
+    Option<"int8DotProducts", "int8-dot", "std::string", /*default=*/"\"none\"",
+           "Byte dot products of the ternary contraction: none (left for "
+           "convert-linalg-to-loops), vnni (vpdpbusd) or maddubs "
+           "(vpmaddubsw + vpmaddwd)">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
+    "::mlir::LLVM::LLVMDialect",
     "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect",
     "::mlir::vector::VectorDialect",

@@ -4,6 +4,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 using namespace mlir;
@@ -143,4 +144,34 @@ Value mlir::yat::createSwappedLastDims(OpBuilder &b, Location loc,
   Value empty = createEmptyTensor(b, loc, sizes, type.getElementType());
   return linalg::TransposeOp::create(b, loc, value, empty, permutation)
       ->getResult(0);
+}
+
+static Value createScalarConstant(OpBuilder &b, Location loc, Type type,
+                                  double value) {
+  return arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, value));
+}
+
+Value yat::createFloatClamp(OpBuilder &b, Location loc, Value value, double lo,
+                            double hi) {
+  Type type = value.getType();
+  Value lower = arith::MaxNumFOp::create(
+      b, loc, value, createScalarConstant(b, loc, type, lo));
+  return arith::MinNumFOp::create(b, loc, lower,
+                                  createScalarConstant(b, loc, type, hi));
+}
+
+Value yat::createInt8ActivationScale(OpBuilder &b, Location loc, Value absMax) {
+  Type type = absMax.getType();
+  Value floored = arith::MaximumFOp::create(
+      b, loc, absMax, createScalarConstant(b, loc, type, kTernaryScaleFloor));
+  return arith::DivFOp::create(
+      b, loc, createScalarConstant(b, loc, type, 127.0), floored);
+}
+
+Value yat::createInt8Activation(OpBuilder &b, Location loc, Value value,
+                                Value scale) {
+  Value scaled = arith::MulFOp::create(b, loc, value, scale);
+  Value rounded = math::RoundEvenOp::create(b, loc, scaled);
+  return arith::FPToSIOp::create(
+      b, loc, b.getI8Type(), createFloatClamp(b, loc, rounded, -128.0, 127.0));
 }

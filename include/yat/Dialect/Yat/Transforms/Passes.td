@@ -155,4 +155,53 @@ def YatFuseEpilogue : Pass<"yat-fuse-epilogue"> {
   ];
 }
 
+def YatPackTernary : Pass<"yat-pack-ternary"> {
+  let summary = "Lower yat.ternary_matmul to int8 dot products on 2-bit "
+                "weights in the kernel's layout";
+  let description = [{
+    Rewrites `yat.ternary_matmul` with `activation_bits = 8` (float `x`
+    other than f64, N and K multiples of 16) into linalg on tensors, cut
+    into parallel tiles of output rows and columns:
+
+    * The weights are re-laid out into blocks of 16 output channels x 16
+      reduction positions, 64 bytes each: byte `4·c + j` of block
+      `(n / 16, k / 16)` holds, in bits `2i..2i+1`, the weight of channel
+      `c = n mod 16` at `k = 16·(k / 16) + 4i + j` as the unsigned code
+      `t + 1` (0, 1 or 2). Shifting a 64-byte block right by `2i` and
+      masking gives 16 channels x 4 consecutive reduction positions as
+      unsigned bytes: the operand layout of the x86 byte dot products
+      (`vpdpbusd`, `vpmaddubsw`). A constant weight (including a
+      `yat.ternarize` of a constant, which is folded first) is re-laid out
+      at compile time; any other becomes a `linalg.generic` that does it
+      at run time.
+    * Per tile, the activations are quantized as the op defines them (one
+      `linalg.generic` reduction for each row's absmax, one for the int8
+      codes) and `Σ_k q[m, k]` is summed per row. A `yat.rms_norm` that
+      produces `x` is computed inside the same tile from its input: the
+      normalized row is never stored, only its int8 codes.
+    * The contraction is one `linalg.generic` over
+      `(m, n / 16, n mod 16, k / 16, i, j)` accumulating
+      `q · code` in i32, which `yat-cpu-microkernels` turns into byte dot
+      products; the epilogue computes
+      `(acc − Σ_k q) · scale / sx` per output, since `code = t + 1`.
+
+    The tiles: with at least 8 rows per worker, `ceil(M / workers)` rows
+    (a multiple of 8) and every column; otherwise all rows and the columns
+    split into one run of blocks per worker (a GEMV is split along N).
+
+    Other `yat.ternary_matmul` ops are left for `convert-yat-to-linalg`.
+  }];
+  let options = [
+    Option<"workers", "workers", "int64_t", /*default=*/"0",
+           "Workers the tiles are cut for (0: the host's hardware threads)">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 #endif // YAT_DIALECT_YAT_TRANSFORMS_PASSES_TD

@@ -57,6 +57,26 @@ Value createSwappedLastDims(OpBuilder &b, Location loc, Value value);
 Value createPaddedInput(OpBuilder &b, Location loc, Value input,
                         ArrayRef<int64_t> padding);
 
+/// Lower bound of the absmean weight scale (`yat.ternarize`) and of the
+/// per-token absmax (`yat.ternary_matmul` with activation_bits = 8).
+inline constexpr double kTernaryScaleFloor = 1e-5;
+
+/// `min(max(value, lo), hi)` of a float scalar; a NaN `value` becomes `lo`
+/// instead of poisoning an integer conversion that follows.
+Value createFloatClamp(OpBuilder &b, Location loc, Value value, double lo,
+                       double hi);
+
+/// The per-token int8 scale of `yat.ternary_matmul` (activation_bits = 8)
+/// from a row's absmax: `127 / max(absMax, 1e-5)`, in absMax's float type.
+Value createInt8ActivationScale(OpBuilder &b, Location loc, Value absMax);
+
+/// One activation quantized to int8: `clamp(round_half_even(value · scale),
+/// −128, 127)` (value and scale of one float type). The reference and the
+/// packed ternary lowerings both build it here, so that they agree bit for
+/// bit.
+Value createInt8Activation(OpBuilder &b, Location loc, Value value,
+                           Value scale);
+
 } // namespace mlir::yat
 
 #endif // YAT_DIALECT_YAT_UTILS_LINALGBUILDERS_H

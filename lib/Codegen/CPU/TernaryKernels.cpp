@@ -1,0 +1,382 @@
+//===- TernaryKernels.cpp - int8 x 2-bit dot products ---------------------===//
+//
+// The ternary contraction that yat-pack-ternary emits, on buffers:
+//
+//   acc[m, nb, c] += Σ_{kb, i, j} q[m, kb, i, j] · (code − 1)
+//   code = (w[nb, kb, c, j] >> 2i) & 3                (loops m nb c kb i j)
+//
+// q holds int8 activations, w 64-byte blocks of 16 output channels x 16
+// reduction positions with 2 bits a weight. Shifting a block right by 2i
+// and masking gives the unsigned codes of 16 channels x 4 consecutive
+// positions, and the 4 activations of those positions, broadcast as one
+// 32-bit word, are their signed operand:
+//
+//   * `vnni`: `vpdpbusd` (AVX-512 VNNI) adds the four u8 x s8 products of
+//     each 32-bit lane into an i32 accumulator, 64 multiply-adds in one
+//     instruction;
+//   * `maddubs`: `vpmaddubsw` (AVX-512BW or AVX2) multiplies and adds
+//     pairs into i16 (at most 2·2·128, no saturation), `vpmaddwd` with
+//     ones adds the pairs of i16 into i32.
+//
+// Both compute Σ q · code; the kernel subtracts Σ_k q (each row's sum,
+// computed once per call) to get Σ q · (code − 1). Neither instruction has
+// an op in MLIR's x86vector dialect (its `avx.dot.i8` is AVX-VNNI-INT8's
+// `vpdpbssd`), so they are LLVM intrinsic calls.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Kernels.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
+using namespace mlir;
+using namespace mlir::yat;
+using namespace mlir::yat::cpu;
+
+namespace {
+
+/// Output channels and reduction positions of one weight block.
+constexpr int64_t kBlock = 16;
+
+/// The operands of a ternary contraction on buffers, viewed as q[m, k],
+/// weights[nb, kb, 64 bytes] and acc[m, nb, c].
+struct TernaryDot {
+  Value activations, weights, accumulator;
+};
+
+/// Whether `value` is `op(lhs, rhs)` (in either order when `commutative`)
+/// with `lhsMatch(lhs)` and `rhsMatch(rhs)`.
+template <typename OpTy>
+bool isBinary(Value value, function_ref<bool(Value)> lhsMatch,
+              function_ref<bool(Value)> rhsMatch, bool commutative = true) {
+  auto op = value.getDefiningOp<OpTy>();
+  if (!op)
+    return false;
+  if (lhsMatch(op->getOperand(0)) && rhsMatch(op->getOperand(1)))
+    return true;
+  return commutative && lhsMatch(op->getOperand(1)) &&
+         rhsMatch(op->getOperand(0));
+}
+
+bool isIntConstant(Value value, int64_t expected) {
+  std::optional<int64_t> constant = getConstantIntValue(value);
+  return constant && *constant == expected;
+}
+
+/// Matches the body `out + extsi(q) · (extui((w >> 2·index(4)) & 3) − 1)`.
+bool hasTernaryDotBody(linalg::GenericOp op) {
+  Block &body = op.getRegion().front();
+  Value q = body.getArgument(0), w = body.getArgument(1),
+        out = body.getArgument(2);
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  auto is = [](Value expected) {
+    return [expected](Value v) { return v == expected; };
+  };
+  auto constant = [](int64_t expected) {
+    return [expected](Value v) { return isIntConstant(v, expected); };
+  };
+  auto shift = [&](Value v) {
+    return isBinary<arith::MulIOp>(
+        v,
+        [](Value index) {
+          auto cast = index.getDefiningOp<arith::IndexCastOp>();
+          auto loop =
+              cast ? cast.getIn().getDefiningOp<linalg::IndexOp>() : nullptr;
+          return loop && loop.getDim() == 4;
+        },
+        constant(2));
+  };
+  auto code = [&](Value v) {
+    auto extended = v.getDefiningOp<arith::ExtUIOp>();
+    return extended &&
+           isBinary<arith::AndIOp>(
+               extended.getIn(),
+               [&](Value shifted) {
+                 return isBinary<arith::ShRUIOp>(shifted, is(w), shift,
+                                                 /*commutative=*/false);
+               },
+               constant(3));
+  };
+  auto ternary = [&](Value v) {
+    return isBinary<arith::SubIOp>(v, code, constant(1),
+                                   /*commutative=*/false);
+  };
+  auto activation = [&](Value v) {
+    auto extended = v.getDefiningOp<arith::ExtSIOp>();
+    return extended && extended.getIn() == q;
+  };
+  return yield.getNumOperands() == 1 &&
+         isBinary<arith::AddIOp>(yield.getOperand(0), is(out), [&](Value v) {
+           return isBinary<arith::MulIOp>(v, activation, ternary);
+         });
+}
+
+bool hasElementType(Value value, unsigned width) {
+  auto type = dyn_cast<MemRefType>(value.getType());
+  return type && type.getElementType().isInteger(width);
+}
+
+std::optional<TernaryDot> matchTernaryDot(RewriterBase &rewriter,
+                                          linalg::GenericOp op) {
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
+      op.getNumDpsInits() != 1 || op.getNumLoops() != 6 ||
+      op.getNumParallelLoops() != 3)
+    return std::nullopt;
+  MLIRContext *context = op.getContext();
+  auto map = [&](ArrayRef<unsigned> dims) {
+    SmallVector<AffineExpr> exprs;
+    for (unsigned dim : dims)
+      exprs.push_back(getAffineDimExpr(dim, context));
+    return AffineMap::get(6, 0, exprs, context);
+  };
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (maps[0] != map({0, 3, 4, 5}) || maps[1] != map({1, 3, 2, 5}) ||
+      maps[2] != map({0, 1, 2}))
+    return std::nullopt;
+  Value q = op.getDpsInputs()[0], w = op.getDpsInputs()[1],
+        acc = op.getDpsInits()[0];
+  if (!hasElementType(q, 8) || !hasElementType(w, 8) ||
+      !hasElementType(acc, 32) || !hasTernaryDotBody(op))
+    return std::nullopt;
+  auto qType = cast<MemRefType>(q.getType());
+  auto wType = cast<MemRefType>(w.getType());
+  auto accType = cast<MemRefType>(acc.getType());
+  if (qType.getDimSize(2) != 4 || qType.getDimSize(3) != 4 ||
+      wType.getDimSize(2) != kBlock || wType.getDimSize(3) != 4 ||
+      accType.getDimSize(2) != kBlock || !hasUnitInnerStride(accType))
+    return std::nullopt;
+  SmallVector<ReassociationIndices> rowsOfQ = {{0}, {1, 2, 3}};
+  SmallVector<ReassociationIndices> blocksOfW = {{0}, {1}, {2, 3}};
+  if (!memref::CollapseShapeOp::isGuaranteedCollapsible(qType, rowsOfQ) ||
+      !memref::CollapseShapeOp::isGuaranteedCollapsible(wType, blocksOfW))
+    return std::nullopt;
+  rewriter.setInsertionPoint(op);
+  Location loc = op.getLoc();
+  TernaryDot problem;
+  problem.activations =
+      memref::CollapseShapeOp::create(rewriter, loc, q, rowsOfQ);
+  problem.weights =
+      memref::CollapseShapeOp::create(rewriter, loc, w, blocksOfW);
+  problem.accumulator = acc;
+  return problem;
+}
+
+/// Emits the dot products of one instruction family for `lanes` i32 lanes.
+class ByteDotEmitter {
+public:
+  ByteDotEmitter(OpBuilder &b, Location loc, Int8DotKind kind, int64_t lanes)
+      : kind(kind), lanes(lanes),
+        bytes(VectorType::get({4 * lanes}, b.getI8Type())),
+        words(VectorType::get({lanes}, b.getI32Type())),
+        halves(VectorType::get({2 * lanes}, b.getI16Type())) {
+    if (kind == Int8DotKind::Maddubs)
+      ones = splat(b, loc, halves, b.getI16IntegerAttr(1));
+  }
+
+  VectorType getBytesType() const { return bytes; }
+  VectorType getWordsType() const { return words; }
+
+  /// `acc + Σ_4 unsignedBytes · signedBytes` per 32-bit lane.
+  Value emit(OpBuilder &b, Location loc, Value acc, Value unsignedBytes,
+             Value signedBytes) const {
+    bool wide = lanes == 16;
+    if (kind == Int8DotKind::Vnni)
+      return call(b, loc, words,
+                  wide ? "llvm.x86.avx512.vpdpbusd.512"
+                       : "llvm.x86.avx512.vpdpbusd.256",
+                  {acc, unsignedBytes, signedBytes});
+    Value pairs = call(b, loc, halves,
+                       wide ? "llvm.x86.avx512.pmaddubs.w.512"
+                            : "llvm.x86.avx2.pmadd.ub.sw",
+                       {unsignedBytes, signedBytes});
+    Value quads =
+        call(b, loc, words,
+             wide ? "llvm.x86.avx512.pmaddw.d.512" : "llvm.x86.avx2.pmadd.wd",
+             {pairs, ones});
+    return arith::AddIOp::create(b, loc, acc, quads);
+  }
+
+private:
+  static Value call(OpBuilder &b, Location loc, Type type, StringRef name,
+                    ValueRange args) {
+    return LLVM::CallIntrinsicOp::create(b, loc, type, b.getStringAttr(name),
+                                         args)
+        .getResult(0);
+  }
+
+  Int8DotKind kind;
+  int64_t lanes;
+  VectorType bytes, words, halves;
+  Value ones;
+};
+
+/// Σ_k q[row, k] for every row of `activations` into `sums` (i32), 16
+/// bytes at a time (K is a multiple of 16).
+void emitRowSums(OpBuilder &b, Location loc, Value activations, Value rows,
+                 Value sums) {
+  Value columns = memref::DimOp::create(b, loc, activations, 1);
+  auto wordVector = VectorType::get({kBlock}, b.getI32Type());
+  buildFor(b, loc, indexConstant(b, loc, 0), rows, 1,
+           [&](OpBuilder &b, Location loc, Value row) {
+             Value zero = splat(b, loc, wordVector, b.getI32IntegerAttr(0));
+             auto loop = scf::ForOp::create(
+                 b, loc, indexConstant(b, loc, 0), columns,
+                 indexConstant(b, loc, kBlock), ValueRange{zero},
+                 [&](OpBuilder &b, Location loc, Value k, ValueRange sum) {
+                   Value chunk = vector::LoadOp::create(
+                       b, loc, VectorType::get({kBlock}, b.getI8Type()),
+                       activations, ValueRange{row, k});
+                   Value wide =
+                       arith::ExtSIOp::create(b, loc, wordVector, chunk);
+                   scf::YieldOp::create(
+                       b, loc,
+                       ValueRange{arith::AddIOp::create(b, loc, sum[0], wide)});
+                 });
+             Value total = vector::ReductionOp::create(
+                 b, loc, vector::CombiningKind::ADD, loop.getResult(0));
+             memref::StoreOp::create(b, loc, total, sums, ValueRange{row});
+           });
+}
+
+/// The register tile: rows and weight blocks whose accumulators stay in
+/// registers while K is walked, sized for the vector registers (32 zmm or
+/// 16 ymm): accumulators, one raw and one decoded vector per block and one
+/// broadcast.
+struct RegisterTile {
+  int64_t rows, blocks;
+};
+
+RegisterTile chooseRegisterTile(int64_t lanes, Value rows) {
+  bool singleRow = isIntConstant(rows, 1);
+  if (lanes == 16)
+    return singleRow ? RegisterTile{1, 8} : RegisterTile{4, 4};
+  return singleRow ? RegisterTile{1, 2} : RegisterTile{2, 2};
+}
+
+void emitTernaryDot(OpBuilder &b, Location loc, const TernaryDot &problem,
+                    const ByteDotEmitter &dot, int64_t lanes) {
+  Value rows = memref::DimOp::create(b, loc, problem.accumulator, 0);
+  Value blocks = memref::DimOp::create(b, loc, problem.accumulator, 1);
+  Value kBlocks = memref::DimOp::create(b, loc, problem.weights, 1);
+  int64_t vectorsPerBlock = kBlock / lanes;
+  RegisterTile tile = chooseRegisterTile(lanes, rows);
+  VectorType bytes = dot.getBytesType(), words = dot.getWordsType();
+  auto wordBytes = VectorType::get({4}, b.getI8Type());
+  auto oneWord = VectorType::get({1}, b.getI32Type());
+
+  // Each row's Σ_k q, once per call.
+  Value sums = memref::AllocaOp::create(
+      b, loc, MemRefType::get({ShapedType::kDynamic}, b.getI32Type()),
+      ValueRange{rows});
+  emitRowSums(b, loc, problem.activations, rows, sums);
+
+  // Blocks outer, rows inner: a run of weight blocks stays in L1 while
+  // every row reads it.
+  forEachTile(
+      b, loc, blocks, tile.blocks,
+      [&](OpBuilder &b, Location loc, Value block0, int64_t blockCount) {
+        forEachTile(
+            b, loc, rows, tile.rows,
+            [&](OpBuilder &b, Location loc, Value row0, int64_t rowCount) {
+              auto accIndices = [&](int64_t r, int64_t blk, int64_t v) {
+                return SmallVector<Value>{add(b, loc, row0, r),
+                                          add(b, loc, block0, blk),
+                                          indexConstant(b, loc, v * lanes)};
+              };
+              SmallVector<Value> initial;
+              for (int64_t r = 0; r < rowCount; ++r)
+                for (int64_t blk = 0; blk < blockCount; ++blk)
+                  for (int64_t v = 0; v < vectorsPerBlock; ++v)
+                    initial.push_back(vector::LoadOp::create(
+                        b, loc, words, problem.accumulator,
+                        accIndices(r, blk, v)));
+              auto slot = [&](int64_t r, int64_t blk, int64_t v) {
+                return (r * blockCount + blk) * vectorsPerBlock + v;
+              };
+              auto loop = scf::ForOp::create(
+                  b, loc, indexConstant(b, loc, 0), kBlocks,
+                  indexConstant(b, loc, 1), initial,
+                  [&](OpBuilder &b, Location loc, Value kb,
+                      ValueRange carried) {
+                    SmallVector<Value> accs(carried);
+                    SmallVector<Value> raw;
+                    for (int64_t blk = 0; blk < blockCount; ++blk)
+                      for (int64_t v = 0; v < vectorsPerBlock; ++v)
+                        raw.push_back(vector::LoadOp::create(
+                            b, loc, bytes, problem.weights,
+                            ValueRange{add(b, loc, block0, blk), kb,
+                                       indexConstant(b, loc, v * 4 * lanes)}));
+                    Value kBase = arith::MulIOp::create(
+                        b, loc, kb, indexConstant(b, loc, kBlock));
+                    Value mask = splat(b, loc, bytes, b.getI8IntegerAttr(3));
+                    for (int64_t group = 0; group < 4; ++group) {
+                      SmallVector<Value> codes;
+                      for (Value block : raw) {
+                        Value shifted = block;
+                        if (group > 0)
+                          shifted = arith::ShRUIOp::create(
+                              b, loc, block,
+                              splat(b, loc, bytes,
+                                    b.getI8IntegerAttr(2 * group)));
+                        codes.push_back(
+                            arith::AndIOp::create(b, loc, shifted, mask));
+                      }
+                      for (int64_t r = 0; r < rowCount; ++r) {
+                        // The 4 activations of this group as one broadcast
+                        // word.
+                        Value word = vector::LoadOp::create(
+                            b, loc, wordBytes, problem.activations,
+                            ValueRange{add(b, loc, row0, r),
+                                       add(b, loc, kBase, 4 * group)});
+                        Value scalar = vector::ExtractOp::create(
+                            b, loc,
+                            vector::BitCastOp::create(b, loc, oneWord, word),
+                            ArrayRef<int64_t>{0});
+                        Value broadcast = vector::BitCastOp::create(
+                            b, loc, bytes,
+                            vector::BroadcastOp::create(b, loc, words, scalar));
+                        for (int64_t blk = 0; blk < blockCount; ++blk)
+                          for (int64_t v = 0; v < vectorsPerBlock; ++v) {
+                            Value &acc = accs[slot(r, blk, v)];
+                            acc = dot.emit(b, loc, acc,
+                                           codes[blk * vectorsPerBlock + v],
+                                           broadcast);
+                          }
+                      }
+                    }
+                    scf::YieldOp::create(b, loc, accs);
+                  });
+              // code = t + 1: subtract each row's Σ_k q once.
+              for (int64_t r = 0; r < rowCount; ++r) {
+                Value rowSum = memref::LoadOp::create(
+                    b, loc, sums, ValueRange{add(b, loc, row0, r)});
+                Value correction =
+                    vector::BroadcastOp::create(b, loc, words, rowSum);
+                for (int64_t blk = 0; blk < blockCount; ++blk)
+                  for (int64_t v = 0; v < vectorsPerBlock; ++v) {
+                    Value result = arith::SubIOp::create(
+                        b, loc, loop.getResult(slot(r, blk, v)), correction);
+                    vector::StoreOp::create(b, loc, result, problem.accumulator,
+                                            accIndices(r, blk, v));
+                  }
+              }
+            });
+      });
+}
+
+} // namespace
+
+LogicalResult cpu::rewriteTernaryDot(RewriterBase &rewriter,
+                                     linalg::GenericOp op, Int8DotKind kind,
+                                     int64_t vectorWidth) {
+  if (kind == Int8DotKind::None || (vectorWidth != 16 && vectorWidth != 8))
+    return failure();
+  std::optional<TernaryDot> problem = matchTernaryDot(rewriter, op);
+  if (!problem)
+    return failure();
+  Location loc = op.getLoc();
+  ByteDotEmitter dot(rewriter, loc, kind, vectorWidth);
+  emitTernaryDot(rewriter, loc, *problem, dot, vectorWidth);
+  rewriter.eraseOp(op);
+  return success();
+}
