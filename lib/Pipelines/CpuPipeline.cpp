@@ -133,15 +133,16 @@ void mlir::yat::addBufferizationStage(OpPassManager &pm) {
 
 /// The byte dot products (yat-cpu-microkernels' `int8-dot`) the host has
 /// for vectors of `width` 32-bit lanes, within what `requested` allows.
-static std::string getInt8DotProducts(unsigned width, StringRef requested) {
+static std::string getInt8DotProducts(unsigned width,
+                                      yat::Int8DotProducts requested) {
   llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
   bool vnni = features.lookup("avx512vnni") &&
               (width == 16 || (width == 8 && features.lookup("avx512vl")));
   bool maddubs = width == 16 ? features.lookup("avx512bw")
                              : width == 8 && features.lookup("avx2");
-  if (requested == "auto" && vnni)
+  if (requested == yat::Int8DotProducts::Auto && vnni)
     return "vnni";
-  if ((requested == "auto" || requested == "maddubs") && maddubs)
+  if (requested != yat::Int8DotProducts::None && maddubs)
     return "maddubs";
   return "none";
 }
@@ -150,7 +151,7 @@ static std::string getInt8DotProducts(unsigned width, StringRef requested) {
 /// 32 zmm registers for 16 lanes (AVX-512), 12 of the 16 ymm registers for 8
 /// (AVX), 8 of 16 xmm registers for 4. Width 0 takes the host's widest.
 static yat::YatCpuMicrokernelsOptions
-getMicrokernelOptions(unsigned width, StringRef int8DotProducts) {
+getMicrokernelOptions(unsigned width, yat::Int8DotProducts int8DotProducts) {
   if (width == 0)
     width = getHostVectorWidth();
   yat::YatCpuMicrokernelsOptions options;
@@ -171,9 +172,8 @@ void mlir::yat::addMicrokernelStage(OpPassManager &pm,
   // serially; the estimate reads the linalg ops the kernels replace.
   if (options.threads != 1)
     pm.nest<func::FuncOp>().addPass(createYatCpuSerializeSmallForalls());
-  pm.nest<func::FuncOp>().addPass(
-      createYatCpuMicrokernels(getMicrokernelOptions(
-          options.vectorWidth, options.int8DotProducts.getValue())));
+  pm.nest<func::FuncOp>().addPass(createYatCpuMicrokernels(
+      getMicrokernelOptions(options.vectorWidth, options.int8DotProducts)));
   pm.addPass(createCanonicalizerPass());
   if (options.threads == 1) {
     // Serial code: the tile loops run in order on the caller's thread.

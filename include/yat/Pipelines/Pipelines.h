@@ -18,6 +18,9 @@ class OpPassManager;
 
 namespace mlir::yat {
 
+/// The byte dot products yat-cpu-pipeline may use for ternary matmuls.
+enum class Int8DotProducts { Auto, Maddubs, None };
+
 /// Options of `yat-cpu-pipeline`.
 struct YatCpuPipelineOptions
     : public PassPipelineOptions<YatCpuPipelineOptions> {
@@ -66,14 +69,17 @@ struct YatCpuPipelineOptions
                      "vector-width is 16; false converts bf16 to f32 and "
                      "uses the f32 kernel"),
       llvm::cl::init(true)};
-  PassOptions::Option<std::string> int8DotProducts{
+  PassOptions::Option<Int8DotProducts> int8DotProducts{
       *this, "int8-dot",
-      llvm::cl::desc("Byte dot products of yat.ternary_matmul's kernel: auto "
-                     "(vpdpbusd with AVX-512 VNNI, else vpmaddubsw with "
-                     "AVX-512BW or AVX2, else scalar loops), maddubs "
-                     "(vpmaddubsw where the host has it) or none (scalar "
-                     "loops)"),
-      llvm::cl::init("auto")};
+      llvm::cl::desc("Byte dot products of yat.ternary_matmul's kernel"),
+      llvm::cl::init(Int8DotProducts::Auto),
+      llvm::cl::values(
+          clEnumValN(Int8DotProducts::Auto, "auto",
+                     "vpdpbusd with AVX-512 VNNI, else vpmaddubsw with "
+                     "AVX-512BW or AVX2, else scalar loops"),
+          clEnumValN(Int8DotProducts::Maddubs, "maddubs",
+                     "vpmaddubsw where the host has it, else scalar loops"),
+          clEnumValN(Int8DotProducts::None, "none", "scalar loops"))};
 };
 
 /// Whether `options` select AVX-512 BF16 dot products on this host.

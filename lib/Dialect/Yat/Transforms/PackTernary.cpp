@@ -465,7 +465,7 @@ struct YatPackTernaryPass
     if (workers < 0) {
       getOperation()->emitError()
           << "yat-pack-ternary option 'workers' must not be negative, got "
-          << workers;
+          << static_cast<int64_t>(workers);
       return signalPassFailure();
     }
     int64_t workerCount =

@@ -174,20 +174,26 @@ def YatPackTernary : Pass<"yat-pack-ternary"> {
       `yat.ternarize` of a constant, which is folded first) is re-laid out
       at compile time; any other becomes a `linalg.generic` that does it
       at run time.
-    * Per tile, the activations are quantized as the op defines them (one
-      `linalg.generic` reduction for each row's absmax, one for the int8
-      codes) and `Σ_k q[m, k]` is summed per row. A `yat.rms_norm` that
-      produces `x` is computed inside the same tile from its input: the
-      normalized row is never stored, only its int8 codes.
+    * The activations are quantized as the op defines them, into int8
+      rows: one `linalg.generic` reduction for each row's absmax, one
+      elementwise `linalg.generic` for the codes, which the code generation
+      cuts into parallel row tiles of their own (`x` is read from memory
+      once per row tile). When `x` is made by a `yat.rms_norm`, those
+      generics read the norm's input and normalize each element as the
+      norm's reference lowering does (same roundings), so the normalized
+      `x` is never stored; the `yat.rms_norm` goes when nothing else reads
+      it.
     * The contraction is one `linalg.generic` over
-      `(m, n / 16, n mod 16, k / 16, i, j)` accumulating
-      `q · code` in i32, which `yat-cpu-microkernels` turns into byte dot
-      products; the epilogue computes
-      `(acc − Σ_k q) · scale / sx` per output, since `code = t + 1`.
+      `(m, n / 16, n mod 16, k / 16, i, j)` accumulating `q · (code − 1)`
+      in i32, which `yat-cpu-microkernels` turns into byte dot products,
+      and the epilogue computes `acc · scale / sx` per output, as the
+      reference lowering does. Both are cut into an `scf.forall` of tiles
+      with upstream's `scf::tileConsumerAndFuseProducersUsingSCF`.
 
     The tiles: with at least 8 rows per worker, `ceil(M / workers)` rows
-    (a multiple of 8) and every column; otherwise all rows and the columns
-    split into one run of blocks per worker (a GEMV is split along N).
+    rounded up to a multiple of 8, at most 64 (64 for a dynamic M), and
+    every column; otherwise all rows and the columns split into one run of
+    blocks per worker (a GEMV is split along N).
 
     Other `yat.ternary_matmul` ops are left for `convert-yat-to-linalg`.
   }];

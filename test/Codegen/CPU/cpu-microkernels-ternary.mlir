@@ -1,0 +1,108 @@
+// RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=vnni}))' | FileCheck %s --check-prefix=VNNI
+// RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=maddubs}))' | FileCheck %s --check-prefix=MADDUBS
+// RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=vnni vector-width=8}))' | FileCheck %s --check-prefix=VNNI8
+// RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=maddubs vector-width=8}))' | FileCheck %s --check-prefix=AVX2
+// RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=none}))' | FileCheck %s --check-prefix=NONE
+// RUN: not yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=avx}))' 2>&1 | FileCheck %s --check-prefix=OPTION
+
+// OPTION: yat-cpu-microkernels option 'int8-dot' must be none, vnni or maddubs, got 'avx'
+
+#q = affine_map<(m, nb, c, kb, i, j) -> (m, kb, i, j)>
+#w = affine_map<(m, nb, c, kb, i, j) -> (nb, kb, c, j)>
+#acc = affine_map<(m, nb, c, kb, i, j) -> (m, nb, c)>
+
+// VNNI-LABEL: func.func @ternary_dot
+// VNNI-SAME: (%[[Q:.*]]: memref<5x2x4x4xi8>, %[[W:.*]]: memref<3x2x16x4xi8>, %[[ACC:.*]]: memref<5x3x16xi32>)
+// VNNI-DAG: %[[QROWS:.*]] = memref.collapse_shape %[[Q]] {{\[\[}}0], [1, 2, 3]] : memref<5x2x4x4xi8> into memref<5x32xi8>
+// VNNI-DAG: %[[BLOCKS:.*]] = memref.collapse_shape %[[W]] {{\[\[}}0], [1], [2, 3]] : memref<3x2x16x4xi8> into memref<3x2x64xi8>
+// VNNI: %[[SUMS:.*]] = memref.alloca(%{{.*}}) : memref<?xi32>
+// VNNI: vector.load %[[QROWS]][%{{.*}}, %{{.*}}] : memref<5x32xi8>, vector<16xi8>
+// VNNI: arith.extsi {{.*}} : vector<16xi8> to vector<16xi32>
+// VNNI: vector.reduction <add>
+// VNNI: memref.store %{{.*}}, %[[SUMS]]
+// VNNI: %[[LOOP:.*]]:{{.*}} = scf.for %[[KB:.*]] = %{{.*}} to %{{.*}} step %{{.*}} iter_args
+// VNNI: %[[RAW:.*]] = vector.load %[[BLOCKS]][%{{.*}}, %[[KB]], %{{.*}}] : memref<3x2x64xi8>, vector<64xi8>
+// VNNI: %[[CODES:.*]] = arith.andi %[[RAW]], %{{.*}} : vector<64xi8>
+// VNNI: %[[WORD:.*]] = vector.load %[[QROWS]][%{{.*}}, %{{.*}}] : memref<5x32xi8>, vector<4xi8>
+// VNNI: %[[SPLAT:.*]] = vector.broadcast %{{.*}} : i32 to vector<16xi32>
+// VNNI: %[[BYTES:.*]] = vector.bitcast %[[SPLAT]] : vector<16xi32> to vector<64xi8>
+// VNNI: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"(%{{.*}}, %[[CODES]], %[[BYTES]]) : (vector<16xi32>, vector<64xi8>, vector<64xi8>) -> vector<16xi32>
+// VNNI: arith.shrui %[[RAW]], %{{.*}} : vector<64xi8>
+// VNNI: %[[SUM:.*]] = memref.load %[[SUMS]]
+// VNNI: %[[CORRECTION:.*]] = vector.broadcast %[[SUM]] : i32 to vector<16xi32>
+// VNNI: %[[RESULT:.*]] = arith.subi %[[LOOP]]#0, %[[CORRECTION]] : vector<16xi32>
+// VNNI: vector.store %[[RESULT]], %[[ACC]]
+// VNNI-NOT: linalg.generic
+
+// MADDUBS-LABEL: func.func @ternary_dot
+// MADDUBS: %[[PAIRS:.*]] = llvm.call_intrinsic "llvm.x86.avx512.pmaddubs.w.512"(%{{.*}}, %{{.*}}) : (vector<64xi8>, vector<64xi8>) -> vector<32xi16>
+// MADDUBS: %[[QUADS:.*]] = llvm.call_intrinsic "llvm.x86.avx512.pmaddw.d.512"(%[[PAIRS]], %{{.*}}) : (vector<32xi16>, vector<32xi16>) -> vector<16xi32>
+// MADDUBS: arith.addi %{{.*}}, %[[QUADS]] : vector<16xi32>
+// MADDUBS-NOT: linalg.generic
+
+// VNNI8-LABEL: func.func @ternary_dot
+// VNNI8: vector.load {{.*}} : memref<3x2x64xi8>, vector<32xi8>
+// VNNI8: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.256"(%{{.*}}, %{{.*}}, %{{.*}}) : (vector<8xi32>, vector<32xi8>, vector<32xi8>) -> vector<8xi32>
+
+// AVX2-LABEL: func.func @ternary_dot
+// AVX2: llvm.call_intrinsic "llvm.x86.avx2.pmadd.ub.sw"(%{{.*}}, %{{.*}}) : (vector<32xi8>, vector<32xi8>) -> vector<16xi16>
+// AVX2: llvm.call_intrinsic "llvm.x86.avx2.pmadd.wd"(%{{.*}}, %{{.*}}) : (vector<16xi16>, vector<16xi16>) -> vector<8xi32>
+
+// NONE-LABEL: func.func @ternary_dot
+// NONE: linalg.generic
+// NONE-NOT: llvm.call_intrinsic
+func.func @ternary_dot(%q: memref<5x2x4x4xi8>, %w: memref<3x2x16x4xi8>, %acc: memref<5x3x16xi32>) {
+  linalg.generic {indexing_maps = [#q, #w, #acc], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%q, %w : memref<5x2x4x4xi8>, memref<3x2x16x4xi8>) outs(%acc : memref<5x3x16xi32>) {
+  ^bb0(%in: i8, %code_byte: i8, %out: i32):
+    %group = linalg.index 4 : index
+    %group8 = arith.index_cast %group : index to i8
+    %c2 = arith.constant 2 : i8
+    %shift = arith.muli %group8, %c2 : i8
+    %shifted = arith.shrui %code_byte, %shift : i8
+    %c3 = arith.constant 3 : i8
+    %code = arith.andi %shifted, %c3 : i8
+    %code32 = arith.extui %code : i8 to i32
+    %c1 = arith.constant 1 : i32
+    %t = arith.subi %code32, %c1 : i32
+    %q32 = arith.extsi %in : i8 to i32
+    %product = arith.muli %q32, %t : i32
+    %sum = arith.addi %out, %product : i32
+    linalg.yield %sum : i32
+  }
+  return
+}
+
+// -----
+
+#q = affine_map<(m, nb, c, kb, i, j) -> (m, kb, i, j)>
+#w = affine_map<(m, nb, c, kb, i, j) -> (nb, kb, c, j)>
+#acc = affine_map<(m, nb, c, kb, i, j) -> (m, nb, c)>
+
+// Another body (the code's sign bit kept: arith.shrsi) is not the ternary
+// contraction.
+// VNNI-LABEL: func.func @other_body
+// VNNI: linalg.generic
+// VNNI-NOT: llvm.call_intrinsic
+// MADDUBS-LABEL: func.func @other_body
+// MADDUBS: linalg.generic
+// MADDUBS-NOT: llvm.call_intrinsic
+func.func @other_body(%q: memref<5x2x4x4xi8>, %w: memref<3x2x16x4xi8>, %acc: memref<5x3x16xi32>) {
+  linalg.generic {indexing_maps = [#q, #w, #acc], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%q, %w : memref<5x2x4x4xi8>, memref<3x2x16x4xi8>) outs(%acc : memref<5x3x16xi32>) {
+  ^bb0(%in: i8, %code_byte: i8, %out: i32):
+    %group = linalg.index 4 : index
+    %group8 = arith.index_cast %group : index to i8
+    %c2 = arith.constant 2 : i8
+    %shift = arith.muli %group8, %c2 : i8
+    %shifted = arith.shrsi %code_byte, %shift : i8
+    %c3 = arith.constant 3 : i8
+    %code = arith.andi %shifted, %c3 : i8
+    %code32 = arith.extui %code : i8 to i32
+    %c1 = arith.constant 1 : i32
+    %t = arith.subi %code32, %c1 : i32
+    %q32 = arith.extsi %in : i8 to i32
+    %product = arith.muli %q32, %t : i32
+    %sum = arith.addi %out, %product : i32
+    linalg.yield %sum : i32
+  }
+  return
+}

@@ -1,0 +1,107 @@
+// RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-fuse-elementwise))' | FileCheck %s
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+
+// An elementwise chain becomes one generic.
+// CHECK-LABEL: func.func @chain
+// CHECK-SAME: (%[[A:.*]]: tensor<4x8xf32>, %[[B:.*]]: tensor<4x8xf32>)
+// CHECK: %[[FUSED:.*]] = linalg.generic {{.*}} ins(%[[A]], %[[B]] : tensor<4x8xf32>, tensor<4x8xf32>)
+// CHECK: %[[SUM:.*]] = arith.addf
+// CHECK: math.exp %[[SUM]]
+// CHECK-NOT: linalg.generic
+// CHECK: return %[[FUSED]]
+func.func @chain(%a: tensor<4x8xf32>, %b: tensor<4x8xf32>) -> tensor<4x8xf32> {
+  %e = tensor.empty() : tensor<4x8xf32>
+  %s = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]} ins(%a, %b : tensor<4x8xf32>, tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %r = arith.addf %x, %y : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  %x = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]} ins(%s : tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %r = math.exp %x : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  return %x : tensor<4x8xf32>
+}
+
+// -----
+
+#id = affine_map<(d0, d1) -> (d0, d1)>
+#row = affine_map<(d0, d1) -> (d0)>
+
+// A producer read at every point of a row reduction is fused into it.
+// CHECK-LABEL: func.func @into_row_reduction
+// CHECK: %[[SUMS:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "reduction"]
+// CHECK: math.absf
+// CHECK: arith.addf
+// CHECK-NOT: linalg.generic
+// CHECK: return %[[SUMS]]
+func.func @into_row_reduction(%a: tensor<4x8xf32>) -> tensor<4xf32> {
+  %e = tensor.empty() : tensor<4x8xf32>
+  %abs = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]} ins(%a : tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %r = math.absf %x : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  %zero = arith.constant 0.0 : f32
+  %init = tensor.empty() : tensor<4xf32>
+  %fill = linalg.fill ins(%zero : f32) outs(%init : tensor<4xf32>) -> tensor<4xf32>
+  %sums = linalg.generic {indexing_maps = [#id, #row], iterator_types = ["parallel", "reduction"]} ins(%abs : tensor<4x8xf32>) outs(%fill : tensor<4xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %r = arith.addf %o, %x : f32
+    linalg.yield %r : f32
+  } -> tensor<4xf32>
+  return %sums : tensor<4xf32>
+}
+
+// -----
+
+// A producer that a reduction reads for every step of a parallel loop the
+// operand does not depend on (here n) would be recomputed per n: not fused.
+// CHECK-LABEL: func.func @not_recomputed_in_reduction
+// CHECK: %[[Q:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel"]
+// CHECK: arith.fptosi
+// CHECK: linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "reduction"]{{.*}} ins(%[[Q]], %{{.*}} : tensor<4x8xi8>, tensor<16x8xi8>)
+func.func @not_recomputed_in_reduction(%x: tensor<4x8xf32>, %w: tensor<16x8xi8>) -> tensor<4x16xi32> {
+  %e = tensor.empty() : tensor<4x8xi8>
+  %q = linalg.generic {indexing_maps = [affine_map<(m, k) -> (m, k)>, affine_map<(m, k) -> (m, k)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<4x8xf32>) outs(%e : tensor<4x8xi8>) {
+  ^bb0(%v: f32, %o: i8):
+    %r = arith.fptosi %v : f32 to i8
+    linalg.yield %r : i8
+  } -> tensor<4x8xi8>
+  %zero = arith.constant 0 : i32
+  %init = tensor.empty() : tensor<4x16xi32>
+  %fill = linalg.fill ins(%zero : i32) outs(%init : tensor<4x16xi32>) -> tensor<4x16xi32>
+  %acc = linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>], iterator_types = ["parallel", "parallel", "reduction"]} ins(%q, %w : tensor<4x8xi8>, tensor<16x8xi8>) outs(%fill : tensor<4x16xi32>) {
+  ^bb0(%a: i8, %b: i8, %o: i32):
+    %a32 = arith.extsi %a : i8 to i32
+    %b32 = arith.extsi %b : i8 to i32
+    %p = arith.muli %a32, %b32 : i32
+    %s = arith.xori %o, %p : i32
+    linalg.yield %s : i32
+  } -> tensor<4x16xi32>
+  return %acc : tensor<4x16xi32>
+}
+
+// -----
+
+// Contractions stay as they are, for the kernels.
+// CHECK-LABEL: func.func @contraction_kept
+// CHECK: %[[NEG:.*]] = linalg.generic
+// CHECK: arith.negf
+// CHECK: linalg.matmul ins(%[[NEG]], %{{.*}} : tensor<4x8xf32>, tensor<8x16xf32>)
+func.func @contraction_kept(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>) -> tensor<4x16xf32> {
+  %e = tensor.empty() : tensor<4x8xf32>
+  %neg = linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%a : tensor<4x8xf32>) outs(%e : tensor<4x8xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %r = arith.negf %x : f32
+    linalg.yield %r : f32
+  } -> tensor<4x8xf32>
+  %zero = arith.constant 0.0 : f32
+  %init = tensor.empty() : tensor<4x16xf32>
+  %fill = linalg.fill ins(%zero : f32) outs(%init : tensor<4x16xf32>) -> tensor<4x16xf32>
+  %c = linalg.matmul ins(%neg, %b : tensor<4x8xf32>, tensor<8x16xf32>) outs(%fill : tensor<4x16xf32>) -> tensor<4x16xf32>
+  return %c : tensor<4x16xf32>
+}
