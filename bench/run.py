@@ -28,6 +28,11 @@ reproduces it:
   `np.add(a, b, out=h)` over the same bytes (the memory traffic of the
   scan, bench/numpy_stream.py), the recurrence as numpy steps, and yat's
   own elementwise `a + b` (all threads).
+* yat.ternary_matmul (activation_bits 8, constant ternary weights): the
+  one-token GEMV 1x6912x2560 (x · Wᵀ, W 6912x2560) and the GEMM
+  128x2048x2048, activation quantization included, on all threads and on
+  one, against OpenBLAS cblas_sgemv / cblas_sgemm on the f32 weights with
+  the same thread counts.
 * softmax 256x4096 f32 as linalg generics: yat's row tiles vectorized by
   yat's generic vectorizer against the same tiles vectorized by upstream
   (tile_reduction_using_for, linalg::vectorize, the multi-reduction
@@ -84,8 +89,11 @@ ATTENTION_LENGTHS = [512, 2048, 8192]
 QUICK_ATTENTION = {512, 2048}
 CONV = dict(batch=8, height=56, width=56, channels=64, filters=64, window=3)
 RECURRENCE = (1, 4096, 2048)
+# yat.ternary_matmul shapes: name, M, N, K.
+TERNARY_SHAPES = [("GEMV 1x6912x2560", 1, 6912, 2560),
+                  ("GEMM 128x2048x2048", 128, 2048, 2048)]
 GROUPS = ("product", "attention", "conv", "dot_general", "recurrence",
-          "codegen")
+          "ternary", "codegen")
 
 
 # ----------------------------------------------------------------- modules
@@ -102,6 +110,25 @@ def product_module(m, n, k, dynamic_batch=False, element="f32"):
     return f"""// yat.product with bias, {what} N={n} K={k}, {element}.
 func.func @main(%x: {xt}, %w: {wt}, %b: {bt}) -> {rt} {{
   %y = yat.product %x, %w, %b : ({xt}, {wt}, {bt}) -> {rt}
+  return %y : {rt}
+}}
+"""
+
+
+def ternary_module(m, n, k):
+    """yat.ternary_matmul of an f32 x with a constant, seeded ternary weight
+    in the SPEC's 2-bit packing and a per-tensor scale."""
+    import numpy as np
+    rng = np.random.default_rng(2026)
+    codes = (rng.integers(-1, 2, (n, k)) & 3).reshape(n, k // 4, 4)
+    packed = (codes[..., 0] | codes[..., 1] << 2 | codes[..., 2] << 4
+              | codes[..., 3] << 6).astype(np.uint8)
+    xt, pt, rt = tensor((m, k)), tensor((n, k // 4), "i8"), tensor((m, n))
+    return f"""// yat.ternary_matmul, activation_bits 8, M={m} N={n} K={k}, constant weights.
+func.func @main(%x: {xt}) -> {rt} {{
+  %p = arith.constant dense<"0x{packed.tobytes().hex().upper()}"> : {pt}
+  %s = arith.constant dense<0.02> : tensor<f32>
+  %y = yat.ternary_matmul %x, %p, %s : ({xt}, {pt}, tensor<f32>) -> {rt}
   return %y : {rt}
 }}
 """
@@ -413,10 +440,21 @@ class Runner:
                           + row["command"])
         return row
 
-    def sgemm(self, m, n, k, iterations):
-        cmd = [os.path.relpath(self.blas_bench, ROOT), "sgemm", m, n, k,
-               iterations]
-        return self.measure(cmd, self.baseline_env, self.baseline_env_text())
+    def sgemm(self, m, n, k, iterations, threads=None):
+        return self.blas(["sgemm", m, n, k, iterations], threads)
+
+    def sgemv(self, n, k, iterations, threads=None):
+        return self.blas(["sgemv", n, k, iterations], threads)
+
+    def blas(self, args, threads=None):
+        """blas_bench with `args`, on `threads` OpenBLAS threads (the
+        suite's count by default)."""
+        cmd = [os.path.relpath(self.blas_bench, ROOT)] + args
+        env = dict(self.baseline_env)
+        if threads:
+            for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+                env[name] = str(threads)
+        return self.measure(cmd, env, self.baseline_env_text(threads))
 
     def sgemm_batched(self, b, m, n, k, iterations):
         cmd = [os.path.relpath(self.blas_bench, ROOT), "sgemm_batched", b, m,
@@ -439,9 +477,9 @@ class Runner:
             str(n) for n in shape] + [iterations]
         return self.measure(cmd, self.baseline_env, self.baseline_env_text())
 
-    def baseline_env_text(self):
+    def baseline_env_text(self, threads=None):
         return (f"env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "
-                f"OPENBLAS_NUM_THREADS={self.threads}")
+                f"OPENBLAS_NUM_THREADS={threads or self.threads}")
 
 
 def iterations_for(seconds_per_call, budget=2.0, low=10, high=300):
@@ -613,6 +651,28 @@ def run_suite(runner, quick, only=()):
             runner.yat(write_module("recurrence_add", add_module(b, t, d)),
                        iterations_for(traffic / 10e9)), shape=shape)
 
+    if wants("ternary"):
+        print("yat.ternary_matmul (int8 activations, 2-bit weights)")
+        for name, m, n, k in TERNARY_SHAPES:
+            shape = {"M": m, "N": n, "K": k}
+            module = write_module(f"ternary_{m}x{n}x{k}", ternary_module(m, n, k))
+            flops = 2.0 * m * n * k
+            for threads in sorted({runner.threads, 1}, reverse=True):
+                suffix = "" if threads == runner.threads else ", 1 thread"
+                add("ternary", name, f"yat{suffix}",
+                    runner.yat(module, iterations_for(flops / 200e9, high=1000),
+                               threads=threads), shape=shape, threads=threads)
+                if m == 1:
+                    baseline = runner.sgemv(n, k, iterations_for(
+                        4.0 * n * k / 10e9, high=1000), threads=threads)
+                    variant = "OpenBLAS sgemv"
+                else:
+                    baseline = runner.sgemm(m, n, k, iterations_for(flops / 50e9),
+                                            threads=threads)
+                    variant = "OpenBLAS sgemm"
+                add("ternary", name, variant + suffix, baseline, shape=shape,
+                    threads=threads)
+
     if wants("codegen"):
         print("linalg.matmul 1024^3 f32: yat's kernels against upstream codegen")
         flops = 2.0 * 1024**3
@@ -781,6 +841,20 @@ def check_targets(rows, machine):
                 met=fraction >= 0.8,
                 miss=None if fraction >= 0.8 else
                 f"{0.8 / fraction:.2f}x short of the target"))
+    for name, baseline, factor in (("GEMV 1x6912x2560", "OpenBLAS sgemv", 12),
+                                   ("GEMM 128x2048x2048", "OpenBLAS sgemm", 3)):
+        for suffix in ("", ", 1 thread"):
+            row = find(rows, "ternary", name, "yat" + suffix)
+            blas = find(rows, "ternary", name, baseline + suffix)
+            if row and blas:
+                speedup = ratio(blas, row)
+                threads = row.get("threads", "?")
+                targets.append(dict(
+                    target=f"ternary {name}, {threads} thread(s): yat >= "
+                           f"{factor}x faster than {baseline} (same threads)",
+                    value=f"{speedup:.1f}x faster", met=speedup >= factor,
+                    miss=None if speedup >= factor else
+                    f"{factor / speedup:.2f}x short of the target"))
     yat_kernels = find(rows, "codegen", "matmul 1024", "yat (yat-cpu-pipeline kernels)")
     upstream = find(rows, "codegen", "matmul 1024", "upstream tiling + linalg::vectorize")
     if yat_kernels and upstream:
@@ -833,7 +907,7 @@ def machine_info():
         flags = re.search(r"^Flags:\s*(.*)$", lscpu, re.M)
         if flags:
             wanted = ("avx2", "fma", "avx512f", "avx512bw", "avx512vl",
-                      "avx512_bf16", "f16c")
+                      "avx512_vnni", "avx512_bf16", "f16c")
             info["isa"] = " ".join(f for f in wanted if f in flags.group(1).split())
     except OSError:
         pass
