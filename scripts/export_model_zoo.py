@@ -499,12 +499,18 @@ def build_models():
                     "quant_relative_margin * max(|v|, 1) from a .5 rounding "
                     "boundary in JAX (the export picks the tokens so) and "
                     "every weight ratio w/mean|w| 1e-3 from ±0.5, ten times "
-                    "yat's f32 differences, so no int8 or ternary value "
-                    "(round-half-even ties included) rounds the other way"},
+                    "yat's f32 differences (yat.ternarize divides by the "
+                    "mean where JAX multiplies by its inverse), so no int8 "
+                    "or ternary value (round-half-even ties included) "
+                    "rounds the other way and the integer sums agree"},
             # Every RMSNorm: 9 per block (the block's two, the MLGRU's
-            # output norm, one per BitLinear) and the final one.
+            # output norm, one per BitLinear) and the final one; every
+            # BitLinear (6 per block) becomes a ternarize of its weight and
+            # an int8 ternary matmul.
             [{"op": "yat.rms_norm", "count": 19},
-             {"op": "yat.linear_recurrence", "count": 2}],
+             {"op": "yat.linear_recurrence", "count": 2},
+             {"op": "yat.ternarize", "count": 12},
+             {"op": "yat.ternary_matmul", "count": 12}],
             # The bound the tokens were chosen to clear, not the margin
             # measured: that one depends on the machine's XLA code.
             {"quant_relative_margin": QUANT_REL_MARGIN}))

@@ -19,6 +19,7 @@ void populateRaiseConvPatterns(RewritePatternSet &patterns);
 void populateRaiseAttentionPatterns(RewritePatternSet &patterns);
 void populateRaiseRmsNormPatterns(RewritePatternSet &patterns);
 void populateRaiseRecurrencePatterns(RewritePatternSet &patterns);
+void populateRaiseTernaryPatterns(RewritePatternSet &patterns);
 
 } // namespace mlir::yat::raising
 

@@ -31,6 +31,7 @@ void mlir::yat::populateRaiseStablehloToYatPatterns(
   raising::populateRaiseAttentionPatterns(patterns);
   raising::populateRaiseRmsNormPatterns(patterns);
   raising::populateRaiseRecurrencePatterns(patterns);
+  raising::populateRaiseTernaryPatterns(patterns);
 }
 
 /// Whether `module` holds an op of the stablehlo or chlo dialect.

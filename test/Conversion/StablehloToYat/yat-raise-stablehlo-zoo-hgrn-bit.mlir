@@ -4,8 +4,9 @@
 // and concatenates): every RMSNorm raises to yat.rms_norm with its weight,
 // 9 per block (the block's two, the MLGRU's output norm, one per BitLinear;
 // the i/f/g projections each normalize the same input) and the final one.
-// Both forms of the recurrence raise to yat.linear_recurrence; the
-// ternary/int8 fake quantization stays StableHLO (it runs unraised).
+// Both forms of the recurrence raise to yat.linear_recurrence, and every
+// BitLinear's fake quantization (absmax int8 activations, absmean ternary
+// weights) to yat.ternarize of its constant weight and yat.ternary_matmul.
 //
 // RUN: yat-opt %S/../../../examples/zoo/hgrn_bit.mlir --yat-raise-stablehlo | FileCheck %s --check-prefixes=CHECK,SCAN --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.while
 // RUN: yat-opt %S/../../../examples/zoo/hgrn_bit_assoc.mlir --yat-raise-stablehlo | FileCheck %s --check-prefixes=CHECK,ASSOC --implicit-check-not=stablehlo.rsqrt --implicit-check-not=stablehlo.while --implicit-check-not=stablehlo.pad --implicit-check-not=stablehlo.concatenate
@@ -13,6 +14,8 @@
 // RUN: yat-opt %S/../../../examples/zoo/hgrn_bit_assoc.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=COUNT
 // RUN: yat-opt %S/../../../examples/zoo/hgrn_bit.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=RECURRENCES
 // RUN: yat-opt %S/../../../examples/zoo/hgrn_bit_assoc.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=RECURRENCES
+// RUN: yat-opt %S/../../../examples/zoo/hgrn_bit.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=BITLINEAR --implicit-check-not=stablehlo.round_nearest_even
+// RUN: yat-opt %S/../../../examples/zoo/hgrn_bit_assoc.mlir --yat-raise-stablehlo | FileCheck %s --check-prefix=BITLINEAR --implicit-check-not=stablehlo.round_nearest_even
 
 // The first block: attn_norm, then the BitLinear norms (epsilon 1e-8) of
 // i_proj, f_proj and g_proj on its output.
@@ -35,8 +38,18 @@
 // CHECK: return %{{.*}} : tensor<2x8x32xf32>
 
 // COUNT-COUNT-19: = yat.rms_norm
-// COUNT-NOT: yat.
+// COUNT-NOT: yat.rms_norm
 
 // One recurrence per block, from either form.
 // RECURRENCES-COUNT-2: = yat.linear_recurrence
 // RECURRENCES-NOT: yat.linear_recurrence
+
+// Every BitLinear: 6 per block (i, f, g, o; the GLU's gate+up and down),
+// its [K, N] weight transposed at compile time into a constant and
+// ternarized, the normalized input quantized by the matmul.
+// BITLINEAR: %[[N:.*]] = yat.rms_norm %{{.*}}, %{{.*}} {epsilon = 9.99999993E-9 : f32}
+// BITLINEAR: %[[W:.*]] = stablehlo.constant dense<{{.*}}> : tensor<16x16xf32>
+// BITLINEAR: %[[P:.*]], %[[S:.*]] = yat.ternarize %[[W]] : (tensor<16x16xf32>) -> (tensor<16x4xi8>, tensor<f32>)
+// BITLINEAR: yat.ternary_matmul %[[N]], %[[P]], %[[S]] : (tensor<2x8x16xf32>, tensor<16x4xi8>, tensor<f32>) -> tensor<2x8x16xf32>
+// BITLINEAR-COUNT-11: yat.ternary_matmul
+// BITLINEAR-NOT: yat.ternary_matmul

@@ -6,9 +6,9 @@
 include "mlir/Pass/PassBase.td"
 
 def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
-  let summary = "Recognize ⵟ-product, ⵟ-conv, ⵟ-attention, RMSNorm and "
-                "linear-recurrence scans in StableHLO and replace them by "
-                "yat ops";
+  let summary = "Recognize ⵟ-product, ⵟ-conv, ⵟ-attention, RMSNorm, "
+                "linear-recurrence scans and BitLinear fake quantization in "
+                "StableHLO and replace them by yat ops";
   let description = [{
     Finds the StableHLO subgraphs that compute a yat op and replaces each by
     that op, so that the rest of yat's pipelines (norm caching, fused
@@ -113,6 +113,20 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
       recurrence along that axis (transposed to `[B, T, D]` and back); the
       cumulative decay products that the tree also computes are left to
       dead-code elimination.
+    - `yat.ternarize` + `yat.ternary_matmul` (`activation_bits = 8`): a
+      BitLinear layer as matmulfreellm writes it, a `dot_general` of
+      `clamp(round_nearest_even(x · sx), −128, 127) / sx` with
+      `sx = 127 / max(max_k |x|, 1e-5)` over the last dim of x, and of
+      `clamp(round_nearest_even(W · s), −1, 1) / s` with
+      `s = 1 / max(mean |W|, 1e-5)` over all of the rank-2 W, contracting
+      the last dim of x with either dim of W (clamps also as
+      `stablehlo.clamp` or a `maximum`/`minimum` pair in either order).
+      W `[K, N]` is transposed to `[N, K]` (a constant at compile time);
+      `yat.ternarize` of a constant W folds to its 2-bit codes and scale,
+      so no float copy of the weight is left. The raised layer computes
+      the same quantized values (W / mean where JAX multiplies by the
+      inverse mean: a weight within an f32 rounding of a .5 boundary may
+      round the other way) with integer sums. K must be a multiple of 4.
 
     About the distance clamp: `yat.product`, `yat.conv` and
     `yat.attention` clamp the expanded distance at 0. An unclamped
@@ -128,8 +142,9 @@ def RaiseStablehloToYat : Pass<"yat-raise-stablehlo", "::mlir::ModuleOp"> {
     with `remarks=true` the pass says why at the candidate's location
     (a candidate is an expression that has the family's core: a squared
     dot over a distance, a softmax feeding a `dot_general`, an rsqrt of a
-    mean square, a counted `stablehlo.while`, or an `add` of two
-    interior-padded `pad`s).
+    mean square, a counted `stablehlo.while`, an `add` of two
+    interior-padded `pad`s, or a `dot_general` of two rounded, clamped and
+    rescaled operands).
   }];
   let options = [
     Option<"emitRemarks", "remarks", "bool", /*default=*/"false",
