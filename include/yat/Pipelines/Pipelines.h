@@ -44,7 +44,8 @@ struct YatCpuPipelineOptions
       llvm::cl::init(true)};
   PassOptions::Option<bool> fuse{
       *this, "fuse",
-      llvm::cl::desc("Fast path: yat-cache-norms and yat-fuse-epilogue before "
+      llvm::cl::desc("Fast path: yat-cache-norms, yat-fuse-epilogue and "
+                     "yat-pack-ternary before "
                      "convert-yat-to-linalg, yat-cpu-tile-and-fuse of every "
                      "other contraction after it, yat-cpu-microkernels after "
                      "bufferization and the fused tile loops run in parallel "
@@ -94,8 +95,9 @@ void addFrontendLoweringStage(OpPassManager &pm);
 /// tiled loops on tensors with the epilogue applied per tile (for the
 /// recurrence, its elementwise producers fused into each step, and its
 /// channels split for `workers` workers, 0 meaning the host's hardware
-/// threads). yat.product and ungrouped yat.conv are left to the code
-/// generation of addTensorOptimizationStage.
+/// threads), then yat-pack-ternary for yat.ternary_matmul with int8
+/// activations (tiles for the same workers). yat.product and ungrouped
+/// yat.conv are left to the code generation of addTensorOptimizationStage.
 void addFusionStage(OpPassManager &pm, unsigned workers = 0);
 
 /// Stage 2: lowers yat ops to linalg/tensor/arith/math/scf on tensors.
