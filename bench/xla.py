@@ -144,11 +144,87 @@ def zoo_models():
     return models
 
 
+# The zoo's MatMul-free LM (scripts/export_model_zoo.py's HGRNBit) at half
+# the widths of the 370M model of arXiv 2406.02528 (d 1024, GLU 2816), 2
+# blocks, with the zoo's 32-token vocabulary.
+LM_CONFIG = dict(vocab=32, dim=512, hidden=1408, layers=2)
+LM_PREFILL_TOKENS = 128
+
+
+def language_models():
+    """name -> (description, function, inputs) of the MatMul-free LM as a
+    prefill and as one decoding step, weights closed over (constants in the
+    export, as in the zoo)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import export_model_zoo as zoo
+    from flax import nnx
+    c = LM_CONFIG
+    lm = zoo.HGRNBit(vocab=c["vocab"], dim=c["dim"], hidden=c["hidden"],
+                     layers=c["layers"], recurrence=zoo.recurrence_scan,
+                     rngs=nnx.Rngs(3))
+    rng = np.random.default_rng(2406)
+
+    def hgrn_prefill(tokens):
+        return lm(tokens)
+
+    def hgrn_decode(tokens, states):
+        return lm.decode(tokens, states)
+
+    shape = (f"d {c['dim']}, GLU {c['hidden']}, {c['layers']} blocks, "
+             f"vocab {c['vocab']}")
+    return {
+        "hgrn_prefill": (
+            f"MatMul-free LM ({shape}): prefill of {LM_PREFILL_TOKENS} tokens",
+            hgrn_prefill,
+            [rng.integers(0, c["vocab"], (1, LM_PREFILL_TOKENS)).astype(np.int32)]),
+        "hgrn_decode": (
+            f"MatMul-free LM ({shape}): one decoding step, recurrent states "
+            "in and out",
+            hgrn_decode,
+            [rng.integers(0, c["vocab"], (1, 1)).astype(np.int32),
+             rng.standard_normal((c["layers"], 1, c["dim"])).astype(np.float32)]),
+    }
+
+
+def ternary_weight_count():
+    """The BitLinear weights of LM_CONFIG: per block the MLGRU's four d x d
+    projections, the GLU's d x 2h and h x d."""
+    c = LM_CONFIG
+    d, h = c["dim"], c["hidden"]
+    return c["layers"] * (4 * d * d + d * 2 * h + h * d)
+
+
+def constant_bytes(yat_opt, module):
+    """Bytes of the constants in `module` compiled by yat-cpu-pipeline, by
+    element type (the `llvm.mlir.global` constants of the LLVM module)."""
+    proc = subprocess.run([str(yat_opt), str(module), "--yat-cpu-pipeline"],
+                          capture_output=True, text=True, cwd=ROOT,
+                          timeout=600)
+    if proc.returncode != 0:
+        return None
+    sizes = {"i8": 1, "i16": 2, "i32": 4, "i64": 8, "f16": 2, "bf16": 2,
+             "f32": 4, "f64": 8, "i1": 1}
+    totals = {}
+    for line in proc.stdout.splitlines():
+        if "llvm.mlir.global" not in line or " constant " not in line:
+            continue
+        match = re.search(r":\s*(!llvm\.array<.*>)\s*(\{|$)", line)
+        if not match:
+            continue
+        dims = [int(d) for d in re.findall(r"array<(\d+) x", match.group(1))]
+        element = re.search(r"x ([a-z0-9]+)>+$", match.group(1)).group(1)
+        count = int(np.prod(dims))
+        totals[element] = totals.get(element, 0) + count * sizes.get(element, 4)
+    return totals
+
+
 def all_cases(include_zoo):
     cases = {name: ("layers",) + case for name, case in layers().items()}
     if include_zoo:
         cases.update({name: ("zoo",) + case
                       for name, case in zoo_models().items()})
+        cases.update({name: ("lm",) + case
+                      for name, case in language_models().items()})
     return cases
 
 
@@ -237,8 +313,50 @@ def run(options):
         else:
             print(f"{name:14} yat: {yat['status']}; XLA: {xla['status']}")
         print(f"    yat: {yat['command']}\n    XLA: {xla['command']}")
+        if group == "lm":
+            row["constants"] = constant_bytes(
+                yat_run.parent / "yat-opt", module)
+            if row["constants"]:
+                bits = 8 * row["constants"].get("i8", 0) / ternary_weight_count()
+                row["ternary_bits_per_weight"] = bits
+                print(f"    compiled constants (bytes by type): "
+                      f"{row['constants']}; {ternary_weight_count()} ternary "
+                      f"weights in the i8 blocks: {bits:.3f} bits each")
         rows.append(row)
+    print_targets(rows)
     return rows
+
+
+def lm_targets(rows):
+    """The MatMul-free LM's targets: prefill and decode at least 4x faster
+    than jax.jit, ternary weights at most 2.1 bits each when compiled."""
+    targets = []
+    for row in rows:
+        if row["group"] != "lm":
+            continue
+        if "ratio" in row:
+            speedup = 1.0 / row["ratio"]
+            targets.append(dict(
+                target=f"{row['name']}: >= 4x faster than jax.jit",
+                value=f"{speedup:.1f}x faster", met=speedup >= 4.0))
+        if "ternary_bits_per_weight" in row:
+            bits = row["ternary_bits_per_weight"]
+            targets.append(dict(
+                target=f"{row['name']}: ternary weights <= 2.1 bits each in "
+                       "the compiled module",
+                value=f"{bits:.3f} bits ({row['constants'].get('i8', 0)} bytes "
+                      f"for {ternary_weight_count()} weights)",
+                met=bits <= 2.1))
+    return targets
+
+
+def print_targets(rows):
+    targets = lm_targets(rows)
+    if targets:
+        print("\ntargets")
+    for target in targets:
+        verdict = "MET " if target["met"] else "MISS"
+        print(f"  [{verdict}] {target['target']}: {target['value']}")
 
 
 def markdown_table(rows):
@@ -253,6 +371,11 @@ def markdown_table(rows):
         else:
             lines.append(f"| {row['name']} | {row['description']} | "
                          f"{row['yat']['status']} | {row['xla']['status']} | |")
+    targets = lm_targets(rows)
+    if targets:
+        lines += ["", "| target | measured | met |", "|---|---|---|"]
+        lines += [f"| {t['target']} | {t['value']} | "
+                  f"{'yes' if t['met'] else 'no'} |" for t in targets]
     return "\n".join(lines) + "\n"
 
 

@@ -227,6 +227,15 @@ class MLGRU(nnx.Module):
         g = self.g_proj(x)
         return self.o_proj(self.g_norm(h) * jax.nn.silu(g))
 
+    def step(self, x, state):
+        """One token (x: [B, 1, D]) from the recurrent state [B, D]: the
+        output and the next state."""
+        f = jax.nn.sigmoid(self.f_proj(x))
+        i = jax.nn.silu(self.i_proj(x)) * (1.0 - f)
+        state = f[:, 0] * state + i[:, 0]
+        g = self.g_proj(x)
+        return self.o_proj(self.g_norm(state[:, None]) * jax.nn.silu(g)), state
+
 
 class GLU(nnx.Module):
     """HGRNBitMLP: down(silu(gate) * up), gate and up from one BitLinear."""
@@ -251,6 +260,11 @@ class HGRNBitBlock(nnx.Module):
         x = x + self.attn(self.attn_norm(x))
         return x + self.mlp(self.mlp_norm(x))
 
+    def step(self, x, state):
+        mixed, state = self.attn.step(self.attn_norm(x), state)
+        x = x + mixed
+        return x + self.mlp(self.mlp_norm(x)), state
+
 
 class HGRNBit(nnx.Module):
     def __init__(self, vocab, dim, hidden, layers, recurrence, rngs):
@@ -265,6 +279,16 @@ class HGRNBit(nnx.Module):
         for block in self.blocks:
             x = block(x)
         return self.head(self.norm(x))
+
+    def decode(self, tokens, states):
+        """One decoding step: tokens [B, 1] and the recurrent states
+        [layers, B, D] in, the logits and the next states out."""
+        x = self.embed(tokens)
+        next_states = []
+        for block, state in zip(self.blocks, states):
+            x, state = block.step(x, state)
+            next_states.append(state)
+        return self.head(self.norm(x)), jnp.stack(next_states)
 
 
 # --- 5. yat_cnn ------------------------------------------------------------
