@@ -49,13 +49,30 @@ bool recomputesInReduction(OpOperand *operand) {
   return false;
 }
 
-/// Fuses a producer into its single user unless either is a kernel root or
-/// the fusion would recompute the producer inside a reduction.
+/// Whether `op` is an expand_shape that splits the innermost dim so that the
+/// new innermost dim is shorter than a vector: propagated into a generic,
+/// it would leave that generic vectorized along a few lanes (yat-pack-
+/// ternary's view of int8 rows as groups of 4 would turn the quantization
+/// into masked 4-lane vectors).
+bool splitsInnermostDimIntoShortRuns(Operation *op) {
+  constexpr int64_t kMinInnermostRun = 16;
+  auto expand = dyn_cast<tensor::ExpandShapeOp>(op);
+  if (!expand)
+    return false;
+  int64_t innermost = expand.getResultType().getShape().back();
+  return expand.getReassociationIndices().back().size() > 1 &&
+         ShapedType::isStatic(innermost) && innermost < kMinInnermostRun;
+}
+
+/// Fuses a producer into its single user unless either is a kernel root,
+/// the fusion would recompute the producer inside a reduction, or it would
+/// split the producer's innermost dim into short runs.
 bool shouldFuse(OpOperand *fusedOperand) {
   Operation *producer = fusedOperand->get().getDefiningOp();
   return producer && producer->hasOneUse() && !isKernelRoot(producer) &&
          !isKernelRoot(fusedOperand->getOwner()) &&
-         !recomputesInReduction(fusedOperand);
+         !recomputesInReduction(fusedOperand) &&
+         !splitsInnermostDimIntoShortRuns(fusedOperand->getOwner());
 }
 
 struct YatCpuFuseElementwisePass

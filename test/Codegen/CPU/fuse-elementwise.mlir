@@ -105,3 +105,40 @@ func.func @contraction_kept(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>) -> tensor
   %c = linalg.matmul ins(%neg, %b : tensor<4x8xf32>, tensor<8x16xf32>) outs(%fill : tensor<4x16xf32>) -> tensor<4x16xf32>
   return %c : tensor<4x16xf32>
 }
+
+// -----
+
+// An expand_shape that splits the innermost dim into runs of 4 is not
+// propagated into the generic that produces it: the generic keeps its
+// 64-element rows for the vectorizer.
+// CHECK-LABEL: func.func @short_innermost_runs_kept
+// CHECK: %[[Q:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<8x64xi8>)
+// CHECK: tensor.expand_shape %[[Q]] {{\[\[}}0], [1, 2, 3]] output_shape [8, 4, 4, 4]
+func.func @short_innermost_runs_kept(%x: tensor<8x64xf32>) -> tensor<8x4x4x4xi8> {
+  %e = tensor.empty() : tensor<8x64xi8>
+  %q = linalg.generic {indexing_maps = [affine_map<(m, k) -> (m, k)>, affine_map<(m, k) -> (m, k)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<8x64xf32>) outs(%e : tensor<8x64xi8>) {
+  ^bb0(%v: f32, %o: i8):
+    %r = arith.fptosi %v : f32 to i8
+    linalg.yield %r : i8
+  } -> tensor<8x64xi8>
+  %blocks = tensor.expand_shape %q [[0], [1, 2, 3]] output_shape [8, 4, 4, 4] : tensor<8x64xi8> into tensor<8x4x4x4xi8>
+  return %blocks : tensor<8x4x4x4xi8>
+}
+
+// -----
+
+// Runs of 16 or more are propagated as before: the generic produces the
+// expanded shape directly.
+// CHECK-LABEL: func.func @long_innermost_runs_propagated
+// CHECK-NOT: tensor.expand_shape %{{.*}} : tensor<8x64xi8>
+// CHECK: linalg.generic {{.*}} outs(%{{.*}} : tensor<8x4x16xi8>)
+func.func @long_innermost_runs_propagated(%x: tensor<8x64xf32>) -> tensor<8x4x16xi8> {
+  %e = tensor.empty() : tensor<8x64xi8>
+  %q = linalg.generic {indexing_maps = [affine_map<(m, k) -> (m, k)>, affine_map<(m, k) -> (m, k)>], iterator_types = ["parallel", "parallel"]} ins(%x : tensor<8x64xf32>) outs(%e : tensor<8x64xi8>) {
+  ^bb0(%v: f32, %o: i8):
+    %r = arith.fptosi %v : f32 to i8
+    linalg.yield %r : i8
+  } -> tensor<8x64xi8>
+  %blocks = tensor.expand_shape %q [[0], [1, 2]] output_shape [8, 4, 16] : tensor<8x64xi8> into tensor<8x4x16xi8>
+  return %blocks : tensor<8x4x16xi8>
+}
