@@ -68,12 +68,20 @@ struct YatCpuMicrokernelsPass
       return signalPassFailure();
     }
 
+    IRRewriter rewriter(&getContext());
+    // Ternary contractions first, while the zero fills of their
+    // accumulators are still fills.
+    SmallVector<linalg::GenericOp> generics;
+    getOperation()->walk(
+        [&](linalg::GenericOp generic) { generics.push_back(generic); });
+    for (linalg::GenericOp generic : generics)
+      (void)rewriteTernaryDot(rewriter, generic, *int8Dot, shape.vectorWidth);
+
     SmallVector<Operation *> candidates;
     getOperation()->walk([&](Operation *op) {
       if (isa<linalg::LinalgOp, memref::CopyOp>(op))
         candidates.push_back(op);
     });
-    IRRewriter rewriter(&getContext());
     SmallVector<vector::TransposeOp> transposes;
     for (Operation *op : candidates) {
       if (isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op)) {
@@ -112,9 +120,7 @@ struct YatCpuMicrokernelsPass
       }
       if (auto generic = dyn_cast<linalg::GenericOp>(op)) {
         if (succeeded(rewriteBf16PairProduct(rewriter, generic, shape)) ||
-            succeeded(rewriteBf16PairPack(rewriter, generic, transposes)) ||
-            succeeded(rewriteTernaryDot(rewriter, generic, *int8Dot,
-                                        shape.vectorWidth)))
+            succeeded(rewriteBf16PairPack(rewriter, generic, transposes)))
           continue;
         (void)rewriteElementwise(rewriter, generic, shape.vectorWidth);
       }

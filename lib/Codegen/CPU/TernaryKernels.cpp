@@ -42,6 +42,9 @@ constexpr int64_t kBlock = 16;
 /// weights[nb, kb, 64 bytes] and acc[m, nb, c].
 struct TernaryDot {
   Value activations, weights, accumulator;
+  /// The accumulator was just filled with zeros (the fill is gone): the
+  /// registers start at zero instead of loading it.
+  bool startsFromZero = false;
 };
 
 /// Whether `value` is `op(lhs, rhs)` (in either order when `commutative`)
@@ -150,9 +153,17 @@ std::optional<TernaryDot> matchTernaryDot(RewriterBase &rewriter,
   if (!memref::CollapseShapeOp::isGuaranteedCollapsible(qType, rowsOfQ) ||
       !memref::CollapseShapeOp::isGuaranteedCollapsible(wType, blocksOfW))
     return std::nullopt;
+  TernaryDot problem;
+  // The zero fill of the accumulator right before the contraction: the
+  // registers start from zero and the buffer is written once.
+  if (auto fill = dyn_cast_or_null<linalg::FillOp>(op->getPrevNode());
+      fill && fill.hasPureBufferSemantics() && fill.getDpsInits()[0] == acc &&
+      isIntConstant(fill.getInputs()[0], 0)) {
+    rewriter.eraseOp(fill);
+    problem.startsFromZero = true;
+  }
   rewriter.setInsertionPoint(op);
   Location loc = op.getLoc();
-  TernaryDot problem;
   problem.activations =
       memref::CollapseShapeOp::create(rewriter, loc, q, rowsOfQ);
   problem.weights =
@@ -284,12 +295,16 @@ void emitTernaryDot(OpBuilder &b, Location loc, const TernaryDot &problem,
                                           indexConstant(b, loc, v * lanes)};
               };
               SmallVector<Value> initial;
+              Value zero = splat(b, loc, words, b.getI32IntegerAttr(0));
               for (int64_t r = 0; r < rowCount; ++r)
                 for (int64_t blk = 0; blk < blockCount; ++blk)
                   for (int64_t v = 0; v < vectorsPerBlock; ++v)
-                    initial.push_back(vector::LoadOp::create(
-                        b, loc, words, problem.accumulator,
-                        accIndices(r, blk, v)));
+                    initial.push_back(
+                        problem.startsFromZero
+                            ? zero
+                            : vector::LoadOp::create(b, loc, words,
+                                                     problem.accumulator,
+                                                     accIndices(r, blk, v)));
               auto slot = [&](int64_t r, int64_t blk, int64_t v) {
                 return (r * blockCount + blk) * vectorsPerBlock + v;
               };

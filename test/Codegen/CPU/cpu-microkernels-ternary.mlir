@@ -106,3 +106,42 @@ func.func @other_body(%q: memref<5x2x4x4xi8>, %w: memref<3x2x16x4xi8>, %acc: mem
   }
   return
 }
+
+// -----
+
+#q = affine_map<(m, nb, c, kb, i, j) -> (m, kb, i, j)>
+#w = affine_map<(m, nb, c, kb, i, j) -> (nb, kb, c, j)>
+#acc = affine_map<(m, nb, c, kb, i, j) -> (m, nb, c)>
+
+// The zero fill of the accumulator right before the contraction goes: the
+// registers start at zero and the buffer is only stored.
+// VNNI-LABEL: func.func @zero_filled
+// VNNI-SAME: %[[ACC:[^:]*]]: memref<1x1x16xi32>
+// VNNI-NOT: linalg.fill
+// VNNI-NOT: vector.load %[[ACC]]
+// VNNI: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
+// VNNI: vector.store %{{.*}}, %[[ACC]]
+// MADDUBS-LABEL: func.func @zero_filled
+// MADDUBS-NOT: linalg.fill
+func.func @zero_filled(%q: memref<1x1x4x4xi8>, %w: memref<1x1x16x4xi8>, %acc: memref<1x1x16xi32>) {
+  %zero = arith.constant 0 : i32
+  linalg.fill ins(%zero : i32) outs(%acc : memref<1x1x16xi32>)
+  linalg.generic {indexing_maps = [#q, #w, #acc], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%q, %w : memref<1x1x4x4xi8>, memref<1x1x16x4xi8>) outs(%acc : memref<1x1x16xi32>) {
+  ^bb0(%in: i8, %code_byte: i8, %out: i32):
+    %group = linalg.index 4 : index
+    %group8 = arith.index_cast %group : index to i8
+    %c2 = arith.constant 2 : i8
+    %shift = arith.muli %group8, %c2 : i8
+    %shifted = arith.shrui %code_byte, %shift : i8
+    %c3 = arith.constant 3 : i8
+    %code = arith.andi %shifted, %c3 : i8
+    %code32 = arith.extui %code : i8 to i32
+    %c1 = arith.constant 1 : i32
+    %t = arith.subi %code32, %c1 : i32
+    %q32 = arith.extsi %in : i8 to i32
+    %product = arith.muli %q32, %t : i32
+    %sum = arith.addi %out, %product : i32
+    linalg.yield %sum : i32
+  }
+  return
+}

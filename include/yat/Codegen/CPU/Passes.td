@@ -274,7 +274,9 @@ def YatCpuMicrokernels : Pass<"yat-cpu-microkernels"> {
       of pairs, as 32-bit words, transposed in registers.
     * the ternary contraction of `yat-pack-ternary` (int8 activations times
       64-byte blocks of 2-bit weights, into i32), with `vector-width` 16 or
-      8 and `int8-dot` other than `none`: each row's `Σ_k q` once, then,
+      8 and `int8-dot` other than `none` (a zero fill of the accumulator
+      right before it is dropped and the registers start at zero): each
+      row's `Σ_k q` once, then,
       for runs of blocks (outer) and of rows (inner), accumulators in
       registers along K; each 16-position step loads the blocks, decodes
       the codes of 4 positions with a shift and a mask and adds their

@@ -39,6 +39,10 @@ static constexpr int64_t kBlock = 16;
 /// weight block many times, few enough that the tile's int8 rows stay in L2.
 static constexpr int64_t kMaxTileRows = 64;
 static constexpr int64_t kRowMultiple = 8;
+/// Column blocks of a row tile: 512 output channels, so that the tile's i32
+/// accumulators (128 KB for 64 rows) stay in L2 between the contraction and
+/// its epilogue.
+static constexpr int64_t kMaxTileBlocks = 32;
 
 namespace {
 
@@ -246,7 +250,7 @@ TernaryMatmulPacker::chooseTileSizes(int64_t rows, int64_t blocks) const {
     tileRows = std::min<int64_t>(
         kMaxTileRows,
         llvm::alignTo(llvm::divideCeil(rows, workers), kRowMultiple));
-  return {tileRows, blocks, 0};
+  return {tileRows, std::min(blocks, kMaxTileBlocks), 0};
 }
 
 /// Whether yat-pack-ternary handles `op`: int8 activations of a float type

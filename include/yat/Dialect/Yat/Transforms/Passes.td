@@ -191,9 +191,10 @@ def YatPackTernary : Pass<"yat-pack-ternary"> {
       with upstream's `scf::tileConsumerAndFuseProducersUsingSCF`.
 
     The tiles: with at least 8 rows per worker, `ceil(M / workers)` rows
-    rounded up to a multiple of 8, at most 64 (64 for a dynamic M), and
-    every column; otherwise all rows and the columns split into one run of
-    blocks per worker (a GEMV is split along N).
+    rounded up to a multiple of 8, at most 64 (64 for a dynamic M), and up
+    to 512 columns (so that a tile's i32 accumulators stay in L2 until its
+    epilogue reads them); otherwise all rows and the columns split into one
+    run of blocks per worker (a GEMV is split along N).
 
     Other `yat.ternary_matmul` ops are left for `convert-yat-to-linalg`.
   }];
