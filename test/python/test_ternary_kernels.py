@@ -218,3 +218,30 @@ func.func @main(%x: {xt}, %g: {gt}, %p: tensor<{n}x{k // 4}xi8>, %s: tensor<f32>
         error = np.abs(actual.astype(np.float64) - expected)
         allowed = step + (rounding + 4 * U32) * np.abs(expected)
         assert np.all(error <= allowed), f"{what}: max error {error.max()}"
+
+
+@pytest.mark.parametrize("x_dims,rows", [(("?", 3), (2, 3)),     # packed
+                                         (("?", "?"), (2, 3)),   # reference
+                                         ((0,), (0,))])          # no rows
+def test_ternary_matmul_dynamic_shapes(x_dims, rows):
+    """Dynamic row dims and a per-channel scale of dynamic size: one dynamic
+    row dim takes the packed kernels, two take the reference lowering (see
+    yat-pack-ternary), no rows give an empty result."""
+    rng = np.random.default_rng(17)
+    n, k = 32, 32
+    t = random_ternary(rng, n, k)
+    packed = pack(t)
+    scale = (rng.random(n) + 0.5).astype(np.float32)
+    xt = tensor_type((*x_dims, k), "f32")
+    rt = tensor_type((*x_dims, n), "f32")
+    module = f"""
+func.func @main(%x: {xt}, %p: tensor<{n}x{k // 4}xi8>, %s: tensor<?xf32>) -> {rt} {{
+  %y = yat.ternary_matmul %x, %p, %s : ({xt}, tensor<{n}x{k // 4}xi8>, tensor<?xf32>) -> {rt}
+  return %y : {rt}
+}}"""
+    x = rng.standard_normal((*rows, k)).astype(np.float32)
+    (y,) = run(module, [x, packed, scale])
+    assert y.shape == (*rows, n)
+    if y.size:
+        check_exact_sums(y, ref.ternary_matmul(x, packed, scale, 8),
+                         f"{x_dims}")

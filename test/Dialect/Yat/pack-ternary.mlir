@@ -126,14 +126,15 @@ func.func @rms_norm_kept(%x: tensor<4x32xbf16>, %p: tensor<16x8xi8>, %s: tensor<
 // -----
 
 // Left for convert-yat-to-linalg: float activations, N or K not a multiple
-// of 16, f64, a dynamic K.
+// of 16, f64, two dynamic row dims.
 // CHECK-LABEL: func.func @left_alone
-// CHECK-COUNT-4: yat.ternary_matmul
+// CHECK-COUNT-5: yat.ternary_matmul
 // CHECK-NOT: scf.forall
-func.func @left_alone(%x: tensor<2x32xf32>, %p: tensor<16x8xi8>, %p12: tensor<12x8xi8>, %x20: tensor<2x20xf32>, %p20: tensor<16x5xi8>, %x64: tensor<2x32xf64>, %s: tensor<f32>) -> (tensor<2x16xf32>, tensor<2x12xf32>, tensor<2x16xf32>, tensor<2x16xf64>) {
+func.func @left_alone(%x: tensor<2x32xf32>, %p: tensor<16x8xi8>, %p12: tensor<12x8xi8>, %x20: tensor<2x20xf32>, %p20: tensor<16x5xi8>, %x64: tensor<2x32xf64>, %xd: tensor<?x?x32xf32>, %s: tensor<f32>) -> (tensor<2x16xf32>, tensor<2x12xf32>, tensor<2x16xf32>, tensor<2x16xf64>, tensor<?x?x16xf32>) {
   %a = yat.ternary_matmul %x, %p, %s {activation_bits = 0 : i64} : (tensor<2x32xf32>, tensor<16x8xi8>, tensor<f32>) -> tensor<2x16xf32>
   %b = yat.ternary_matmul %x, %p12, %s : (tensor<2x32xf32>, tensor<12x8xi8>, tensor<f32>) -> tensor<2x12xf32>
   %c = yat.ternary_matmul %x20, %p20, %s : (tensor<2x20xf32>, tensor<16x5xi8>, tensor<f32>) -> tensor<2x16xf32>
   %d = yat.ternary_matmul %x64, %p, %s : (tensor<2x32xf64>, tensor<16x8xi8>, tensor<f32>) -> tensor<2x16xf64>
-  return %a, %b, %c, %d : tensor<2x16xf32>, tensor<2x12xf32>, tensor<2x16xf32>, tensor<2x16xf64>
+  %e = yat.ternary_matmul %xd, %p, %s : (tensor<?x?x32xf32>, tensor<16x8xi8>, tensor<f32>) -> tensor<?x?x16xf32>
+  return %a, %b, %c, %d, %e : tensor<2x16xf32>, tensor<2x12xf32>, tensor<2x16xf32>, tensor<2x16xf64>, tensor<?x?x16xf32>
 }

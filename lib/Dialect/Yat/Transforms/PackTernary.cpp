@@ -254,10 +254,18 @@ TernaryMatmulPacker::chooseTileSizes(int64_t rows, int64_t blocks) const {
 }
 
 /// Whether yat-pack-ternary handles `op`: int8 activations of a float type
-/// other than f64, static N and K, multiples of 16.
+/// other than f64, static N and K, multiples of 16, at most one dynamic row
+/// dim.
 bool isPackable(TernaryMatmulOp op) {
   RankedTensorType packedType = op.getPacked().getType();
-  int64_t columns = op.getX().getType().getShape().back();
+  ArrayRef<int64_t> xShape = op.getX().getType().getShape();
+  int64_t columns = xShape.back();
+  // The rows are x's leading dims collapsed, expanded back at the end. At
+  // most one of them may be dynamic: MLIR 22's expand-strided-metadata
+  // crashes on a memref.expand_shape that splits one dynamic dim into
+  // several.
+  if (llvm::count_if(xShape.drop_back(), ShapedType::isDynamic) > 1)
+    return false;
   return op.getActivationBits() == 8 &&
          !op.getResult().getType().getElementType().isF64() &&
          packedType.hasStaticShape() && ShapedType::isStatic(columns) &&
@@ -385,6 +393,12 @@ LogicalResult TernaryMatmulPacker::run() {
   Value scale = op.getScale();
   AffineMap scaleMap = AffineMap::get(3, 0, context);
   if (op.getScale().getType().getRank() == 1) {
+    // A per-channel scale of dynamic size has N elements (the verifier
+    // checks it against the weights at run time); make that static.
+    auto staticScale = RankedTensorType::get(
+        {outputs}, op.getScale().getType().getElementType());
+    if (scale.getType() != staticScale)
+      scale = tensor::CastOp::create(rewriter, loc, staticScale, scale);
     scale = tensor::ExpandShapeOp::create(
         rewriter, loc,
         RankedTensorType::get({blocks, kBlock},

@@ -196,7 +196,10 @@ def YatPackTernary : Pass<"yat-pack-ternary"> {
     epilogue reads them); otherwise all rows and the columns split into one
     run of blocks per worker (a GEMV is split along N).
 
-    Other `yat.ternary_matmul` ops are left for `convert-yat-to-linalg`.
+    Other `yat.ternary_matmul` ops are left for `convert-yat-to-linalg`,
+    and so is an x with more than one dynamic leading dim (its rows could
+    not be expanded back: MLIR 22's `expand-strided-metadata` crashes on a
+    `memref.expand_shape` that splits one dynamic dim into several).
   }];
   let options = [
     Option<"workers", "workers", "int64_t", /*default=*/"0",
