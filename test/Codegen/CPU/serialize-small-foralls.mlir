@@ -103,3 +103,46 @@ func.func @row_gathers(%table: memref<100x32xf32>, %table64: memref<100x16xf64>,
   }
   return
 }
+
+// -----
+
+// 2 tiles of 16384 elements: an add (32768 units of work) runs serially,
+// an exp (9 units an element: 294912) stays parallel, a division (3 units:
+// 98304) runs serially.
+// CHECK-LABEL: func.func @elementwise_costs
+// CHECK: scf.for
+// CHECK:   arith.addf
+// CHECK: scf.forall
+// CHECK:   math.exp
+// CHECK: scf.for
+// CHECK:   arith.divf
+func.func @elementwise_costs(%a: memref<32x1024xf32>, %b: memref<32x1024xf32>) {
+  scf.forall (%i) = (0) to (32) step (16) {
+    %sa = memref.subview %a[%i, 0] [16, 1024] [1, 1] : memref<32x1024xf32> to memref<16x1024xf32, strided<[1024, 1], offset: ?>>
+    %sb = memref.subview %b[%i, 0] [16, 1024] [1, 1] : memref<32x1024xf32> to memref<16x1024xf32, strided<[1024, 1], offset: ?>>
+    linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%sa : memref<16x1024xf32, strided<[1024, 1], offset: ?>>) outs(%sb : memref<16x1024xf32, strided<[1024, 1], offset: ?>>) {
+    ^bb0(%x: f32, %y: f32):
+      %r = arith.addf %x, %y : f32
+      linalg.yield %r : f32
+    }
+  }
+  scf.forall (%i) = (0) to (32) step (16) {
+    %sa = memref.subview %a[%i, 0] [16, 1024] [1, 1] : memref<32x1024xf32> to memref<16x1024xf32, strided<[1024, 1], offset: ?>>
+    %sb = memref.subview %b[%i, 0] [16, 1024] [1, 1] : memref<32x1024xf32> to memref<16x1024xf32, strided<[1024, 1], offset: ?>>
+    linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%sa : memref<16x1024xf32, strided<[1024, 1], offset: ?>>) outs(%sb : memref<16x1024xf32, strided<[1024, 1], offset: ?>>) {
+    ^bb0(%x: f32, %y: f32):
+      %r = math.exp %x : f32
+      linalg.yield %r : f32
+    }
+  }
+  scf.forall (%i) = (0) to (32) step (16) {
+    %sa = memref.subview %a[%i, 0] [16, 1024] [1, 1] : memref<32x1024xf32> to memref<16x1024xf32, strided<[1024, 1], offset: ?>>
+    %sb = memref.subview %b[%i, 0] [16, 1024] [1, 1] : memref<32x1024xf32> to memref<16x1024xf32, strided<[1024, 1], offset: ?>>
+    linalg.generic {indexing_maps = [affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>], iterator_types = ["parallel", "parallel"]} ins(%sa : memref<16x1024xf32, strided<[1024, 1], offset: ?>>) outs(%sb : memref<16x1024xf32, strided<[1024, 1], offset: ?>>) {
+    ^bb0(%x: f32, %y: f32):
+      %r = arith.divf %x, %y : f32
+      linalg.yield %r : f32
+    }
+  }
+  return
+}

@@ -206,7 +206,10 @@ def YatCpuSerializeSmallForalls
     model zoo) ran 10 to 40 times slower in parallel than serially.
 
     The work of a loop is its trip count times the iterations of the
-    linalg ops and the bytes of the `memref.copy` ops in its body (a copy
+    linalg ops, each weighted by the cost of its body (1, plus 8 for each
+    transcendental `math` op, which becomes a polynomial of 15 to 25 vector
+    instructions, and 2 for each division or square root), and the bytes
+    of the `memref.copy` ops in its body (a copy
     is bound by memory: a gather of 2 MiB of rows took 57-83 us serially),
     each multiplied by the trip counts of the `scf.for` loops around it in
     the body. Dynamic sizes count with their
