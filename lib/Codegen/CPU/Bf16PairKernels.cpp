@@ -18,6 +18,8 @@
 
 #include "Kernels.h"
 
+#include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
+
 #include "mlir/Dialect/X86Vector/X86VectorDialect.h"
 
 using namespace mlir;
@@ -55,10 +57,7 @@ std::optional<PairProduct> matchPairProduct(linalg::GenericOp op) {
     return std::nullopt;
   MLIRContext *context = op.getContext();
   auto map = [&](ArrayRef<unsigned> dims) {
-    SmallVector<AffineExpr> exprs;
-    for (unsigned dim : dims)
-      exprs.push_back(getAffineDimExpr(dim, context));
-    return AffineMap::get(4, 0, exprs, context);
+    return getDimsMap(context, 4, dims);
   };
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
   if (maps[0] != map({0, 2, 3}) || maps[1] != map({2, 1, 3}) ||

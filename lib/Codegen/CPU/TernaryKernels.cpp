@@ -27,6 +27,8 @@
 
 #include "Kernels.h"
 
+#include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
+
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 
 using namespace mlir;
@@ -127,10 +129,7 @@ std::optional<TernaryDot> matchTernaryDot(RewriterBase &rewriter,
     return std::nullopt;
   MLIRContext *context = op.getContext();
   auto map = [&](ArrayRef<unsigned> dims) {
-    SmallVector<AffineExpr> exprs;
-    for (unsigned dim : dims)
-      exprs.push_back(getAffineDimExpr(dim, context));
-    return AffineMap::get(6, 0, exprs, context);
+    return getDimsMap(context, 6, dims);
   };
   SmallVector<AffineMap> maps = op.getIndexingMapsArray();
   if (maps[0] != map({0, 3, 4, 5}) || maps[1] != map({1, 3, 2, 5}) ||

@@ -275,6 +275,21 @@ Value buildMultiplyByFactors(OpBuilder &builder, Location loc, Value value,
 /// True when `a` equals `b` to a relative tolerance of `tolerance`.
 bool isApproximately(double a, double b, double tolerance = 1e-6);
 
+/// Runs `matcher` on `root` under a MatchScope; when it does not match and
+/// gives a reason, reports it through `rewriter`.
+template <typename MatchT, typename RootT>
+FailureOr<MatchT> matchWithReason(RootT root, PatternRewriter &rewriter,
+                                  FailureOr<MatchT> (*matcher)(RootT,
+                                                               std::string &)) {
+  // The IR does not change until the match is complete.
+  MatchScope scope;
+  std::string reason;
+  FailureOr<MatchT> match = matcher(root, reason);
+  if (failed(match) && !reason.empty())
+    (void)rewriter.notifyMatchFailure(root, reason);
+  return match;
+}
+
 /// Runs `matcher` on `root` under a MatchScope. Fails (reporting the
 /// matcher's reason, when it gives one) if it does not match, and also when
 /// `root`'s only user is a multiply or divide that matches too: the whole
@@ -283,16 +298,12 @@ template <typename MatchT>
 FailureOr<MatchT> matchOutermost(Operation *root, PatternRewriter &rewriter,
                                  FailureOr<MatchT> (*matcher)(Operation *,
                                                               std::string &)) {
-  // The IR does not change until the match is complete.
-  MatchScope scope;
-  std::string reason;
-  FailureOr<MatchT> match = matcher(root, reason);
-  if (failed(match)) {
-    if (!reason.empty())
-      (void)rewriter.notifyMatchFailure(root, reason);
+  FailureOr<MatchT> match =
+      matchWithReason<MatchT, Operation *>(root, rewriter, matcher);
+  if (failed(match))
     return failure();
-  }
   if (root->hasOneUse()) {
+    MatchScope scope;
     Operation *user = *root->user_begin();
     std::string ignored;
     if (isa<stablehlo::MulOp, stablehlo::DivOp>(user) &&

@@ -537,15 +537,10 @@ struct RaiseScanPattern : OpRewritePattern<shlo::WhileOp> {
 
   LogicalResult matchAndRewrite(shlo::WhileOp loop,
                                 PatternRewriter &rewriter) const override {
-    FailureOr<ScanMatch> match;
-    {
-      MatchScope scope;
-      std::string reason;
-      match = matchScan(loop, reason);
-      if (failed(match))
-        return reason.empty() ? failure()
-                              : rewriter.notifyMatchFailure(loop, reason);
-    }
+    FailureOr<ScanMatch> match =
+        matchWithReason<ScanMatch, shlo::WhileOp>(loop, rewriter, matchScan);
+    if (failed(match))
+      return failure();
     Location loc = loop.getLoc();
     Value h0 = loop->getOperand(match->carry);
     auto carryType = cast<RankedTensorType>(h0.getType());

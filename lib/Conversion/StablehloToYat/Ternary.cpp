@@ -277,15 +277,11 @@ struct RaiseBitLinearPattern : OpRewritePattern<shlo::DotGeneralOp> {
 
   LogicalResult matchAndRewrite(shlo::DotGeneralOp dot,
                                 PatternRewriter &rewriter) const override {
-    FailureOr<BitLinearMatch> match;
-    {
-      MatchScope scope;
-      std::string reason;
-      match = matchBitLinear(dot, reason);
-      if (failed(match))
-        return reason.empty() ? failure()
-                              : rewriter.notifyMatchFailure(dot, reason);
-    }
+    FailureOr<BitLinearMatch> match =
+        matchWithReason<BitLinearMatch, Operation *>(dot, rewriter,
+                                                     matchBitLinear);
+    if (failed(match))
+      return failure();
     Location loc = dot.getLoc();
     Value weights = match->weights;
     if (match->transposed)

@@ -38,14 +38,6 @@ Value lowering::createFloatConstant(OpBuilder &b, Location loc, Type type,
   return arith::ConstantOp::create(b, loc, b.getFloatAttr(type, value));
 }
 
-SmallVector<utils::IteratorType> lowering::getIterators(unsigned numParallel,
-                                                        unsigned numReduction) {
-  SmallVector<utils::IteratorType> iterators(numParallel,
-                                             utils::IteratorType::parallel);
-  iterators.append(numReduction, utils::IteratorType::reduction);
-  return iterators;
-}
-
 Value lowering::createGeneric(OpBuilder &b, Location loc, ValueRange inputs,
                               Value init, ArrayRef<AffineMap> maps,
                               ArrayRef<utils::IteratorType> iterators,
@@ -57,14 +49,6 @@ Value lowering::createGeneric(OpBuilder &b, Location loc, ValueRange inputs,
         linalg::YieldOp::create(nested, nestedLoc, yielded);
       });
   return generic.getResult(0);
-}
-
-AffineMap lowering::getDimsMap(MLIRContext *context, unsigned numDims,
-                               ArrayRef<unsigned> dims) {
-  SmallVector<AffineExpr> exprs;
-  for (unsigned dim : dims)
-    exprs.push_back(getAffineDimExpr(dim, context));
-  return AffineMap::get(numDims, 0, exprs, context);
 }
 
 OpFoldResult lowering::divideSize(OpBuilder &b, Location loc, OpFoldResult size,

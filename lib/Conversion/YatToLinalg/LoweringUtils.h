@@ -25,10 +25,6 @@ Value convertFloat(OpBuilder &b, Location loc, Value value, Type type);
 /// An arith.constant of the float `type` holding `value`.
 Value createFloatConstant(OpBuilder &b, Location loc, Type type, double value);
 
-/// `numParallel` parallel iterators followed by `numReduction` reductions.
-SmallVector<utils::IteratorType> getIterators(unsigned numParallel,
-                                              unsigned numReduction = 0);
-
 /// Builds the body of a linalg.generic from its block arguments (inputs,
 /// then the output) and returns the value to yield.
 using GenericBodyBuilder =
@@ -39,10 +35,6 @@ Value createGeneric(OpBuilder &b, Location loc, ValueRange inputs, Value init,
                     ArrayRef<AffineMap> maps,
                     ArrayRef<utils::IteratorType> iterators,
                     GenericBodyBuilder body);
-
-/// Affine map from `numDims` loop dims to the given dims.
-AffineMap getDimsMap(MLIRContext *context, unsigned numDims,
-                     ArrayRef<unsigned> dims);
 
 /// `size / divisor` for sizes known to divide exactly: folded when both are
 /// static, an arith.divui otherwise.

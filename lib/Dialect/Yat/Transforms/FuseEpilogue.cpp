@@ -66,22 +66,6 @@ Value fusion::createF32Constant(OpBuilder &b, Location loc, double value) {
   return arith::ConstantOp::create(b, loc, b.getF32FloatAttr(value));
 }
 
-AffineMap fusion::getDimsMap(MLIRContext *context, unsigned numDims,
-                             ArrayRef<unsigned> dims) {
-  SmallVector<AffineExpr> exprs;
-  for (unsigned dim : dims)
-    exprs.push_back(getAffineDimExpr(dim, context));
-  return AffineMap::get(numDims, 0, exprs, context);
-}
-
-SmallVector<utils::IteratorType> fusion::getIterators(unsigned numParallel,
-                                                      unsigned numReduction) {
-  SmallVector<utils::IteratorType> iterators(numParallel,
-                                             utils::IteratorType::parallel);
-  iterators.append(numReduction, utils::IteratorType::reduction);
-  return iterators;
-}
-
 Value fusion::createGeneric(
     OpBuilder &b, Location loc, ValueRange inputs, Value init,
     ArrayRef<AffineMap> maps, ArrayRef<utils::IteratorType> iterators,

@@ -91,14 +91,6 @@ Value createF32Constant(OpBuilder &b, Location loc, double value);
 Value createSumOfSquares(OpBuilder &b, Location loc, Value input,
                          ArrayRef<int64_t> reducedDims);
 
-/// Affine map from `numDims` loop dims to the listed dims.
-AffineMap getDimsMap(MLIRContext *context, unsigned numDims,
-                     ArrayRef<unsigned> dims);
-
-/// `numParallel` parallel iterators followed by `numReduction` reductions.
-SmallVector<utils::IteratorType> getIterators(unsigned numParallel,
-                                              unsigned numReduction = 0);
-
 /// `min(tile, size - offset)` for the tile at `offset` of a loop over
 /// `size` with step `tile`: the constant `tile` when `tile` divides `size`.
 OpFoldResult getTileSize(OpBuilder &b, Location loc, Value offset, int64_t size,

@@ -9,6 +9,22 @@
 
 using namespace mlir;
 
+AffineMap yat::getDimsMap(MLIRContext *context, unsigned numDims,
+                          ArrayRef<unsigned> dims) {
+  SmallVector<AffineExpr> exprs;
+  for (unsigned dim : dims)
+    exprs.push_back(getAffineDimExpr(dim, context));
+  return AffineMap::get(numDims, 0, exprs, context);
+}
+
+SmallVector<utils::IteratorType> yat::getIterators(unsigned numParallel,
+                                                   unsigned numReduction) {
+  SmallVector<utils::IteratorType> iterators(numParallel,
+                                             utils::IteratorType::parallel);
+  iterators.append(numReduction, utils::IteratorType::reduction);
+  return iterators;
+}
+
 SmallVector<OpFoldResult> yat::foldConstantSizes(ArrayRef<OpFoldResult> sizes) {
   SmallVector<OpFoldResult> folded;
   for (OpFoldResult size : sizes) {

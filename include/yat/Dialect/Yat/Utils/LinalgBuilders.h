@@ -8,10 +8,20 @@
 #ifndef YAT_DIALECT_YAT_UTILS_LINALGBUILDERS_H
 #define YAT_DIALECT_YAT_UTILS_LINALGBUILDERS_H
 
+#include "mlir/Dialect/Utils/StructuredOpsUtils.h"
+#include "mlir/IR/AffineMap.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpDefinition.h"
 
 namespace mlir::yat {
+
+/// Affine map from `numDims` loop dims to the listed dims.
+AffineMap getDimsMap(MLIRContext *context, unsigned numDims,
+                     ArrayRef<unsigned> dims);
+
+/// `numParallel` parallel iterators followed by `numReduction` reductions.
+SmallVector<utils::IteratorType> getIterators(unsigned numParallel,
+                                              unsigned numReduction = 0);
 
 /// `sizes` with every constant (attribute or constant op) as an attribute.
 SmallVector<OpFoldResult> foldConstantSizes(ArrayRef<OpFoldResult> sizes);
