@@ -54,18 +54,23 @@ func.func @ternarized_constant(%x: tensor<3x16xf32>) -> tensor<3x16xf32> {
 // -----
 
 // Weights known at run time are re-laid out by a generic shared by every
-// tile; a GEMV's 4 blocks are split into 2 tiles of 2 blocks (2 workers).
+// tile; a GEMV's 4 blocks are split into 2 tiles of 2 blocks (2 workers),
+// each quantizing x.
 // CHECK-LABEL: func.func @gemv_split
 // CHECK-SAME: (%[[X:.*]]: tensor<1x32xf32>, %[[P:.*]]: tensor<64x8xi8>, %[[S:.*]]: tensor<64xf32>)
 // CHECK: %[[PV:.*]] = tensor.expand_shape %[[P]] {{\[\[}}0, 1], [2, 3]] output_shape [4, 16, 2, 4]
 // CHECK: %[[W:.*]] = linalg.generic {{.*}}iterator_types = ["parallel", "parallel", "parallel", "parallel", "reduction"]{{.*}} ins(%[[PV]] : tensor<4x16x2x4xi8>) outs(%{{.*}} : tensor<4x2x16x4xi8>)
 // CHECK: arith.shrsi
 // CHECK: arith.ori
-// CHECK: %[[SB:.*]] = tensor.expand_shape %[[S]] {{\[\[}}0, 1]] output_shape [4, 16]
 // CHECK: scf.forall (%[[NB:.*]]) = (0) to (4) step (2)
+// CHECK: %[[ABSMAX:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<1x32xf32>)
+// CHECK: %[[SX:.*]] = linalg.generic {{.*}} ins(%[[ABSMAX]] : tensor<1xf32>)
+// CHECK: %[[Q:.*]] = linalg.generic {{.*}} ins(%[[X]], %[[SX]] : tensor<1x32xf32>, tensor<1xf32>)
+// CHECK: %[[QB:.*]] = tensor.expand_shape %[[Q]]
 // CHECK: %[[WT:.*]] = tensor.extract_slice %[[W]][%[[NB]], 0, 0, 0] [2, 2, 16, 4]
-// CHECK: linalg.generic {{.*}} ins(%{{.*}}, %[[WT]] : tensor<1x2x4x4xi8>, tensor<2x2x16x4xi8>)
-// CHECK: tensor.extract_slice %[[SB]][%[[NB]], 0] [2, 16]
+// CHECK: linalg.generic {{.*}} ins(%[[QB]], %[[WT]] : tensor<1x2x4x4xi8>, tensor<2x2x16x4xi8>)
+// CHECK: %[[ST:.*]] = tensor.extract_slice %[[S]][%{{.*}}] [32] [1]
+// CHECK: tensor.expand_shape %[[ST]] {{\[\[}}0, 1]] output_shape [2, 16]
 // CHECK: tensor.parallel_insert_slice
 func.func @gemv_split(%x: tensor<1x32xf32>, %p: tensor<64x8xi8>, %s: tensor<64xf32>) -> tensor<1x64xf32> {
   %y = yat.ternary_matmul %x, %p, %s : (tensor<1x32xf32>, tensor<64x8xi8>, tensor<64xf32>) -> tensor<1x64xf32>
@@ -74,12 +79,15 @@ func.func @gemv_split(%x: tensor<1x32xf32>, %p: tensor<64x8xi8>, %s: tensor<64xf
 
 // -----
 
-// 128 rows for 2 workers: tiles of 64 rows with every column; the leading
-// dims of x are collapsed and restored.
+// 128 rows for 2 workers: tiles of 64 rows with every column, each
+// quantizing its rows; the leading dims of x are collapsed and restored.
 // CHECK-LABEL: func.func @row_tiles
 // CHECK: %[[ROWS:.*]] = tensor.collapse_shape %{{.*}} {{\[\[}}0, 1], [2]] : tensor<2x64x32xf32> into tensor<128x32xf32>
 // CHECK: scf.forall (%[[M:.*]]) = (0) to (128) step (64)
-// CHECK: tensor.extract_slice %{{.*}}[%[[M]], 0, 0, 0] [64, 2, 4, 4]
+// CHECK: %[[XT:.*]] = tensor.extract_slice %[[ROWS]][%[[M]], 0] [64, 32]
+// CHECK: %[[Q:.*]] = linalg.generic {{.*}} ins(%[[XT]], %{{.*}} : tensor<64x32xf32>, tensor<64xf32>)
+// CHECK: %[[QB:.*]] = tensor.expand_shape %[[Q]] {{\[\[}}0], [1, 2, 3]] output_shape [64, 2, 4, 4]
+// CHECK: linalg.generic {{.*}} ins(%[[QB]], %{{.*}} : tensor<64x2x4x4xi8>, tensor<1x2x16x4xi8>)
 // CHECK: %[[Y:.*]] = tensor.collapse_shape %{{.*}} {{\[\[}}0], [1, 2]] : tensor<128x1x16xf32> into tensor<128x16xf32>
 // CHECK: tensor.expand_shape %[[Y]] {{\[\[}}0, 1], [2]] output_shape [2, 64, 16]
 func.func @row_tiles(%x: tensor<2x64x32xf32>, %p: tensor<16x8xi8>, %s: tensor<f32>) -> tensor<2x64x16xf32> {
@@ -89,21 +97,23 @@ func.func @row_tiles(%x: tensor<2x64x32xf32>, %p: tensor<16x8xi8>, %s: tensor<f3
 
 // -----
 
-// The rms_norm that makes x is computed inside the quantization: its input
-// is read, the normalized rows are never stored, and the norm is gone.
+// The rms_norm that makes x is computed inside the quantization of each
+// row tile: its input is read, the normalized rows are never stored, and
+// the norm is gone.
 // CHECK-LABEL: func.func @rms_norm_input
 // CHECK-SAME: (%[[X:.*]]: tensor<?x32xf32>, %[[G:.*]]: tensor<32xf32>
 // CHECK-NOT: yat.rms_norm
-// CHECK: %[[SUMSQ:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<?x32xf32>)
+// CHECK: scf.forall (%[[M:.*]]) = (0) to (%{{.*}}) step (64)
+// CHECK: %[[XT:.*]] = tensor.extract_slice %[[X]][%[[M]], 0]
+// CHECK: %[[SUMSQ:.*]] = linalg.generic {{.*}} ins(%[[XT]] : tensor<?x32xf32>)
 // CHECK: %[[RMS:.*]] = linalg.generic {{.*}} ins(%[[SUMSQ]] : tensor<?xf32>)
 // CHECK: math.sqrt
-// CHECK: %[[ABSMAX:.*]] = linalg.generic {{.*}} ins(%[[X]], %[[RMS]], %[[G]] : tensor<?x32xf32>, tensor<?xf32>, tensor<32xf32>)
+// CHECK: %[[ABSMAX:.*]] = linalg.generic {{.*}} ins(%[[XT]], %[[RMS]], %[[G]] : tensor<?x32xf32>, tensor<?xf32>, tensor<32xf32>)
 // CHECK: %[[N:.*]] = arith.divf
 // CHECK: arith.mulf %[[N]]
 // CHECK: math.absf
 // CHECK: %[[SX:.*]] = linalg.generic {{.*}} ins(%[[ABSMAX]] : tensor<?xf32>)
-// CHECK: linalg.generic {{.*}} ins(%[[X]], %[[RMS]], %[[G]], %[[SX]] : tensor<?x32xf32>, tensor<?xf32>, tensor<32xf32>, tensor<?xf32>) outs(%{{.*}} : tensor<?x32xi8>)
-// CHECK: scf.forall (%{{.*}}) = (0) to (%{{.*}}) step (64)
+// CHECK: linalg.generic {{.*}} ins(%[[XT]], %[[RMS]], %[[G]], %[[SX]] : tensor<?x32xf32>, tensor<?xf32>, tensor<32xf32>, tensor<?xf32>) outs(%{{.*}} : tensor<?x32xi8>)
 func.func @rms_norm_input(%x: tensor<?x32xf32>, %g: tensor<32xf32>, %p: tensor<16x8xi8>, %s: tensor<f32>) -> tensor<?x16xf32> {
   %n = yat.rms_norm %x, %g {epsilon = 1.0e-5 : f32} : (tensor<?x32xf32>, tensor<32xf32>) -> tensor<?x32xf32>
   %y = yat.ternary_matmul %n, %p, %s : (tensor<?x32xf32>, tensor<16x8xi8>, tensor<f32>) -> tensor<?x16xf32>

@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/IR/Matchers.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
@@ -39,10 +40,6 @@ static constexpr int64_t kBlock = 16;
 /// weight block many times, few enough that the tile's int8 rows stay in L2.
 static constexpr int64_t kMaxTileRows = 64;
 static constexpr int64_t kRowMultiple = 8;
-/// Column blocks of a row tile: 512 output channels, so that the tile's i32
-/// accumulators (128 KB for 64 rows) stay in L2 between the contraction and
-/// its epilogue.
-static constexpr int64_t kMaxTileBlocks = 32;
 
 namespace {
 
@@ -250,7 +247,7 @@ TernaryMatmulPacker::chooseTileSizes(int64_t rows, int64_t blocks) const {
     tileRows = std::min<int64_t>(
         kMaxTileRows,
         llvm::alignTo(llvm::divideCeil(rows, workers), kRowMultiple));
-  return {tileRows, std::min(blocks, kMaxTileBlocks), 0};
+  return {tileRows, blocks, 0};
 }
 
 /// Whether yat-pack-ternary handles `op`: int8 activations of a float type
@@ -430,19 +427,22 @@ LogicalResult TernaryMatmulPacker::run() {
   options.tilingOptions.setTileSizes(getAsIndexOpFoldResult(
       context, chooseTileSizes(staticRows ? *staticRows : ShapedType::kDynamic,
                                blocks)));
-  // Only the contraction (and its zero fill) is computed per tile. The
-  // quantization is read whole by every tile of a column split; the code
-  // generation cuts it into parallel row tiles of its own. Weights
-  // re-laid out at run time are shared by every tile.
-  Operation *contraction = accumulator.getDefiningOp();
+  // Each tile quantizes its own rows: the contraction reads them through
+  // a reshape into groups of 4, which upstream's bubble-up patterns move
+  // below the tile's slice so that the quantization (and a fused rms_norm)
+  // can be fused too. Weights re-laid out at run time are shared by every
+  // tile.
+  Operation *weightsProducer = weights.getDefiningOp<linalg::GenericOp>();
   options.setFusionControlFn(
       [&](tensor::ExtractSliceOp, OpResult producer,
           bool) -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
-        Operation *owner = producer.getOwner();
-        if (owner != contraction && !isa<linalg::FillOp>(owner))
+        if (producer.getOwner() == weightsProducer)
           return std::nullopt;
         return scf::SCFTileAndFuseOptions::ControlFnResult{};
       });
+  RewritePatternSet cleanup(context);
+  tensor::populateBubbleUpExtractSliceOpPatterns(cleanup);
+  options.cleanupPatterns = FrozenRewritePatternSet(std::move(cleanup));
   FailureOr<scf::SCFTileAndFuseResult> tiled =
       scf::tileConsumerAndFuseProducersUsingSCF(
           rewriter, cast<TilingInterface>(epilogue.getOperation()), options);

@@ -176,25 +176,28 @@ def YatPackTernary : Pass<"yat-pack-ternary"> {
       at run time.
     * The activations are quantized as the op defines them, into int8
       rows: one `linalg.generic` reduction for each row's absmax, one
-      elementwise `linalg.generic` for the codes, which the code generation
-      cuts into parallel row tiles of their own (`x` is read from memory
-      once per row tile). When `x` is made by a `yat.rms_norm`, those
-      generics read the norm's input and normalize each element as the
-      norm's reference lowering does (same roundings), so the normalized
-      `x` is never stored; the `yat.rms_norm` goes when nothing else reads
-      it.
+      elementwise `linalg.generic` for the codes. When `x` is made by a
+      `yat.rms_norm`, those generics read the norm's input and normalize
+      each element as the norm's reference lowering does (same roundings),
+      so the normalized `x` is never stored; the `yat.rms_norm` goes when
+      nothing else reads it.
     * The contraction is one `linalg.generic` over
       `(m, n / 16, n mod 16, k / 16, i, j)` accumulating `q · (code − 1)`
-      in i32, which `yat-cpu-microkernels` turns into byte dot products,
-      and the epilogue computes `acc · scale / sx` per output, as the
-      reference lowering does. Both are cut into an `scf.forall` of tiles
-      with upstream's `scf::tileConsumerAndFuseProducersUsingSCF`.
+      in i32 (q viewed as `[m, k / 16, 4, 4]`), which
+      `yat-cpu-microkernels` turns into byte dot products, and the
+      epilogue computes `acc · scale / sx` per output, as the reference
+      lowering does.
 
-    The tiles: with at least 8 rows per worker, `ceil(M / workers)` rows
-    rounded up to a multiple of 8, at most 64 (64 for a dynamic M), and up
-    to 512 columns (so that a tile's i32 accumulators stay in L2 until its
-    epilogue reads them); otherwise all rows and the columns split into one
-    run of blocks per worker (a GEMV is split along N).
+    The epilogue is cut into an `scf.forall` of tiles by upstream's
+    `scf::tileConsumerAndFuseProducersUsingSCF`, which computes the
+    contraction, the quantization of the tile's rows and a fused
+    `yat.rms_norm` inside each tile (upstream's bubble-up patterns move the
+    tile's slice above the view of q in groups of 4). The tiles: with at
+    least 8 rows per worker, `ceil(M / workers)` rows rounded up to a
+    multiple of 8, at most 64 (64 for a dynamic M), and every column, so
+    that no row is quantized twice; otherwise all rows and the columns
+    split into one run of blocks per worker (a GEMV is split along N, each
+    tile quantizing x again, M·K against its M·K·N/workers).
 
     Other `yat.ternary_matmul` ops are left for `convert-yat-to-linalg`,
     and so is an x with more than one dynamic leading dim (its rows could
