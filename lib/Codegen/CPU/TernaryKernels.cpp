@@ -63,11 +63,6 @@ bool isBinary(Value value, function_ref<bool(Value)> lhsMatch,
          rhsMatch(op->getOperand(0));
 }
 
-bool isIntConstant(Value value, int64_t expected) {
-  std::optional<int64_t> constant = getConstantIntValue(value);
-  return constant && *constant == expected;
-}
-
 /// Matches the body `out + extsi(q) · (extui((w >> 2·index(4)) & 3) − 1)`.
 bool hasTernaryDotBody(linalg::GenericOp op) {
   Block &body = op.getRegion().front();
@@ -78,7 +73,7 @@ bool hasTernaryDotBody(linalg::GenericOp op) {
     return [expected](Value v) { return v == expected; };
   };
   auto constant = [](int64_t expected) {
-    return [expected](Value v) { return isIntConstant(v, expected); };
+    return [expected](Value v) { return isConstantIntValue(v, expected); };
   };
   auto shift = [&](Value v) {
     return isBinary<arith::MulIOp>(
@@ -121,8 +116,11 @@ bool hasElementType(Value value, unsigned width) {
   return type && type.getElementType().isInteger(width);
 }
 
-std::optional<TernaryDot> matchTernaryDot(RewriterBase &rewriter,
-                                          linalg::GenericOp op) {
+/// Matches the ternary contraction and prepares its rewrite: drops the zero
+/// fill of its accumulator (see TernaryDot) and views its operands as
+/// q[m, k] and 64-byte blocks.
+std::optional<TernaryDot> prepareTernaryDot(RewriterBase &rewriter,
+                                            linalg::GenericOp op) {
   if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
       op.getNumDpsInits() != 1 || op.getNumLoops() != 6 ||
       op.getNumParallelLoops() != 3)
@@ -157,7 +155,7 @@ std::optional<TernaryDot> matchTernaryDot(RewriterBase &rewriter,
   // registers start from zero and the buffer is written once.
   if (auto fill = dyn_cast_or_null<linalg::FillOp>(op->getPrevNode());
       fill && fill.hasPureBufferSemantics() && fill.getDpsInits()[0] == acc &&
-      isIntConstant(fill.getInputs()[0], 0)) {
+      isConstantIntValue(fill.getInputs()[0], 0)) {
     rewriter.eraseOp(fill);
     problem.startsFromZero = true;
   }
@@ -220,11 +218,18 @@ private:
   Value ones;
 };
 
+/// Dim `dim` of `buffer`: a constant when static, so that the loops over it
+/// know their tails and the register tile sees a single row.
+Value getDimSize(OpBuilder &b, Location loc, Value buffer, int64_t dim) {
+  return getValueOrCreateConstantIndexOp(
+      b, loc, memref::getMixedSize(b, loc, buffer, dim));
+}
+
 /// Σ_k q[row, k] for every row of `activations` into `sums` (i32), 16
 /// bytes at a time (K is a multiple of 16).
 void emitRowSums(OpBuilder &b, Location loc, Value activations, Value rows,
                  Value sums) {
-  Value columns = memref::DimOp::create(b, loc, activations, 1);
+  Value columns = getDimSize(b, loc, activations, 1);
   auto wordVector = VectorType::get({kBlock}, b.getI32Type());
   buildFor(b, loc, indexConstant(b, loc, 0), rows, 1,
            [&](OpBuilder &b, Location loc, Value row) {
@@ -257,7 +262,7 @@ struct RegisterTile {
 };
 
 RegisterTile chooseRegisterTile(int64_t lanes, Value rows) {
-  bool singleRow = isIntConstant(rows, 1);
+  bool singleRow = isConstantIntValue(rows, 1);
   if (lanes == 16)
     return singleRow ? RegisterTile{1, 8} : RegisterTile{4, 4};
   return singleRow ? RegisterTile{1, 2} : RegisterTile{2, 2};
@@ -265,9 +270,9 @@ RegisterTile chooseRegisterTile(int64_t lanes, Value rows) {
 
 void emitTernaryDot(OpBuilder &b, Location loc, const TernaryDot &problem,
                     const ByteDotEmitter &dot, int64_t lanes) {
-  Value rows = memref::DimOp::create(b, loc, problem.accumulator, 0);
-  Value blocks = memref::DimOp::create(b, loc, problem.accumulator, 1);
-  Value kBlocks = memref::DimOp::create(b, loc, problem.weights, 1);
+  Value rows = getDimSize(b, loc, problem.accumulator, 0);
+  Value blocks = getDimSize(b, loc, problem.accumulator, 1);
+  Value kBlocks = getDimSize(b, loc, problem.weights, 1);
   int64_t vectorsPerBlock = kBlock / lanes;
   RegisterTile tile = chooseRegisterTile(lanes, rows);
   VectorType bytes = dot.getBytesType(), words = dot.getWordsType();
@@ -385,7 +390,7 @@ LogicalResult cpu::rewriteTernaryDot(RewriterBase &rewriter,
                                      int64_t vectorWidth) {
   if (kind == Int8DotKind::None || (vectorWidth != 16 && vectorWidth != 8))
     return failure();
-  std::optional<TernaryDot> problem = matchTernaryDot(rewriter, op);
+  std::optional<TernaryDot> problem = prepareTernaryDot(rewriter, op);
   if (!problem)
     return failure();
   Location loc = op.getLoc();

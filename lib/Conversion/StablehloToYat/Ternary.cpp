@@ -22,6 +22,7 @@
 #include "mlir/IR/PatternMatch.h"
 #include "yat/Dialect/StableHLO/IR/Stablehlo.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
+#include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
 
 #include <cmath>
 
@@ -33,9 +34,6 @@ using namespace mlir::yat::raising;
 namespace shlo = mlir::yat::stablehlo;
 
 namespace {
-
-/// The floor of both scales (SPEC: yat.ternarize, yat.ternary_matmul).
-constexpr double kScaleFloor = 1e-5;
 
 /// `clamp(round(source · scale), lo, hi) / scale`, with `scale` a
 /// broadcast of `scaleView.source`.
@@ -114,7 +112,7 @@ Value matchFlooredReciprocal(Value value, double numerator) {
     return {};
   for (unsigned i = 0; i < 2; ++i) {
     std::optional<double> floor = getSplatValue(maximum->getOperand(1 - i));
-    if (floor && isApproximately(*floor, kScaleFloor, 1e-3))
+    if (floor && isApproximately(*floor, kTernaryScaleFloor, 1e-3))
       return maximum->getOperand(i);
   }
   return {};

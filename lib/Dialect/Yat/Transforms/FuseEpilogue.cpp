@@ -19,6 +19,7 @@
 #include "yat/Dialect/Yat/Transforms/Passes.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Debug.h"
+#include "llvm/Support/Threading.h"
 
 #define DEBUG_TYPE "yat-fuse-epilogue"
 
@@ -245,6 +246,13 @@ LogicalResult fusion::tileIntoForall(RewriterBase &rewriter, TilingInterface op,
     for (LoopLikeOpInterface loop : tiled->loops)
       loops->push_back(loop);
   return success();
+}
+
+int64_t fusion::resolveWorkers(int64_t requested) {
+  return requested > 0
+             ? requested
+             : std::max(1u,
+                        llvm::hardware_concurrency().compute_thread_count());
 }
 
 LogicalResult fusion::decomposeTiles(Operation *root,

@@ -49,6 +49,10 @@ LogicalResult fuseAttentions(Operation *root, const TileSizes &sizes);
 /// (FuseEpilogueRecurrence.cpp).
 LogicalResult fuseRecurrences(Operation *root, const TileSizes &sizes);
 
+/// The workers tiles are cut for: `requested` when positive, else the
+/// host's hardware threads.
+int64_t resolveWorkers(int64_t requested);
+
 /// Lowers `yat.squared_norms` to a `linalg.generic` reduction.
 void populateSquaredNormsLoweringPatterns(RewritePatternSet &patterns);
 

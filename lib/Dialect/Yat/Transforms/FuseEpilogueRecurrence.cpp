@@ -28,7 +28,6 @@
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "llvm/Support/Debug.h"
-#include "llvm/Support/Threading.h"
 
 #define DEBUG_TYPE "yat-fuse-epilogue"
 
@@ -46,15 +45,6 @@ bool isFusableRecurrence(LinearRecurrenceOp op) {
          !type.isDynamicDim(2) && type.getDimSize(2) > 0;
 }
 
-/// The workers the tiles are cut for: `sizes.workers`, or the host's
-/// hardware threads.
-int64_t getWorkers(const TileSizes &sizes) {
-  return sizes.workers > 0
-             ? sizes.workers
-             : std::max(1u,
-                        llvm::hardware_concurrency().compute_thread_count());
-}
-
 /// Channels per tile: `sizes.channelTile`, or else D split into as few
 /// blocks (of whole vectors) as give every worker a tile. Each step of a
 /// tile reads and writes one contiguous run per operand, so wider blocks
@@ -65,7 +55,7 @@ int64_t getChannelTile(LinearRecurrenceOp op, const TileSizes &sizes) {
   int64_t channels = op.getA().getType().getDimSize(2);
   if (sizes.channelTile > 0)
     return std::min(sizes.channelTile, channels);
-  int64_t workers = getWorkers(sizes);
+  int64_t workers = resolveWorkers(sizes.workers);
   int64_t batch = op.getA().getType().getDimSize(0);
   int64_t blocksPerRow =
       ShapedType::isDynamic(batch) ? workers : llvm::divideCeil(workers, batch);
@@ -96,7 +86,7 @@ int64_t getChunkCount(LinearRecurrenceOp op, const TileSizes &sizes) {
       (op.getH0() && !op.getH0().getType().hasStaticShape()))
     return 1;
   int64_t batch = type.getDimSize(0), steps = type.getDimSize(1);
-  int64_t workers = getWorkers(sizes);
+  int64_t workers = resolveWorkers(sizes.workers);
   if (batch * type.getDimSize(2) >= workers * kMinChannelsPerWorker)
     return 1;
   int64_t chunks = std::min<int64_t>(llvm::divideCeil(workers, batch),

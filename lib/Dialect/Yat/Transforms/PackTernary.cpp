@@ -21,7 +21,6 @@
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
 #include "llvm/Support/Debug.h"
-#include "llvm/Support/Threading.h"
 
 #define DEBUG_TYPE "yat-pack-ternary"
 
@@ -164,9 +163,17 @@ private:
   Type f32 = Float32Type::get(context);
 };
 
+/// The reassociation that folds all dims but the last of a tensor of `rank`
+/// (> 2) into rows.
+SmallVector<ReassociationIndices> getRowsReassociation(int64_t rank) {
+  ReassociationIndices leading =
+      llvm::to_vector(llvm::seq<int64_t>(0, rank - 1));
+  return {leading, ReassociationIndices{rank - 1}};
+}
+
 Value TernaryMatmulPacker::collapseToRows(Value value) {
   auto type = cast<RankedTensorType>(value.getType());
-  unsigned rank = type.getRank();
+  int64_t rank = type.getRank();
   if (rank == 2)
     return value;
   if (rank == 1)
@@ -174,12 +181,8 @@ Value TernaryMatmulPacker::collapseToRows(Value value) {
         rewriter, loc,
         RankedTensorType::get({1, type.getDimSize(0)}, type.getElementType()),
         value, {ReassociationIndices{0, 1}});
-  ReassociationIndices leading;
-  for (unsigned d = 0; d + 1 < rank; ++d)
-    leading.push_back(d);
-  return tensor::CollapseShapeOp::create(
-      rewriter, loc, value,
-      {leading, ReassociationIndices{static_cast<int64_t>(rank) - 1}});
+  return tensor::CollapseShapeOp::create(rewriter, loc, value,
+                                         getRowsReassociation(rank));
 }
 
 Value TernaryMatmulPacker::createWeights() {
@@ -286,16 +289,18 @@ LogicalResult TernaryMatmulPacker::run() {
   Value weights = createWeights();
 
   ActivationSource source;
-  Value x = op.getX();
-  if (auto norm = x.getDefiningOp<RmsNormOp>();
-      norm && norm.getX().getType() == x.getType()) {
+  // The norm's input is read in place of x when the two have one type
+  // (isPackable looked at x's).
+  auto norm = op.getX().getDefiningOp<RmsNormOp>();
+  if (norm && norm.getX().getType() != op.getX().getType())
+    norm = nullptr;
+  if (norm) {
     source.rows = collapseToRows(norm.getX());
-    if (Value gamma = norm.getGamma())
-      source.gamma = gamma;
+    source.gamma = norm.getGamma();
     source.rmsEpsilon = norm.getEpsilon().convertToDouble();
     source.normalizedType = norm.getType().getElementType();
   } else {
-    source.rows = collapseToRows(x);
+    source.rows = collapseToRows(op.getX());
   }
   OpFoldResult rows = tensor::getMixedSize(rewriter, loc, source.rows, 0);
   int64_t staticRowsOrDynamic =
@@ -421,12 +426,10 @@ LogicalResult TernaryMatmulPacker::run() {
           .getDefiningOp());
 
   // Parallel tiles of the epilogue, with every producer computed per tile.
-  std::optional<int64_t> staticRows = getConstantIntValue(rows);
   scf::SCFTileAndFuseOptions options;
   options.tilingOptions.setLoopType(scf::SCFTilingOptions::LoopType::ForallOp);
   options.tilingOptions.setTileSizes(getAsIndexOpFoldResult(
-      context, chooseTileSizes(staticRows ? *staticRows : ShapedType::kDynamic,
-                               blocks)));
+      context, chooseTileSizes(staticRowsOrDynamic, blocks)));
   // Each tile quantizes its own rows: the contraction reads them through
   // a reshape into groups of 4, which upstream's bubble-up patterns move
   // below the tile's slice so that the quantization (and a fused rms_norm)
@@ -459,19 +462,18 @@ LogicalResult TernaryMatmulPacker::run() {
     y = tensor::CollapseShapeOp::create(rewriter, loc, y,
                                         {ReassociationIndices{0, 1}});
   } else if (rank > 2) {
-    ReassociationIndices leading;
-    for (unsigned d = 0; d + 1 < rank; ++d)
-      leading.push_back(d);
     SmallVector<OpFoldResult> sizes =
         tensor::getMixedSizes(rewriter, loc, op.getX());
     sizes.back() = rewriter.getIndexAttr(outputs);
-    y = tensor::ExpandShapeOp::create(
-        rewriter, loc, resultType, y,
-        {leading, ReassociationIndices{static_cast<int64_t>(rank) - 1}}, sizes);
+    y = tensor::ExpandShapeOp::create(rewriter, loc, resultType, y,
+                                      getRowsReassociation(rank), sizes);
   }
   if (y.getType() != resultType)
     y = tensor::CastOp::create(rewriter, loc, resultType, y);
   rewriter.replaceOp(op, y);
+  // A fused rms_norm with no other reader is gone.
+  if (norm && norm->use_empty())
+    rewriter.eraseOp(norm);
   return success();
 }
 
@@ -486,10 +488,7 @@ struct YatPackTernaryPass
           << static_cast<int64_t>(workers);
       return signalPassFailure();
     }
-    int64_t workerCount =
-        workers > 0
-            ? int64_t(workers)
-            : std::max(1u, llvm::hardware_concurrency().compute_thread_count());
+    int64_t workerCount = resolveWorkers(workers);
     SmallVector<TernaryMatmulOp> ops;
     getOperation()->walk([&](TernaryMatmulOp op) { ops.push_back(op); });
     IRRewriter rewriter(&getContext());
@@ -502,11 +501,6 @@ struct YatPackTernaryPass
       if (failed(TernaryMatmulPacker(rewriter, op, workerCount).run()))
         return signalPassFailure();
     }
-    // A fused rms_norm with no other reader is gone.
-    getOperation()->walk([&](RmsNormOp norm) {
-      if (norm->use_empty())
-        rewriter.eraseOp(norm);
-    });
   }
 };
 
