@@ -9,6 +9,7 @@ install(TARGETS ${yat_libs} EXPORT YatTargets
   ARCHIVE DESTINATION lib
   LIBRARY DESTINATION lib
   INCLUDES DESTINATION include)
+install(DIRECTORY include/yat-c DESTINATION include FILES_MATCHING PATTERN "*.h")
 install(DIRECTORY include/yat DESTINATION include
   FILES_MATCHING PATTERN "*.h" PATTERN "*.td")
 install(DIRECTORY ${PROJECT_BINARY_DIR}/include/yat DESTINATION include

@@ -44,6 +44,7 @@ config.substitutions.insert(
 tools = [
     ToolSubst("yat-opt", unresolved="fatal"),
     ToolSubst("yat-run", unresolved="fatal"),
+    ToolSubst("yat-capi-test", unresolved="fatal"),
     ToolSubst("mlir-opt", command=os.path.join(config.llvm_tools_dir, "mlir-opt"),
               unresolved="fatal"),
     ToolSubst("mlir-translate",

@@ -9,11 +9,11 @@
 using namespace mlir;
 using namespace mlir::yat::runtime;
 
-TensorDescriptor::TensorDescriptor(const HostTensor &tensor) {
-  auto pointer = reinterpret_cast<intptr_t>(tensor.getData());
+TensorDescriptor::TensorDescriptor(TensorRef tensor) {
+  auto pointer = reinterpret_cast<intptr_t>(tensor.data);
   words = {pointer, pointer, /*offset=*/0};
-  llvm::append_range(words, tensor.getShape());
-  llvm::append_range(words, computeSuffixProduct(tensor.getShape()));
+  llvm::append_range(words, tensor.shape);
+  llvm::append_range(words, computeSuffixProduct(tensor.shape));
 }
 
 namespace {

@@ -188,18 +188,21 @@ CpuExecutable::compile(ModuleOp module, const CompileOptions &options) {
     return signature.takeError();
   prepareEntry(module.lookupSymbol<func::FuncOp>(options.entry));
 
-  FirstErrorCapture capture(context);
+  FirstErrorCapture capture(context, options.propagateDiagnostics);
   if (options.prePipelineHook && failed(options.prePipelineHook(module)))
     return makeModuleError(capture.take("the module failed a pre-lowering "
                                         "check"));
 
   PassManager passManager(&context);
-  std::unique_ptr<YatCpuPipelineOptions> pipelineOptions =
-      YatCpuPipelineOptions::createFromString(options.pipelineOptions);
-  if (!pipelineOptions)
-    return makeModuleError("invalid yat-cpu-pipeline options '" +
-                           options.pipelineOptions + "'");
-  buildYatCpuPipeline(passManager, *pipelineOptions);
+  YatCpuPipelineOptions pipelineOptions;
+  std::string optionErrors;
+  llvm::raw_string_ostream optionErrorStream(optionErrors);
+  if (failed(pipelineOptions.parseFromString(options.pipelineOptions,
+                                             optionErrorStream)))
+    return makeModuleError(
+        "invalid yat-cpu-pipeline options '" + options.pipelineOptions +
+        "': " + llvm::StringRef(optionErrors).trim().split('\n').first);
+  buildYatCpuPipeline(passManager, pipelineOptions);
   if (failed(passManager.run(module)))
     return makeModuleError(
         capture.take("yat-cpu-pipeline failed to lower the module"));
@@ -261,10 +264,10 @@ CpuExecutable::compile(ModuleOp module, const CompileOptions &options) {
 // Calling
 //===----------------------------------------------------------------------===//
 
-void CpuExecutable::invoke(ArrayRef<HostTensor> arguments,
+void CpuExecutable::invoke(ArrayRef<TensorRef> arguments,
                            SmallVectorImpl<int64_t> &resultWords) const {
   SmallVector<TensorDescriptor> argumentDescriptors;
-  for (const HostTensor &argument : arguments)
+  for (TensorRef argument : arguments)
     argumentDescriptors.emplace_back(argument);
   size_t totalResultWords = 0;
   for (const TensorSpec &result : signature.results)
@@ -289,11 +292,11 @@ void CpuExecutable::invoke(ArrayRef<HostTensor> arguments,
 
 /// Releases the result buffers: each distinct allocated pointer once, never
 /// one that belongs to an argument.
-void CpuExecutable::freeResults(ArrayRef<HostTensor> arguments,
+void CpuExecutable::freeResults(ArrayRef<TensorRef> arguments,
                                 ArrayRef<int64_t> resultWords) const {
   llvm::DenseSet<void *> released;
-  for (const HostTensor &argument : arguments)
-    released.insert(const_cast<uint8_t *>(argument.getData()));
+  for (TensorRef argument : arguments)
+    released.insert(const_cast<void *>(argument.data));
   size_t offset = 0;
   for (const TensorSpec &result : signature.results) {
     void *allocated = getAllocatedPointer(resultWords.data() + offset);
@@ -304,7 +307,7 @@ void CpuExecutable::freeResults(ArrayRef<HostTensor> arguments,
 }
 
 llvm::Expected<SmallVector<HostTensor>>
-CpuExecutable::takeResults(ArrayRef<HostTensor> arguments,
+CpuExecutable::takeResults(ArrayRef<TensorRef> arguments,
                            ArrayRef<int64_t> resultWords) const {
   SmallVector<HostTensor> results;
   size_t offset = 0;
@@ -327,7 +330,7 @@ CpuExecutable::takeResults(ArrayRef<HostTensor> arguments,
 }
 
 llvm::Expected<SmallVector<HostTensor>>
-CpuExecutable::call(ArrayRef<HostTensor> arguments) const {
+CpuExecutable::call(ArrayRef<TensorRef> arguments) const {
   if (llvm::Error error = checkArguments(signature, arguments))
     return std::move(error);
   SmallVector<int64_t> resultWords;
@@ -336,7 +339,7 @@ CpuExecutable::call(ArrayRef<HostTensor> arguments) const {
 }
 
 llvm::Expected<BenchmarkResult>
-CpuExecutable::benchmark(ArrayRef<HostTensor> arguments,
+CpuExecutable::benchmark(ArrayRef<TensorRef> arguments,
                          unsigned iterations) const {
   if (iterations == 0)
     return makeInputError("the number of benchmark iterations must be "

@@ -19,14 +19,16 @@
 
 namespace mlir::yat::runtime {
 
-/// Swallows every diagnostic emitted on a context while alive and keeps the
-/// first error as one line, "file:line:col: message".
+/// Keeps the first error emitted on a context while alive as one line,
+/// "file:line:col: message". Every diagnostic is swallowed, unless
+/// `propagate` lets it reach the handlers registered before (those of a C API
+/// caller).
 class FirstErrorCapture {
 public:
-  explicit FirstErrorCapture(MLIRContext &context)
-      : handler(&context, [this](Diagnostic &diagnostic) {
+  explicit FirstErrorCapture(MLIRContext &context, bool propagate = false)
+      : handler(&context, [this, propagate](Diagnostic &diagnostic) {
           record(diagnostic);
-          return success();
+          return failure(propagate);
         }) {}
 
   /// The first error, or `fallback` when none was emitted.

@@ -71,6 +71,22 @@ findHugeResultNumber(StringRef text, StringRef path,
   return std::nullopt;
 }
 
+/// Parses the one buffer of `sourceMgr`, named `name` in errors.
+static llvm::Expected<OwningOpRef<ModuleOp>>
+parseModuleBuffer(llvm::SourceMgr &sourceMgr, StringRef name,
+                  MLIRContext &context, bool propagateDiagnostics) {
+  if (std::optional<std::string> problem = findHugeResultNumber(
+          sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID())->getBuffer(),
+          name, sourceMgr))
+    return makeModuleError(*problem);
+  FirstErrorCapture capture(context, propagateDiagnostics);
+  OwningOpRef<ModuleOp> module =
+      parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
+  if (!module)
+    return makeModuleError(capture.take("cannot parse '" + name.str() + "'"));
+  return module;
+}
+
 llvm::Expected<OwningOpRef<ModuleOp>>
 mlir::yat::runtime::parseModuleFile(StringRef path, MLIRContext &context) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
@@ -79,15 +95,18 @@ mlir::yat::runtime::parseModuleFile(StringRef path, MLIRContext &context) {
     return makeModuleError("cannot read '" + path +
                            "': " + buffer.getError().message());
   llvm::SourceMgr sourceMgr;
-  unsigned bufferId =
-      sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
-  if (std::optional<std::string> problem = findHugeResultNumber(
-          sourceMgr.getMemoryBuffer(bufferId)->getBuffer(), path, sourceMgr))
-    return makeModuleError(*problem);
-  FirstErrorCapture capture(context);
-  OwningOpRef<ModuleOp> module =
-      parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
-  if (!module)
-    return makeModuleError(capture.take("cannot parse '" + path.str() + "'"));
-  return module;
+  sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  return parseModuleBuffer(sourceMgr, path, context,
+                           /*propagateDiagnostics=*/false);
+}
+
+llvm::Expected<OwningOpRef<ModuleOp>>
+mlir::yat::runtime::parseModuleString(StringRef source, StringRef bufferName,
+                                      MLIRContext &context,
+                                      bool propagateDiagnostics) {
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(
+      llvm::MemoryBuffer::getMemBufferCopy(source, bufferName), llvm::SMLoc());
+  return parseModuleBuffer(sourceMgr, bufferName, context,
+                           propagateDiagnostics);
 }

@@ -83,7 +83,7 @@ mlir::yat::runtime::getEntrySignature(ModuleOp module, StringRef entry) {
 
 llvm::Error
 mlir::yat::runtime::checkArguments(const FunctionSignature &signature,
-                                   ArrayRef<HostTensor> arguments) {
+                                   ArrayRef<TensorRef> arguments) {
   const SmallVector<TensorSpec> &parameters = signature.arguments;
   if (arguments.size() != parameters.size())
     return makeInputError(
@@ -92,14 +92,14 @@ mlir::yat::runtime::checkArguments(const FunctionSignature &signature,
         llvm::Twine(arguments.size()) +
         (arguments.size() == 1 ? " was" : " were") + " given");
   for (size_t index = 0; index < arguments.size(); ++index) {
-    const HostTensor &argument = arguments[index];
+    const TensorRef &argument = arguments[index];
     const TensorSpec &parameter = parameters[index];
     auto mismatch = [&](const llvm::Twine &problem) {
       return makeInputError("argument " + llvm::Twine(index) + ": expected " +
                             parameter.str() + ", got " +
                             argument.getTypeString() + " (" + problem + ")");
     };
-    ElementType given = argument.getElementType();
+    ElementType given = argument.elementType;
     if (given != parameter.elementType)
       return mismatch("element type " + getElementTypeName(given) +
                       " instead of " +
@@ -111,10 +111,9 @@ mlir::yat::runtime::checkArguments(const FunctionSignature &signature,
       return mismatch("rank " + llvm::Twine(argument.getRank()) +
                       " instead of " + llvm::Twine(parameter.shape.size()));
     for (auto [dim, expected] : llvm::enumerate(parameter.shape))
-      if (!ShapedType::isDynamic(expected) &&
-          argument.getShape()[dim] != expected)
+      if (!ShapedType::isDynamic(expected) && argument.shape[dim] != expected)
         return mismatch("dimension " + llvm::Twine(dim) + " is " +
-                        llvm::Twine(argument.getShape()[dim]) + " instead of " +
+                        llvm::Twine(argument.shape[dim]) + " instead of " +
                         llvm::Twine(expected));
   }
   return llvm::Error::success();
@@ -135,7 +134,8 @@ mlir::yat::runtime::prepareArguments(const FunctionSignature &signature,
       return converted.takeError();
     argument = std::move(*converted);
   }
-  if (llvm::Error error = checkArguments(signature, arguments))
+  SmallVector<TensorRef> views(arguments.begin(), arguments.end());
+  if (llvm::Error error = checkArguments(signature, views))
     return std::move(error);
   return arguments;
 }

@@ -101,9 +101,10 @@ llvm::Error mlir::yat::runtime::runModuleFile(const RunOptions &options,
   if (!executable)
     return executable.takeError();
 
+  SmallVector<TensorRef> argumentRefs(arguments->begin(), arguments->end());
   resetCheckResults();
   llvm::Expected<SmallVector<HostTensor>> results =
-      (*executable)->call(*arguments);
+      (*executable)->call(argumentRefs);
   if (!results)
     return results.takeError();
   // A failed check.* call fails the run, naming the check.
@@ -122,7 +123,7 @@ llvm::Error mlir::yat::runtime::runModuleFile(const RunOptions &options,
 
   if (options.benchmarkIterations) {
     llvm::Expected<BenchmarkResult> timing =
-        (*executable)->benchmark(*arguments, *options.benchmarkIterations);
+        (*executable)->benchmark(argumentRefs, *options.benchmarkIterations);
     if (!timing)
       return timing.takeError();
     out << llvm::format("median_ms=%.6f min_ms=%.6f\n", timing->medianMs,

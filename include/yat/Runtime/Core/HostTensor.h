@@ -73,6 +73,27 @@ private:
   std::unique_ptr<uint8_t[], FreeDeleter> storage;
 };
 
+/// A dense row-major tensor that someone else owns (a HostTensor, or a
+/// caller's buffer through the C API), as compiled functions take it.
+struct TensorRef {
+  TensorRef(ElementType elementType, llvm::ArrayRef<int64_t> shape,
+            const void *data)
+      : elementType(elementType), shape(shape), data(data) {}
+  TensorRef(const HostTensor &tensor)
+      : elementType(tensor.getElementType()), shape(tensor.getShape()),
+        data(tensor.getData()) {}
+
+  int64_t getRank() const { return shape.size(); }
+  /// "tensor<2x3xf32>".
+  std::string getTypeString() const {
+    return formatTensorType(elementType, shape);
+  }
+
+  ElementType elementType;
+  llvm::ArrayRef<int64_t> shape;
+  const void *data;
+};
+
 } // namespace mlir::yat::runtime
 
 #endif // YAT_RUNTIME_CORE_HOSTTENSOR_H

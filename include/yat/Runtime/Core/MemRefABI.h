@@ -42,12 +42,12 @@ int64_t getNumElements(const DynamicMemRefType<T> &memref) {
   return count;
 }
 
-/// The descriptor of a host tensor's buffer, laid out as
-/// StridedMemRefType<T, rank>: offset 0, row-major strides, and the buffer
-/// as both the allocated and the aligned pointer.
+/// The descriptor of a tensor's buffer, laid out as StridedMemRefType<T,
+/// rank>: offset 0, row-major strides, and the buffer as both the allocated
+/// and the aligned pointer.
 class TensorDescriptor {
 public:
-  explicit TensorDescriptor(const HostTensor &tensor);
+  explicit TensorDescriptor(TensorRef tensor);
 
   /// What the C interface takes for a ranked memref argument.
   void *get() { return words.data(); }

@@ -45,6 +45,10 @@ struct CompileOptions {
   std::string pipelineOptions;
   /// LLVM optimization level for the generated code (0 to 3).
   unsigned llvmOptLevel = 3;
+  /// Let the diagnostics of the pipeline also reach the context's own
+  /// handlers; by default they are swallowed and the first error becomes the
+  /// returned error's message.
+  bool propagateDiagnostics = false;
 };
 
 struct BenchmarkResult {
@@ -67,11 +71,11 @@ public:
   /// Calls the entry. Arguments are checked with `checkArguments` first and
   /// never written to; results are fresh tensors.
   llvm::Expected<SmallVector<HostTensor>>
-  call(ArrayRef<HostTensor> arguments) const;
+  call(ArrayRef<TensorRef> arguments) const;
 
   /// Times `iterations` calls after one warm-up call (arguments checked as
   /// in `call`).
-  llvm::Expected<BenchmarkResult> benchmark(ArrayRef<HostTensor> arguments,
+  llvm::Expected<BenchmarkResult> benchmark(ArrayRef<TensorRef> arguments,
                                             unsigned iterations) const;
 
 private:
@@ -80,13 +84,13 @@ private:
 
   /// One call on checked arguments: fills `resultWords` with the result
   /// descriptors.
-  void invoke(ArrayRef<HostTensor> arguments,
+  void invoke(ArrayRef<TensorRef> arguments,
               SmallVectorImpl<int64_t> &resultWords) const;
   /// Copies the results out of `resultWords` and frees their buffers.
   llvm::Expected<SmallVector<HostTensor>>
-  takeResults(ArrayRef<HostTensor> arguments,
+  takeResults(ArrayRef<TensorRef> arguments,
               ArrayRef<int64_t> resultWords) const;
-  void freeResults(ArrayRef<HostTensor> arguments,
+  void freeResults(ArrayRef<TensorRef> arguments,
                    ArrayRef<int64_t> resultWords) const;
 
   std::unique_ptr<ExecutionEngine> engine;

@@ -29,6 +29,13 @@ void registerRuntimeDialects(DialectRegistry &registry);
 llvm::Expected<OwningOpRef<ModuleOp>> parseModuleFile(StringRef path,
                                                       MLIRContext &context);
 
+/// Parses and verifies the module text `source`, named `bufferName` in
+/// locations, with the errors of parseModuleFile. With `propagateDiagnostics`
+/// the diagnostics also reach the context's own handlers.
+llvm::Expected<OwningOpRef<ModuleOp>>
+parseModuleString(StringRef source, StringRef bufferName, MLIRContext &context,
+                  bool propagateDiagnostics = false);
+
 } // namespace mlir::yat::runtime
 
 #endif // YAT_RUNTIME_JIT_MODULELOADING_H

@@ -48,7 +48,7 @@ llvm::Expected<FunctionSignature> getEntrySignature(ModuleOp module,
 /// element type, rank and every static size. Errors name the argument index
 /// and the expected and given types.
 llvm::Error checkArguments(const FunctionSignature &signature,
-                           ArrayRef<HostTensor> arguments);
+                           ArrayRef<TensorRef> arguments);
 
 /// Converts f32 tensors given for bf16 parameters to bf16 (numpy has no
 /// bf16), then checks the arguments with `checkArguments`.
