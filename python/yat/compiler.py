@@ -157,7 +157,8 @@ class Function:
                 raise ValueError(
                     f"argument {index} of @{self.entry}: expected {expected}, "
                     f"got shape {tuple(array.shape)}")
-            array = np.ascontiguousarray(array)
+            # (np.ascontiguousarray would make a 0-d array 1-d.)
+            array = np.asarray(array, order="C")
             storage = self._storage[index]
             arrays.append(array.view(storage) if storage else array)
         return arrays

@@ -334,6 +334,58 @@ static void testChecks(MlirContext context) {
   yatExecutableDestroy(exe);
 }
 
+/// Executables share the task pool of the parallel tile loops: destroying one
+/// leaves the others working.
+static void testDestroyingOneExecutable(MlirContext context) {
+  printf("-- two executables\n");
+  const char *source =
+      "func.func @main(%x: tensor<128x256xf32>, %w: tensor<512x256xf32>)\n"
+      "    -> tensor<128x512xf32> {\n"
+      "  %y = yat.product %x, %w\n"
+      "      : (tensor<128x256xf32>, tensor<512x256xf32>) -> "
+      "tensor<128x512xf32>\n"
+      "  return %y : tensor<128x512xf32>\n"
+      "}\n";
+  YatExecutable executables[2];
+  for (int i = 0; i < 2; ++i) {
+    MlirModule module = yatParseModule(context, str(source), str("big.mlir"));
+    EXPECT(!mlirModuleIsNull(module));
+    executables[i] = yatCompileModule(module, yatCompileOptionsGetDefault());
+    mlirModuleDestroy(module);
+    EXPECT(!yatExecutableIsNull(executables[i]));
+  }
+  float *x = calloc(128 * 256, sizeof(float));
+  float *w = calloc(512 * 256, sizeof(float));
+  EXPECT(x && w);
+  for (int i = 0; i < 128 * 256; ++i)
+    x[i] = (float)(i % 7) * 0.125f;
+  for (int i = 0; i < 512 * 256; ++i)
+    w[i] = (float)(i % 5) * 0.25f;
+  int64_t xShape[2] = {128, 256}, wShape[2] = {512, 256};
+  YatTensorView arguments[2] = {{YatElementTypeF32, 2, xShape, x},
+                                {YatElementTypeF32, 2, wShape, w}};
+  float first = 0;
+  for (int round = 0; round < 3; ++round) {
+    YatExecutable exe = executables[round == 0 ? 0 : 1];
+    YatTensor result;
+    EXPECT(mlirLogicalResultIsSuccess(yatExecutableCall(
+        exe, 2, arguments, 1, &result, printCallError, NULL)));
+    float value = ((const float *)yatTensorGetData(result))[128 * 512 - 1];
+    if (round == 0) {
+      first = value;
+      yatExecutableDestroy(executables[0]);
+    }
+    EXPECT(value == first);
+    yatTensorDestroy(result);
+  }
+  // CHECK-LABEL: -- two executables
+  // CHECK: the second executable works after the first is destroyed
+  printf("the second executable works after the first is destroyed\n");
+  yatExecutableDestroy(executables[1]);
+  free(x);
+  free(w);
+}
+
 int main(void) {
   MlirContext context = yatContextCreate();
   YatDiagnosticCapture capture = yatDiagnosticCaptureCreate(context);
@@ -342,6 +394,7 @@ int main(void) {
   testPassPipeline(context, capture);
   testDiagnostics(context, capture);
   testChecks(context);
+  testDestroyingOneExecutable(context);
   yatDiagnosticCaptureDestroy(capture);
   mlirContextDestroy(context);
   // CHECK: done

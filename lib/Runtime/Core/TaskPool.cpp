@@ -53,10 +53,20 @@ public:
         return false;
       task = queue.front();
       queue.pop_front();
-      queued.fetch_sub(1, std::memory_order_relaxed);
+      // Counted as running before it stops being queued, so that waitIdle
+      // never sees it as neither.
+      running.fetch_add(1);
+      queued.fetch_sub(1);
     }
     task.resume(task.coroutine);
+    running.fetch_sub(1);
     return true;
+  }
+
+  void waitIdle() {
+    while (queued.load() != 0 || running.load() != 0)
+      if (!runOne())
+        std::this_thread::yield();
   }
 
   unsigned getWorkerCount() const { return workerCount; }
@@ -88,6 +98,8 @@ private:
   std::condition_variable wakeup;
   std::deque<Task> queue;
   std::atomic<size_t> queued{0};
+  /// Tasks taken from the queue whose resume function has not returned.
+  std::atomic<size_t> running{0};
   unsigned sleeping = 0;
 };
 
@@ -106,6 +118,8 @@ unsigned mlir::yat::runtime::getTaskPoolWorkerCount() {
 }
 
 bool mlir::yat::runtime::runQueuedTask() { return getPool().runOne(); }
+
+void mlir::yat::runtime::waitForIdleTaskPool() { getPool().waitIdle(); }
 
 extern "C" void yatAsyncRuntimeExecute(void *coroutine,
                                        void (*resume)(void *)) {

@@ -168,15 +168,13 @@ CpuExecutable::CpuExecutable(std::unique_ptr<ExecutionEngine> engine,
     : engine(std::move(engine)), signature(std::move(signature)),
       packedEntry(packedEntry) {}
 
-/// Defined by MLIR's async runtime library: replaces the default async
-/// runtime by a fresh one, waiting for every task of the old one to finish.
-extern "C" void __mlir_execution_engine_destroy();
-
 CpuExecutable::~CpuExecutable() {
   // A task of the fused parallel loops may still be running its last
   // instructions (after signalling completion) in JIT-compiled code; wait for
-  // it before that code is unmapped.
-  __mlir_execution_engine_destroy();
+  // it before that code is unmapped. (MLIR's own
+  // __mlir_execution_engine_destroy would drop the async runtime that other
+  // executables still use.)
+  waitForIdleTaskPool();
 }
 
 llvm::Expected<std::unique_ptr<CpuExecutable>>

@@ -35,6 +35,11 @@ unsigned getTaskPoolWorkerCount();
 /// one.
 bool runQueuedTask();
 
+/// Returns once no task is queued or running, helping with queued ones. A
+/// task signals its completion before its last instructions, so this is
+/// what makes it safe to unmap the code of finished tasks.
+void waitForIdleTaskPool();
+
 } // namespace mlir::yat::runtime
 
 // The async runtime entry points that the pool replaces, as the compiled
