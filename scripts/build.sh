@@ -6,6 +6,9 @@
 #   bash scripts/build.sh --sanitize [CMAKE_ARGS...]  -> build-sanitize/
 #                                                 ($YAT_SANITIZE_BUILD_DIR)
 #
+# The regular build also pip-installs the yat Python package (python/) against
+# itself (scripts/install-python.sh), so that `import yat` works after it.
+#
 # --sanitize builds with ASan + UBSan and libFuzzer coverage through LLVM's
 # own switches (LLVM_USE_SANITIZER, LLVM_USE_SANITIZE_COVERAGE), plus the
 # fuzz targets yat-compile-fuzzer and yat-npy-fuzzer. YatPlugin.so is left
@@ -15,7 +18,9 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${YAT_BUILD_DIR:-$root/build}"
 extra=()
+sanitize=0
 if [ "${1:-}" = "--sanitize" ]; then
+  sanitize=1
   shift
   build="${YAT_SANITIZE_BUILD_DIR:-$root/build-sanitize}"
   extra=(-DLLVM_USE_SANITIZER="Address;Undefined"
@@ -37,3 +42,6 @@ if [ ! -f "$build/build.ninja" ]; then
     "${launcher[@]}" "${extra[@]}" "$@" >/dev/null
 fi
 ninja -C "$build"
+if [ "$sanitize" = 0 ]; then
+  bash "$root/scripts/install-python.sh" "$build"
+fi

@@ -6,7 +6,8 @@ skipped`.
 
 reads the JUnit reports that the run left there: ctest.xml (ctest
 --output-junit) and, for the ctest tests that run whole suites, lit.xml
-(yat-lit), pytest.xml (yat-pytest) and model-zoo.xml (yat-model-zoo),
+(yat-lit), pytest.xml (yat-pytest), model-zoo.xml (yat-model-zoo) and
+python-package.xml (yat-python-package),
 whose individual tests are counted in their place. A suite whose ctest
 test failed counts at least one failure even if its report is missing or
 clean. The counts are also written to
@@ -18,7 +19,8 @@ import sys
 import xml.etree.ElementTree as ET
 
 SUITES = {"yat-lit": "lit.xml", "yat-pytest": "pytest.xml",
-          "yat-model-zoo": "model-zoo.xml"}
+          "yat-model-zoo": "model-zoo.xml",
+          "yat-python-package": "python-package.xml"}
 
 
 def count_cases(path):
