@@ -127,6 +127,8 @@ class Function:
             for code, shape in executable.results)
         self._codes = [code for code, _ in executable.arguments]
         self._storage = [_storage_view_dtype(t.dtype) for t in self.arguments]
+        self._has_bf16 = any(self._storage)
+        self._bf16_results = any(t.dtype == _BF16 for t in self.results)
 
     def __repr__(self):
         arguments = ", ".join(map(str, self.arguments))
@@ -158,29 +160,39 @@ class Function:
                     f"argument {index} of @{self.entry}: expected {expected}, "
                     f"got shape {tuple(array.shape)}")
             # (np.ascontiguousarray would make a 0-d array 1-d.)
-            array = np.asarray(array, order="C")
-            storage = self._storage[index]
-            arrays.append(array.view(storage) if storage else array)
+            arrays.append(np.asarray(array, order="C"))
         return arrays
 
     def __call__(self, *args):
-        arrays = self._prepare(args)
-        try:
-            values = self._executable.call(arrays, self._codes)
-        except RuntimeError as error:
-            raise ExecutionError(str(error)) from None
-        values = [v.view(_BF16) if t.dtype == _BF16 else v
-                  for v, t in zip(values, self.results)]
+        values = self.call_unchecked(self._prepare(args))
         if len(values) == 1:
             return values[0]
         return tuple(values) if values else None
+
+    def call_unchecked(self, arrays):
+        """Calls on C-contiguous arrays of the parameters' dtypes (shapes
+        are still checked by yat); returns the list of results."""
+        try:
+            values = self._executable.call(self._storage_views(arrays),
+                                           self._codes)
+        except RuntimeError as error:
+            raise ExecutionError(str(error)) from None
+        if self._bf16_results:
+            values = [v.view(_BF16) if t.dtype == _BF16 else v
+                      for v, t in zip(values, self.results)]
+        return values
+
+    def _storage_views(self, arrays):
+        if not self._has_bf16:
+            return arrays
+        return [a.view(s) if s else a for a, s in zip(arrays, self._storage)]
 
     def benchmark(self, *args, iterations: int = 100):
         """Times `iterations` calls after a warm-up, inside yat (no Python
         overhead); returns (median_ms, min_ms)."""
         if iterations <= 0:
             raise ValueError("iterations must be positive")
-        arrays = self._prepare(args)
+        arrays = self._storage_views(self._prepare(args))
         try:
             return self._executable.benchmark(arrays, self._codes, iterations)
         except RuntimeError as error:

@@ -45,13 +45,19 @@ def export_text(f: Callable, *args, static_argnums=(), static_argnames=(),
     return jitted.lower(*args, **kwargs).as_text()
 
 
+_SCALAR_TYPES = (bool, int, float, complex)
+
+
 def _leaf_signature(leaf):
     """(shape, dtype) of an array leaf as JAX sees it; Python scalars keep
     their type, since JAX gives them weak types."""
-    if isinstance(leaf, (bool, int, float, complex)):
-        return ((), type(leaf).__name__)
-    return (tuple(np.shape(leaf)), str(leaf.dtype) if hasattr(leaf, "dtype")
-            else str(np.asarray(leaf).dtype))
+    if isinstance(leaf, _SCALAR_TYPES):
+        return type(leaf)
+    dtype = getattr(leaf, "dtype", None)
+    if dtype is None:
+        leaf = np.asarray(leaf)
+        dtype = leaf.dtype
+    return (np.shape(leaf), dtype)
 
 
 def signature_of(dynamic_leaves: Sequence[Any], treedef,
@@ -67,6 +73,7 @@ class _Compiled:
     def __init__(self, function, out_tree):
         self.function = function
         self.out_tree = out_tree
+        self.dtypes = [spec.dtype for spec in function.arguments]
 
 
 class JittedFunction:
@@ -88,6 +95,8 @@ class JittedFunction:
         functools.update_wrapper(self, fun)
 
     def _split(self, args, kwargs):
+        if not self._static_argnums and not self._static_argnames:
+            return args, kwargs, ()
         count = len(args)
         static_nums = {i % count for i in self._static_argnums
                        if -count <= i < count}
@@ -115,7 +124,7 @@ class JittedFunction:
     def __call__(self, *args, **kwargs):
         dynamic_args, dynamic_kwargs, static_values = self._split(args, kwargs)
         leaves, treedef = jax.tree_util.tree_flatten(
-            (dynamic_args, dynamic_kwargs))
+            (tuple(dynamic_args), dynamic_kwargs))
         key = signature_of(leaves, treedef, static_values)
         try:
             compiled = self._cache.get(key)
@@ -125,16 +134,12 @@ class JittedFunction:
         if compiled is None:
             compiled = self._compile(args, kwargs)
             self._cache[key] = compiled
-        function = compiled.function
         # JAX converts what it is given to the exported types (float64 to
-        # float32 without x64, Python scalars to arrays); so does this.
-        arrays = [np.asarray(leaf, dtype=spec.dtype)
-                  for leaf, spec in zip(leaves, function.arguments)]
-        values = function(*arrays)
-        if len(function.results) != 1:
-            values = list(values or ())
-        else:
-            values = [values]
+        # float32 without x64, Python scalars to arrays); so does this. The
+        # signature is the cache key, so the shapes need no second check.
+        arrays = [np.asarray(leaf, dtype=dtype)
+                  for leaf, dtype in zip(leaves, compiled.dtypes)]
+        values = compiled.function.call_unchecked(arrays)
         if self._output == "jax":
             values = [jax.numpy.asarray(v) for v in values]
         return jax.tree_util.tree_unflatten(compiled.out_tree, values)
