@@ -2,7 +2,8 @@
 //
 // yat-cpu-fuse-elementwise: upstream's elementwise fusion patterns, with a
 // control function that keeps contractions and convolutions as they are so
-// that yat-cpu-tile-and-fuse and the register-tiled kernels recognize them.
+// that yat-cpu-tile-and-fuse and the register-tiled kernels recognize them,
+// and transposes folded into the indexing maps of the ops that read them.
 //
 //===----------------------------------------------------------------------===//
 
@@ -75,6 +76,96 @@ bool shouldFuse(OpOperand *fusedOperand) {
          !splitsInnermostDimIntoShortRuns(fusedOperand->getOwner());
 }
 
+/// Makes a `linalg.generic` or `linalg.matmul` read the input of a
+/// `linalg.transpose` through its indexing map instead of the transposed
+/// copy: the operand becomes the transpose's input and its map the
+/// transpose's composed with it. A weight in [in, out] layout (how JAX
+/// holds it) given to `yat.product`, which reads [out, in], is then never
+/// copied, and the contraction reads it as a plain matmul does.
+struct FoldTransposeIntoReader
+    : public OpInterfaceRewritePattern<linalg::LinalgOp> {
+  using OpInterfaceRewritePattern::OpInterfaceRewritePattern;
+
+  LogicalResult matchAndRewrite(linalg::LinalgOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!isa<linalg::GenericOp, linalg::MatmulOp>(op))
+      return rewriter.notifyMatchFailure(op, "not a generic or a matmul");
+    SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+    bool changed = false;
+    SmallVector<std::pair<OpOperand *, Value>> newInputs;
+    for (OpOperand *input : op.getDpsInputOperands()) {
+      auto transpose = input->get().getDefiningOp<linalg::TransposeOp>();
+      if (!transpose)
+        continue;
+      // The transpose's map from its loops (the result's dims) to its input.
+      AffineMap sourceMap =
+          transpose.getMatchingIndexingMap(transpose.getDpsInputOperand(0));
+      maps[input->getOperandNumber()] =
+          sourceMap.compose(op.getMatchingIndexingMap(input));
+      newInputs.emplace_back(input, transpose.getInput());
+      changed = true;
+    }
+    if (!changed)
+      return rewriter.notifyMatchFailure(op, "no input is a transpose");
+    rewriter.modifyOpInPlace(op, [&] {
+      for (auto [operand, value] : newInputs)
+        operand->set(value);
+      op->setAttr("indexing_maps", rewriter.getAffineMapArrayAttr(maps));
+    });
+    // A generic reading only the transpose's input (the row norms of a
+    // transposed weight) takes its loops in that input's order, so that it
+    // walks memory contiguously (column sums) instead of across rows.
+    auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+    if (generic && generic.getNumDpsInputs() == 1) {
+      AffineMap inputMap = maps[0];
+      if (inputMap.isPermutation() && !inputMap.isIdentity()) {
+        SmallVector<unsigned> loopOrder;
+        for (unsigned result = 0; result < inputMap.getNumResults(); ++result)
+          loopOrder.push_back(inputMap.getDimPosition(result));
+        (void)linalg::interchangeGenericOp(rewriter, generic, loopOrder);
+      }
+    }
+    return success();
+  }
+};
+
+/// Rewrites a slice of a transposed tensor into the transpose of a slice of
+/// its input, so that a reader of the slice (a tile of a parallel loop) can
+/// fold the transpose in as FoldTransposeIntoReader does.
+struct SwapSliceOfTranspose : public OpRewritePattern<tensor::ExtractSliceOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(tensor::ExtractSliceOp slice,
+                                PatternRewriter &rewriter) const override {
+    auto transpose = slice.getSource().getDefiningOp<linalg::TransposeOp>();
+    if (!transpose)
+      return rewriter.notifyMatchFailure(slice, "not a slice of a transpose");
+    if (slice.getResultType().getRank() != slice.getSourceType().getRank())
+      return rewriter.notifyMatchFailure(slice, "rank-reducing slice");
+    // Result dim i of the transpose is dim permutation[i] of its input.
+    ArrayRef<int64_t> permutation = transpose.getPermutation();
+    SmallVector<OpFoldResult> offsets = slice.getMixedOffsets();
+    SmallVector<OpFoldResult> sizes = slice.getMixedSizes();
+    SmallVector<OpFoldResult> strides = slice.getMixedStrides();
+    SmallVector<OpFoldResult> inputOffsets(offsets.size()),
+        inputSizes(sizes.size()), inputStrides(strides.size());
+    for (auto [resultDim, inputDim] : llvm::enumerate(permutation)) {
+      inputOffsets[inputDim] = offsets[resultDim];
+      inputSizes[inputDim] = sizes[resultDim];
+      inputStrides[inputDim] = strides[resultDim];
+    }
+    Location loc = slice.getLoc();
+    Value inputSlice = tensor::ExtractSliceOp::create(
+        rewriter, loc, transpose.getInput(), inputOffsets, inputSizes,
+        inputStrides);
+    Value init = tensor::EmptyOp::create(
+        rewriter, loc, sizes, slice.getResultType().getElementType());
+    rewriter.replaceOpWithNewOp<linalg::TransposeOp>(slice, inputSlice, init,
+                                                     permutation);
+    return success();
+  }
+};
+
 struct YatCpuFuseElementwisePass
     : public mlir::yat::impl::YatCpuFuseElementwiseBase<
           YatCpuFuseElementwisePass> {
@@ -82,6 +173,7 @@ struct YatCpuFuseElementwisePass
     MLIRContext *context = &getContext();
     RewritePatternSet patterns(context);
     linalg::populateElementwiseOpsFusionPatterns(patterns, shouldFuse);
+    patterns.add<FoldTransposeIntoReader, SwapSliceOfTranspose>(context);
     linalg::populateFoldReshapeOpsByExpansionPatterns(patterns, shouldFuse);
     tensor::populateBubbleUpExpandShapePatterns(patterns);
     linalg::populateConstantFoldLinalgOperations(patterns, shouldFuse);

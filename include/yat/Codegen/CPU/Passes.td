@@ -20,6 +20,16 @@ def YatCpuFuseElementwise
 
     Like upstream, a producer is fused only into its single user, reshapes
     are propagated by expansion, and constant linalg ops are folded.
+
+    Transposes are folded into the ops that read them, whatever their
+    number: a `linalg.generic` or `linalg.matmul` input produced by a
+    `linalg.transpose` reads the transpose's input through the composed
+    indexing map, and a slice of a transpose becomes the transpose of a
+    slice, so that a tile's reader folds it in too. A generic whose only
+    input was folded takes its loops in that input's memory order. A weight
+    that JAX holds as [in, out] and `yat.product` reads as [out, in] is then
+    never copied: the contraction reads it as a plain matmul does, and its
+    norms are column sums.
   }];
 }
 
