@@ -155,9 +155,9 @@ struct SwapSliceOfTranspose : public OpRewritePattern<tensor::ExtractSliceOp> {
       inputStrides[inputDim] = strides[resultDim];
     }
     Location loc = slice.getLoc();
-    Value inputSlice = tensor::ExtractSliceOp::create(
-        rewriter, loc, transpose.getInput(), inputOffsets, inputSizes,
-        inputStrides);
+    Value inputSlice =
+        tensor::ExtractSliceOp::create(rewriter, loc, transpose.getInput(),
+                                       inputOffsets, inputSizes, inputStrides);
     Value init = tensor::EmptyOp::create(
         rewriter, loc, sizes, slice.getResultType().getElementType());
     rewriter.replaceOpWithNewOp<linalg::TransposeOp>(slice, inputSlice, init,
