@@ -4,10 +4,11 @@ time of the same call inside yat (`yat-run --benchmark`, no Python) and
 against `jax.jit`'s dispatch of the same JAX function, in one run.
 
 For each case the JAX function is exported once (yat.jax.export_text);
-yat-run times that module on the same inputs, yat.compile's callable and
-yat.jax.jit's are timed from Python, and jax.jit on the CPU last. Small
-cases show the fixed cost of a call; the larger ones show that it stays
-small beside the work.
+yat-run times that module on the same inputs, then yat.compile's callable,
+yat.jax.jit's and jax.jit on the CPU are timed from Python in three
+interleaved rounds (the best round of each counts). Small cases show the
+fixed cost of a call; the larger ones show that it stays small beside the
+work.
 
     python3 bench/python_calls.py
     python3 bench/python_calls.py --only add_4 mlp_64
@@ -60,23 +61,17 @@ def cases():
     }
 
 
-def per_call_us(call, seconds=0.5):
-    """Median over batches of the time per call, in µs, after a warm-up."""
+def per_call_us(call, seconds):
+    """Median time of one call in µs over `seconds` of calls after a
+    warm-up: each call timed on its own, as yat-run --benchmark does."""
     call()
-    start = time.perf_counter()
-    count = 0
-    while time.perf_counter() - start < 0.05:
-        call()
-        count += 1
-    batch = max(1, count)
     times = []
     deadline = time.perf_counter() + seconds
     while time.perf_counter() < deadline or len(times) < 5:
         begin = time.perf_counter()
-        for _ in range(batch):
-            call()
-        times.append((time.perf_counter() - begin) / batch * 1e6)
-    return float(np.median(times))
+        call()
+        times.append(time.perf_counter() - begin)
+    return float(np.median(times)) * 1e6
 
 
 def yat_run_us(yat_run, module, inputs):
@@ -99,9 +94,11 @@ def main():
 
     yat_run = pathlib.Path(options.build_dir) / "bin" / "yat-run"
     work = pathlib.Path(tempfile.mkdtemp(prefix="yat-bench-python-"))
-    print(f"{'case':12} {'in yat':>9} {'yat.compile':>12} {'yat.jax.jit':>12}"
-          f" {'jax.jit':>9} {'overhead':>9} {'yat.jax/jax':>12}")
-    print(f"{'':12} {'us':>9} {'us':>12} {'us':>12} {'us':>9} {'us':>9}")
+    print(f"{'case':12} {'yat-run':>9} {'in yat':>9} {'yat.compile':>12}"
+          f" {'yat.jax.jit':>12} {'jax.jit':>9} {'overhead':>9}"
+          f" {'yat.jax/jax':>12}")
+    print(f"{'':12} {'us':>9} {'us':>9} {'us':>12} {'us':>12} {'us':>9}"
+          f" {'us':>9}")
     commands = []
     for name, (description, fn, args) in cases().items():
         if options.only and name not in options.only:
@@ -113,22 +110,41 @@ def main():
         for index, arg in enumerate(args):
             inputs.append(work / f"{name}.arg{index}.npy")
             np.save(inputs[-1], arg)
-        inside, command = yat_run_us(yat_run, module, inputs)
+        in_yat_run, command = yat_run_us(yat_run, module, inputs)
         compiled = yat.compile(text)
-        direct = per_call_us(lambda: compiled(*args))
         jitted_yat = yat.jax.jit(fn)
-        through_jax = per_call_us(lambda: jitted_yat(*args))
         jitted = jax.jit(fn)
         device_args = [jax.device_put(a) for a in args]
-        xla = per_call_us(
-            lambda: jax.block_until_ready(jitted(*device_args)))
-        print(f"{name:12} {inside:9.1f} {direct:12.1f} {through_jax:12.1f}"
-              f" {xla:9.1f} {direct - inside:9.1f} {through_jax / xla:11.2f}x")
+        variants = {
+            # yat-run's timing loop (CpuExecutable::benchmark) in this
+            # process: the work without Python.
+            "inside": lambda: compiled.benchmark(*args, iterations=200)[0],
+            "direct": lambda: compiled(*args),
+            "through_jax": lambda: jitted_yat(*args),
+            "xla": lambda: jax.block_until_ready(jitted(*device_args)),
+        }
+        # Rounds of every variant in turn; the best round of each counts, so
+        # that a burst of load on the machine hits no variant alone.
+        best = {key: float("inf") for key in variants}
+        for _ in range(3):
+            for key, call in variants.items():
+                if key == "inside":
+                    call()
+                    measured = 1e3 * call()
+                else:
+                    measured = per_call_us(call, seconds=0.3)
+                best[key] = min(best[key], measured)
+        in_process, direct, through_jax, xla = (best[k] for k in variants)
+        print(f"{name:12} {in_yat_run:9.1f} {in_process:9.1f} {direct:12.1f}"
+              f" {through_jax:12.1f} {xla:9.1f} {direct - in_process:9.1f}"
+              f" {through_jax / xla:11.2f}x")
         commands.append(f"  {name}: {description}; in yat: {command}")
-    print("\nin yat: yat-run --benchmark's median (no Python); yat.compile: "
-          "a call of yat.compile's callable;\nyat.jax.jit: a call through "
-          "yat.jax.jit (pytree flattening, cache lookup); overhead: "
-          "yat.compile - in yat")
+    print("\nyat-run: yat-run --benchmark's median, its own process; in yat: "
+          "the same timing loop in this process\n(yat.Function.benchmark); "
+          "yat.compile: one call of yat.compile's callable; yat.jax.jit: one "
+          "call\nthrough yat.jax.jit (pytree flattening, cache lookup); "
+          "overhead: yat.compile - in yat. Medians of single calls,\nthe "
+          "best of three interleaved rounds.")
     print("\n".join(commands))
     print(f"reproduce: python3 bench/python_calls.py"
           f"{' --only ' + ' '.join(options.only) if options.only else ''}")
