@@ -145,6 +145,9 @@ class Function:
         for index, (arg, expected) in enumerate(zip(args, self.arguments)):
             if isinstance(arg, np.ndarray):
                 array = arg
+            elif arg is None:
+                raise TypeError(f"argument {index} of @{self.entry}: "
+                                f"expected {expected}, got None")
             elif hasattr(arg, "__array__") or hasattr(arg, "dtype"):
                 array = np.asarray(arg)          # JAX arrays and the like
             else:

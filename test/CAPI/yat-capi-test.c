@@ -386,6 +386,27 @@ static void testDestroyingOneExecutable(MlirContext context) {
   free(w);
 }
 
+/// yat's dialects registered on a context made by MLIR's own C API.
+static void testRegistrationOnAnyContext(void) {
+  printf("-- registration\n");
+  MlirContext context = mlirContextCreate();
+  MlirDialectRegistry registry = mlirDialectRegistryCreate();
+  yatRegisterAllDialects(registry);
+  mlirContextAppendDialectRegistry(context, registry);
+  mlirDialectRegistryDestroy(registry);
+  yatRegisterAllPasses();
+  MlirModule module =
+      yatParseModule(context, str(kProductModule), str("product.mlir"));
+  EXPECT(!mlirModuleIsNull(module));
+  EXPECT(mlirLogicalResultIsSuccess(
+      yatRunPassPipeline(module, str("yat-cache-norms"))));
+  // CHECK-LABEL: -- registration
+  // CHECK: yat.product parsed and transformed on a plain MLIR context
+  printf("yat.product parsed and transformed on a plain MLIR context\n");
+  mlirModuleDestroy(module);
+  mlirContextDestroy(context);
+}
+
 int main(void) {
   MlirContext context = yatContextCreate();
   YatDiagnosticCapture capture = yatDiagnosticCaptureCreate(context);
@@ -397,6 +418,7 @@ int main(void) {
   testDestroyingOneExecutable(context);
   yatDiagnosticCaptureDestroy(capture);
   mlirContextDestroy(context);
+  testRegistrationOnAnyContext();
   // CHECK: done
   printf("done\n");
   return 0;

@@ -121,6 +121,11 @@ def test_argument_errors():
         f(x[:, :23], w, b)
     with pytest.raises(ValueError, match=r"got shape \(24,\)"):
         f(x[0], w, b)
+    with pytest.raises(TypeError, match="argument 2 of @main: expected "
+                       r"tensor<10xf32>, got None"):
+        f(x, w, None)
+    with pytest.raises(TypeError, match="got an array of dtype object"):
+        f(x, w, np.array([object()] * 10))
     # Nothing was broken by the failed calls.
     np.testing.assert_allclose(f(x, w, b), product_reference(x, w, b),
                                rtol=1e-4, atol=1e-5)
