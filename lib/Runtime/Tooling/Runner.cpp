@@ -5,7 +5,7 @@
 
 #include "yat/Runtime/Core/RuntimeError.h"
 #include "yat/Runtime/JIT/Checks.h"
-#include "yat/Runtime/JIT/Cuda.h"
+#include "yat/Runtime/Cuda/CudaDriver.h"
 #include "yat/Runtime/JIT/ModuleLoading.h"
 #include "yat/Runtime/Tooling/Npy.h"
 #include "yat/Runtime/Tooling/RandomInputs.h"
@@ -23,7 +23,7 @@ using namespace mlir::yat::runtime;
 static llvm::Error checkTarget(Target target) {
   if (target == Target::Cpu)
     return llvm::Error::success();
-  CudaDriverStatus status = probeCudaDriver();
+  const CudaDriverStatus &status = probeCudaDriver();
   if (!status.usable)
     return makeUnavailableError(
         "--target=cuda needs an NVIDIA GPU and driver (" + status.reason + ")");
