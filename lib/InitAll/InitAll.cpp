@@ -6,7 +6,9 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "yat/Codegen/CPU/Passes.h"
+#include "yat/Codegen/GPU/Passes.h"
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
@@ -27,12 +29,15 @@ void mlir::yat::registerUpstreamDialects(DialectRegistry &registry) {
   // a dialect is loaded.
   mlir::registerAllDialects(registry);
   mlir::registerAllExtensions(registry);
+  // yat-gpu-pipeline translates its GPU modules to LLVM IR for ptxas.
+  mlir::registerAllToLLVMIRTranslations(registry);
 }
 
 void mlir::yat::registerAllYatPasses() {
   registerYatPasses();
   registerYatConversionPasses();
   registerYatCpuCodegenPasses();
+  registerYatGpuCodegenPasses();
   for (const Frontend &frontend : getFrontends())
     frontend.registerPasses();
   registerYatPipelines();

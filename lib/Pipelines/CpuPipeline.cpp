@@ -295,4 +295,12 @@ void mlir::yat::registerYatPipelines() {
       "one-shot bufferization with identity layouts at "
       "function boundaries, ownership-based deallocation, loops, LLVM",
       buildYatCpuPipeline);
+  PassPipelineRegistration<YatGpuPipelineOptions>(
+      "yat-gpu-pipeline",
+      "Lower a module of functions on tensors (StableHLO, yat, linalg) for an "
+      "NVIDIA GPU: the reference lowering of yat ops, elementwise fusion, "
+      "bufferization, every linalg op a parallel loop nest mapped to blocks "
+      "and threads, buffers in host-shared memory, then upstream's NVVM "
+      "pipeline to a cubin (ptxas) and host code on the mgpu* ABI",
+      buildYatGpuPipeline);
 }

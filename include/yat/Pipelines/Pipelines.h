@@ -143,8 +143,56 @@ void addCpuLLVMLoweringStage(OpPassManager &pm,
 void buildYatCpuPipeline(OpPassManager &pm,
                          const YatCpuPipelineOptions &options);
 
-/// Registers yat's pipelines (`yat-cpu-pipeline`) with the global pass
-/// registry.
+/// Options of `yat-gpu-pipeline`.
+struct YatGpuPipelineOptions
+    : public PassPipelineOptions<YatGpuPipelineOptions> {
+  PassOptions::Option<std::string> chip{
+      *this, "chip", llvm::cl::desc("The NVIDIA GPU to compile for"),
+      llvm::cl::init("sm_90")};
+  PassOptions::Option<std::string> features{
+      *this, "features",
+      llvm::cl::desc("NVPTX features: the PTX version (CUDA 13's ptxas "
+                     "takes +ptx80 and newer)"),
+      llvm::cl::init("+ptx80")};
+  PassOptions::Option<std::string> format{
+      *this, "format",
+      llvm::cl::desc("What the GPU modules become: bin (a cubin, assembled "
+                     "by ptxas), isa (PTX text), fatbin"),
+      llvm::cl::init("bin")};
+  PassOptions::Option<std::string> cudaPath{
+      *this, "cuda-path",
+      llvm::cl::desc("The CUDA toolkit: its ptxas assembles the kernels and "
+                     "its libdevice gives them the math functions"),
+      llvm::cl::init("/usr/local/cuda")};
+  PassOptions::Option<bool> raiseStablehlo{
+      *this, "raise-stablehlo",
+      llvm::cl::desc("Start with yat-raise-stablehlo, as yat-cpu-pipeline "
+                     "does"),
+      llvm::cl::init(true)};
+  PassOptions::Option<unsigned> threadsPerBlock{
+      *this, "threads-per-block",
+      llvm::cl::desc("Threads of a block of the generic mapping: the "
+                     "outermost parallel loop of each loop nest is cut "
+                     "into blocks of this many iterations"),
+      llvm::cl::init(256)};
+};
+
+/// Builds `yat-gpu-pipeline`: a `builtin.module` of `func.func`s on tensors
+/// (StableHLO, yat, linalg) to host code in the LLVM dialect that calls the
+/// mgpu* ABI, with its kernels in a `gpu.binary` for `chip`.
+///
+/// The mapping is the generic one so far: the reference lowering of yat ops,
+/// elementwise fusion, bufferization as for the CPU, every linalg op a
+/// parallel loop nest whose outermost loop is cut into blocks of
+/// `threads-per-block` threads (reductions run sequentially in each thread),
+/// and buffers in host-shared (managed) memory
+/// (yat-gpu-host-shared-allocations); then upstream's NVVM passes, as
+/// gpu-lower-to-nvvm-pipeline orders them, with the toolkit at `cuda-path`.
+void buildYatGpuPipeline(OpPassManager &pm,
+                         const YatGpuPipelineOptions &options);
+
+/// Registers yat's pipelines (`yat-cpu-pipeline`, `yat-gpu-pipeline`) with
+/// the global pass registry.
 void registerYatPipelines();
 
 } // namespace mlir::yat

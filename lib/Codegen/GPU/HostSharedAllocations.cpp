@@ -1,0 +1,123 @@
+//===- HostSharedAllocations.cpp - host buffers the GPU can read ----------===//
+//
+// yat-gpu-host-shared-allocations: bufferization's host allocations become
+// host-shared GPU allocations, and constants read by GPU code are copied
+// into such buffers, so that the kernels of the generic GPU mapping can
+// read and write everything the host code hands them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "yat/Codegen/GPU/Passes.h"
+
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::yat {
+#define GEN_PASS_DEF_YATGPUHOSTSHAREDALLOCATIONS
+#include "yat/Codegen/GPU/Passes.h.inc"
+} // namespace mlir::yat
+
+using namespace mlir;
+
+namespace {
+
+bool isInGpuCode(Operation *op) {
+  return op->getParentOfType<gpu::LaunchOp>() ||
+         op->getParentOfType<gpu::GPUFuncOp>();
+}
+
+/// Whether `value` is used, directly or through views, inside GPU code.
+bool isReadByGpuCode(Value value) {
+  SmallVector<Value> worklist = {value};
+  while (!worklist.empty()) {
+    Value current = worklist.pop_back_val();
+    for (Operation *user : current.getUsers()) {
+      if (isInGpuCode(user))
+        return true;
+      if (isa<ViewLikeOpInterface>(user))
+        llvm::append_range(worklist, user->getResults());
+    }
+  }
+  return false;
+}
+
+/// `gpu.alloc host_shared` of `type` with the dynamic sizes `sizes`.
+Value createSharedAlloc(OpBuilder &b, Location loc, MemRefType type,
+                        ValueRange sizes) {
+  return gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(),
+                              /*asyncDependencies=*/ValueRange(), sizes,
+                              /*symbolOperands=*/ValueRange(),
+                              /*hostShared=*/true)
+      .getMemref();
+}
+
+struct YatGpuHostSharedAllocationsPass
+    : public mlir::yat::impl::YatGpuHostSharedAllocationsBase<
+          YatGpuHostSharedAllocationsPass> {
+  void runOnOperation() override {
+    func::FuncOp function = getOperation();
+    IRRewriter rewriter(&getContext());
+
+    SmallVector<memref::AllocOp> allocs;
+    SmallVector<memref::DeallocOp> deallocs;
+    SmallVector<memref::GetGlobalOp> globals;
+    function.walk([&](Operation *op) {
+      if (isInGpuCode(op))
+        return;
+      if (auto alloc = dyn_cast<memref::AllocOp>(op))
+        allocs.push_back(alloc);
+      else if (auto dealloc = dyn_cast<memref::DeallocOp>(op))
+        deallocs.push_back(dealloc);
+      else if (auto global = dyn_cast<memref::GetGlobalOp>(op))
+        globals.push_back(global);
+    });
+
+    for (memref::AllocOp alloc : allocs) {
+      if (!alloc.getSymbolOperands().empty()) {
+        alloc.emitOpError("with symbol operands has no GPU equivalent");
+        return signalPassFailure();
+      }
+      rewriter.setInsertionPoint(alloc);
+      rewriter.replaceOp(alloc, createSharedAlloc(rewriter, alloc.getLoc(),
+                                                  alloc.getType(),
+                                                  alloc.getDynamicSizes()));
+    }
+    for (memref::DeallocOp dealloc : deallocs) {
+      rewriter.setInsertionPoint(dealloc);
+      rewriter.replaceOpWithNewOp<gpu::DeallocOp>(
+          dealloc, /*asyncToken=*/Type(), ValueRange(), dealloc.getMemref());
+    }
+
+    // A constant that kernels read: a host-shared copy, made once at the
+    // function's entry (taking a global has no operands) and released
+    // before every return that does not return it.
+    Block &entry = function.getBody().front();
+    for (memref::GetGlobalOp global : globals) {
+      if (!isReadByGpuCode(global.getResult()))
+        continue;
+      rewriter.moveOpBefore(global, &entry, entry.begin());
+      MemRefType type = global.getType();
+      if (!type.hasStaticShape() || !type.getLayout().isIdentity()) {
+        global.emitOpError("of type ")
+            << type << " read by GPU code cannot be copied for it";
+        return signalPassFailure();
+      }
+      Location loc = global.getLoc();
+      rewriter.setInsertionPointAfter(global);
+      Value copy = createSharedAlloc(rewriter, loc, type, ValueRange());
+      memref::CopyOp copyOp =
+          memref::CopyOp::create(rewriter, loc, global.getResult(), copy);
+      rewriter.replaceUsesWithIf(global.getResult(), copy, [&](OpOperand &use) {
+        return use.getOwner() != copyOp;
+      });
+      function.walk([&](func::ReturnOp ret) {
+        if (llvm::is_contained(ret.getOperands(), copy))
+          return;
+        rewriter.setInsertionPoint(ret);
+        gpu::DeallocOp::create(rewriter, loc, /*asyncToken=*/Type(),
+                               ValueRange(), copy);
+      });
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,66 @@
+// RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-gpu-host-shared-allocations))' | FileCheck %s
+
+// A host buffer that a kernel writes becomes host-shared GPU memory, and its
+// release a gpu.dealloc; what happens inside the kernel is left alone.
+// CHECK-LABEL: func.func @host_buffers
+// CHECK: %[[BUFFER:.*]] = gpu.alloc  host_shared () : memref<256xf32>
+// CHECK: %[[TEMP:.*]] = gpu.alloc  host_shared () : memref<256xf32>
+// CHECK: gpu.launch
+// CHECK: memref.alloca() : memref<4xf32>
+// CHECK: memref.store {{.*}}, %[[TEMP]]
+// CHECK: gpu.dealloc  %[[TEMP]] : memref<256xf32>
+// CHECK-NOT: memref.alloc(
+// CHECK: return %[[BUFFER]]
+func.func @host_buffers(%x: memref<256xf32>) -> memref<256xf32> {
+  %c1 = arith.constant 1 : index
+  %c256 = arith.constant 256 : index
+  %buffer = memref.alloc() : memref<256xf32>
+  %temp = memref.alloc() : memref<256xf32>
+  gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+             threads(%tx, %ty, %tz) in (%sx = %c256, %sy = %c1, %sz = %c1) {
+    %scratch = memref.alloca() : memref<4xf32>
+    %v = memref.load %x[%tx] : memref<256xf32>
+    memref.store %v, %temp[%tx] : memref<256xf32>
+    memref.store %v, %buffer[%tx] : memref<256xf32>
+    gpu.terminator
+  }
+  memref.dealloc %temp : memref<256xf32>
+  return %buffer : memref<256xf32>
+}
+
+// -----
+
+memref.global "private" constant @weights : memref<4xf32> = dense<[1.0, 2.0, 3.0, 4.0]>
+memref.global "private" constant @unused_by_gpu : memref<4xf32> = dense<0.0>
+
+// A constant that a kernel reads is copied once, at the function's entry,
+// into host-shared memory, which is released before the return; a constant
+// only the host reads stays where it is.
+// CHECK-LABEL: func.func @constants
+// CHECK: %[[WEIGHTS:.*]] = memref.get_global @weights
+// CHECK: %[[COPY:.*]] = gpu.alloc  host_shared () : memref<4xf32>
+// CHECK: memref.copy %[[WEIGHTS]], %[[COPY]]
+// CHECK: scf.for
+// CHECK: gpu.launch
+// CHECK: memref.load %[[COPY]]
+// CHECK: %[[HOST:.*]] = memref.get_global @unused_by_gpu
+// CHECK: memref.load %[[HOST]]
+// CHECK: gpu.dealloc  %[[COPY]]
+// CHECK-NEXT: return
+func.func @constants(%out: memref<4xf32>, %n: index) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  scf.for %i = %c0 to %n step %c1 {
+    %w = memref.get_global @weights : memref<4xf32>
+    gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
+               threads(%tx, %ty, %tz) in (%sx = %c4, %sy = %c1, %sz = %c1) {
+      %v = memref.load %w[%tx] : memref<4xf32>
+      memref.store %v, %out[%tx] : memref<4xf32>
+      gpu.terminator
+    }
+  }
+  %h = memref.get_global @unused_by_gpu : memref<4xf32>
+  %r = memref.load %h[%c0] : memref<4xf32>
+  return %r : f32
+}
