@@ -36,7 +36,8 @@ typedef enum YatTarget { YatTargetCpu = 0, YatTargetCuda = 1 } YatTarget;
 typedef struct YatCompileOptions {
   /// The function to call.
   MlirStringRef entry;
-  /// Options of yat-cpu-pipeline in its textual form, e.g. "fuse=false" or
+  /// Options of the target's pipeline (yat-cpu-pipeline or
+  /// yat-gpu-pipeline) in their textual form, e.g. "fuse=false" or
   /// "threads=1"; empty for the defaults.
   MlirStringRef pipelineOptions;
   YatTarget target;
@@ -47,8 +48,9 @@ typedef struct YatCompileOptions {
 /// Entry "main", the pipeline's defaults, the CPU, level 3.
 MLIR_CAPI_EXPORTED YatCompileOptions yatCompileOptionsGetDefault(void);
 
-/// Lowers `module` in place with yat-cpu-pipeline and JIT-compiles it into an
-/// executable that no longer needs the module or its context. Returns a null
+/// Lowers `module` in place with the target's pipeline and JIT-compiles its
+/// host code into an executable that no longer needs the module or its
+/// context. The CUDA target needs a GPU and its driver. Returns a null
 /// executable on failure.
 MLIR_CAPI_EXPORTED YatExecutable yatCompileModule(MlirModule module,
                                                   YatCompileOptions options);

@@ -11,7 +11,7 @@
 #include "yat-c/Diagnostics.h"
 #include "yat-c/Executable.h"
 #include "yat/Runtime/Core/HostTensor.h"
-#include "yat/Runtime/JIT/CpuExecutable.h"
+#include "yat/Runtime/JIT/JitExecutable.h"
 
 #include "mlir/CAPI/Wrap.h"
 #include "mlir/IR/Diagnostics.h"
@@ -24,7 +24,7 @@ namespace mlir::yat::capi {
 
 /// What a YatExecutable points to.
 struct Executable {
-  std::unique_ptr<runtime::CpuExecutable> executable;
+  std::unique_ptr<runtime::JitExecutable> executable;
   /// The module calls check.* functions, whose results are process-wide.
   bool hasChecks = false;
 };

@@ -4,6 +4,7 @@
 
 #include "CAPIWrap.h"
 
+#include "yat/Runtime/Cuda/CudaDriver.h"
 #include "yat/Runtime/JIT/Checks.h"
 #include "yat/Runtime/JIT/ModuleLoading.h"
 
@@ -105,11 +106,13 @@ YatExecutable yatCompileModule(MlirModule module, YatCompileOptions options) {
   ModuleOp moduleOp = unwrap(module);
   ErrorReporter reporter(moduleOp.getContext());
   if (options.target == YatTargetCuda) {
-    reporter.report("target cuda is not available in this build: yat "
-                    "compiles for the CPU only so far");
-    return YatExecutable{nullptr};
-  }
-  if (options.target != YatTargetCpu) {
+    const runtime::CudaDriverStatus &status = runtime::probeCudaDriver();
+    if (!status.usable) {
+      reporter.report("target cuda needs an NVIDIA GPU and driver (" +
+                      status.reason + ")");
+      return YatExecutable{nullptr};
+    }
+  } else if (options.target != YatTargetCpu) {
     reporter.report("unknown target " + llvm::Twine(options.target));
     return YatExecutable{nullptr};
   }
@@ -120,11 +123,14 @@ YatExecutable yatCompileModule(MlirModule module, YatCompileOptions options) {
   }
   runtime::CompileOptions compileOptions;
   compileOptions.entry = unwrap(options.entry).str();
+  compileOptions.target = options.target == YatTargetCuda
+                              ? runtime::Target::Cuda
+                              : runtime::Target::Cpu;
   compileOptions.pipelineOptions = unwrap(options.pipelineOptions).str();
   compileOptions.llvmOptLevel = options.llvmOptLevel;
   compileOptions.propagateDiagnostics = true;
-  llvm::Expected<std::unique_ptr<runtime::CpuExecutable>> executable =
-      runtime::CpuExecutable::compile(moduleOp, compileOptions);
+  llvm::Expected<std::unique_ptr<runtime::JitExecutable>> executable =
+      runtime::JitExecutable::compile(moduleOp, compileOptions);
   if (!executable) {
     reporter.report(executable.takeError());
     return YatExecutable{nullptr};

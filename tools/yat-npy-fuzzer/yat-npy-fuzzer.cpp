@@ -17,7 +17,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "yat/Runtime/Core/HostTensor.h"
-#include "yat/Runtime/JIT/CpuExecutable.h"
+#include "yat/Runtime/JIT/JitExecutable.h"
 #include "yat/Runtime/Tooling/Npy.h"
 #include "yat/Runtime/Tooling/Runner.h"
 

@@ -49,14 +49,17 @@ int main(int argc, char **argv) {
                               cl::value_desc("N"), cl::cat(category));
   cl::opt<std::string> pipelineOptions(
       "pipeline-options",
-      cl::desc("Options of yat-cpu-pipeline, e.g. \"fuse=false\" for the "
-               "plain reference lowering or \"threads=1\""),
+      cl::desc(
+          "Options of the target's pipeline (yat-cpu-pipeline, or "
+          "yat-gpu-pipeline with --target=cuda), e.g. \"fuse=false\" for the "
+          "plain reference lowering or \"threads=1\""),
       cl::value_desc("options"), cl::cat(category));
   cl::HideUnrelatedOptions(category);
   cl::ParseCommandLineOptions(
       argc, argv,
-      "yat-run: compile a function on tensors with yat-cpu-pipeline and run "
-      "it\n\nExit status: 0 on success, 1 for a module that cannot be parsed "
+      "yat-run: compile a function on tensors with yat-cpu-pipeline (or "
+      "yat-gpu-pipeline) and run it\n\nExit status: 0 on success, 1 for a "
+      "module that cannot be parsed "
       "or compiled, 2 for bad inputs or an unavailable target.\n");
 
   RunOptions options;

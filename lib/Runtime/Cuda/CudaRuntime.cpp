@@ -261,6 +261,37 @@ void mgpuSetDefaultDevice(int32_t device) { defaultDevice.store(device); }
 
 } // extern "C"
 
+void *mlir::yat::runtime::allocateHostSharedMemory(size_t bytes) {
+  return mgpuMemAlloc(bytes, /*stream=*/nullptr, /*hostShared=*/true);
+}
+
+void mlir::yat::runtime::freeCudaMemory(void *pointer) {
+  mgpuMemFree(pointer, /*stream=*/nullptr);
+}
+
+double mlir::yat::runtime::timeWithCudaEvents(llvm::function_ref<void()> work) {
+  const CudaDriverApi *api = getDriver();
+  if (!api)
+    return -1;
+  // Timing events (flags 0) on the legacy default stream, which waits for
+  // the blocking streams the compiled code launches on.
+  void *start = nullptr, *end = nullptr;
+  if (!succeeded("cuEventCreate", api->cuEventCreate(&start, 0)) ||
+      !succeeded("cuEventCreate", api->cuEventCreate(&end, 0)))
+    return -1;
+  float milliseconds = -1;
+  if (succeeded("cuEventRecord", api->cuEventRecord(start, nullptr))) {
+    work();
+    if (succeeded("cuEventRecord", api->cuEventRecord(end, nullptr)) &&
+        succeeded("cuEventSynchronize", api->cuEventSynchronize(end)))
+      succeeded("cuEventElapsedTime",
+                api->cuEventElapsedTime(&milliseconds, start, end));
+  }
+  api->cuEventDestroy(start);
+  api->cuEventDestroy(end);
+  return milliseconds;
+}
+
 std::vector<std::pair<std::string, void *>>
 mlir::yat::runtime::getCudaRuntimeSymbols() {
   std::vector<std::pair<std::string, void *>> symbols;

@@ -4,8 +4,8 @@
 #include "yat/Runtime/Tooling/TensorPrinting.h"
 
 #include "yat/Runtime/Core/RuntimeError.h"
-#include "yat/Runtime/JIT/Checks.h"
 #include "yat/Runtime/Cuda/CudaDriver.h"
+#include "yat/Runtime/JIT/Checks.h"
 #include "yat/Runtime/JIT/ModuleLoading.h"
 #include "yat/Runtime/Tooling/Npy.h"
 #include "yat/Runtime/Tooling/RandomInputs.h"
@@ -27,10 +27,7 @@ static llvm::Error checkTarget(Target target) {
   if (!status.usable)
     return makeUnavailableError(
         "--target=cuda needs an NVIDIA GPU and driver (" + status.reason + ")");
-  return makeUnavailableError(
-      "--target=cuda is not available in this build: a CUDA driver with " +
-      llvm::Twine(status.deviceCount) +
-      " device(s) was found, but yat-run only compiles for the CPU so far");
+  return llvm::Error::success();
 }
 
 /// Reads or draws the arguments and checks them against `signature`.
@@ -94,10 +91,11 @@ llvm::Error mlir::yat::runtime::runModuleFile(const RunOptions &options,
 
   CompileOptions compileOptions;
   compileOptions.entry = options.entry;
+  compileOptions.target = options.target;
   compileOptions.prePipelineHook = options.prePipelineHook;
   compileOptions.pipelineOptions = options.pipelineOptions;
-  llvm::Expected<std::unique_ptr<CpuExecutable>> executable =
-      CpuExecutable::compile(**module, compileOptions);
+  llvm::Expected<std::unique_ptr<JitExecutable>> executable =
+      JitExecutable::compile(**module, compileOptions);
   if (!executable)
     return executable.takeError();
 

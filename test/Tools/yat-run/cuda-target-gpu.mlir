@@ -1,9 +1,15 @@
-// With a GPU and driver present, --target=cuda still ends with one line and
-// exit status 2: yat-run compiles for the CPU only so far.
+// With a GPU and driver, --target=cuda compiles with yat-gpu-pipeline and
+// runs the kernels: the numbers match the CPU's.
 // REQUIRES: cuda
-// RUN: %python %S/Inputs/expect-exit.py 2 yat-run %s --target=cuda --random-inputs | FileCheck %s
+// RUN: yat-run %s --target=cuda --random-inputs --seed=3 --output=%t.gpu.npy
+// RUN: yat-run %s --random-inputs --seed=3 --output=%t.cpu.npy
+// RUN: %python -c "import sys, numpy as np; g, c = np.load(sys.argv[1]), np.load(sys.argv[2]); np.testing.assert_allclose(g, c, rtol=1e-5, atol=1e-6); print('match', g.shape)" %t.gpu.npy %t.cpu.npy | FileCheck %s
+// RUN: yat-run %s --target=cuda --random-inputs --seed=3 --benchmark=5 | FileCheck %s --check-prefix=TIME
 
-// CHECK: yat-run: error: --target=cuda is not available in this build: a CUDA driver with {{[0-9]+}} device(s) was found, but yat-run only compiles for the CPU so far
-func.func @main(%a: tensor<2xf32>) -> tensor<2xf32> {
-  return %a : tensor<2xf32>
+// CHECK: match (64, 48)
+// TIME: median_ms={{[0-9.]+}} min_ms={{[0-9.]+}}
+func.func @main(%x: tensor<64x32xf32>, %w: tensor<48x32xf32>) -> tensor<64x48xf32> {
+  %y = yat.product %x, %w {epsilon = 1.0e-3 : f32} : (tensor<64x32xf32>, tensor<48x32xf32>) -> tensor<64x48xf32>
+  %e = math.exp %y : tensor<64x48xf32>
+  return %e : tensor<64x48xf32>
 }

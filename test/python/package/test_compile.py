@@ -238,11 +238,23 @@ func.func @main(%a: tensor<4xf32>) -> tensor<4xf32> {
     ({"entry": "run"}, r"no function '@run' in the module \(functions: @main\)"),
     ({"pipeline_options": "tile=banana"},
      "invalid yat-cpu-pipeline options 'tile=banana'"),
-    ({"target": "cuda"}, "target cuda is not available in this build"),
 ])
 def test_compile_option_errors(kwargs, message):
     with pytest.raises(yat.CompileError, match=message):
         yat.compile(PRODUCT, **kwargs)
+
+
+def test_cuda_target():
+    # With a GPU the product runs there and matches the CPU; without one the
+    # compile error says what is missing.
+    x, w, b = product_inputs(16)
+    try:
+        f = yat.compile(PRODUCT, target="cuda")
+    except yat.CompileError as error:
+        assert "target cuda needs an NVIDIA GPU and driver" in str(error)
+        return
+    np.testing.assert_allclose(f(x, w, b), product_reference(x, w, b),
+                               rtol=1e-4, atol=1e-5)
 
 
 def test_bad_python_arguments():

@@ -84,6 +84,12 @@ struct TensorRef {
         data(tensor.getData()) {}
 
   int64_t getRank() const { return shape.size(); }
+  size_t getByteSize() const {
+    size_t count = 1;
+    for (int64_t size : shape)
+      count *= size;
+    return count * getElementByteWidth(elementType);
+  }
   /// "tensor<2x3xf32>".
   std::string getTypeString() const {
     return formatTensorType(elementType, shape);

@@ -17,6 +17,9 @@
 #ifndef YAT_RUNTIME_CUDA_CUDARUNTIME_H
 #define YAT_RUNTIME_CUDA_CUDARUNTIME_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -30,6 +33,19 @@ std::vector<std::pair<std::string, void *>> getCudaRuntimeSymbols();
 /// The first failure of an mgpu* call since the last call of this function,
 /// as one line, and forgets it.
 std::optional<std::string> takeCudaError();
+
+/// `bytes` of host-shared (managed) memory, which both the host and the
+/// kernels read and write, as `gpu.alloc host_shared` gives; nullptr with
+/// the failure recorded. Free it with freeCudaMemory.
+void *allocateHostSharedMemory(size_t bytes);
+
+/// Frees memory of the driver (mgpuMemFree).
+void freeCudaMemory(void *pointer);
+
+/// Runs `work` between two CUDA events on the default stream and returns
+/// the milliseconds between them, or a negative number with the failure
+/// recorded.
+double timeWithCudaEvents(llvm::function_ref<void()> work);
 
 } // namespace mlir::yat::runtime
 

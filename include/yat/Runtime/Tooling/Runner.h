@@ -8,7 +8,7 @@
 #ifndef YAT_RUNTIME_TOOLING_RUNNER_H
 #define YAT_RUNTIME_TOOLING_RUNNER_H
 
-#include "yat/Runtime/JIT/CpuExecutable.h"
+#include "yat/Runtime/JIT/JitExecutable.h"
 
 #include "llvm/Support/Error.h"
 
@@ -21,8 +21,6 @@ class raw_ostream;
 } // namespace llvm
 
 namespace mlir::yat::runtime {
-
-enum class Target { Cpu, Cuda };
 
 struct RunOptions {
   std::string modulePath;

@@ -1,16 +1,20 @@
-//===- CpuExecutable.h - JIT-compiled functions on host tensors -*- C++ -*-===//
+//===- JitExecutable.h - JIT-compiled functions on host tensors -*- C++ -*-===//
 //
-// Compiles a module with yat-cpu-pipeline into host code with MLIR's
-// ExecutionEngine and calls one of its functions on HostTensors. The entry
-// function takes and returns ranked tensors; it is called through its C
-// interface (`_mlir_ciface_<name>`), which receives a pointer to the result
-// descriptor(s) first and then one pointer per argument memref descriptor
-// {allocated, aligned, offset, sizes[rank], strides[rank]}.
+// Compiles a module with yat-cpu-pipeline (or yat-gpu-pipeline) into host
+// code with MLIR's ExecutionEngine and calls one of its functions on host
+// tensors. The entry function takes and returns ranked tensors; it is called
+// through its C interface (`_mlir_ciface_<name>`), which receives a pointer
+// to the result descriptor(s) first and then one pointer per argument memref
+// descriptor {allocated, aligned, offset, sizes[rank], strides[rank]}.
+//
+// For the CUDA target the host code launches the kernels through the mgpu*
+// runtime (yat/Runtime/Cuda/CudaRuntime.h): arguments are copied into
+// host-shared memory first, results come back in it and are copied out.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef YAT_RUNTIME_JIT_CPUEXECUTABLE_H
-#define YAT_RUNTIME_JIT_CPUEXECUTABLE_H
+#ifndef YAT_RUNTIME_JIT_JITEXECUTABLE_H
+#define YAT_RUNTIME_JIT_JITEXECUTABLE_H
 
 #include "yat/Runtime/Core/HostTensor.h"
 #include "yat/Runtime/JIT/Signature.h"
@@ -33,6 +37,9 @@ class ModuleOp;
 
 namespace mlir::yat::runtime {
 
+/// Where a compiled function runs.
+enum class Target { Cpu, Cuda };
+
 struct CompileOptions {
   /// The function to call.
   std::string entry = "main";
@@ -40,8 +47,10 @@ struct CompileOptions {
   /// checked), e.g. to rewrite test-only ops; a failure has already emitted
   /// its diagnostic.
   std::function<LogicalResult(ModuleOp)> prePipelineHook;
-  /// Options of yat-cpu-pipeline in its textual form, e.g. "fuse=false" for
-  /// the plain reference lowering; empty for the defaults.
+  Target target = Target::Cpu;
+  /// Options of the target's pipeline (yat-cpu-pipeline or
+  /// yat-gpu-pipeline) in their textual form, e.g. "fuse=false" for the
+  /// plain reference lowering on the CPU; empty for the defaults.
   std::string pipelineOptions;
   /// LLVM optimization level for the generated code (0 to 3).
   unsigned llvmOptLevel = 3;
@@ -57,13 +66,13 @@ struct BenchmarkResult {
 };
 
 /// A compiled module with one callable entry function.
-class CpuExecutable {
+class JitExecutable {
 public:
-  ~CpuExecutable();
+  ~JitExecutable();
 
-  /// Checks the entry of `module`, lowers the module in place with
-  /// yat-cpu-pipeline and JIT-compiles it.
-  static llvm::Expected<std::unique_ptr<CpuExecutable>>
+  /// Checks the entry of `module`, lowers the module in place with the
+  /// target's pipeline and JIT-compiles its host code.
+  static llvm::Expected<std::unique_ptr<JitExecutable>>
   compile(ModuleOp module, const CompileOptions &options = {});
 
   const FunctionSignature &getSignature() const { return signature; }
@@ -74,13 +83,16 @@ public:
   call(ArrayRef<TensorRef> arguments) const;
 
   /// Times `iterations` calls after one warm-up call (arguments checked as
-  /// in `call`).
+  /// in `call`); on the CUDA target with CUDA events.
   llvm::Expected<BenchmarkResult> benchmark(ArrayRef<TensorRef> arguments,
                                             unsigned iterations) const;
 
+  Target getTarget() const { return target; }
+
 private:
-  CpuExecutable(std::unique_ptr<ExecutionEngine> engine,
-                FunctionSignature signature, void (*packedEntry)(void **));
+  JitExecutable(std::unique_ptr<ExecutionEngine> engine,
+                FunctionSignature signature, void (*packedEntry)(void **),
+                Target target);
 
   /// One call on checked arguments: fills `resultWords` with the result
   /// descriptors.
@@ -95,6 +107,7 @@ private:
 
   std::unique_ptr<ExecutionEngine> engine;
   FunctionSignature signature;
+  Target target;
   /// The packed wrapper of `_mlir_ciface_<entry>`: takes a pointer to each
   /// of its arguments.
   void (*packedEntry)(void **);
@@ -102,4 +115,4 @@ private:
 
 } // namespace mlir::yat::runtime
 
-#endif // YAT_RUNTIME_JIT_CPUEXECUTABLE_H
+#endif // YAT_RUNTIME_JIT_JITEXECUTABLE_H

@@ -1,6 +1,6 @@
-//===- CpuExecutable.cpp - JIT-compiled functions on host tensors ---------===//
+//===- JitExecutable.cpp - JIT-compiled functions on host tensors ---------===//
 
-#include "yat/Runtime/JIT/CpuExecutable.h"
+#include "yat/Runtime/JIT/JitExecutable.h"
 #include "yat/Runtime/Core/BufferPool.h"
 #include "yat/Runtime/Core/MemRefABI.h"
 
@@ -9,10 +9,12 @@
 #include "yat/Pipelines/Pipelines.h"
 #include "yat/Runtime/Core/RuntimeError.h"
 #include "yat/Runtime/Core/TaskPool.h"
+#include "yat/Runtime/Cuda/CudaRuntime.h"
 #include "yat/Runtime/JIT/Checks.h"
 
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/AsyncRuntime.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -28,6 +30,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <dlfcn.h>
 #include <mutex>
 
@@ -123,14 +126,18 @@ static void prepareEntry(func::FuncOp function) {
                         BoolAttr::get(context, false));
 }
 
-/// Checks that the pipeline left only LLVM dialect ops and that every
-/// external function the code calls can be resolved at load time.
-static llvm::Error checkLoweredModule(ModuleOp module,
+/// Checks that the pipeline left only LLVM dialect ops (and, for the CUDA
+/// target, the GPU binaries and their launches, which the translation to
+/// LLVM IR turns into mgpu* calls) and that every external function the code
+/// calls can be resolved at load time.
+static llvm::Error checkLoweredModule(ModuleOp module, Target target,
                                       const llvm::StringMap<void *> &symbols) {
   // Name the op that was not lowered rather than the casts left around it.
   Operation *leftover = nullptr;
   module.walk([&](Operation *op) {
-    if (op == module.getOperation() || isa<LLVM::LLVMDialect>(op->getDialect()))
+    if (op == module.getOperation() ||
+        isa<LLVM::LLVMDialect>(op->getDialect()) ||
+        (target == Target::Cuda && isa<gpu::BinaryOp, gpu::LaunchFuncOp>(op)))
       return WalkResult::advance();
     bool isCast = isa<UnrealizedConversionCastOp>(op);
     if (!leftover || (isa<UnrealizedConversionCastOp>(leftover) && !isCast))
@@ -146,7 +153,8 @@ static llvm::Error checkLoweredModule(ModuleOp module,
                      .str();
     return makeModuleError(
         location + "'" + leftover->getName().getStringRef() +
-        "' cannot be lowered to the LLVM dialect for the CPU");
+        "' cannot be lowered to the LLVM dialect for the " +
+        (target == Target::Cuda ? "GPU's host code" : "CPU"));
   }
   for (auto function : module.getOps<LLVM::LLVMFuncOp>()) {
     if (!function.isExternal())
@@ -162,13 +170,13 @@ static llvm::Error checkLoweredModule(ModuleOp module,
   return llvm::Error::success();
 }
 
-CpuExecutable::CpuExecutable(std::unique_ptr<ExecutionEngine> engine,
+JitExecutable::JitExecutable(std::unique_ptr<ExecutionEngine> engine,
                              FunctionSignature signature,
-                             void (*packedEntry)(void **))
+                             void (*packedEntry)(void **), Target target)
     : engine(std::move(engine)), signature(std::move(signature)),
-      packedEntry(packedEntry) {}
+      target(target), packedEntry(packedEntry) {}
 
-CpuExecutable::~CpuExecutable() {
+JitExecutable::~JitExecutable() {
   // A task of the fused parallel loops may still be running its last
   // instructions (after signalling completion) in JIT-compiled code; wait for
   // it before that code is unmapped. (MLIR's own
@@ -177,8 +185,38 @@ CpuExecutable::~CpuExecutable() {
   waitForIdleTaskPool();
 }
 
-llvm::Expected<std::unique_ptr<CpuExecutable>>
-CpuExecutable::compile(ModuleOp module, const CompileOptions &options) {
+static StringRef getPipelineName(Target target) {
+  return target == Target::Cuda ? "yat-gpu-pipeline" : "yat-cpu-pipeline";
+}
+
+/// Parses `options.pipelineOptions` as the target pipeline's options and
+/// adds the pipeline to `passManager`.
+template <typename PipelineOptions, typename BuildFn>
+static llvm::Error addPipeline(OpPassManager &passManager, StringRef name,
+                               StringRef text, BuildFn build) {
+  PipelineOptions pipelineOptions;
+  std::string optionErrors;
+  llvm::raw_string_ostream optionErrorStream(optionErrors);
+  if (failed(pipelineOptions.parseFromString(text, optionErrorStream)))
+    return makeModuleError(
+        "invalid " + name + " options '" + text +
+        "': " + llvm::StringRef(optionErrors).trim().split('\n').first);
+  build(passManager, pipelineOptions);
+  return llvm::Error::success();
+}
+
+static llvm::Error buildPipeline(OpPassManager &passManager,
+                                 const CompileOptions &options) {
+  StringRef name = getPipelineName(options.target);
+  if (options.target == Target::Cuda)
+    return addPipeline<yat::YatGpuPipelineOptions>(
+        passManager, name, options.pipelineOptions, yat::buildYatGpuPipeline);
+  return addPipeline<yat::YatCpuPipelineOptions>(
+      passManager, name, options.pipelineOptions, yat::buildYatCpuPipeline);
+}
+
+llvm::Expected<std::unique_ptr<JitExecutable>>
+JitExecutable::compile(ModuleOp module, const CompileOptions &options) {
   MLIRContext &context = *module.getContext();
   llvm::Expected<FunctionSignature> signature =
       getEntrySignature(module, options.entry);
@@ -192,21 +230,19 @@ CpuExecutable::compile(ModuleOp module, const CompileOptions &options) {
                                         "check"));
 
   PassManager passManager(&context);
-  YatCpuPipelineOptions pipelineOptions;
-  std::string optionErrors;
-  llvm::raw_string_ostream optionErrorStream(optionErrors);
-  if (failed(pipelineOptions.parseFromString(options.pipelineOptions,
-                                             optionErrorStream)))
-    return makeModuleError(
-        "invalid yat-cpu-pipeline options '" + options.pipelineOptions +
-        "': " + llvm::StringRef(optionErrors).trim().split('\n').first);
-  buildYatCpuPipeline(passManager, pipelineOptions);
+  if (llvm::Error error = buildPipeline(passManager, options))
+    return std::move(error);
+  StringRef pipelineName = getPipelineName(options.target);
   if (failed(passManager.run(module)))
     return makeModuleError(
-        capture.take("yat-cpu-pipeline failed to lower the module"));
+        capture.take((pipelineName + " failed to lower the module").str()));
 
   llvm::StringMap<void *> runtimeSymbols = getRuntimeSymbols();
-  if (llvm::Error error = checkLoweredModule(module, runtimeSymbols))
+  if (options.target == Target::Cuda)
+    for (auto &[name, address] : getCudaRuntimeSymbols())
+      runtimeSymbols[name] = address;
+  if (llvm::Error error =
+          checkLoweredModule(module, options.target, runtimeSymbols))
     return std::move(error);
 
   initializeNativeTarget();
@@ -254,15 +290,15 @@ CpuExecutable::compile(ModuleOp module, const CompileOptions &options) {
   if (!packedEntry)
     return makeModuleError("cannot find the compiled entry '@" + options.entry +
                            "': " + llvm::toString(packedEntry.takeError()));
-  return std::unique_ptr<CpuExecutable>(new CpuExecutable(
-      std::move(*engine), std::move(*signature), *packedEntry));
+  return std::unique_ptr<JitExecutable>(new JitExecutable(
+      std::move(*engine), std::move(*signature), *packedEntry, options.target));
 }
 
 //===----------------------------------------------------------------------===//
 // Calling
 //===----------------------------------------------------------------------===//
 
-void CpuExecutable::invoke(ArrayRef<TensorRef> arguments,
+void JitExecutable::invoke(ArrayRef<TensorRef> arguments,
                            SmallVectorImpl<int64_t> &resultWords) const {
   SmallVector<TensorDescriptor> argumentDescriptors;
   for (TensorRef argument : arguments)
@@ -289,8 +325,9 @@ void CpuExecutable::invoke(ArrayRef<TensorRef> arguments,
 }
 
 /// Releases the result buffers: each distinct allocated pointer once, never
-/// one that belongs to an argument.
-void CpuExecutable::freeResults(ArrayRef<TensorRef> arguments,
+/// one that belongs to an argument. The CUDA target's results are
+/// host-shared memory of the driver.
+void JitExecutable::freeResults(ArrayRef<TensorRef> arguments,
                                 ArrayRef<int64_t> resultWords) const {
   llvm::DenseSet<void *> released;
   for (TensorRef argument : arguments)
@@ -298,14 +335,67 @@ void CpuExecutable::freeResults(ArrayRef<TensorRef> arguments,
   size_t offset = 0;
   for (const TensorSpec &result : signature.results) {
     void *allocated = getAllocatedPointer(resultWords.data() + offset);
-    if (allocated && released.insert(allocated).second)
-      releaseBuffer(allocated);
+    if (allocated && released.insert(allocated).second) {
+      if (target == Target::Cuda)
+        freeCudaMemory(allocated);
+      else
+        releaseBuffer(allocated);
+    }
     offset += getDescriptorWords(result.shape.size());
   }
 }
 
+namespace {
+/// The arguments as the compiled code gets them: the caller's buffers on
+/// the CPU; copies in host-shared memory, which the kernels can read, on
+/// the CUDA target (released when this goes away).
+class StagedArguments {
+public:
+  StagedArguments(Target target, ArrayRef<TensorRef> arguments) {
+    if (target == Target::Cpu) {
+      refs.assign(arguments.begin(), arguments.end());
+      return;
+    }
+    for (TensorRef argument : arguments) {
+      size_t bytes = argument.getByteSize();
+      void *copy = bytes ? allocateHostSharedMemory(bytes) : nullptr;
+      if (bytes && !copy) {
+        failed = true;
+        continue;
+      }
+      if (bytes)
+        std::memcpy(copy, argument.data, bytes);
+      copies.push_back(copy);
+      refs.emplace_back(argument.elementType, argument.shape, copy);
+    }
+  }
+  ~StagedArguments() {
+    for (void *copy : copies)
+      if (copy)
+        freeCudaMemory(copy);
+  }
+
+  bool hasFailed() const { return failed; }
+  ArrayRef<TensorRef> get() const { return refs; }
+
+private:
+  SmallVector<TensorRef> refs;
+  SmallVector<void *> copies;
+  bool failed = false;
+};
+} // namespace
+
+/// The first failure of the CUDA runtime during the last call, as an error.
+static llvm::Error takeDeviceError(Target target) {
+  if (target != Target::Cuda)
+    return llvm::Error::success();
+  if (std::optional<std::string> error = takeCudaError())
+    return makeModuleError(*error);
+  return llvm::Error::success();
+}
+
 llvm::Expected<SmallVector<HostTensor>>
-CpuExecutable::takeResults(ArrayRef<TensorRef> arguments,
+JitExecutable::takeResults(ArrayRef<TensorRef> arguments,
                            ArrayRef<int64_t> resultWords) const {
   SmallVector<HostTensor> results;
   size_t offset = 0;
@@ -328,34 +418,51 @@ CpuExecutable::takeResults(ArrayRef<TensorRef> arguments,
 }
 
 llvm::Expected<SmallVector<HostTensor>>
-CpuExecutable::call(ArrayRef<TensorRef> arguments) const {
+JitExecutable::call(ArrayRef<TensorRef> arguments) const {
   if (llvm::Error error = checkArguments(signature, arguments))
     return std::move(error);
+  StagedArguments staged(target, arguments);
+  if (staged.hasFailed())
+    return takeDeviceError(target);
   SmallVector<int64_t> resultWords;
-  invoke(arguments, resultWords);
-  return takeResults(arguments, resultWords);
+  invoke(staged.get(), resultWords);
+  if (llvm::Error error = takeDeviceError(target)) {
+    freeResults(staged.get(), resultWords);
+    return std::move(error);
+  }
+  return takeResults(staged.get(), resultWords);
 }
 
 llvm::Expected<BenchmarkResult>
-CpuExecutable::benchmark(ArrayRef<TensorRef> arguments,
+JitExecutable::benchmark(ArrayRef<TensorRef> arguments,
                          unsigned iterations) const {
   if (iterations == 0)
     return makeInputError("the number of benchmark iterations must be "
                           "positive");
   if (llvm::Error error = checkArguments(signature, arguments))
     return std::move(error);
+  StagedArguments staged(target, arguments);
+  if (staged.hasFailed())
+    return takeDeviceError(target);
   SmallVector<int64_t> resultWords;
-  invoke(arguments, resultWords);
-  freeResults(arguments, resultWords);
+  invoke(staged.get(), resultWords);
+  freeResults(staged.get(), resultWords);
   std::vector<double> times;
   for (unsigned i = 0; i < iterations; ++i) {
-    auto start = std::chrono::steady_clock::now();
-    invoke(arguments, resultWords);
-    auto end = std::chrono::steady_clock::now();
-    freeResults(arguments, resultWords);
-    times.push_back(
-        std::chrono::duration<double, std::milli>(end - start).count());
+    if (target == Target::Cuda) {
+      times.push_back(
+          timeWithCudaEvents([&] { invoke(staged.get(), resultWords); }));
+    } else {
+      auto start = std::chrono::steady_clock::now();
+      invoke(staged.get(), resultWords);
+      auto end = std::chrono::steady_clock::now();
+      times.push_back(
+          std::chrono::duration<double, std::milli>(end - start).count());
+    }
+    freeResults(staged.get(), resultWords);
   }
+  if (llvm::Error error = takeDeviceError(target))
+    return std::move(error);
   std::sort(times.begin(), times.end());
   size_t middle = times.size() / 2;
   BenchmarkResult result;
