@@ -127,7 +127,7 @@ TEST(CudaRuntimeTest, FailuresAreNamedAndTheFirstIsKept) {
   auto *getFunction =
       lookup<void *(void *, const char *)>("mgpuModuleGetFunction");
   EXPECT_EQ(alloc(uint64_t(1) << 50, nullptr, false), nullptr);
-  char notAnImage[] = "ELF?";
+  char notAnImage[] = "PTX?";
   EXPECT_EQ(load(notAnImage, sizeof(notAnImage)), nullptr);
   std::optional<std::string> error = takeCudaError();
   ASSERT_TRUE(error.has_value());

@@ -1,10 +1,12 @@
 //===- FakeCudaDriver.cpp - a host-memory stand-in for libcuda.so ---------===//
 //
 // The driver entry points yat's CUDA runtime calls, on host memory, so that
-// the runtime's logic (contexts, copies, launches, error names) is tested
-// on machines without a GPU: loaded through YAT_CUDA_DRIVER. Device memory
-// is malloc'd, a "module" is any image starting with "FAKE", and a launch
-// records its arguments (fakeCudaLastLaunch) instead of running anything.
+// the runtime's logic (contexts, copies, launches, error names) and the host
+// side of yat-run --target=cuda are tested on machines without a GPU: loaded
+// through YAT_CUDA_DRIVER. Device memory is malloc'd, a module is an image
+// starting with "FAKE" or a cubin (ELF), and a launch records its arguments
+// (fakeCudaLastLaunch) instead of running anything. YAT_FAKE_CUDA_FAIL
+// names one entry point that fails, with the error a real driver would give.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +33,12 @@ struct Launch {
   int launches;
 };
 Launch lastLaunch;
+
+/// Whether `entryPoint` is the one YAT_FAKE_CUDA_FAIL names.
+bool mustFail(const char *entryPoint) {
+  const char *failing = std::getenv("YAT_FAKE_CUDA_FAIL");
+  return failing && std::strcmp(failing, entryPoint) == 0;
+}
 } // namespace
 
 extern "C" {
@@ -77,7 +85,12 @@ int cuGetErrorName(int error, const char **name) {
 }
 
 int cuModuleLoadData(void **module, const void *image) {
-  if (std::strncmp(static_cast<const char *>(image), "FAKE", 4) != 0)
+  const char *bytes = static_cast<const char *>(image);
+  if (mustFail("cuModuleLoadData") ||
+      (std::strncmp(bytes, "FAKE", 4) != 0 && std::strncmp(bytes,
+                                                           "\x7f"
+                                                           "ELF",
+                                                           4) != 0))
     return kInvalidImage;
   *module = const_cast<void *>(image);
   return kSuccess;
@@ -92,6 +105,8 @@ int cuModuleGetFunction(void **function, void *module, const char *name) {
 int cuLaunchKernel(void *, unsigned gx, unsigned gy, unsigned gz, unsigned bx,
                    unsigned by, unsigned bz, unsigned shared, void *,
                    void **parameters, void **) {
+  if (mustFail("cuLaunchKernel"))
+    return kInvalidValue;
   lastLaunch = {{gx, gy, gz},
                 {bx, by, bz},
                 shared,
@@ -128,6 +143,8 @@ int cuMemAlloc_v2(uint64_t *pointer, size_t bytes) {
   return kSuccess;
 }
 int cuMemAllocManaged(uint64_t *pointer, size_t bytes, unsigned) {
+  if (mustFail("cuMemAllocManaged"))
+    return kOutOfMemory;
   return cuMemAlloc_v2(pointer, bytes);
 }
 int cuMemFree_v2(uint64_t pointer) {
