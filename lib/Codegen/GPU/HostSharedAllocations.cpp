@@ -50,6 +50,18 @@ Value createSharedAlloc(OpBuilder &b, Location loc, MemRefType type,
       .getMemref();
 }
 
+/// Frees `memref` and waits for it: gpu-to-llvm lowers only the async form of
+/// gpu.dealloc, so the free is ordered on a fresh stream that is waited for.
+void createDealloc(OpBuilder &b, Location loc, Value memref) {
+  Type tokenType = gpu::AsyncTokenType::get(b.getContext());
+  Value start =
+      gpu::WaitOp::create(b, loc, tokenType, ValueRange()).getAsyncToken();
+  Value freed =
+      gpu::DeallocOp::create(b, loc, tokenType, ValueRange{start}, memref)
+          .getAsyncToken();
+  gpu::WaitOp::create(b, loc, Type(), ValueRange{freed});
+}
+
 struct YatGpuHostSharedAllocationsPass
     : public mlir::yat::impl::YatGpuHostSharedAllocationsBase<
           YatGpuHostSharedAllocationsPass> {
@@ -83,8 +95,8 @@ struct YatGpuHostSharedAllocationsPass
     }
     for (memref::DeallocOp dealloc : deallocs) {
       rewriter.setInsertionPoint(dealloc);
-      rewriter.replaceOpWithNewOp<gpu::DeallocOp>(
-          dealloc, /*asyncToken=*/Type(), ValueRange(), dealloc.getMemref());
+      createDealloc(rewriter, dealloc.getLoc(), dealloc.getMemref());
+      rewriter.eraseOp(dealloc);
     }
 
     // A constant that kernels read: a host-shared copy, made once at the
@@ -113,8 +125,7 @@ struct YatGpuHostSharedAllocationsPass
         if (llvm::is_contained(ret.getOperands(), copy))
           return;
         rewriter.setInsertionPoint(ret);
-        gpu::DeallocOp::create(rewriter, loc, /*asyncToken=*/Type(),
-                               ValueRange(), copy);
+        createDealloc(rewriter, loc, copy);
       });
     }
   }

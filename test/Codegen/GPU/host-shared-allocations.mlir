@@ -1,14 +1,17 @@
 // RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-gpu-host-shared-allocations))' | FileCheck %s
 
 // A host buffer that a kernel writes becomes host-shared GPU memory, and its
-// release a gpu.dealloc; what happens inside the kernel is left alone.
+// release a gpu.dealloc on a stream that is waited for; what happens inside
+// the kernel is left alone.
 // CHECK-LABEL: func.func @host_buffers
 // CHECK: %[[BUFFER:.*]] = gpu.alloc  host_shared () : memref<256xf32>
 // CHECK: %[[TEMP:.*]] = gpu.alloc  host_shared () : memref<256xf32>
 // CHECK: gpu.launch
 // CHECK: memref.alloca() : memref<4xf32>
 // CHECK: memref.store {{.*}}, %[[TEMP]]
-// CHECK: gpu.dealloc  %[[TEMP]] : memref<256xf32>
+// CHECK: %[[STREAM:.*]] = gpu.wait async
+// CHECK: %[[FREED:.*]] = gpu.dealloc async [%[[STREAM]]] %[[TEMP]] : memref<256xf32>
+// CHECK: gpu.wait [%[[FREED]]]
 // CHECK-NOT: memref.alloc(
 // CHECK: return %[[BUFFER]]
 func.func @host_buffers(%x: memref<256xf32>) -> memref<256xf32> {
@@ -45,7 +48,9 @@ memref.global "private" constant @unused_by_gpu : memref<4xf32> = dense<0.0>
 // CHECK: memref.load %[[COPY]]
 // CHECK: %[[HOST:.*]] = memref.get_global @unused_by_gpu
 // CHECK: memref.load %[[HOST]]
-// CHECK: gpu.dealloc  %[[COPY]]
+// CHECK: %[[STREAM:.*]] = gpu.wait async
+// CHECK: %[[FREED:.*]] = gpu.dealloc async [%[[STREAM]]] %[[COPY]]
+// CHECK: gpu.wait [%[[FREED]]]
 // CHECK-NEXT: return
 func.func @constants(%out: memref<4xf32>, %n: index) -> f32 {
   %c0 = arith.constant 0 : index

@@ -15,7 +15,8 @@ def YatGpuHostSharedAllocations
     access (`gpu.alloc host_shared`, CUDA managed memory):
 
     - `memref.alloc` outside GPU code becomes `gpu.alloc host_shared`, and
-      `memref.dealloc` of such a buffer `gpu.dealloc`;
+      `memref.dealloc` of such a buffer a `gpu.dealloc` on a stream that is
+      waited for (gpu-to-llvm lowers only the async form);
     - a constant (`memref.get_global`) read by GPU code is copied once per
       call into such a buffer, released at the end of the function unless
       it is returned.
