@@ -8,7 +8,9 @@
 #include "mlir/CAPI/Support.h"
 #include "mlir/IR/BuiltinTypeInterfaces.h"
 
+#include <cstring>
 #include <mutex>
+#include <type_traits>
 
 using namespace mlir;
 using namespace mlir::yat;
@@ -29,8 +31,17 @@ static constexpr ElementType kElementTypes[] = {
     ElementType::I1,  ElementType::C64, ElementType::C128};
 static constexpr int kNumElementTypes = std::size(kElementTypes);
 
-static std::optional<ElementType> unwrapElementType(YatElementType type) {
-  auto index = static_cast<int>(type);
+/// The value a C caller stored in a YatElementType. C allows any int there;
+/// reading it as the C++ enum would be undefined for values outside it.
+static int getRawValue(const YatElementType &type) {
+  std::underlying_type_t<YatElementType> raw;
+  std::memcpy(&raw, &type, sizeof(raw));
+  return static_cast<int>(raw);
+}
+
+static std::optional<ElementType>
+unwrapElementType(const YatElementType &type) {
+  int index = getRawValue(type);
   if (index < 0 || index >= kNumElementTypes)
     return std::nullopt;
   return kElementTypes[index];
@@ -140,7 +151,7 @@ static llvm::Error makeTensorRefs(intptr_t numArguments,
         unwrapElementType(view.elementType);
     if (!elementType)
       return invalid("unknown element type " +
-                     llvm::Twine(static_cast<int>(view.elementType)));
+                     llvm::Twine(getRawValue(view.elementType)));
     if (view.rank < 0 || (view.rank > 0 && !view.shape))
       return invalid("invalid shape of rank " + llvm::Twine(view.rank));
     ArrayRef<int64_t> shape(view.shape, view.rank);
