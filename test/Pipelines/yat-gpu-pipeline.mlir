@@ -58,3 +58,90 @@ func.func @stablehlo(%x: tensor<8x16xf32>) -> tensor<8xf32> {
   %s = stablehlo.reduce(%y init: %zero) applies stablehlo.add across dimensions = [1] : (tensor<8x4xf32>, tensor<f32>) -> tensor<8xf32>
   return %s : tensor<8xf32>
 }
+
+// -----
+
+// The other yat op families through the generic mapping, each down to
+// kernels that ptxas assembles: yat.conv with strides, padding and groups,
+// ⵟ-attention (causal), yat.rms_norm, yat.ternarize + yat.ternary_matmul
+// (int8 activations) and yat.linear_recurrence (its time loop runs on the
+// host, a kernel per step).
+// CHECK-LABEL: llvm.func @conv
+// CHECK: gpu.launch_func
+// CHECK: gpu.binary
+// SM80-LABEL: llvm.func @conv
+// PTX-LABEL: llvm.func @conv
+func.func @conv(%i: tensor<1x9x9x4xf32>, %f: tensor<3x3x2x6xf32>) -> tensor<1x4x5x6xf32> {
+  %0 = yat.conv %i, %f {strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 0, 2>, dilations = array<i64: 2, 1>, groups = 2} : (tensor<1x9x9x4xf32>, tensor<3x3x2x6xf32>) -> tensor<1x4x5x6xf32>
+  return %0 : tensor<1x4x5x6xf32>
+}
+
+// -----
+
+// CHECK-LABEL: llvm.func @attention
+// CHECK: gpu.launch_func
+// CHECK: gpu.binary
+// SM80-LABEL: llvm.func @attention
+// PTX-LABEL: llvm.func @attention
+// PTX: assembly = "{{.*}}ex2.approx
+func.func @attention(%q: tensor<2x4x8x16xf32>, %k: tensor<2x4x8x16xf32>, %v: tensor<2x4x8x16xf32>) -> tensor<2x4x8x16xf32> {
+  %0 = yat.attention %q, %k, %v {causal} : (tensor<2x4x8x16xf32>, tensor<2x4x8x16xf32>, tensor<2x4x8x16xf32>) -> tensor<2x4x8x16xf32>
+  return %0 : tensor<2x4x8x16xf32>
+}
+
+// -----
+
+// CHECK-LABEL: llvm.func @rms_norm
+// CHECK: gpu.launch_func
+// CHECK: gpu.binary
+// SM80-LABEL: llvm.func @rms_norm
+// PTX-LABEL: llvm.func @rms_norm
+// PTX: assembly = "{{.*}}sqrt.approx.f32
+func.func @rms_norm(%x: tensor<4x64xf32>, %g: tensor<64xf32>) -> tensor<4x64xf32> {
+  %0 = yat.rms_norm %x, %g : (tensor<4x64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
+  return %0 : tensor<4x64xf32>
+}
+
+// -----
+
+// CHECK-LABEL: llvm.func @ternary
+// CHECK: gpu.launch_func
+// CHECK: gpu.binary
+// SM80-LABEL: llvm.func @ternary
+// PTX-LABEL: llvm.func @ternary
+// PTX: assembly = "{{.*}}cvt.rni
+func.func @ternary(%x: tensor<3x64xf32>, %w: tensor<32x64xf32>) -> tensor<3x32xf32> {
+  %packed, %scale = yat.ternarize %w : (tensor<32x64xf32>) -> (tensor<32x16xi8>, tensor<f32>)
+  %0 = yat.ternary_matmul %x, %packed, %scale : (tensor<3x64xf32>, tensor<32x16xi8>, tensor<f32>) -> tensor<3x32xf32>
+  return %0 : tensor<3x32xf32>
+}
+
+// -----
+
+// CHECK-LABEL: llvm.func @recurrence
+// CHECK: llvm.br
+// CHECK: gpu.launch_func
+// CHECK: gpu.binary
+// SM80-LABEL: llvm.func @recurrence
+// PTX-LABEL: llvm.func @recurrence
+func.func @recurrence(%a: tensor<2x8x16xf32>, %b: tensor<2x8x16xf32>, %h0: tensor<2x16xf32>) -> (tensor<2x8x16xf32>, tensor<2x16xf32>) {
+  %h, %last = yat.linear_recurrence %a, %b, %h0 : (tensor<2x8x16xf32>, tensor<2x8x16xf32>, tensor<2x16xf32>) -> (tensor<2x8x16xf32>, tensor<2x16xf32>)
+  return %h, %last : tensor<2x8x16xf32>, tensor<2x16xf32>
+}
+
+// -----
+
+// A gather (an embedding lookup, as JAX exports it): the front-end lowers
+// it to scf.for loops, not linalg, so it runs on the host, on host-shared
+// memory.
+// CHECK-LABEL: llvm.func @gather
+// CHECK: llvm.call @mgpuMemAlloc
+// CHECK-NOT: gpu.launch_func
+// CHECK: llvm.return
+// SM80-LABEL: llvm.func @gather
+// PTX-LABEL: llvm.func @gather
+func.func @gather(%table: tensor<32x16xf32>, %ids: tensor<2x8xi32>) -> tensor<2x8x16xf32> {
+  %idx = stablehlo.reshape %ids : (tensor<2x8xi32>) -> tensor<2x8x1xi32>
+  %0 = "stablehlo.gather"(%table, %idx) <{dimension_numbers = #stablehlo.gather<offset_dims = [2], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 16>}> : (tensor<32x16xf32>, tensor<2x8x1xi32>) -> tensor<2x8x16xf32>
+  return %0 : tensor<2x8x16xf32>
+}
