@@ -394,6 +394,18 @@ static llvm::Error takeDeviceError(Target target) {
   return llvm::Error::success();
 }
 
+/// Checks `arguments` against `signature` and stages them for `target`.
+static llvm::Expected<std::unique_ptr<StagedArguments>>
+stageArguments(const FunctionSignature &signature, Target target,
+               ArrayRef<TensorRef> arguments) {
+  if (llvm::Error error = checkArguments(signature, arguments))
+    return std::move(error);
+  auto staged = std::make_unique<StagedArguments>(target, arguments);
+  if (staged->hasFailed())
+    return takeDeviceError(target);
+  return staged;
+}
+
 llvm::Expected<SmallVector<HostTensor>>
 JitExecutable::takeResults(ArrayRef<TensorRef> arguments,
                            ArrayRef<int64_t> resultWords) const {
@@ -419,18 +431,18 @@ JitExecutable::takeResults(ArrayRef<TensorRef> arguments,
 
 llvm::Expected<SmallVector<HostTensor>>
 JitExecutable::call(ArrayRef<TensorRef> arguments) const {
-  if (llvm::Error error = checkArguments(signature, arguments))
-    return std::move(error);
-  StagedArguments staged(target, arguments);
-  if (staged.hasFailed())
-    return takeDeviceError(target);
+  llvm::Expected<std::unique_ptr<StagedArguments>> staged =
+      stageArguments(signature, target, arguments);
+  if (!staged)
+    return staged.takeError();
+  ArrayRef<TensorRef> stagedArguments = (*staged)->get();
   SmallVector<int64_t> resultWords;
-  invoke(staged.get(), resultWords);
+  invoke(stagedArguments, resultWords);
   if (llvm::Error error = takeDeviceError(target)) {
-    freeResults(staged.get(), resultWords);
+    freeResults(stagedArguments, resultWords);
     return std::move(error);
   }
-  return takeResults(staged.get(), resultWords);
+  return takeResults(stagedArguments, resultWords);
 }
 
 llvm::Expected<BenchmarkResult>
@@ -439,27 +451,27 @@ JitExecutable::benchmark(ArrayRef<TensorRef> arguments,
   if (iterations == 0)
     return makeInputError("the number of benchmark iterations must be "
                           "positive");
-  if (llvm::Error error = checkArguments(signature, arguments))
-    return std::move(error);
-  StagedArguments staged(target, arguments);
-  if (staged.hasFailed())
-    return takeDeviceError(target);
+  llvm::Expected<std::unique_ptr<StagedArguments>> staged =
+      stageArguments(signature, target, arguments);
+  if (!staged)
+    return staged.takeError();
+  ArrayRef<TensorRef> stagedArguments = (*staged)->get();
   SmallVector<int64_t> resultWords;
-  invoke(staged.get(), resultWords);
-  freeResults(staged.get(), resultWords);
+  invoke(stagedArguments, resultWords);
+  freeResults(stagedArguments, resultWords);
   std::vector<double> times;
   for (unsigned i = 0; i < iterations; ++i) {
     if (target == Target::Cuda) {
       times.push_back(
-          timeWithCudaEvents([&] { invoke(staged.get(), resultWords); }));
+          timeWithCudaEvents([&] { invoke(stagedArguments, resultWords); }));
     } else {
       auto start = std::chrono::steady_clock::now();
-      invoke(staged.get(), resultWords);
+      invoke(stagedArguments, resultWords);
       auto end = std::chrono::steady_clock::now();
       times.push_back(
           std::chrono::duration<double, std::milli>(end - start).count());
     }
-    freeResults(staged.get(), resultWords);
+    freeResults(stagedArguments, resultWords);
   }
   if (llvm::Error error = takeDeviceError(target))
     return std::move(error);

@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "yat/Runtime/Cuda/CudaRuntime.h"
+#include "FakeCudaDriver.h"
+
 #include "yat/Runtime/Cuda/CudaDriver.h"
 
 #include "gtest/gtest.h"
@@ -31,14 +33,6 @@ template <typename Function> Function *lookup(const char *name) {
   return it == symbols.end() ? nullptr
                              : reinterpret_cast<Function *>(it->second);
 }
-
-struct Launch {
-  unsigned grid[3];
-  unsigned block[3];
-  unsigned sharedMemoryBytes;
-  int64_t firstParameter;
-  int launches;
-};
 
 TEST(CudaRuntimeTest, TheStandInDriverIsLoaded) {
   const CudaDriverStatus &status = probeCudaDriver();
@@ -112,8 +106,8 @@ TEST(CudaRuntimeTest, LoadGetFunctionAndLaunch) {
 
   void *driver = dlopen(std::getenv("YAT_CUDA_DRIVER"), RTLD_NOW);
   ASSERT_NE(driver, nullptr);
-  auto *lastLaunch =
-      reinterpret_cast<Launch *(*)()>(dlsym(driver, "fakeCudaLastLaunch"))();
+  auto *lastLaunch = reinterpret_cast<FakeCudaLaunch *(*)()>(
+      dlsym(driver, "fakeCudaLastLaunch"))();
   EXPECT_EQ(lastLaunch->grid[0], 4u);
   EXPECT_EQ(lastLaunch->grid[1], 2u);
   EXPECT_EQ(lastLaunch->block[0], 128u);

@@ -10,6 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "FakeCudaDriver.h"
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -25,14 +27,7 @@ int context = 0;
 int stream = 0;
 int event = 0;
 
-struct Launch {
-  unsigned grid[3];
-  unsigned block[3];
-  unsigned sharedMemoryBytes;
-  int64_t firstParameter;
-  int launches;
-};
-Launch lastLaunch;
+FakeCudaLaunch lastLaunch;
 
 /// Whether `entryPoint` is the one YAT_FAKE_CUDA_FAIL names.
 bool mustFail(const char *entryPoint) {
@@ -43,7 +38,7 @@ bool mustFail(const char *entryPoint) {
 
 extern "C" {
 
-Launch *fakeCudaLastLaunch() { return &lastLaunch; }
+FakeCudaLaunch *fakeCudaLastLaunch() { return &lastLaunch; }
 
 int cuInit(unsigned) { return kSuccess; }
 int cuDeviceGetCount(int *count) {
