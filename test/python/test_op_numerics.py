@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 import yat_reference as ref
-from yat_harness import (PIPELINE_PATHS, YAT_OPT, assert_close, run, tensor_type,
+from yat_harness import (PATHS_WITH_GPU, RUN_ARGS, YAT_OPT, assert_close, run, tensor_type,
                           tensor_type_of)
 
 U32 = 2.0**-24
@@ -125,7 +125,7 @@ PRODUCT_CASES = [
 ]
 
 
-@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("path", PATHS_WITH_GPU)
 @pytest.mark.parametrize("x_shape,n,element,bias", PRODUCT_CASES)
 def test_product_random(x_shape, n, element, bias, path):
     rng = np.random.default_rng(abs(hash((x_shape, n, element))) % 2**32)
@@ -136,7 +136,7 @@ def test_product_random(x_shape, n, element, bias, path):
     epsilon, alpha = 1e-3, 1.5
     inputs = [x, w] + ([b] if bias else [])
     (y,) = run(product_module(x.shape, w.shape, element, bias, epsilon, alpha),
-               inputs, extra_args=PIPELINE_PATHS[path])
+               inputs, extra_args=RUN_ARGS[path])
     expected = ref.product(x, w, b, epsilon, alpha)
     check(y, expected, element, product_bound(x, w, b, epsilon, alpha),
           f"product {x_shape}x{n} {element}")
@@ -225,7 +225,7 @@ func.func @main(%x: tensor<?x?xf32>, %w: tensor<?x?xf32>) -> tensor<?x?xf32> {
     check(y, ref.product(x, w), "f32", product_bound(x, w, None, 1e-5, 1.0))
 
 
-@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("path", PATHS_WITH_GPU)
 @pytest.mark.parametrize("rows", [1, 7, 17, 129, 300])
 @pytest.mark.parametrize("n,k", [(129, 17), (128, 1100)])
 def test_product_dynamic_batch(rows, n, k, path):
@@ -241,7 +241,7 @@ func.func @main(%x: tensor<?x{k}xf32>, %w: tensor<{n}x{k}xf32>, %b: tensor<{n}xf
   %y = yat.product %x, %w, %b : (tensor<?x{k}xf32>, tensor<{n}x{k}xf32>, tensor<{n}xf32>) -> tensor<?x{n}xf32>
   return %y : tensor<?x{n}xf32>
 }}"""
-    (y,) = run(module, [x, w, b], extra_args=PIPELINE_PATHS[path])
+    (y,) = run(module, [x, w, b], extra_args=RUN_ARGS[path])
     check(y, ref.product(x, w, b), "f32", product_bound(x, w, b, 1e-5, 1.0),
           f"dynamic batch {rows}x{k} @ {n} ({path})")
 
@@ -311,7 +311,7 @@ def attr_list(name, values):
 
 @pytest.mark.parametrize("in_shape,f_shape,strides,padding,dilations,groups,bias,element",
                          CONV_CASES)
-@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("path", PATHS_WITH_GPU)
 def test_conv_random(in_shape, f_shape, strides, padding, dilations, groups, bias, element,
                      path):
     rng = np.random.default_rng(abs(hash((in_shape, f_shape, groups))) % 2**32)
@@ -336,7 +336,7 @@ func.func @main({args}) -> {rt} {{
   return %y : {rt}
 }}"""
     (y,) = run(module, [x, filt] + ([b] if bias else []),
-               extra_args=PIPELINE_PATHS[path])
+               extra_args=RUN_ARGS[path])
     bound = conv_bound(x, filt, b, strides, padding, dilations, groups, epsilon, alpha)
     check(y, expected, element, bound, f"conv {in_shape} {f_shape} {element}")
 
@@ -376,7 +376,7 @@ ATTENTION_CASES = [
 ]
 
 
-@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("path", PATHS_WITH_GPU)
 @pytest.mark.parametrize("b,h,hkv,tq,tk,d,dv,causal,norm,element", ATTENTION_CASES)
 def test_attention_random(b, h, hkv, tq, tk, d, dv, causal, norm, element, path):
     rng = np.random.default_rng(b * 1000 + h * 100 + tq * 10 + tk)
@@ -396,14 +396,14 @@ func.func @main(%q: {qt}, %k: {kt}, %v: {vt}) -> {rt} {{
   %o = yat.attention %q, %k, %v {{{', '.join(attrs)}}} : ({qt}, {kt}, {vt}) -> {rt}
   return %o : {rt}
 }}"""
-    (o,) = run(module, [q, k, v], extra_args=PIPELINE_PATHS[path])
+    (o,) = run(module, [q, k, v], extra_args=RUN_ARGS[path])
     expected = ref.attention(q, k, v, scale, 1e-5, causal, norm)
     used_scale = scale if scale is not None else 1 / np.sqrt(d)
     bound = attention_bound(q, k, v, used_scale, 1e-5, causal)
     check(o, expected, element, bound, f"attention {norm} causal={causal} {element}")
 
 
-@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("path", PATHS_WITH_GPU)
 @pytest.mark.parametrize("b,tq,tk,causal,norm", [
     (2, 70, 150, True, "softmax"),   # several query tiles and key blocks
     (1, 1, 129, True, "softmax"),    # one decoding step
@@ -426,7 +426,7 @@ func.func @main(%q: tensor<?x4x?x16xf32>, %k: tensor<?x2x?x16xf32>, %v: tensor<?
   %o = yat.attention %q, %k, %v {{{', '.join(attrs)}}} : (tensor<?x4x?x16xf32>, tensor<?x2x?x16xf32>, tensor<?x2x?x8xf32>) -> tensor<?x4x?x8xf32>
   return %o : tensor<?x4x?x8xf32>
 }}"""
-    (o,) = run(module, [q, k, v], extra_args=PIPELINE_PATHS[path])
+    (o,) = run(module, [q, k, v], extra_args=RUN_ARGS[path])
     expected = ref.attention(q, k, v, None, 1e-5, causal, norm)
     bound = attention_bound(q, k, v, 0.25, 1e-5, causal)
     check(o, expected, "f32", bound,
@@ -621,7 +621,7 @@ func.func @main({args}) -> ({at}, {st}) {{
 
 # The fused path cuts the channels into blocks (for the host's workers) and
 # scans every block; odd channel counts leave masked vector tails.
-@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("path", PATHS_WITH_GPU)
 @pytest.mark.parametrize("b,t,d,with_h0,reverse,element", [
     (2, 8, 16, True, False, "f32"), (1, 1, 3, False, False, "f32"),
     (3, 13, 5, False, True, "f32"), (2, 6, 8, True, True, "f32"),
@@ -636,7 +636,7 @@ def test_linear_recurrence_random(b, t, d, with_h0, reverse, element, path):
     h0 = make(rng, (b, d), element) if with_h0 else None
     module = recurrence_module(b, t, d, element, with_h0, reverse)
     h, last = run(module, [a, x] + ([h0] if with_h0 else []), num_results=2,
-                  extra_args=PIPELINE_PATHS[path])
+                  extra_args=RUN_ARGS[path])
     expected_h, expected_last = ref.linear_recurrence(a, x, h0, reverse)
     # Each step adds at most two f32 roundings of terms bounded by max|h|.
     bound = 2 * t * U32 * (np.abs(expected_h).max() + np.abs(x.astype(np.float64)).max())
@@ -667,7 +667,7 @@ def test_linear_recurrence_chunked(b, t, d, with_h0, reverse, threads):
     check(last, expected_last, "f32", bound, "h_last")
 
 
-@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("path", PATHS_WITH_GPU)
 def test_linear_recurrence_dynamic_steps(path):
     """Batch and step counts known only at run time."""
     rng = np.random.default_rng(11)
@@ -679,14 +679,14 @@ func.func @main(%a: tensor<?x?x40xf32>, %b: tensor<?x?x40xf32>) -> (tensor<?x?x4
   return %h, %last : tensor<?x?x40xf32>, tensor<?x40xf32>
 }"""
     h, last = run(module, [a, x], num_results=2,
-                  extra_args=PIPELINE_PATHS[path])
+                  extra_args=RUN_ARGS[path])
     expected_h, expected_last = ref.linear_recurrence(a, x, None, True)
     bound = 2 * 19 * U32 * (np.abs(expected_h).max() + np.abs(x).max())
     check(h, expected_h, "f32", bound, "h")
     check(last, expected_last, "f32", bound, "h_last")
 
 
-@pytest.mark.parametrize("path", PIPELINE_PATHS)
+@pytest.mark.parametrize("path", PATHS_WITH_GPU)
 @pytest.mark.parametrize("d", [7, 48, 129])
 def test_linear_recurrence_mlgru_gates(d, path):
     """The MLGRU token mixer's gates, written in StableHLO: f = sigmoid(xf)
@@ -709,7 +709,7 @@ func.func @main(%xf: {tt}, %xc: {tt}, %h0: {st}) -> ({tt}, {st}) {{
   return %h, %last : {tt}, {st}
 }}"""
     h, last = run(module, [xf, xc, h0], num_results=2,
-                  extra_args=PIPELINE_PATHS[path])
+                  extra_args=RUN_ARGS[path])
     f = 1.0 / (1.0 + np.exp(-xf.astype(np.float64)))
     c = xc / (1.0 + np.exp(-xc.astype(np.float64)))
     expected_h, expected_last = ref.linear_recurrence(f, (1.0 - f) * c, h0)

@@ -2,10 +2,12 @@
 
 import os
 import pathlib
+import shutil
 import subprocess
 import tempfile
 
 import numpy as np
+import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BUILD = pathlib.Path(os.environ.get("YAT_BUILD_DIR", ROOT / "build"))
@@ -51,6 +53,22 @@ PIPELINE_PATHS = {
     "fused-8-lanes": ("--pipeline-options=vector-width=8",),
     "reference": ("--pipeline-options=fuse=false",),
 }
+
+
+def has_gpu():
+    """Whether an NVIDIA GPU is here (nvidia-smi lists one), as lit's `cuda`
+    feature decides."""
+    return shutil.which("nvidia-smi") is not None and subprocess.run(
+        ["nvidia-smi", "-L"], capture_output=True).returncode == 0
+
+
+# The CPU paths and yat-gpu-pipeline on an NVIDIA GPU: the same checks
+# against the same references. The GPU cases are marked `gpu` and skip,
+# saying so, without one (CI never has one).
+RUN_ARGS = dict(PIPELINE_PATHS, cuda=("--target=cuda",))
+PATHS_WITH_GPU = list(PIPELINE_PATHS) + [pytest.param(
+    "cuda", marks=(pytest.mark.gpu, pytest.mark.skipif(
+        not has_gpu(), reason="no NVIDIA GPU (nvidia-smi lists none)")))]
 
 
 def run(module_text, inputs, num_results=1, entry="main", extra_args=()):
