@@ -193,15 +193,9 @@ callChecked(const capi::Executable &exe,
       exe.executable->call(arguments);
   if (!results || !exe.hasChecks)
     return results;
-  std::vector<runtime::CheckFailure> failures = runtime::getCheckFailures();
-  if (failures.empty())
-    return results;
-  std::string more;
-  if (failures.size() > 1)
-    more =
-        " (" + std::to_string(failures.size() - 1) + " more check(s) failed)";
-  return runtime::makeModuleError(
-      failures.front().label + " failed: " + failures.front().message + more);
+  if (std::optional<std::string> failure = runtime::describeCheckFailures())
+    return runtime::makeModuleError(*failure);
+  return results;
 }
 
 MlirLogicalResult yatExecutableCall(YatExecutable exe, intptr_t numArguments,

@@ -425,3 +425,14 @@ std::vector<CheckFailure> mlir::yat::runtime::getCheckFailures() {
   std::lock_guard<std::mutex> lock(records.mutex);
   return records.failures;
 }
+
+std::optional<std::string> mlir::yat::runtime::describeCheckFailures() {
+  std::vector<CheckFailure> failures = getCheckFailures();
+  if (failures.empty())
+    return std::nullopt;
+  std::string more;
+  if (failures.size() > 1)
+    more =
+        " (" + std::to_string(failures.size() - 1) + " more check(s) failed)";
+  return failures.front().label + " failed: " + failures.front().message + more;
+}

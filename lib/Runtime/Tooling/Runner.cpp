@@ -106,15 +106,8 @@ llvm::Error mlir::yat::runtime::runModuleFile(const RunOptions &options,
   if (!results)
     return results.takeError();
   // A failed check.* call fails the run, naming the check.
-  std::vector<CheckFailure> failures = getCheckFailures();
-  if (!failures.empty()) {
-    std::string more;
-    if (failures.size() > 1)
-      more =
-          " (" + std::to_string(failures.size() - 1) + " more check(s) failed)";
-    return makeModuleError(failures.front().label +
-                           " failed: " + failures.front().message + more);
-  }
+  if (std::optional<std::string> failure = describeCheckFailures())
+    return makeModuleError(*failure);
   for (auto [path, result] : llvm::zip(options.outputPaths, *results))
     if (llvm::Error error = writeNpyFile(path, result))
       return error;

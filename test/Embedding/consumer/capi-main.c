@@ -8,11 +8,10 @@
 
 int main(void) {
   MlirContext context = yatContextCreate();
-  const char *source =
-      "func.func @main(%a: tensor<2xf32>) -> tensor<2xf32> {\n"
-      "  %b = arith.addf %a, %a : tensor<2xf32>\n"
-      "  return %b : tensor<2xf32>\n"
-      "}\n";
+  const char *source = "func.func @main(%a: tensor<2xf32>) -> tensor<2xf32> {\n"
+                       "  %b = arith.addf %a, %a : tensor<2xf32>\n"
+                       "  return %b : tensor<2xf32>\n"
+                       "}\n";
   MlirModule module =
       yatParseModule(context, mlirStringRefCreateFromCString(source),
                      mlirStringRefCreateFromCString("consumer.mlir"));

@@ -13,6 +13,7 @@
 #include "yat/Support/CheckABI.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,10 @@ uint64_t getNumChecksRun();
 
 /// The failures recorded since the last reset, in execution order.
 std::vector<CheckFailure> getCheckFailures();
+
+/// The first recorded failure as one line, "check.expect_close at f:1:2
+/// failed: ... (2 more check(s) failed)", or nothing when every check passed.
+std::optional<std::string> describeCheckFailures();
 
 } // namespace mlir::yat::runtime
 
