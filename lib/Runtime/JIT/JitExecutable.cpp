@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <dlfcn.h>
 #include <mutex>
@@ -267,7 +268,10 @@ JitExecutable::compile(ModuleOp module, const CompileOptions &options) {
   engineOptions.transformer = optimizer;
   engineOptions.jitCodeGenOptLevel = codeGenOptLevel;
   engineOptions.enableGDBNotificationListener = false;
-  engineOptions.enablePerfNotificationListener = false;
+  // YAT_PERF_JIT=1 names the JIT-compiled functions for `perf inject --jit`
+  // (docs/PERFORMANCE.md, "Profiling").
+  engineOptions.enablePerfNotificationListener =
+      std::getenv("YAT_PERF_JIT") != nullptr;
   llvm::Expected<std::unique_ptr<ExecutionEngine>> engine =
       ExecutionEngine::create(module, engineOptions,
                               std::move(*codeGenMachine));
