@@ -1,7 +1,8 @@
 //===- GpuPipeline.cpp - yat-gpu-pipeline ---------------------------------===//
 //
 // The NVIDIA GPU pipeline: the front-ends and yat's reference lowering as on
-// the CPU, then the generic mapping of every linalg op onto GPU threads, and
+// the CPU, then matmuls on the tensor cores and the generic mapping of every
+// other linalg op onto GPU threads, and
 // upstream's NVVM passes down to a cubin and host code on the mgpu* ABI
 // (lib/Runtime/Cuda).
 //
@@ -51,6 +52,7 @@ static void addNvvmLoweringStage(OpPassManager &pm,
   // their NVVM target.
   pm.addPass(createConvertNVGPUToNVVMPass());
   pm.addPass(createGpuKernelOutliningPass());
+  pm.nest<gpu::GPUModuleOp>().addPass(yat::createYatGpuAlignWorkgroupMemory());
   pm.addPass(createConvertVectorToSCFPass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertNVVMToLLVMPass());
@@ -99,6 +101,10 @@ void mlir::yat::buildYatGpuPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
   pm.addPass(createLinalgElementwiseOpFusionPass());
   addBufferizationStage(pm);
+  YatGpuTensorCoreMatmulOptions tensorCoreOptions;
+  tensorCoreOptions.tf32 = options.tf32;
+  pm.nest<func::FuncOp>().addPass(
+      createYatGpuTensorCoreMatmul(tensorCoreOptions));
   addGenericGpuMappingStage(pm, options.threadsPerBlock);
 
   addNvvmLoweringStage(pm, options);

@@ -122,6 +122,10 @@ PRODUCT_CASES = [
     ((7, 9, 1100), 129, "bf16", True),
     ((96, 64), 64, "bf16", False),
     ((100, 66), 1025, "bf16", True),
+    # Contractions the GPU runs on the tensor cores (M and N multiples of 64
+    # or 128, K of 32): 128 x 128 blocks, and 64 x 64 ones.
+    ((128, 64), 128, "bf16", True),
+    ((64, 96), 192, "f16", True),
 ]
 
 

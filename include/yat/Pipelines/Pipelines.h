@@ -175,17 +175,23 @@ struct YatGpuPipelineOptions
                      "outermost parallel loop of each loop nest is cut "
                      "into blocks of this many iterations"),
       llvm::cl::init(256)};
+  PassOptions::Option<bool> tf32{
+      *this, "tf32",
+      llvm::cl::desc("Run f32 matmuls on the tf32 tensor cores (products of "
+                     "10-bit mantissas, accumulated in f32)"),
+      llvm::cl::init(false)};
 };
 
 /// Builds `yat-gpu-pipeline`: a `builtin.module` of `func.func`s on tensors
 /// (StableHLO, yat, linalg) to host code in the LLVM dialect that calls the
 /// mgpu* ABI, with its kernels in a `gpu.binary` for `chip`.
 ///
-/// The mapping is the generic one so far: the reference lowering of yat ops,
-/// elementwise fusion, bufferization as for the CPU, every linalg op a
-/// parallel loop nest whose outermost loop is cut into blocks of
-/// `threads-per-block` threads (reductions run sequentially in each thread),
-/// and buffers in host-shared (managed) memory
+/// After the reference lowering of yat ops, elementwise fusion and
+/// bufferization as for the CPU, matmuls of f16/bf16 operands (f32 ones with
+/// `tf32`) run on the tensor cores (yat-gpu-tensor-core-matmul); every other
+/// linalg op gets the generic mapping: a parallel loop nest whose outermost
+/// loop is cut into blocks of `threads-per-block` threads (reductions run
+/// sequentially in each thread), and buffers in host-shared (managed) memory
 /// (yat-gpu-host-shared-allocations); then upstream's NVVM passes, as
 /// gpu-lower-to-nvvm-pipeline orders them, with the toolkit at `cuda-path`.
 void buildYatGpuPipeline(OpPassManager &pm,

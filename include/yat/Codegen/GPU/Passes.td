@@ -29,4 +29,69 @@ def YatGpuHostSharedAllocations
                            "::mlir::memref::MemRefDialect"];
 }
 
+def YatGpuTensorCoreMatmul
+    : Pass<"yat-gpu-tensor-core-matmul", "::mlir::func::FuncOp"> {
+  let summary = "Run matmuls on the tensor cores with mma.sync";
+  let description = [{
+    On buffers, before the generic GPU mapping: a `linalg.matmul` of f16
+    or bf16 operands into an f32 accumulator (f32 operands too with `tf32`)
+    becomes a `gpu.launch` that computes it with warp-level
+    `nvgpu.mma.sync` (m16n8k16; m16n8k8 for tf32; NVVM's `mma.sync` for
+    bf16, which `nvgpu.mma.sync` cannot lower in MLIR 22):
+
+    - blocks of 128 x 128 elements of the result with 8 warps (64 x 64 with
+      4 warps when 128 does not divide M or N), each warp a 64 x 32 (32 x
+      32) tile whose accumulators stay in registers along K;
+    - K in steps of 64 bytes of a row of A (32 f16/bf16, 16 f32); the A
+      and B tiles of a step are copied to workgroup memory with cp.async
+      (`nvgpu.device_async_copy`, 16 bytes each, bypassing L1) in two
+      stages, so that the copy of the next step overlaps the mma.sync of
+      this one;
+    - fragments read with `nvgpu.ldmatrix` (transposed for B; a tf32 B
+      fragment, which ldmatrix cannot transpose, with plain loads), from
+      rows padded so that one ldmatrix hits 8 distinct bank groups.
+
+    The accumulators start from the matmul's init, so the zero fill before
+    it (or any other init) stays as it was. Operands must be static,
+    row-major (identity layout) buffers whose sizes are multiples of the
+    block tile and of the K step; other matmuls are left to the generic
+    mapping.
+  }];
+  let options = [
+    Option<"tf32", "tf32", "bool", /*default=*/"false",
+           "Run f32 matmuls on the tf32 tensor cores (10-bit mantissas in "
+           "the products)">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::gpu::GPUDialect",
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::NVVM::NVVMDialect",
+    "::mlir::nvgpu::NVGPUDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
+def YatGpuAlignWorkgroupMemory
+    : Pass<"yat-gpu-align-workgroup-memory", "::mlir::gpu::GPUModuleOp"> {
+  let summary = "Align the workgroup memory of kernels for 16-byte accesses";
+  let description = [{
+    Gives every workgroup attribution of the kernels (`gpu.func`) of a
+    `gpu.module` at least `alignment` bytes of alignment (`llvm.align`,
+    which the NVVM lowering puts on the shared-memory global); a larger
+    alignment already there stays. Without it the global is aligned to
+    its element type, too little for the 16-byte `cp.async` copies and
+    `ldmatrix` rows of `yat-gpu-tensor-core-matmul`'s f16 tiles.
+    `gpu.launch` has no attribute for it, so this runs after kernel
+    outlining.
+  }];
+  let options = [
+    Option<"alignment", "alignment", "int64_t", /*default=*/"16",
+           "Fewest bytes of alignment of a workgroup attribution">,
+  ];
+  let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
+}
+
 #endif // YAT_CODEGEN_GPU_PASSES
