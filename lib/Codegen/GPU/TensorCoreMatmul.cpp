@@ -18,6 +18,10 @@
 //     8 rows one ldmatrix reads, and the loads of a warp, hit distinct
 //     banks.
 //
+// An elementwise epilogue that is the only reader of the result (a
+// yat.product's distance, square and division) runs on the accumulators
+// before they are stored, and the f32 result never reaches memory.
+//
 // The fragment layouts are those of PTX's mma.m16n8k16 (f16, bf16) and
 // mma.m16n8k8 (tf32): lane l holds the elements of row l/4 (and l/4 + 8)
 // and columns 2(l%4), 2(l%4) + 1 of its accumulator tile.
@@ -35,7 +39,10 @@
 #include "mlir/Dialect/NVGPU/IR/NVGPUDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/WalkPatternRewriteDriver.h"
 
 #define DEBUG_TYPE "yat-gpu-tensor-core-matmul"
@@ -122,14 +129,118 @@ private:
   Location loc;
 };
 
+/// An elementwise linalg.generic that is the only reader of the matmul's
+/// result, with what it needs to run in the kernel: the accumulators start
+/// from the zero (or other constant) fill before the matmul and never go
+/// to memory; each result element is the generic's body applied to its
+/// accumulator and the elements its other inputs map to.
+struct Epilogue {
+  linalg::GenericOp generic;
+  linalg::FillOp fill;
+  memref::AllocOp resultBuffer;
+  SmallVector<memref::DeallocOp> deallocs;
+};
+
+/// Whether `op` may write or free `buffer` (or memory it cannot name).
+bool mayWriteOrFree(Operation *op, Value buffer) {
+  auto effects = dyn_cast<MemoryEffectOpInterface>(op);
+  if (!effects)
+    return op->getNumRegions() != 0 || !isPure(op);
+  SmallVector<MemoryEffects::EffectInstance> instances;
+  effects.getEffects(instances);
+  for (MemoryEffects::EffectInstance &effect : instances) {
+    if (!isa<MemoryEffects::Write, MemoryEffects::Free>(effect.getEffect()))
+      continue;
+    Value target = effect.getValue();
+    if (!target || target == buffer)
+      return true;
+  }
+  return false;
+}
+
+/// The epilogue of `matmul`, if it has one that the kernel can take.
+std::optional<Epilogue> findEpilogue(linalg::MatmulOp matmul) {
+  Value result = matmul.getDpsInits()[0];
+  auto alloc = result.getDefiningOp<memref::AllocOp>();
+  if (!alloc || alloc->getBlock() != matmul->getBlock())
+    return std::nullopt;
+  Epilogue epilogue;
+  epilogue.resultBuffer = alloc;
+  for (Operation *user : result.getUsers()) {
+    if (user == matmul)
+      continue;
+    if (auto fill = dyn_cast<linalg::FillOp>(user)) {
+      if (epilogue.fill || fill->getNextNode() != matmul ||
+          !fill.hasPureBufferSemantics() ||
+          !matchPattern(fill.getInputs()[0], m_Constant()))
+        return std::nullopt;
+      epilogue.fill = fill;
+    } else if (auto generic = dyn_cast<linalg::GenericOp>(user)) {
+      if (epilogue.generic)
+        return std::nullopt;
+      epilogue.generic = generic;
+    } else if (auto dealloc = dyn_cast<memref::DeallocOp>(user)) {
+      epilogue.deallocs.push_back(dealloc);
+    } else {
+      return std::nullopt;
+    }
+  }
+  linalg::GenericOp generic = epilogue.generic;
+  if (!epilogue.fill || !generic || generic->getBlock() != matmul->getBlock() ||
+      !matmul->isBeforeInBlock(generic) || !generic.hasPureBufferSemantics() ||
+      generic.getNumLoops() != 2 ||
+      generic.getNumParallelLoops() != generic.getNumLoops() ||
+      generic.getNumDpsInits() != 1 || generic->getNumRegions() != 1)
+    return std::nullopt;
+  for (memref::DeallocOp dealloc : epilogue.deallocs)
+    if (dealloc->getBlock() != generic->getBlock() ||
+        !generic->isBeforeInBlock(dealloc))
+      return std::nullopt;
+  MLIRContext *context = matmul.getContext();
+  AffineMap identity = AffineMap::getMultiDimIdentityMap(2, context);
+  OpOperand *output = generic.getDpsInitOperand(0);
+  Value outputBuffer = output->get();
+  auto outputType = dyn_cast<MemRefType>(outputBuffer.getType());
+  if (generic.getMatchingIndexingMap(output) != identity || !outputType ||
+      outputType.getShape() != cast<MemRefType>(result.getType()).getShape() ||
+      !outputType.getLayout().isIdentity())
+    return std::nullopt;
+  unsigned readsOfResult = 0;
+  for (OpOperand *input : generic.getDpsInputOperands()) {
+    AffineMap map = generic.getMatchingIndexingMap(input);
+    if (input->get() == result) {
+      if (map != identity)
+        return std::nullopt;
+      ++readsOfResult;
+    } else if (!isa<MemRefType>(input->get().getType()) ||
+               !map.isProjectedPermutation()) {
+      return std::nullopt;
+    }
+  }
+  if (readsOfResult != 1)
+    return std::nullopt;
+  // The kernel moves to the generic: nothing in between may change the
+  // matmul's operands, and the generic's output must be a buffer of its own.
+  Value a = matmul.getDpsInputs()[0], b = matmul.getDpsInputs()[1];
+  if (outputBuffer == a || outputBuffer == b)
+    return std::nullopt;
+  for (Operation *op = matmul->getNextNode(); op != generic;
+       op = op->getNextNode())
+    if (mayWriteOrFree(op, a) || mayWriteOrFree(op, b))
+      return std::nullopt;
+  return epilogue;
+}
+
 /// Builds the kernel of one matmul inside its gpu.launch.
 class TensorCoreKernelBuilder {
 public:
   TensorCoreKernelBuilder(OpBuilder &b, Location loc, const TileConfig &config,
                           const MmaKind &kind, Value a, Value bMatrix,
-                          bool bTransposed, Value c, gpu::LaunchOp launch)
+                          bool bTransposed, Value c,
+                          std::optional<Epilogue> epilogue,
+                          gpu::LaunchOp launch)
       : b(b), loc(loc), math(b, loc), config(config), kind(kind), a(a),
-        bMatrix(bMatrix), bTransposed(bTransposed), c(c) {
+        bMatrix(bMatrix), bTransposed(bTransposed), c(c), epilogue(epilogue) {
     Value tid = launch.getThreadIds().x;
     warp = math.div(tid, 32);
     lane = math.rem(tid, 32);
@@ -196,6 +307,12 @@ private:
     Value zero = arith::ConstantOp::create(
         b, loc, fragment, DenseElementsAttr::get(fragment, 0.0f));
     SmallVector<Value> accs;
+    if (epilogue) {
+      Value start = vector::BroadcastOp::create(b, loc, fragment,
+                                                epilogue->fill.getInputs()[0]);
+      accs.assign(mTiles() * nTiles(), start);
+      return accs;
+    }
     for (int64_t mi = 0; mi < mTiles(); ++mi)
       for (int64_t ni = 0; ni < nTiles(); ++ni) {
         auto [row, column] = accumulatorPosition(mi, ni);
@@ -214,6 +331,14 @@ private:
       for (int64_t ni = 0; ni < nTiles(); ++ni) {
         auto [row, column] = accumulatorPosition(mi, ni);
         Value acc = accs[slot(mi, ni)];
+        if (epilogue) {
+          for (int64_t half = 0; half < 2; ++half)
+            for (int64_t j = 0; j < 2; ++j)
+              emitEpilogueElement(vector::ExtractOp::create(
+                                      b, loc, acc, ArrayRef<int64_t>{half, j}),
+                                  math.add(row, 8 * half), math.add(column, j));
+          continue;
+        }
         vector::StoreOp::create(b, loc,
                                 vector::ExtractOp::create(b, loc, acc, 0), c,
                                 ValueRange{row, column});
@@ -221,6 +346,42 @@ private:
                                 vector::ExtractOp::create(b, loc, acc, 1), c,
                                 ValueRange{math.add(row, 8), column});
       }
+  }
+
+  /// The epilogue's body for the result element (row, column), whose
+  /// accumulator is `acc`, stored into the epilogue's output.
+  void emitEpilogueElement(Value acc, Value row, Value column) {
+    linalg::GenericOp generic = epilogue->generic;
+    Value position[2] = {row, column};
+    auto indicesOf = [&](OpOperand *operand) {
+      SmallVector<Value> indices;
+      for (AffineExpr result :
+           generic.getMatchingIndexingMap(operand).getResults())
+        indices.push_back(position[cast<AffineDimExpr>(result).getPosition()]);
+      return indices;
+    };
+    Block &body = generic.getRegion().front();
+    IRMapping mapping;
+    for (OpOperand &operand : generic->getOpOperands()) {
+      BlockArgument argument = body.getArgument(operand.getOperandNumber());
+      if (operand.get() == c && generic.isDpsInput(&operand))
+        mapping.map(argument, acc);
+      else if (!argument.use_empty())
+        mapping.map(argument, memref::LoadOp::create(b, loc, operand.get(),
+                                                     indicesOf(&operand)));
+    }
+    for (Operation &op : body.without_terminator()) {
+      if (auto index = dyn_cast<linalg::IndexOp>(op)) {
+        mapping.map(index.getResult(), position[index.getDim()]);
+        continue;
+      }
+      b.clone(op, mapping);
+    }
+    auto yield = cast<linalg::YieldOp>(body.getTerminator());
+    OpOperand *output = generic.getDpsInitOperand(0);
+    memref::StoreOp::create(b, loc,
+                            mapping.lookupOrDefault(yield.getOperand(0)),
+                            output->get(), indicesOf(output));
   }
 
   /// cp.async of the A and B tiles of K step `step` into stage `stage`, as
@@ -369,6 +530,9 @@ private:
   /// A's and its fragments need no transposition.
   bool bTransposed;
   Value c;
+  /// Fused into the kernel when set; otherwise the accumulators start from
+  /// C and go back to it.
+  std::optional<Epilogue> epilogue;
   Value thread, warp, lane, group, laneInGroup;
   Value blockRow, blockCol, warpRow, warpCol;
   Value tileA, tileB;
@@ -420,6 +584,11 @@ struct TensorCoreMatmul : public OpRewritePattern<linalg::MatmulOp> {
       return rewriter.notifyMatchFailure(
           op, "sizes are not multiples of a block tile");
 
+    std::optional<Epilogue> epilogue = findEpilogue(op);
+    // With an epilogue the kernel runs where it did, once its other inputs
+    // (a yat.product's norms) are computed.
+    if (epilogue)
+      rewriter.setInsertionPoint(epilogue->generic);
     Location loc = op.getLoc();
     auto workgroup = gpu::AddressSpaceAttr::get(rewriter.getContext(),
                                                 gpu::AddressSpace::Workgroup);
@@ -447,10 +616,18 @@ struct TensorCoreMatmul : public OpRewritePattern<linalg::MatmulOp> {
     OpBuilder::InsertionGuard guard(rewriter);
     rewriter.setInsertionPointToStart(&launch.getBody().front());
     TensorCoreKernelBuilder(rewriter, loc, *config, kind, a, bMatrix,
-                            bTransposed, c, launch)
+                            bTransposed, c, epilogue, launch)
         .build();
     gpu::TerminatorOp::create(rewriter, loc);
     rewriter.eraseOp(op);
+    if (epilogue) {
+      // The result buffer is never written or read any more.
+      rewriter.eraseOp(epilogue->generic);
+      rewriter.eraseOp(epilogue->fill);
+      for (memref::DeallocOp dealloc : epilogue->deallocs)
+        rewriter.eraseOp(dealloc);
+      rewriter.eraseOp(epilogue->resultBuffer);
+    }
     return success();
   }
 

@@ -107,3 +107,98 @@ func.func @unsupported(%a: memref<96x64xf16>, %b: memref<64x64xf16>, %c: memref<
   %r = linalg.matmul ins(%t, %t : tensor<64x64xf16>, tensor<64x64xf16>) outs(%tc : tensor<64x64xf32>) -> tensor<64x64xf32>
   return %r : tensor<64x64xf32>
 }
+
+// -----
+
+// yat.product's form: the zero fill, the contraction with B as [N, K], the
+// norms, then the elementwise epilogue as the only reader of the result.
+// The kernel moves to the epilogue and runs its body on the accumulators,
+// which start from the fill's zero: the f32 result buffer is gone.
+// CHECK-LABEL: func.func @fused_epilogue
+// CHECK-SAME: (%[[X:.*]]: memref<128x64xbf16>, %[[W:.*]]: memref<128x64xbf16>, %[[XN:.*]]: memref<128xf32>, %[[WN:.*]]: memref<128xf32>, %[[OUT:.*]]: memref<128x128xbf16>)
+// CHECK-NOT: memref.alloc
+// CHECK-NOT: linalg.fill
+// CHECK: %[[ZERO:.*]] = arith.constant dense<0.000000e+00> : vector<2x2xf32>
+// CHECK-NOT: memref.alloc
+// CHECK-NOT: linalg.fill
+// CHECK: memref.store %{{.*}}, %[[XN]]
+// CHECK: gpu.launch
+// CHECK: %[[LOOP:.*]]:16 = scf.for {{.*}} iter_args(%{{.*}} = %[[ZERO]],
+// CHECK: nvvm.mma.sync
+// CHECK: scf.yield
+// CHECK: %[[ACC:.*]] = vector.extract %[[LOOP]]#0[0, 0] : f32 from vector<2x2xf32>
+// CHECK: %[[ROW_NORM:.*]] = memref.load %[[XN]][%[[ROW:.*]]] : memref<128xf32>
+// CHECK: %[[COLUMN_NORM:.*]] = memref.load %[[WN]][%[[COLUMN:.*]]] : memref<128xf32>
+// CHECK: %[[SUM:.*]] = arith.addf %[[ROW_NORM]], %[[COLUMN_NORM]] : f32
+// CHECK: %[[DISTANCE:.*]] = arith.subf %[[SUM]], %[[ACC]] : f32
+// CHECK: %[[RESULT:.*]] = arith.truncf %{{.*}} : f32 to bf16
+// CHECK: memref.store %[[RESULT]], %[[OUT]][%[[ROW]], %[[COLUMN]]] : memref<128x128xbf16>
+// CHECK: gpu.terminator
+// CHECK-NOT: linalg.generic
+// CHECK-NOT: memref.dealloc
+#a = affine_map<(m, n, k) -> (m, k)>
+#bt = affine_map<(m, n, k) -> (n, k)>
+#c = affine_map<(m, n, k) -> (m, n)>
+#id = affine_map<(m, n) -> (m, n)>
+#row = affine_map<(m, n) -> (m)>
+#col = affine_map<(m, n) -> (n)>
+func.func @fused_epilogue(%x: memref<128x64xbf16>, %w: memref<128x64xbf16>, %xn: memref<128xf32>, %wn: memref<128xf32>, %out: memref<128x128xbf16>) {
+  %zero = arith.constant 0.0 : f32
+  %c0 = arith.constant 0 : index
+  %dot = memref.alloc() : memref<128x128xf32>
+  linalg.fill ins(%zero : f32) outs(%dot : memref<128x128xf32>)
+  linalg.matmul indexing_maps = [#a, #bt, #c] ins(%x, %w : memref<128x64xbf16>, memref<128x64xbf16>) outs(%dot : memref<128x128xf32>)
+  memref.store %zero, %xn[%c0] : memref<128xf32>
+  linalg.generic {indexing_maps = [#id, #row, #col, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%dot, %xn, %wn : memref<128x128xf32>, memref<128xf32>, memref<128xf32>) outs(%out : memref<128x128xbf16>) {
+  ^bb0(%d: f32, %xs: f32, %ws: f32, %o: bf16):
+    %sum = arith.addf %xs, %ws : f32
+    %distance = arith.subf %sum, %d : f32
+    %square = arith.mulf %d, %d : f32
+    %ratio = arith.divf %square, %distance : f32
+    %r = arith.truncf %ratio : f32 to bf16
+    linalg.yield %r : bf16
+  }
+  memref.dealloc %dot : memref<128x128xf32>
+  return
+}
+
+// -----
+
+// Not fused: the epilogue reads the result transposed, or an op between
+// the matmul and the epilogue writes an operand of the matmul. The kernel
+// then stays where the matmul was and writes the result buffer.
+// CHECK-LABEL: func.func @unfused_epilogues
+// CHECK: linalg.fill
+// CHECK: gpu.launch
+// CHECK: linalg.generic
+// CHECK: linalg.fill
+// CHECK: gpu.launch
+// CHECK: linalg.fill ins(%{{.*}} : f16) outs(%[[A:.*]] :
+// CHECK: linalg.generic
+#id = affine_map<(m, n) -> (m, n)>
+#tr = affine_map<(m, n) -> (n, m)>
+func.func @unfused_epilogues(%a: memref<64x64xf16>, %b: memref<64x64xf16>, %out: memref<64x64xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %h = arith.constant 1.0 : f16
+  %dot = memref.alloc() : memref<64x64xf32>
+  linalg.fill ins(%zero : f32) outs(%dot : memref<64x64xf32>)
+  linalg.matmul ins(%a, %b : memref<64x64xf16>, memref<64x64xf16>) outs(%dot : memref<64x64xf32>)
+  linalg.generic {indexing_maps = [#tr, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%dot : memref<64x64xf32>) outs(%out : memref<64x64xf32>) {
+  ^bb0(%d: f32, %o: f32):
+    linalg.yield %d : f32
+  }
+  memref.dealloc %dot : memref<64x64xf32>
+  %dot2 = memref.alloc() : memref<64x64xf32>
+  linalg.fill ins(%zero : f32) outs(%dot2 : memref<64x64xf32>)
+  linalg.matmul ins(%a, %b : memref<64x64xf16>, memref<64x64xf16>) outs(%dot2 : memref<64x64xf32>)
+  linalg.fill ins(%h : f16) outs(%a : memref<64x64xf16>)
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%dot2 : memref<64x64xf32>) outs(%out : memref<64x64xf32>) {
+  ^bb0(%d: f32, %o: f32):
+    linalg.yield %d : f32
+  }
+  memref.dealloc %dot2 : memref<64x64xf32>
+  return
+}

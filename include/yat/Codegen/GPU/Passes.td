@@ -51,8 +51,17 @@ def YatGpuTensorCoreMatmul
       fragment, which ldmatrix cannot transpose, with plain loads), from
       rows padded so that one ldmatrix hits 8 distinct bank groups.
 
-    The accumulators start from the matmul's init, so the zero fill before
-    it (or any other init) stays as it was. Operands must be static,
+    The epilogue: when the result buffer is an allocation filled with a
+    constant right before the matmul and read afterwards only by one
+    elementwise `linalg.generic` (2 parallel loops, the result read with
+    the identity map, other inputs with projections such as a
+    `yat.product`'s row and column norms, one output of the same shape),
+    and nothing between the two writes the matmul's operands, the kernel
+    takes the generic's place: the accumulators start from the constant,
+    the generic's body runs on them and its output is stored; the fill,
+    the generic and the result buffer are gone. Otherwise the accumulators
+    start from the result buffer (whatever init it holds) and are stored
+    back into it. Operands must be static,
     row-major (identity layout) buffers whose sizes are multiples of the
     block tile and of the K step; other matmuls are left to the generic
     mapping.
