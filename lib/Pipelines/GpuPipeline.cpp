@@ -20,6 +20,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
 #include "yat/Codegen/GPU/Passes.h"
+#include "yat/Dialect/Yat/Transforms/Passes.h"
 #include "yat/Frontend/Frontend.h"
 
 using namespace mlir;
@@ -96,6 +97,11 @@ void mlir::yat::buildYatGpuPipeline(OpPassManager &pm,
     for (const Frontend &frontend : getFrontends())
       frontend.addRaisingPasses(pm);
   addFrontendLoweringStage(pm);
+  // Ternary matmuls as int8 dot products on 2-bit weight blocks, for
+  // yat-gpu-ternary-matmul; one tile, as the grid does the splitting.
+  YatPackTernaryOptions packOptions;
+  packOptions.workers = 1;
+  pm.addPass(createYatPackTernary(packOptions));
   addYatToLinalgStage(pm);
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -105,6 +111,7 @@ void mlir::yat::buildYatGpuPipeline(OpPassManager &pm,
   tensorCoreOptions.tf32 = options.tf32;
   pm.nest<func::FuncOp>().addPass(
       createYatGpuTensorCoreMatmul(tensorCoreOptions));
+  pm.nest<func::FuncOp>().addPass(createYatGpuTernaryMatmul());
   addGenericGpuMappingStage(pm, options.threadsPerBlock);
 
   addNvvmLoweringStage(pm, options);

@@ -104,12 +104,14 @@ func.func @rms_norm(%x: tensor<4x64xf32>, %g: tensor<64xf32>) -> tensor<4x64xf32
 
 // -----
 
+// yat-pack-ternary's blocks at compile time; the contraction on dp4a with
+// the quantization (cvt.rni) in the kernel.
 // CHECK-LABEL: llvm.func @ternary
 // CHECK: gpu.launch_func
 // CHECK: gpu.binary
 // SM80-LABEL: llvm.func @ternary
 // PTX-LABEL: llvm.func @ternary
-// PTX: assembly = "{{.*}}cvt.rni
+// PTX: assembly = "{{.*}}cvt.rni{{.*}}dp4a.u32.s32{{.*}}shfl.sync.bfly.b32
 func.func @ternary(%x: tensor<3x64xf32>, %w: tensor<32x64xf32>) -> tensor<3x32xf32> {
   %packed, %scale = yat.ternarize %w : (tensor<32x64xf32>) -> (tensor<32x16xi8>, tensor<f32>)
   %0 = yat.ternary_matmul %x, %packed, %scale : (tensor<3x64xf32>, tensor<32x16xi8>, tensor<f32>) -> tensor<3x32xf32>

@@ -186,12 +186,14 @@ struct YatGpuPipelineOptions
 /// (StableHLO, yat, linalg) to host code in the LLVM dialect that calls the
 /// mgpu* ABI, with its kernels in a `gpu.binary` for `chip`.
 ///
-/// After the reference lowering of yat ops, elementwise fusion and
-/// bufferization as for the CPU, matmuls of f16/bf16 operands (f32 ones with
-/// `tf32`) run on the tensor cores (yat-gpu-tensor-core-matmul); every other
-/// linalg op gets the generic mapping: a parallel loop nest whose outermost
-/// loop is cut into blocks of `threads-per-block` threads (reductions run
-/// sequentially in each thread), and buffers in host-shared (managed) memory
+/// After the reference lowering of yat ops (ternary matmuls through
+/// yat-pack-ternary), elementwise fusion and bufferization as for the CPU,
+/// matmuls of f16/bf16 operands (f32 ones with `tf32`) run on the tensor
+/// cores (yat-gpu-tensor-core-matmul) and ternary contractions on dp4a
+/// (yat-gpu-ternary-matmul); every other linalg op gets the generic mapping:
+/// a parallel loop nest whose outermost loop is cut into blocks of
+/// `threads-per-block` threads (reductions run sequentially in each thread),
+/// and buffers in host-shared (managed) memory
 /// (yat-gpu-host-shared-allocations); then upstream's NVVM passes, as
 /// gpu-lower-to-nvvm-pipeline orders them, with the toolkit at `cuda-path`.
 void buildYatGpuPipeline(OpPassManager &pm,

@@ -34,6 +34,7 @@
 #include "Kernels.h"
 
 #include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
+#include "yat/Dialect/Yat/Utils/TernaryContraction.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 
@@ -43,8 +44,7 @@ using namespace mlir::yat::cpu;
 
 namespace {
 
-/// Output channels and reduction positions of one weight block.
-constexpr int64_t kBlock = 16;
+constexpr int64_t kBlock = kTernaryBlock;
 
 /// The operands of a ternary contraction on buffers, viewed as q[m, k],
 /// weights[nb, kb, 64 bytes] and acc[m, nb, c].
@@ -54,68 +54,6 @@ struct TernaryDot {
   /// registers start at zero instead of loading it.
   bool startsFromZero = false;
 };
-
-/// Whether `value` is `op(lhs, rhs)` (in either order when `commutative`)
-/// with `lhsMatch(lhs)` and `rhsMatch(rhs)`.
-template <typename OpTy>
-bool isBinary(Value value, function_ref<bool(Value)> lhsMatch,
-              function_ref<bool(Value)> rhsMatch, bool commutative = true) {
-  auto op = value.getDefiningOp<OpTy>();
-  if (!op)
-    return false;
-  if (lhsMatch(op->getOperand(0)) && rhsMatch(op->getOperand(1)))
-    return true;
-  return commutative && lhsMatch(op->getOperand(1)) &&
-         rhsMatch(op->getOperand(0));
-}
-
-/// Matches the body `out + extsi(q) · (extui((w >> 2·index(4)) & 3) − 1)`.
-bool hasTernaryDotBody(linalg::GenericOp op) {
-  Block &body = op.getRegion().front();
-  Value q = body.getArgument(0), w = body.getArgument(1),
-        out = body.getArgument(2);
-  auto yield = cast<linalg::YieldOp>(body.getTerminator());
-  auto is = [](Value expected) {
-    return [expected](Value v) { return v == expected; };
-  };
-  auto constant = [](int64_t expected) {
-    return [expected](Value v) { return isConstantIntValue(v, expected); };
-  };
-  auto shift = [&](Value v) {
-    return isBinary<arith::MulIOp>(
-        v,
-        [](Value index) {
-          auto cast = index.getDefiningOp<arith::IndexCastOp>();
-          auto loop =
-              cast ? cast.getIn().getDefiningOp<linalg::IndexOp>() : nullptr;
-          return loop && loop.getDim() == 4;
-        },
-        constant(2));
-  };
-  auto code = [&](Value v) {
-    auto extended = v.getDefiningOp<arith::ExtUIOp>();
-    return extended &&
-           isBinary<arith::AndIOp>(
-               extended.getIn(),
-               [&](Value shifted) {
-                 return isBinary<arith::ShRUIOp>(shifted, is(w), shift,
-                                                 /*commutative=*/false);
-               },
-               constant(3));
-  };
-  auto ternary = [&](Value v) {
-    return isBinary<arith::SubIOp>(v, code, constant(1),
-                                   /*commutative=*/false);
-  };
-  auto activation = [&](Value v) {
-    auto extended = v.getDefiningOp<arith::ExtSIOp>();
-    return extended && extended.getIn() == q;
-  };
-  return yield.getNumOperands() == 1 &&
-         isBinary<arith::AddIOp>(yield.getOperand(0), is(out), [&](Value v) {
-           return isBinary<arith::MulIOp>(v, activation, ternary);
-         });
-}
 
 bool hasElementType(Value value, unsigned width) {
   auto type = dyn_cast<MemRefType>(value.getType());
@@ -127,22 +65,19 @@ bool hasElementType(Value value, unsigned width) {
 /// q[m, k] and 64-byte blocks.
 std::optional<TernaryDot> prepareTernaryDot(RewriterBase &rewriter,
                                             linalg::GenericOp op) {
-  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2 ||
-      op.getNumDpsInits() != 1 || op.getNumLoops() != 6 ||
-      op.getNumParallelLoops() != 3)
+  if (!op.hasPureBufferSemantics() || op.getNumDpsInputs() != 2)
     return std::nullopt;
-  MLIRContext *context = op.getContext();
-  auto map = [&](ArrayRef<unsigned> dims) {
-    return getDimsMap(context, 6, dims);
-  };
-  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
-  if (maps[0] != map({0, 3, 4, 5}) || maps[1] != map({1, 3, 2, 5}) ||
-      maps[2] != map({0, 1, 2}))
+  // The activations are the int8 input q[m, kb, i, j] itself.
+  std::optional<TernaryContraction> contraction = matchTernaryContraction(op);
+  OpOperand *qOperand = op.getDpsInputOperand(0);
+  if (!contraction ||
+      contraction->activation != op.getMatchingBlockArgument(qOperand) ||
+      op.getMatchingIndexingMap(qOperand) !=
+          getDimsMap(op.getContext(), 6, {0, 3, 4, 5}))
     return std::nullopt;
-  Value q = op.getDpsInputs()[0], w = op.getDpsInputs()[1],
-        acc = op.getDpsInits()[0];
-  if (!hasElementType(q, 8) || !hasElementType(w, 8) ||
-      !hasElementType(acc, 32) || !hasTernaryDotBody(op))
+  Value q = qOperand->get(), w = contraction->weights->get(),
+        acc = contraction->accumulator->get();
+  if (!hasElementType(q, 8))
     return std::nullopt;
   auto qType = cast<MemRefType>(q.getType());
   auto wType = cast<MemRefType>(w.getType());

@@ -103,4 +103,39 @@ def YatGpuAlignWorkgroupMemory
   let dependentDialects = ["::mlir::LLVM::LLVMDialect"];
 }
 
+def YatGpuTernaryMatmul
+    : Pass<"yat-gpu-ternary-matmul", "::mlir::func::FuncOp"> {
+  let summary = "Run yat-pack-ternary's contractions on dp4a";
+  let description = [{
+    On buffers, before the generic GPU mapping: the ternary contraction of
+    `yat-pack-ternary` (`acc[m, nb, c] += act · (((w[nb, kb, c, j] >> 2i) &
+    3) − 1)` over 64-byte blocks of 16 channels x 16 reduction positions)
+    becomes a `gpu.launch` on the CUDA cores' byte dot products
+    (`nvvm.dot.accumulate.4way`, PTX `dp4a`):
+
+    - one warp per weight block row and output row, 4 warps a block; the
+      lanes take every 32nd K block and read its 64 bytes as four aligned
+      16-byte loads, so a warp streams 2 KiB of consecutive weights a step;
+    - a channel's 4-byte word, shifted right by 2i and masked with
+      0x03030303, holds the codes `t + 1` of 4 consecutive K positions: the
+      unsigned operand of dp4a, whose signed operand is the 4 activations;
+      a dp4a against ones sums the activations, subtracted once at the end;
+    - the activation is the contraction's int8 input, or the quantization
+      that elementwise fusion moved into its body, evaluated on the inputs
+      it reads (which must not depend on the output channel);
+    - xor shuffles sum the lanes; lane 0 adds the 16 channels to the
+      accumulator.
+
+    The weights and the accumulator must be contiguous buffers.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::gpu::GPUDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::NVVM::NVVMDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 #endif // YAT_CODEGEN_GPU_PASSES
