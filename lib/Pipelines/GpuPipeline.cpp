@@ -112,6 +112,7 @@ void mlir::yat::buildYatGpuPipeline(OpPassManager &pm,
   pm.nest<func::FuncOp>().addPass(
       createYatGpuTensorCoreMatmul(tensorCoreOptions));
   pm.nest<func::FuncOp>().addPass(createYatGpuTernaryMatmul());
+  pm.nest<func::FuncOp>().addPass(createYatGpuWarpReductions());
   addGenericGpuMappingStage(pm, options.threadsPerBlock);
 
   addNvvmLoweringStage(pm, options);

@@ -91,12 +91,13 @@ func.func @attention(%q: tensor<2x4x8x16xf32>, %k: tensor<2x4x8x16xf32>, %v: ten
 
 // -----
 
+// The sum of squares of a row on one warp (yat-gpu-warp-reductions).
 // CHECK-LABEL: llvm.func @rms_norm
 // CHECK: gpu.launch_func
 // CHECK: gpu.binary
 // SM80-LABEL: llvm.func @rms_norm
 // PTX-LABEL: llvm.func @rms_norm
-// PTX: assembly = "{{.*}}sqrt.approx.f32
+// PTX: assembly = "{{.*}}shfl.sync.bfly.b32{{.*}}sqrt.approx.f32
 func.func @rms_norm(%x: tensor<4x64xf32>, %g: tensor<64xf32>) -> tensor<4x64xf32> {
   %0 = yat.rms_norm %x, %g : (tensor<4x64xf32>, tensor<64xf32>) -> tensor<4x64xf32>
   return %0 : tensor<4x64xf32>

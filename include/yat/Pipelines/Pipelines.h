@@ -189,8 +189,9 @@ struct YatGpuPipelineOptions
 /// After the reference lowering of yat ops (ternary matmuls through
 /// yat-pack-ternary), elementwise fusion and bufferization as for the CPU,
 /// matmuls of f16/bf16 operands (f32 ones with `tf32`) run on the tensor
-/// cores (yat-gpu-tensor-core-matmul) and ternary contractions on dp4a
-/// (yat-gpu-ternary-matmul); every other linalg op gets the generic mapping:
+/// cores (yat-gpu-tensor-core-matmul), ternary contractions on dp4a
+/// (yat-gpu-ternary-matmul) and innermost reductions on a warp per output
+/// (yat-gpu-warp-reductions); every other linalg op gets the generic mapping:
 /// a parallel loop nest whose outermost loop is cut into blocks of
 /// `threads-per-block` threads (reductions run sequentially in each thread),
 /// and buffers in host-shared (managed) memory

@@ -138,4 +138,33 @@ def YatGpuTernaryMatmul
   ];
 }
 
+def YatGpuWarpReductions
+    : Pass<"yat-gpu-warp-reductions", "::mlir::func::FuncOp"> {
+  let summary = "Run innermost reductions with one warp per output element";
+  let description = [{
+    On buffers, before the generic GPU mapping: a `linalg.generic` whose
+    innermost loop is its only reduction, with one output of f32 or i32
+    (what `gpu.shuffle` moves) indexed by the other loops, whose body
+    combines an element computed from the inputs into the output with one
+    associative, commutative op (`arith.addf`, `mulf`, `maximumf`,
+    `minimumf`; `addi`, `muli`, `andi`, `ori`, `xori`, `maxsi`, `minsi`,
+    `maxui`, `minui`), becomes a `gpu.launch` with one warp per output
+    element, 4 warps a block: the lanes combine every 32nd element from the
+    combiner's identity, xor shuffles combine the lanes, and lane 0
+    combines the total into the output. The sums of norms, softmax's
+    maximum and sum and a row's absmax before quantization are such
+    reductions; the generic mapping would walk each of them in a single
+    thread. Reductions of fewer than 32 elements are left to it.
+
+    Float sums are combined in another order than a sequential loop's, as
+    on every parallel target.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::gpu::GPUDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+}
+
 #endif // YAT_CODEGEN_GPU_PASSES
