@@ -114,9 +114,15 @@ std::optional<WarpReduction> matchWarpReduction(linalg::GenericOp op) {
   if (!outputMap.isProjectedPermutation() ||
       outputMap.isFunctionOfDim(loops - 1))
     return std::nullopt;
-  for (OpOperand &operand : op->getOpOperands())
+  // Every operand is a buffer indexed by loop indices alone (no
+  // convolution-like sums of them).
+  for (OpOperand &operand : op->getOpOperands()) {
     if (!isa<MemRefType>(operand.get().getType()))
       return std::nullopt;
+    if (!llvm::all_of(op.getMatchingIndexingMap(&operand).getResults(),
+                      [](AffineExpr e) { return isa<AffineDimExpr>(e); }))
+      return std::nullopt;
+  }
   // Fewer elements than lanes: a thread each does as well.
   std::optional<int64_t> reductionSize = op.getStaticLoopRanges()[loops - 1];
   if (reductionSize && !ShapedType::isDynamic(*reductionSize) &&

@@ -94,14 +94,23 @@ func.func @integer_maximum(%x: memref<4096xi32>, %out: memref<i32>) {
 #first = affine_map<(k, i) -> (i, k)>
 #row = affine_map<(k, i) -> (i)>
 #all = affine_map<(i, k) -> ()>
+#window = affine_map<(i, k) -> (i + k)>
+#tap = affine_map<(i, k) -> (k)>
 
 // Left to the generic mapping: fewer than 32 elements, an f16 output, a
 // combiner without an identity here (subtraction), an output read twice,
-// a reduction that is not innermost, two reductions.
+// a reduction that is not innermost, two reductions, an input indexed by a
+// sum of loop indices (a 1-D convolution).
 // CHECK-LABEL: func.func @unsupported
-// CHECK-COUNT-6: linalg.generic
+// CHECK-COUNT-7: linalg.generic
 // CHECK-NOT: gpu.launch
-func.func @unsupported(%small: memref<8x16xf32>, %x: memref<8x64xf32>, %h: memref<8x64xf16>, %out: memref<8xf32>, %out16: memref<8xf16>, %scalar: memref<f32>) {
+func.func @unsupported(%small: memref<8x16xf32>, %x: memref<8x64xf32>, %h: memref<8x64xf16>, %out: memref<8xf32>, %out16: memref<8xf16>, %scalar: memref<f32>, %signal: memref<71xf32>, %taps: memref<64xf32>) {
+  linalg.generic {indexing_maps = [#window, #tap, #out], iterator_types = ["parallel", "reduction"]} ins(%signal, %taps : memref<71xf32>, memref<64xf32>) outs(%out : memref<8xf32>) {
+  ^bb0(%v: f32, %t: f32, %acc: f32):
+    %product = arith.mulf %v, %t : f32
+    %sum = arith.addf %acc, %product : f32
+    linalg.yield %sum : f32
+  }
   linalg.generic {indexing_maps = [#in, #out], iterator_types = ["parallel", "reduction"]} ins(%small : memref<8x16xf32>) outs(%out : memref<8xf32>) {
   ^bb0(%v: f32, %acc: f32):
     %sum = arith.addf %acc, %v : f32
