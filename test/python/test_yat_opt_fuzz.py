@@ -125,3 +125,48 @@ def test_mutated_yat_modules_never_crash(seed, tiling_pipelines):
         accepted += proc.returncode == 0
     # Some mutants must survive parsing, or the passes were never exercised.
     assert accepted >= 3, f"only {accepted} of 25 mutants parsed"
+
+
+# The GPU code generators: their own test cases (buffers, before the
+# generic mapping) through the three passes that write kernels, and the
+# dialect's valid cases through the whole GPU pipeline (to PTX text, so
+# that no ptxas is needed).
+GPU_SOURCES = ["tensor-core-matmul.mlir", "ternary-matmul.mlir",
+               "warp-reductions.mlir"]
+GPU_KERNEL_PASSES = [
+    ["--pass-pipeline=builtin.module(func.func(yat-gpu-tensor-core-matmul,"
+     "yat-gpu-ternary-matmul,yat-gpu-warp-reductions))"],
+    ["--pass-pipeline=builtin.module(func.func("
+     "yat-gpu-tensor-core-matmul{tf32=true}))"],
+]
+GPU_PIPELINE = ["--yat-gpu-pipeline=format=isa"]
+
+
+def gpu_cases():
+    """Every split of the GPU code generators' tests, comments dropped."""
+    for name in GPU_SOURCES:
+        text = (ROOT / "test" / "Codegen" / "GPU" / name).read_text()
+        for split in text.split("// -----"):
+            yield "\n".join(l for l in split.splitlines()
+                            if not l.lstrip().startswith("//"))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_mutated_modules_through_gpu_codegen_never_crash(seed):
+    rng = random.Random(1000 + seed)
+    kernels, dialect = list(gpu_cases()), list(cases(VALID_SOURCES))
+    accepted = 0
+    for _ in range(20):
+        if rng.random() < 0.7:
+            module = mutate(rng.choice(kernels), rng)
+            passes = rng.choice(GPU_KERNEL_PASSES)
+        else:
+            module = mutate(rng.choice(dialect), rng)
+            passes = GPU_PIPELINE
+        proc = subprocess.run([str(YAT_OPT), "-", *passes], input=module,
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode in (0, 1), (
+            f"yat-opt {' '.join(passes)} ended with {proc.returncode} on:\n"
+            f"{module}\nstderr:\n{proc.stderr[-2000:]}")
+        accepted += proc.returncode == 0
+    assert accepted >= 3, f"only {accepted} of 20 mutants parsed"
