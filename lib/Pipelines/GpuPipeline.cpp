@@ -113,6 +113,7 @@ void mlir::yat::buildYatGpuPipeline(OpPassManager &pm,
       createYatGpuTensorCoreMatmul(tensorCoreOptions));
   pm.nest<func::FuncOp>().addPass(createYatGpuTernaryMatmul());
   pm.nest<func::FuncOp>().addPass(createYatGpuWarpReductions());
+  pm.nest<func::FuncOp>().addPass(createYatGpuPointwiseLoops());
   addGenericGpuMappingStage(pm, options.threadsPerBlock);
 
   addNvvmLoweringStage(pm, options);

@@ -122,9 +122,12 @@ func.func @ternary(%x: tensor<3x64xf32>, %w: tensor<32x64xf32>) -> tensor<3x32xf
 
 // -----
 
+// The scan over T inside one kernel (yat-gpu-pointwise-loops), a thread
+// per (b, d): no loop on the host, one launch.
 // CHECK-LABEL: llvm.func @recurrence
-// CHECK: llvm.br
+// CHECK-NOT: llvm.br
 // CHECK: gpu.launch_func
+// CHECK-NOT: gpu.launch_func
 // CHECK: gpu.binary
 // SM80-LABEL: llvm.func @recurrence
 // PTX-LABEL: llvm.func @recurrence

@@ -128,14 +128,15 @@ def test_mutated_yat_modules_never_crash(seed, tiling_pipelines):
 
 
 # The GPU code generators: their own test cases (buffers, before the
-# generic mapping) through the three passes that write kernels, and the
+# generic mapping) through the passes that write kernels, and the
 # dialect's valid cases through the whole GPU pipeline (to PTX text, so
 # that no ptxas is needed).
 GPU_SOURCES = ["tensor-core-matmul.mlir", "ternary-matmul.mlir",
-               "warp-reductions.mlir"]
+               "warp-reductions.mlir", "pointwise-loops.mlir"]
 GPU_KERNEL_PASSES = [
     ["--pass-pipeline=builtin.module(func.func(yat-gpu-tensor-core-matmul,"
-     "yat-gpu-ternary-matmul,yat-gpu-warp-reductions))"],
+     "yat-gpu-ternary-matmul,yat-gpu-warp-reductions,"
+     "yat-gpu-pointwise-loops))"],
     ["--pass-pipeline=builtin.module(func.func("
      "yat-gpu-tensor-core-matmul{tf32=true}))"],
 ]

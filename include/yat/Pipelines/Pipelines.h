@@ -190,8 +190,10 @@ struct YatGpuPipelineOptions
 /// yat-pack-ternary), elementwise fusion and bufferization as for the CPU,
 /// matmuls of f16/bf16 operands (f32 ones with `tf32`) run on the tensor
 /// cores (yat-gpu-tensor-core-matmul), ternary contractions on dp4a
-/// (yat-gpu-ternary-matmul) and innermost reductions on a warp per output
-/// (yat-gpu-warp-reductions); every other linalg op gets the generic mapping:
+/// (yat-gpu-ternary-matmul), innermost reductions on a warp per output
+/// (yat-gpu-warp-reductions) and sequential loops of pointwise steps in one
+/// kernel (yat-gpu-pointwise-loops); every other linalg op gets the generic
+/// mapping:
 /// a parallel loop nest whose outermost loop is cut into blocks of
 /// `threads-per-block` threads (reductions run sequentially in each thread),
 /// and buffers in host-shared (managed) memory

@@ -167,4 +167,30 @@ def YatGpuWarpReductions
   ];
 }
 
+def YatGpuPointwiseLoops
+    : Pass<"yat-gpu-pointwise-loops", "::mlir::func::FuncOp"> {
+  let summary = "Run a sequential loop of pointwise steps as one kernel";
+  let description = [{
+    On buffers, before the generic GPU mapping: an `scf.for` without
+    results whose body holds only index arithmetic, `memref.subview`s and
+    elementwise `linalg.generic`s over one static iteration space with
+    every operand indexed by the identity becomes one `gpu.launch` with a
+    thread per point of that space (256 a block), each running the whole
+    loop for its point: the generics' bodies on the elements at that point,
+    in the loop's order. This is how the reference lowering of
+    `yat.linear_recurrence` steps through T (`h_t = a_t·h_{t−1} + b_t` on
+    the [B, D] slices at t): every step reads and writes only the point it
+    runs at, so the points are independent. A view whose offset is not
+    constant must select along dims it drops, so that no point reads in
+    one iteration what another wrote in an earlier one. The generic mapping
+    would launch a kernel per iteration.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::gpu::GPUDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+}
+
 #endif // YAT_CODEGEN_GPU_PASSES
