@@ -43,17 +43,18 @@ func.func @product(%x: tensor<?x32xf32>, %w: tensor<48x32xf32>, %b: tensor<48xf3
 // -----
 
 // A StableHLO export: the dot_general and the reduction become kernels, and
-// the constant they read is copied into host-shared memory.
+// the constant only they read is a global of their GPU module (no copy on
+// the host).
 // CHECK-LABEL: llvm.func @stablehlo
-// CHECK: llvm.call @mgpuMemAlloc
-// CHECK: "llvm.intr.memcpy"
+// CHECK-NOT: "llvm.intr.memcpy"
 // CHECK: gpu.launch_func
 // CHECK: gpu.binary
-// SM80-LABEL: llvm.func @stablehlo
 // PTX-LABEL: llvm.func @stablehlo
-func.func @stablehlo(%x: tensor<8x16xf32>) -> tensor<8xf32> {
-  %w = stablehlo.constant dense<0.5> : tensor<16x4xf32>
-  %y = stablehlo.dot_general %x, %w, contracting_dims = [1] x [0] : (tensor<8x16xf32>, tensor<16x4xf32>) -> tensor<8x4xf32>
+// PTX: assembly = "{{.*}}.global .align {{[0-9]+}} .b8 __constant_2x4xf32[32]
+// SM80-LABEL: llvm.func @stablehlo
+func.func @stablehlo(%x: tensor<8x2xf32>) -> tensor<8xf32> {
+  %w = stablehlo.constant dense<[[0.5, 1.0, 1.5, 2.0], [2.5, 3.0, 3.5, 4.0]]> : tensor<2x4xf32>
+  %y = stablehlo.dot_general %x, %w, contracting_dims = [1] x [0] : (tensor<8x2xf32>, tensor<2x4xf32>) -> tensor<8x4xf32>
   %zero = stablehlo.constant dense<0.0> : tensor<f32>
   %s = stablehlo.reduce(%y init: %zero) applies stablehlo.add across dimensions = [1] : (tensor<8x4xf32>, tensor<f32>) -> tensor<8xf32>
   return %s : tensor<8xf32>

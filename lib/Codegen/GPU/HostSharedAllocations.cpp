@@ -1,14 +1,16 @@
 //===- HostSharedAllocations.cpp - host buffers the GPU can read ----------===//
 //
 // yat-gpu-host-shared-allocations: bufferization's host allocations become
-// host-shared GPU allocations, and constants read by GPU code are copied
-// into such buffers, so that the kernels of the generic GPU mapping can
-// read and write everything the host code hands them.
+// host-shared GPU allocations, constant globals that kernels read move into
+// the kernels (device globals of the GPU module, loaded once with it), and
+// other globals that kernels read are copied into host-shared buffers, so
+// that the kernels can read and write everything the host code hands them.
 //
 //===----------------------------------------------------------------------===//
 
 #include "yat/Codegen/GPU/Passes.h"
 
+#include "mlir/Dialect/GPU/Utils/GPUUtils.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir::yat {
@@ -69,6 +71,32 @@ struct YatGpuHostSharedAllocationsPass
     func::FuncOp function = getOperation();
     IRRewriter rewriter(&getContext());
 
+    // A constant (and the views of it) that a kernel reads moves into the
+    // kernel: kernel outlining then puts the global in the GPU module, in
+    // device memory from the module's load on, instead of a copy per call.
+    // The host keeps its own copy for what it reads: a constant is the same
+    // in both. A global that is not constant stays shared (below).
+    SymbolTableCollection symbols;
+    auto isConstantGlobal = [&](memref::GetGlobalOp global) {
+      auto definition = symbols.lookupNearestSymbolFrom<memref::GlobalOp>(
+          global, global.getNameAttr());
+      return definition && definition.getConstant();
+    };
+    SmallVector<gpu::LaunchOp> launches;
+    function.walk([&](gpu::LaunchOp launch) { launches.push_back(launch); });
+    for (gpu::LaunchOp launch : launches)
+      if (failed(sinkOperationsIntoLaunchOp(launch, [&](Operation *op) {
+            if (auto global = dyn_cast<memref::GetGlobalOp>(op))
+              return isConstantGlobal(global);
+            return isa<arith::ConstantOp>(op) ||
+                   (isa<ViewLikeOpInterface>(op) && isPure(op));
+          })))
+        return signalPassFailure();
+    function.walk([&](memref::GetGlobalOp global) {
+      if (global.use_empty() && !isInGpuCode(global))
+        rewriter.eraseOp(global);
+    });
+
     SmallVector<memref::AllocOp> allocs;
     SmallVector<memref::DeallocOp> deallocs;
     SmallVector<memref::GetGlobalOp> globals;
@@ -99,9 +127,9 @@ struct YatGpuHostSharedAllocationsPass
       rewriter.eraseOp(dealloc);
     }
 
-    // A constant that kernels read: a host-shared copy, made once at the
-    // function's entry (taking a global has no operands) and released
-    // before every return that does not return it.
+    // A global that is not constant and that kernels read: a host-shared
+    // copy, made once at the function's entry (taking a global has no operands)
+    // and released before every return that does not return it.
     Block &entry = function.getBody().front();
     for (memref::GetGlobalOp global : globals) {
       if (!isReadByGpuCode(global.getResult()))

@@ -35,17 +35,27 @@ func.func @host_buffers(%x: memref<256xf32>) -> memref<256xf32> {
 
 memref.global "private" constant @weights : memref<4xf32> = dense<[1.0, 2.0, 3.0, 4.0]>
 memref.global "private" constant @unused_by_gpu : memref<4xf32> = dense<0.0>
+memref.global "private" @mutable : memref<4xf32> = dense<5.0>
 
-// A constant that a kernel reads is copied once, at the function's entry,
-// into host-shared memory, which is released before the return; a constant
-// only the host reads stays where it is.
+// A constant that kernels read moves into them, with its views (kernel
+// outlining then puts the global into the GPU module, in device memory); the
+// host keeps its own for what it reads. A global that is not constant is
+// copied once, at the function's entry, into host-shared memory, which is
+// released before the return; a constant only the host reads stays where
+// it is.
 // CHECK-LABEL: func.func @constants
-// CHECK: %[[WEIGHTS:.*]] = memref.get_global @weights
+// CHECK: %[[MUTABLE:.*]] = memref.get_global @mutable
 // CHECK: %[[COPY:.*]] = gpu.alloc  host_shared () : memref<4xf32>
-// CHECK: memref.copy %[[WEIGHTS]], %[[COPY]]
+// CHECK: memref.copy %[[MUTABLE]], %[[COPY]]
 // CHECK: scf.for
+// CHECK: %[[HOST_WEIGHTS:.*]] = memref.get_global @weights
 // CHECK: gpu.launch
+// CHECK: %[[WEIGHTS:.*]] = memref.get_global @weights : memref<4xf32>
+// CHECK: %[[PAIRS:.*]] = memref.expand_shape %[[WEIGHTS]]
+// CHECK: memref.load %[[PAIRS]]
 // CHECK: memref.load %[[COPY]]
+// CHECK: gpu.terminator
+// CHECK: memref.load %[[HOST_WEIGHTS]]
 // CHECK: %[[HOST:.*]] = memref.get_global @unused_by_gpu
 // CHECK: memref.load %[[HOST]]
 // CHECK: %[[STREAM:.*]] = gpu.wait async
@@ -58,12 +68,19 @@ func.func @constants(%out: memref<4xf32>, %n: index) -> f32 {
   %c4 = arith.constant 4 : index
   scf.for %i = %c0 to %n step %c1 {
     %w = memref.get_global @weights : memref<4xf32>
+    %pairs = memref.expand_shape %w [[0, 1]] output_shape [2, 2] : memref<4xf32> into memref<2x2xf32>
+    %s = memref.get_global @mutable : memref<4xf32>
     gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
                threads(%tx, %ty, %tz) in (%sx = %c4, %sy = %c1, %sz = %c1) {
-      %v = memref.load %w[%tx] : memref<4xf32>
-      memref.store %v, %out[%tx] : memref<4xf32>
+      %row = arith.divui %tx, %c4 : index
+      %v = memref.load %pairs[%row, %c0] : memref<2x2xf32>
+      %u = memref.load %s[%tx] : memref<4xf32>
+      %sum = arith.addf %v, %u : f32
+      memref.store %sum, %out[%tx] : memref<4xf32>
       gpu.terminator
     }
+    %host = memref.load %w[%c0] : memref<4xf32>
+    memref.store %host, %out[%c0] : memref<4xf32>
   }
   %h = memref.get_global @unused_by_gpu : memref<4xf32>
   %r = memref.load %h[%c0] : memref<4xf32>

@@ -17,9 +17,15 @@ def YatGpuHostSharedAllocations
     - `memref.alloc` outside GPU code becomes `gpu.alloc host_shared`, and
       `memref.dealloc` of such a buffer a `gpu.dealloc` on a stream that is
       waited for (gpu-to-llvm lowers only the async form);
-    - a constant (`memref.get_global`) read by GPU code is copied once per
-      call into such a buffer, released at the end of the function unless
-      it is returned.
+    - a constant global (`memref.get_global` of a `constant`
+      `memref.global`) that a kernel reads moves into the kernel, with the
+      views of it (upstream's `sinkOperationsIntoLaunchOp`): kernel
+      outlining then copies the global into the GPU module, where it lives
+      in device memory from the module's load on, instead of being copied
+      per call; the host keeps its own for what it reads;
+    - any other global that GPU code reads is copied once per call into a
+      host-shared buffer, released at the end of the function unless it is
+      returned.
 
     Function arguments are the caller's: the runtime passes buffers the
     device can read. Kernels inside `gpu.launch` and `gpu.func` are left
