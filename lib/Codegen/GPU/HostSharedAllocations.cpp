@@ -1,8 +1,9 @@
 //===- HostSharedAllocations.cpp - host buffers the GPU can read ----------===//
 //
 // yat-gpu-host-shared-allocations: bufferization's host allocations become
-// host-shared GPU allocations, constant globals that kernels read move into
-// the kernels (device globals of the GPU module, loaded once with it), and
+// GPU allocations (device memory for buffers only kernels touch,
+// host-shared memory for the others), constant globals that kernels read move
+// into the kernels (device globals of the GPU module, loaded once with it), and
 // other globals that kernels read are copied into host-shared buffers, so
 // that the kernels can read and write everything the host code hands them.
 //
@@ -42,13 +43,32 @@ bool isReadByGpuCode(Value value) {
   return false;
 }
 
-/// `gpu.alloc host_shared` of `type` with the dynamic sizes `sizes`.
-Value createSharedAlloc(OpBuilder &b, Location loc, MemRefType type,
-                        ValueRange sizes) {
+/// Whether only kernels touch `buffer` (directly or through views), the
+/// host doing no more than free it.
+bool isOnlyTouchedByKernels(Value buffer) {
+  SmallVector<Value> worklist = {buffer};
+  while (!worklist.empty()) {
+    Value current = worklist.pop_back_val();
+    for (Operation *user : current.getUsers()) {
+      if (isInGpuCode(user) || isa<memref::DeallocOp, gpu::MemcpyOp>(user))
+        continue;
+      if (isa<ViewLikeOpInterface>(user) && isPure(user)) {
+        llvm::append_range(worklist, user->getResults());
+        continue;
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+/// `gpu.alloc` of `type` with the dynamic sizes `sizes`: host-shared when
+/// `hostShared`, device memory otherwise.
+Value createGpuAlloc(OpBuilder &b, Location loc, MemRefType type,
+                     ValueRange sizes, bool hostShared = true) {
   return gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(),
                               /*asyncDependencies=*/ValueRange(), sizes,
-                              /*symbolOperands=*/ValueRange(),
-                              /*hostShared=*/true)
+                              /*symbolOperands=*/ValueRange(), hostShared)
       .getMemref();
 }
 
@@ -97,6 +117,32 @@ struct YatGpuHostSharedAllocationsPass
         rewriter.eraseOp(global);
     });
 
+    // Copies between whole buffers on the host become copies by the driver
+    // (cuMemcpy, which takes host, managed and device memory alike), so
+    // that the host does not touch buffers that kernels use.
+    SmallVector<memref::CopyOp> copies;
+    function.walk([&](memref::CopyOp copy) {
+      if (!isInGpuCode(copy))
+        copies.push_back(copy);
+    });
+    for (memref::CopyOp copy : copies) {
+      auto source = dyn_cast<MemRefType>(copy.getSource().getType());
+      auto target = dyn_cast<MemRefType>(copy.getTarget().getType());
+      if (!source || source != target || !source.getLayout().isIdentity())
+        continue;
+      rewriter.setInsertionPoint(copy);
+      Location loc = copy.getLoc();
+      Type tokenType = gpu::AsyncTokenType::get(&getContext());
+      Value start = gpu::WaitOp::create(rewriter, loc, tokenType, ValueRange())
+                        .getAsyncToken();
+      Value copied =
+          gpu::MemcpyOp::create(rewriter, loc, tokenType, ValueRange{start},
+                                copy.getTarget(), copy.getSource())
+              .getAsyncToken();
+      gpu::WaitOp::create(rewriter, loc, Type(), ValueRange{copied});
+      rewriter.eraseOp(copy);
+    }
+
     SmallVector<memref::AllocOp> allocs;
     SmallVector<memref::DeallocOp> deallocs;
     SmallVector<memref::GetGlobalOp> globals;
@@ -116,10 +162,13 @@ struct YatGpuHostSharedAllocationsPass
         alloc.emitOpError("with symbol operands has no GPU equivalent");
         return signalPassFailure();
       }
+      // A buffer that only kernels touch stays in device memory: managed
+      // memory would migrate its pages on the first touch of every call.
       rewriter.setInsertionPoint(alloc);
-      rewriter.replaceOp(alloc, createSharedAlloc(rewriter, alloc.getLoc(),
-                                                  alloc.getType(),
-                                                  alloc.getDynamicSizes()));
+      rewriter.replaceOp(
+          alloc, createGpuAlloc(rewriter, alloc.getLoc(), alloc.getType(),
+                                alloc.getDynamicSizes(),
+                                !isOnlyTouchedByKernels(alloc.getResult())));
     }
     for (memref::DeallocOp dealloc : deallocs) {
       rewriter.setInsertionPoint(dealloc);
@@ -143,7 +192,7 @@ struct YatGpuHostSharedAllocationsPass
       }
       Location loc = global.getLoc();
       rewriter.setInsertionPointAfter(global);
-      Value copy = createSharedAlloc(rewriter, loc, type, ValueRange());
+      Value copy = createGpuAlloc(rewriter, loc, type, ValueRange());
       memref::CopyOp copyOp =
           memref::CopyOp::create(rewriter, loc, global.getResult(), copy);
       rewriter.replaceUsesWithIf(global.getResult(), copy, [&](OpOperand &use) {

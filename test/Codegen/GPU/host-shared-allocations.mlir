@@ -1,34 +1,55 @@
 // RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-gpu-host-shared-allocations))' | FileCheck %s
 
-// A host buffer that a kernel writes becomes host-shared GPU memory, and its
-// release a gpu.dealloc on a stream that is waited for; what happens inside
-// the kernel is left alone.
+// A host buffer that the host hands back (or reads) becomes host-shared GPU
+// memory; one that only kernels touch, device memory; a host copy between
+// whole buffers, a copy by the driver (so the copy does not count as the
+// host touching them), which a strided one is not; a release is a
+// gpu.dealloc on a stream that is waited for; what happens inside the
+// kernel is left alone.
 // CHECK-LABEL: func.func @host_buffers
 // CHECK: %[[BUFFER:.*]] = gpu.alloc  host_shared () : memref<256xf32>
-// CHECK: %[[TEMP:.*]] = gpu.alloc  host_shared () : memref<256xf32>
+// CHECK: %[[TEMP:.*]] = gpu.alloc  () : memref<256xf32>
+// CHECK: %[[STAGED:.*]] = gpu.alloc  () : memref<256xf32>
+// CHECK: %[[READ:.*]] = gpu.alloc  host_shared () : memref<256xf32>
+// CHECK: %[[START:.*]] = gpu.wait async
+// CHECK: %[[COPIED:.*]] = gpu.memcpy async [%[[START]]] %[[STAGED]], %{{.*}} : memref<256xf32>, memref<256xf32>
+// CHECK: gpu.wait [%[[COPIED]]]
 // CHECK: gpu.launch
 // CHECK: memref.alloca() : memref<4xf32>
 // CHECK: memref.store {{.*}}, %[[TEMP]]
+// CHECK: memref.copy %{{.*}}, %{{.*}} : memref<128xf32, strided<[2]>> to memref<128xf32, strided<[2]>>
+// CHECK: memref.load %[[READ]]
 // CHECK: %[[STREAM:.*]] = gpu.wait async
 // CHECK: %[[FREED:.*]] = gpu.dealloc async [%[[STREAM]]] %[[TEMP]] : memref<256xf32>
 // CHECK: gpu.wait [%[[FREED]]]
 // CHECK-NOT: memref.alloc(
 // CHECK: return %[[BUFFER]]
-func.func @host_buffers(%x: memref<256xf32>) -> memref<256xf32> {
+func.func @host_buffers(%x: memref<256xf32>) -> (memref<256xf32>, f32) {
+  %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c256 = arith.constant 256 : index
   %buffer = memref.alloc() : memref<256xf32>
   %temp = memref.alloc() : memref<256xf32>
+  %staged = memref.alloc() : memref<256xf32>
+  %read = memref.alloc() : memref<256xf32>
+  memref.copy %x, %staged : memref<256xf32> to memref<256xf32>
   gpu.launch blocks(%bx, %by, %bz) in (%gx = %c1, %gy = %c1, %gz = %c1)
              threads(%tx, %ty, %tz) in (%sx = %c256, %sy = %c1, %sz = %c1) {
     %scratch = memref.alloca() : memref<4xf32>
-    %v = memref.load %x[%tx] : memref<256xf32>
+    %v = memref.load %staged[%tx] : memref<256xf32>
     memref.store %v, %temp[%tx] : memref<256xf32>
     memref.store %v, %buffer[%tx] : memref<256xf32>
+    memref.store %v, %read[%tx] : memref<256xf32>
     gpu.terminator
   }
+  %even = memref.subview %x[0] [128] [2] : memref<256xf32> to memref<128xf32, strided<[2]>>
+  %evenTemp = memref.subview %buffer[0] [128] [2] : memref<256xf32> to memref<128xf32, strided<[2]>>
+  memref.copy %even, %evenTemp : memref<128xf32, strided<[2]>> to memref<128xf32, strided<[2]>>
+  %r = memref.load %read[%c0] : memref<256xf32>
   memref.dealloc %temp : memref<256xf32>
-  return %buffer : memref<256xf32>
+  memref.dealloc %staged : memref<256xf32>
+  memref.dealloc %read : memref<256xf32>
+  return %buffer, %r : memref<256xf32>, f32
 }
 
 // -----

@@ -14,9 +14,15 @@ def YatGpuHostSharedAllocations
     gives every such buffer memory that both the host and the device can
     access (`gpu.alloc host_shared`, CUDA managed memory):
 
-    - `memref.alloc` outside GPU code becomes `gpu.alloc host_shared`, and
-      `memref.dealloc` of such a buffer a `gpu.dealloc` on a stream that is
-      waited for (gpu-to-llvm lowers only the async form);
+    - a `memref.copy` outside GPU code between whole buffers of one type
+      becomes a `gpu.memcpy` on a stream that is waited for (the driver's
+      copy takes host, managed and device memory alike);
+    - `memref.alloc` outside GPU code becomes `gpu.alloc`: device memory
+      when only kernels, driver copies and frees touch the buffer (managed
+      memory would migrate its pages at the first touch of every call),
+      `host_shared` otherwise; `memref.dealloc` of such a buffer becomes a
+      `gpu.dealloc` on a stream that is waited for (gpu-to-llvm lowers only
+      the async form);
     - a constant global (`memref.get_global` of a `constant`
       `memref.global`) that a kernel reads moves into the kernel, with the
       views of it (upstream's `sinkOperationsIntoLaunchOp`): kernel
