@@ -63,13 +63,24 @@ bool isOnlyTouchedByKernels(Value buffer) {
 }
 
 /// `gpu.alloc` of `type` with the dynamic sizes `sizes`: host-shared when
-/// `hostShared`, device memory otherwise.
+/// `hostShared`, device memory otherwise, which gpu-to-llvm lowers only in
+/// the async form (on a fresh stream that is waited for).
 Value createGpuAlloc(OpBuilder &b, Location loc, MemRefType type,
                      ValueRange sizes, bool hostShared = true) {
-  return gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(),
-                              /*asyncDependencies=*/ValueRange(), sizes,
-                              /*symbolOperands=*/ValueRange(), hostShared)
-      .getMemref();
+  if (hostShared)
+    return gpu::AllocOp::create(b, loc, type, /*asyncToken=*/Type(),
+                                /*asyncDependencies=*/ValueRange(), sizes,
+                                /*symbolOperands=*/ValueRange(),
+                                /*hostShared=*/true)
+        .getMemref();
+  Type tokenType = gpu::AsyncTokenType::get(b.getContext());
+  Value start =
+      gpu::WaitOp::create(b, loc, tokenType, ValueRange()).getAsyncToken();
+  auto alloc = gpu::AllocOp::create(b, loc, type, tokenType, ValueRange{start},
+                                    sizes, /*symbolOperands=*/ValueRange(),
+                                    /*hostShared=*/false);
+  gpu::WaitOp::create(b, loc, Type(), ValueRange{alloc.getAsyncToken()});
+  return alloc.getMemref();
 }
 
 /// Frees `memref` and waits for it: gpu-to-llvm lowers only the async form of

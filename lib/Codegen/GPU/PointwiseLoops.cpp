@@ -13,6 +13,9 @@
 
 #include "yat/Codegen/GPU/Passes.h"
 
+#include "KernelBuilders.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -101,32 +104,15 @@ struct PointwiseLoopOnThreads : public OpRewritePattern<scf::ForOp> {
     auto index = [&](int64_t value) -> Value {
       return arith::ConstantIndexOp::create(rewriter, loc, value);
     };
-    Value one = index(1);
-    auto launch = gpu::LaunchOp::create(
-        rewriter, loc, index(llvm::divideCeil(points, kThreadsPerBlock)), one,
-        one, index(kThreadsPerBlock), one, one);
     OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointToStart(&launch.getBody().front());
-    Value point = arith::AddIOp::create(
-        rewriter, loc,
-        arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x,
-                              index(kThreadsPerBlock)),
-        launch.getThreadIds().x);
-    Value inRange = arith::CmpIOp::create(
-        rewriter, loc, arith::CmpIPredicate::ult, point, index(points));
-    auto ifInRange = scf::IfOp::create(rewriter, loc, inRange, false);
-    rewriter.setInsertionPointToStart(&ifInRange.getThenRegion().front());
-
+    yat::gpu_codegen::UnitLaunch launch(rewriter, loc, index(points),
+                                        /*threadsPerUnit=*/1, kThreadsPerBlock);
     // The point's indices, the last dim fastest.
-    SmallVector<Value> position(space->size());
-    Value remaining = point;
-    for (int dim = static_cast<int>(space->size()) - 1; dim > 0; --dim) {
-      position[dim] = arith::RemUIOp::create(rewriter, loc, remaining,
-                                             index((*space)[dim]));
-      remaining = arith::DivUIOp::create(rewriter, loc, remaining,
-                                         index((*space)[dim]));
-    }
-    position[0] = remaining;
+    SmallVector<Value> position =
+        llvm::to_vector_of<Value>(affine::AffineDelinearizeIndexOp::create(
+                                      rewriter, loc, launch.getUnit(), *space,
+                                      /*hasOuterBound=*/true)
+                                      .getResults());
 
     IRMapping mapping;
     auto inner = scf::ForOp::create(
@@ -145,8 +131,7 @@ struct PointwiseLoopOnThreads : public OpRewritePattern<scf::ForOp> {
           scf::YieldOp::create(b, loc);
         });
     (void)inner;
-    rewriter.setInsertionPointAfter(ifInRange);
-    gpu::TerminatorOp::create(rewriter, loc);
+    launch.finish(rewriter);
     rewriter.eraseOp(loop);
     return success();
   }

@@ -27,6 +27,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "yat/Codegen/GPU/Passes.h"
+
+#include "KernelBuilders.h"
 #include "yat/Dialect/Yat/Utils/TernaryContraction.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -53,7 +55,7 @@ namespace {
 
 /// Warps of a block, each on its own weight block row.
 constexpr int64_t kWarpsPerBlock = 4;
-constexpr int64_t kWarpSize = 32;
+using yat::gpu_codegen::kWarpSize;
 /// Channels read by one 16-byte load of a weight block.
 constexpr int64_t kChannelsPerLoad = 4;
 
@@ -66,30 +68,16 @@ class TernaryKernelBuilder {
 public:
   TernaryKernelBuilder(OpBuilder &b, Location loc, linalg::GenericOp op,
                        const yat::TernaryContraction &contraction,
-                       gpu::LaunchOp launch)
-      : b(b), loc(loc), op(op), contraction(contraction) {
-    Value tid = launch.getThreadIds().x;
-    warp = arith::DivUIOp::create(b, loc, tid, constant(kWarpSize));
-    lane = arith::RemUIOp::create(b, loc, tid, constant(kWarpSize));
-    row = launch.getBlockIds().y;
-    blockRow = arith::AddIOp::create(
-        b, loc,
-        arith::MulIOp::create(b, loc, launch.getBlockIds().x,
-                              constant(kWarpsPerBlock)),
-        warp);
-  }
+                       const yat::gpu_codegen::UnitLaunch &launch)
+      : b(b), loc(loc), op(op), contraction(contraction),
+        lane(launch.getThreadInUnit()), row(launch.getLaunch().getBlockIds().y),
+        blockRow(launch.getUnit()) {}
 
+  /// The kernel's body, inside the check that the warp has a weight block
+  /// row.
   void build() {
-    Value weights = contraction.weights->get();
-    Value blockRows = memref::DimOp::create(b, loc, weights, 0);
-    Value kBlocks = memref::DimOp::create(b, loc, weights, 1);
-    // The last block of the grid may have warps past the weight rows.
-    Value inRange = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ult,
-                                          blockRow, blockRows);
-    auto guard = scf::IfOp::create(b, loc, inRange, /*withElseRegion=*/false);
-    OpBuilder::InsertionGuard insertion(b);
-    b.setInsertionPointToStart(&guard.getThenRegion().front());
-
+    Value kBlocks =
+        memref::DimOp::create(b, loc, contraction.weights->get(), 1);
     Value zero = arith::ConstantIntOp::create(b, loc, 0, 32);
     // 16 channel sums and Σ q.
     SmallVector<Value> initial(yat::kTernaryBlock + 1, zero);
@@ -205,20 +193,17 @@ private:
 
   /// The sum of `value` over the warp's lanes, in every lane.
   Value warpSum(Value value) {
-    for (int32_t offset = kWarpSize / 2; offset > 0; offset /= 2) {
-      Value other = gpu::ShuffleOp::create(b, loc, value, offset, kWarpSize,
-                                           gpu::ShuffleMode::XOR)
-                        .getShuffleResult();
-      value = arith::AddIOp::create(b, loc, value, other);
-    }
-    return value;
+    return yat::gpu_codegen::emitWarpAllReduce(
+        b, loc, value, [](OpBuilder &b, Location loc, Value lhs, Value rhs) {
+          return arith::AddIOp::create(b, loc, lhs, rhs).getResult();
+        });
   }
 
   OpBuilder &b;
   Location loc;
   linalg::GenericOp op;
   const yat::TernaryContraction &contraction;
-  Value warp, lane, row, blockRow;
+  Value lane, row, blockRow;
 };
 
 struct TernaryMatmulOnDp4a : public OpRewritePattern<linalg::GenericOp> {
@@ -253,23 +238,15 @@ struct TernaryMatmulOnDp4a : public OpRewritePattern<linalg::GenericOp> {
       }
     }
 
+    // A warp per weight block row (the grid's x) and output row (its y).
     Location loc = op.getLoc();
-    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-    Value blockRows = memref::DimOp::create(rewriter, loc, weights, 0);
-    Value warpsPerBlock =
-        arith::ConstantIndexOp::create(rewriter, loc, kWarpsPerBlock);
-    Value gridX =
-        arith::CeilDivUIOp::create(rewriter, loc, blockRows, warpsPerBlock);
-    Value rows = memref::DimOp::create(rewriter, loc, acc, 0);
-    auto launch =
-        gpu::LaunchOp::create(rewriter, loc, gridX, rows, one,
-                              arith::ConstantIndexOp::create(
-                                  rewriter, loc, kWarpsPerBlock * kWarpSize),
-                              one, one);
     OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointToStart(&launch.getBody().front());
+    yat::gpu_codegen::UnitLaunch launch(
+        rewriter, loc, memref::DimOp::create(rewriter, loc, weights, 0),
+        kWarpSize, kWarpsPerBlock,
+        memref::DimOp::create(rewriter, loc, acc, 0));
     TernaryKernelBuilder(rewriter, loc, op, *contraction, launch).build();
-    gpu::TerminatorOp::create(rewriter, loc);
+    launch.finish(rewriter);
     rewriter.eraseOp(op);
     return success();
   }

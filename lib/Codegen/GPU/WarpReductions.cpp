@@ -16,6 +16,9 @@
 
 #include "yat/Codegen/GPU/Passes.h"
 
+#include "KernelBuilders.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -37,7 +40,7 @@ using namespace mlir;
 
 namespace {
 
-constexpr int64_t kWarpSize = 32;
+using yat::gpu_codegen::kWarpSize;
 constexpr int64_t kWarpsPerBlock = 4;
 
 /// The identity of `combiner` for `type`, if it is one of the associative,
@@ -177,38 +180,20 @@ struct ReductionOnWarps : public OpRewritePattern<linalg::GenericOp> {
     Value outputs = index(1);
     for (unsigned loop = 0; loop + 1 < loops; ++loop)
       outputs = arith::MulIOp::create(rewriter, loc, outputs, sizes[loop]);
-    Value one = index(1);
-    auto launch = gpu::LaunchOp::create(
-        rewriter, loc,
-        arith::CeilDivUIOp::create(rewriter, loc, outputs,
-                                   index(kWarpsPerBlock)),
-        one, one, index(kWarpsPerBlock * kWarpSize), one, one);
 
     OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointToStart(&launch.getBody().front());
-    Value tid = launch.getThreadIds().x;
-    Value lane = arith::RemUIOp::create(rewriter, loc, tid, index(kWarpSize));
-    Value outputIndex = arith::AddIOp::create(
-        rewriter, loc,
-        arith::MulIOp::create(rewriter, loc, launch.getBlockIds().x,
-                              index(kWarpsPerBlock)),
-        arith::DivUIOp::create(rewriter, loc, tid, index(kWarpSize)));
-    Value inRange = arith::CmpIOp::create(
-        rewriter, loc, arith::CmpIPredicate::ult, outputIndex, outputs);
-    auto ifInRange = scf::IfOp::create(rewriter, loc, inRange, false);
-    rewriter.setInsertionPointToStart(&ifInRange.getThenRegion().front());
-
-    // The parallel loops' indices, innermost fastest; the outermost one is
-    // what is left (the output index is in range).
-    SmallVector<Value> position(loops);
-    Value remaining = outputIndex;
-    for (int loop = static_cast<int>(loops) - 2; loop > 0; --loop) {
-      position[loop] =
-          arith::RemUIOp::create(rewriter, loc, remaining, sizes[loop]);
-      remaining = arith::DivUIOp::create(rewriter, loc, remaining, sizes[loop]);
-    }
+    yat::gpu_codegen::UnitLaunch launch(rewriter, loc, outputs, kWarpSize,
+                                        kWarpsPerBlock);
+    Value lane = launch.getThreadInUnit();
+    // The parallel loops' indices, innermost fastest.
+    SmallVector<Value> position;
     if (loops > 1)
-      position[0] = remaining;
+      llvm::append_range(position, affine::AffineDelinearizeIndexOp::create(
+                                       rewriter, loc, launch.getUnit(),
+                                       ArrayRef<Value>(sizes).drop_back(),
+                                       /*hasOuterBound=*/true)
+                                       .getResults());
+    position.push_back(Value());
     auto indicesOf = [&](OpOperand *operand) {
       SmallVector<Value> indices;
       for (AffineExpr result : op.getMatchingIndexingMap(operand).getResults())
@@ -255,13 +240,11 @@ struct ReductionOnWarps : public OpRewritePattern<linalg::GenericOp> {
                            : combine(b, element, partial[0]);
           scf::YieldOp::create(b, loc, next);
         });
-    Value total = loop.getResult(0);
-    for (int32_t offset = kWarpSize / 2; offset > 0; offset /= 2) {
-      Value other = gpu::ShuffleOp::create(rewriter, loc, total, offset,
-                                           kWarpSize, gpu::ShuffleMode::XOR)
-                        .getShuffleResult();
-      total = combine(rewriter, total, other);
-    }
+    Value total = yat::gpu_codegen::emitWarpAllReduce(
+        rewriter, loc, loop.getResult(0),
+        [&](OpBuilder &b, Location, Value lhs, Value rhs) {
+          return combine(b, lhs, rhs);
+        });
     Value first = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq,
                                         lane, index(0));
     auto ifFirst = scf::IfOp::create(rewriter, loc, first, false);
@@ -275,8 +258,7 @@ struct ReductionOnWarps : public OpRewritePattern<linalg::GenericOp> {
                        : combine(rewriter, total, old);
     memref::StoreOp::create(rewriter, loc, result, output->get(),
                             outputIndices);
-    rewriter.setInsertionPointAfter(ifInRange);
-    gpu::TerminatorOp::create(rewriter, loc);
+    launch.finish(rewriter);
     rewriter.eraseOp(op);
     return success();
   }

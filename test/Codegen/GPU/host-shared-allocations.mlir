@@ -1,15 +1,18 @@
 // RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-gpu-host-shared-allocations))' | FileCheck %s
 
 // A host buffer that the host hands back (or reads) becomes host-shared GPU
-// memory; one that only kernels touch, device memory; a host copy between
+// memory; one that only kernels touch, device memory (allocated on a stream
+// that is waited for: gpu-to-llvm lowers only that form); a host copy between
 // whole buffers, a copy by the driver (so the copy does not count as the
 // host touching them), which a strided one is not; a release is a
 // gpu.dealloc on a stream that is waited for; what happens inside the
 // kernel is left alone.
 // CHECK-LABEL: func.func @host_buffers
 // CHECK: %[[BUFFER:.*]] = gpu.alloc  host_shared () : memref<256xf32>
-// CHECK: %[[TEMP:.*]] = gpu.alloc  () : memref<256xf32>
-// CHECK: %[[STAGED:.*]] = gpu.alloc  () : memref<256xf32>
+// CHECK: %[[ALLOC_STREAM:.*]] = gpu.wait async
+// CHECK: %[[TEMP:.*]], %[[ALLOCATED:.*]] = gpu.alloc async [%[[ALLOC_STREAM]]] () : memref<256xf32>
+// CHECK: gpu.wait [%[[ALLOCATED]]]
+// CHECK: %[[STAGED:.*]], %{{.*}} = gpu.alloc async [%{{.*}}] () : memref<256xf32>
 // CHECK: %[[READ:.*]] = gpu.alloc  host_shared () : memref<256xf32>
 // CHECK: %[[START:.*]] = gpu.wait async
 // CHECK: %[[COPIED:.*]] = gpu.memcpy async [%[[START]]] %[[STAGED]], %{{.*}} : memref<256xf32>, memref<256xf32>

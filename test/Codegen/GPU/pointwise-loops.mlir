@@ -12,19 +12,19 @@
 // CHECK-NOT: scf.for
 // CHECK: gpu.launch blocks(%[[BX:.*]], %{{.*}}, %{{.*}}) in (%{{.*}} = %[[TWO]], %{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) threads(%[[TX:.*]], %{{.*}}, %{{.*}}) in (%{{.*}} = %[[THREADS]],
 // CHECK: %[[POINT:.*]] = arith.addi %{{.*}}, %[[TX]] : index
-// CHECK: scf.if
-// CHECK: %[[D:.*]] = arith.remui %[[POINT]], %[[THREADS]]
-// CHECK: %[[BATCH:.*]] = arith.divui %[[POINT]], %[[THREADS]]
+// CHECK: %[[IN_RANGE:.*]] = arith.cmpi ult, %[[POINT]], %{{.*}} : index
+// CHECK: scf.if %[[IN_RANGE]]
+// CHECK: %[[INDICES:.*]]:2 = affine.delinearize_index %[[POINT]] into (2, 256) : index, index
 // CHECK: scf.for %[[T:.*]] =
 // CHECK: %[[STEP:.*]] = arith.subi %{{.*}}, %[[T]]
 // CHECK: %[[A_T:.*]] = memref.subview %[[A]][0, %[[STEP]], 0] [2, 1, 256] [1, 1, 1]
 // CHECK: %[[H_T:.*]] = memref.subview %[[H]][0, %[[STEP]], 0] [2, 1, 256] [1, 1, 1]
-// CHECK: %[[AV:.*]] = memref.load %[[A_T]][%[[BATCH]], %[[D]]]
-// CHECK: %[[HV:.*]] = memref.load %[[STATE]][%[[BATCH]], %[[D]]]
+// CHECK: %[[AV:.*]] = memref.load %[[A_T]][%[[INDICES]]#0, %[[INDICES]]#1]
+// CHECK: %[[HV:.*]] = memref.load %[[STATE]][%[[INDICES]]#0, %[[INDICES]]#1]
 // CHECK: %[[PRODUCT:.*]] = arith.mulf %[[AV]], %[[HV]] : f32
 // CHECK: %[[NEXT:.*]] = arith.addf %[[PRODUCT]], %{{.*}} : f32
-// CHECK: memref.store %[[NEXT]], %[[STATE]][%[[BATCH]], %[[D]]]
-// CHECK: memref.store %[[NEXT]], %[[H_T]][%[[BATCH]], %[[D]]]
+// CHECK: memref.store %[[NEXT]], %[[STATE]][%[[INDICES]]#0, %[[INDICES]]#1]
+// CHECK: memref.store %[[NEXT]], %[[H_T]][%[[INDICES]]#0, %[[INDICES]]#1]
 // CHECK: gpu.terminator
 func.func @recurrence(%a: memref<2x64x256xf32>, %b: memref<2x64x256xf32>, %state: memref<2x256xf32>, %h: memref<2x64x256xf32>) {
   %c0 = arith.constant 0 : index

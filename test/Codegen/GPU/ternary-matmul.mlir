@@ -17,8 +17,8 @@
 // CHECK-DAG: %[[ROWS:.*]] = arith.constant 5 : index
 // CHECK-DAG: %[[THREADS:.*]] = arith.constant 128 : index
 // CHECK: gpu.launch blocks(%[[BX:.*]], %[[BY:.*]], %{{.*}}) in (%{{.*}} = %[[GRID_X]], %{{.*}} = %[[ROWS]], %{{.*}} = %{{.*}}) threads(%[[TID:.*]], %{{.*}}, %{{.*}}) in (%{{.*}} = %[[THREADS]],
-// CHECK: %[[LANE:.*]] = arith.remui %[[TID]]
 // CHECK: %[[BLOCK_ROW:.*]] = arith.addi
+// CHECK: %[[LANE:.*]] = arith.remui %[[TID]]
 // CHECK: %[[IN_RANGE:.*]] = arith.cmpi ult, %[[BLOCK_ROW]], %{{.*}}
 // CHECK: scf.if %[[IN_RANGE]]
 // CHECK: %[[LOOP:.*]]:17 = scf.for %[[KB:.*]] = %[[LANE]] to %{{.*}} step %{{.*}} iter_args

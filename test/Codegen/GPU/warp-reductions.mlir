@@ -12,8 +12,8 @@
 // CHECK-DAG: %[[ROWS:.*]] = memref.dim %[[X]], %{{.*}}
 // CHECK: %[[GRID:.*]] = arith.ceildivui %[[ROWS]], %{{.*}}
 // CHECK: gpu.launch blocks(%[[BX:.*]], %{{.*}}, %{{.*}}) in (%{{.*}} = %[[GRID]],
-// CHECK: %[[LANE:.*]] = arith.remui
 // CHECK: %[[ROW:.*]] = arith.addi
+// CHECK: %[[LANE:.*]] = arith.remui
 // CHECK: scf.if
 // CHECK: %[[SUM:.*]] = scf.for %[[K:.*]] = %[[LANE]] to %{{.*}} step %{{.*}} iter_args(%[[PARTIAL:.*]] = %[[IDENTITY]]) -> (f32)
 // CHECK: %[[V:.*]] = memref.load %[[X]][%[[ROW]], %[[K]]]
