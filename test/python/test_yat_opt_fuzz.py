@@ -109,6 +109,17 @@ def mutate(text, rng):
     return "".join(tokens)
 
 
+def run_without_crash(module, passes, timeout):
+    """Runs yat-opt `passes` on `module`, which must end with status 0 or 1
+    (never a signal or an assertion); whether it succeeded."""
+    proc = subprocess.run([str(YAT_OPT), "-", *passes], input=module,
+                          capture_output=True, text=True, timeout=timeout)
+    assert proc.returncode in (0, 1), (
+        f"yat-opt {' '.join(passes)} ended with {proc.returncode} on:\n"
+        f"{module}\nstderr:\n{proc.stderr[-2000:]}")
+    return proc.returncode == 0
+
+
 @pytest.mark.parametrize("seed", range(12))
 def test_mutated_yat_modules_never_crash(seed, tiling_pipelines):
     rng = random.Random(seed)
@@ -117,12 +128,7 @@ def test_mutated_yat_modules_never_crash(seed, tiling_pipelines):
     for _ in range(25):
         module = mutate(rng.choice(valid if rng.random() < 0.75 else invalid), rng)
         passes = rng.choice(PIPELINES + tiling_pipelines)
-        proc = subprocess.run([str(YAT_OPT), "-", *passes], input=module,
-                              capture_output=True, text=True, timeout=60)
-        assert proc.returncode in (0, 1), (
-            f"yat-opt {' '.join(passes)} ended with {proc.returncode} on:\n"
-            f"{module}\nstderr:\n{proc.stderr[-2000:]}")
-        accepted += proc.returncode == 0
+        accepted += run_without_crash(module, passes, timeout=60)
     # Some mutants must survive parsing, or the passes were never exercised.
     assert accepted >= 3, f"only {accepted} of 25 mutants parsed"
 
@@ -164,10 +170,5 @@ def test_mutated_modules_through_gpu_codegen_never_crash(seed):
         else:
             module = mutate(rng.choice(dialect), rng)
             passes = GPU_PIPELINE
-        proc = subprocess.run([str(YAT_OPT), "-", *passes], input=module,
-                              capture_output=True, text=True, timeout=120)
-        assert proc.returncode in (0, 1), (
-            f"yat-opt {' '.join(passes)} ended with {proc.returncode} on:\n"
-            f"{module}\nstderr:\n{proc.stderr[-2000:]}")
-        accepted += proc.returncode == 0
+        accepted += run_without_crash(module, passes, timeout=120)
     assert accepted >= 3, f"only {accepted} of 20 mutants parsed"
