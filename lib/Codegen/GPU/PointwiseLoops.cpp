@@ -39,22 +39,43 @@ namespace {
 
 constexpr int64_t kThreadsPerBlock = 256;
 
+/// Whether a generic operand `buffer` of the loop's body meets every point
+/// of the iteration space at the same element of the memory it views
+/// whatever the iteration: a buffer that is no view, or a subview (made in
+/// the loop) of one that keeps whole dims at offset 0 and stride 1 and
+/// selects, by the iteration, along the dims it drops. A view that slid
+/// along a kept dim, or that transposed it, would hand one point's element
+/// to another point in a later iteration.
+bool keepsPointsInPlace(Value buffer, scf::ForOp loop) {
+  auto view = buffer.getDefiningOp<memref::SubViewOp>();
+  if (!view)
+    return !buffer.getDefiningOp<ViewLikeOpInterface>();
+  Value source = view.getSource();
+  if (!loop->isProperAncestor(view) ||
+      source.getDefiningOp<ViewLikeOpInterface>())
+    return false;
+  ArrayRef<int64_t> sourceShape = view.getSourceType().getShape();
+  llvm::SmallBitVector dropped = view.getDroppedDims();
+  for (unsigned dim = 0; dim < sourceShape.size(); ++dim) {
+    if (dropped.test(dim))
+      continue;
+    if (!isConstantIntValue(view.getMixedOffsets()[dim], 0) ||
+        !isConstantIntValue(view.getMixedStrides()[dim], 1) ||
+        getConstantIntValue(view.getMixedSizes()[dim]) !=
+            std::optional<int64_t>(sourceShape[dim]))
+      return false;
+  }
+  return true;
+}
+
 /// The static iteration space shared by the loop body's generics, if the
 /// body is made of index arithmetic, views and such generics only.
 std::optional<SmallVector<int64_t>> getPointwiseSpace(scf::ForOp loop) {
   std::optional<SmallVector<int64_t>> space;
   for (Operation &op : loop.getBody()->without_terminator()) {
-    // A view whose position changes with the iteration may only select
-    // along dims it drops: within the space, a point then always meets
-    // the same elements' points (a view sliding along a kept dim would
-    // hand one point's element to a neighbour in the next iteration).
-    if (auto view = dyn_cast<memref::SubViewOp>(op)) {
-      llvm::SmallBitVector dropped = view.getDroppedDims();
-      for (auto [dim, offset] : llvm::enumerate(view.getMixedOffsets()))
-        if (!getConstantIntValue(offset) && !dropped.test(dim))
-          return std::nullopt;
+    // Views are checked where the generics use them.
+    if (isa<memref::SubViewOp>(op))
       continue;
-    }
     if (isPure(&op) && op.getNumRegions() == 0 &&
         llvm::all_of(op.getResultTypes(),
                      [](Type type) { return type.isIntOrIndex(); }))
@@ -67,7 +88,8 @@ std::optional<SmallVector<int64_t>> getPointwiseSpace(scf::ForOp loop) {
     for (OpOperand &operand : generic->getOpOperands()) {
       auto type = dyn_cast<MemRefType>(operand.get().getType());
       if (!type || !type.hasStaticShape() ||
-          !generic.getMatchingIndexingMap(&operand).isIdentity())
+          !generic.getMatchingIndexingMap(&operand).isIdentity() ||
+          !keepsPointsInPlace(operand.get(), loop))
         return std::nullopt;
       if (shape.empty())
         shape.assign(type.getShape().begin(), type.getShape().end());

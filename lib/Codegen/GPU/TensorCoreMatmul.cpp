@@ -30,6 +30,7 @@
 
 #include "yat/Codegen/GPU/Passes.h"
 
+#include "mlir/Analysis/AliasAnalysis/LocalAliasAnalysis.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -103,7 +104,7 @@ bool hasStaticIdentityLayout(Value value) {
          type.getLayout().isIdentity();
 }
 
-/// Index arithmetic that folds constants as it builds.
+/// Index arithmetic on values and constants.
 class IndexMath {
 public:
   IndexMath(OpBuilder &b, Location loc) : b(b), loc(loc) {}
@@ -141,8 +142,10 @@ struct Epilogue {
   SmallVector<memref::DeallocOp> deallocs;
 };
 
-/// Whether `op` may write or free `buffer` (or memory it cannot name).
-bool mayWriteOrFree(Operation *op, Value buffer) {
+/// Whether `op` may write or free memory that `buffer` may alias (or
+/// memory it cannot name).
+bool mayWriteOrFree(Operation *op, Value buffer,
+                    LocalAliasAnalysis &aliasAnalysis) {
   auto effects = dyn_cast<MemoryEffectOpInterface>(op);
   if (!effects)
     return op->getNumRegions() != 0 || !isPure(op);
@@ -152,7 +155,7 @@ bool mayWriteOrFree(Operation *op, Value buffer) {
     if (!isa<MemoryEffects::Write, MemoryEffects::Free>(effect.getEffect()))
       continue;
     Value target = effect.getValue();
-    if (!target || target == buffer)
+    if (!target || !aliasAnalysis.alias(target, buffer).isNo())
       return true;
   }
   return false;
@@ -170,9 +173,10 @@ std::optional<Epilogue> findEpilogue(linalg::MatmulOp matmul) {
     if (user == matmul)
       continue;
     if (auto fill = dyn_cast<linalg::FillOp>(user)) {
+      Value value = fill.getInputs()[0];
       if (epilogue.fill || fill->getNextNode() != matmul ||
-          !fill.hasPureBufferSemantics() ||
-          !matchPattern(fill.getInputs()[0], m_Constant()))
+          !fill.hasPureBufferSemantics() || !value.getType().isF32() ||
+          !matchPattern(value, m_Constant()))
         return std::nullopt;
       epilogue.fill = fill;
     } else if (auto generic = dyn_cast<linalg::GenericOp>(user)) {
@@ -220,13 +224,17 @@ std::optional<Epilogue> findEpilogue(linalg::MatmulOp matmul) {
   if (readsOfResult != 1)
     return std::nullopt;
   // The kernel moves to the generic: nothing in between may change the
-  // matmul's operands, and the generic's output must be a buffer of its own.
+  // matmul's operands (through any view of them), and the generic's output
+  // must not be one of them.
+  LocalAliasAnalysis aliasAnalysis;
   Value a = matmul.getDpsInputs()[0], b = matmul.getDpsInputs()[1];
-  if (outputBuffer == a || outputBuffer == b)
+  if (!aliasAnalysis.alias(outputBuffer, a).isNo() ||
+      !aliasAnalysis.alias(outputBuffer, b).isNo())
     return std::nullopt;
   for (Operation *op = matmul->getNextNode(); op != generic;
        op = op->getNextNode())
-    if (mayWriteOrFree(op, a) || mayWriteOrFree(op, b))
+    if (mayWriteOrFree(op, a, aliasAnalysis) ||
+        mayWriteOrFree(op, b, aliasAnalysis))
       return std::nullopt;
   return epilogue;
 }

@@ -19,7 +19,8 @@
 //     quantization that elementwise fusion put into its body, evaluated
 //     from the other inputs as the body does;
 //   * the lanes' sums meet through xor shuffles, and lane 0 adds the 16
-//     channels to the accumulator.
+//     channels to the accumulator (stores them, when the accumulator's
+//     zero fill is right before: the fill is dropped).
 //
 // The weights cross the memory bus once at 2 bits each (a GEMV is bound by
 // that), and every lane holds 16 accumulators.
@@ -37,6 +38,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
@@ -99,11 +101,17 @@ public:
     auto channels = VectorType::get({yat::kTernaryBlock}, b.getI32Type());
     Value acc = contraction.accumulator->get();
     SmallVector<Value> position = {row, blockRow, constant(0)};
-    Value old = vector::LoadOp::create(b, loc, channels, acc, position);
     Value sums = vector::FromElementsOp::create(b, loc, channels, totals);
-    vector::StoreOp::create(b, loc, arith::AddIOp::create(b, loc, old, sums),
-                            acc, position);
+    if (!startsFromZero)
+      sums = arith::AddIOp::create(
+          b, loc, vector::LoadOp::create(b, loc, channels, acc, position),
+          sums);
+    vector::StoreOp::create(b, loc, sums, acc, position);
   }
+
+  /// The accumulator was just filled with zeros (the fill is gone): the
+  /// sums are stored, not added.
+  bool startsFromZero = false;
 
 private:
   Value constant(int64_t value) {
@@ -238,6 +246,15 @@ struct TernaryMatmulOnDp4a : public OpRewritePattern<linalg::GenericOp> {
       }
     }
 
+    // The zero fill of the accumulator right before the contraction: the
+    // kernel writes the buffer once instead of a kernel of its own zeroing it.
+    auto fill = dyn_cast_or_null<linalg::FillOp>(op->getPrevNode());
+    bool startsFromZero = fill && fill.hasPureBufferSemantics() &&
+                          fill.getDpsInits()[0] == acc &&
+                          isConstantIntValue(fill.getInputs()[0], 0);
+    if (startsFromZero)
+      rewriter.eraseOp(fill);
+
     // A warp per weight block row (the grid's x) and output row (its y).
     Location loc = op.getLoc();
     OpBuilder::InsertionGuard guard(rewriter);
@@ -245,7 +262,9 @@ struct TernaryMatmulOnDp4a : public OpRewritePattern<linalg::GenericOp> {
         rewriter, loc, memref::DimOp::create(rewriter, loc, weights, 0),
         kWarpSize, kWarpsPerBlock,
         memref::DimOp::create(rewriter, loc, acc, 0));
-    TernaryKernelBuilder(rewriter, loc, op, *contraction, launch).build();
+    TernaryKernelBuilder kernel(rewriter, loc, op, *contraction, launch);
+    kernel.startsFromZero = startsFromZero;
+    kernel.build();
     launch.finish(rewriter);
     rewriter.eraseOp(op);
     return success();

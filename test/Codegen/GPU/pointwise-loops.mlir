@@ -53,12 +53,13 @@ func.func @recurrence(%a: memref<2x64x256xf32>, %b: memref<2x64x256xf32>, %state
 #sum = affine_map<(b, d) -> (b)>
 
 // Left as they are: a view that slides along a dim of the space (a point
-// would read what its neighbour wrote an iteration before), a reduction
-// in the body, a loop that carries a value.
+// would read what its neighbour wrote an iteration before), views at fixed
+// but different offsets of one buffer (the same), a reduction in the body,
+// a loop that carries a value.
 // CHECK-LABEL: func.func @unsupported
-// CHECK-COUNT-3: scf.for
+// CHECK-COUNT-4: scf.for
 // CHECK-NOT: gpu.launch
-func.func @unsupported(%x: memref<512xf32>, %m: memref<4x64xf32>, %s: memref<4xf32>) -> f32 {
+func.func @unsupported(%x: memref<512xf32>, %m: memref<4x64xf32>, %s: memref<4xf32>, %y: memref<257xf32>) -> f32 {
   %c0 = arith.constant 0 : index
   %c1 = arith.constant 1 : index
   %c8 = arith.constant 8 : index
@@ -69,6 +70,14 @@ func.func @unsupported(%x: memref<512xf32>, %m: memref<4x64xf32>, %s: memref<4xf
     ^bb0(%v: f32):
       %twice = arith.addf %v, %v : f32
       linalg.yield %twice : f32
+    }
+  }
+  scf.for %i = %c0 to %c8 step %c1 {
+    %next = memref.subview %y[1] [256] [1] : memref<257xf32> to memref<256xf32, strided<[1], offset: 1>>
+    %here = memref.subview %y[0] [256] [1] : memref<257xf32> to memref<256xf32, strided<[1]>>
+    linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]} ins(%next : memref<256xf32, strided<[1], offset: 1>>) outs(%here : memref<256xf32, strided<[1]>>) {
+    ^bb0(%v: f32, %o: f32):
+      linalg.yield %v : f32
     }
   }
   scf.for %i = %c0 to %c8 step %c1 {

@@ -115,13 +115,14 @@ func.func @unsupported(%a: memref<96x64xf16>, %b: memref<64x64xf16>, %c: memref<
 // The kernel moves to the epilogue and runs its body on the accumulators,
 // which start from the fill's zero: the f32 result buffer is gone.
 // CHECK-LABEL: func.func @fused_epilogue
-// CHECK-SAME: (%[[X:.*]]: memref<128x64xbf16>, %[[W:.*]]: memref<128x64xbf16>, %[[XN:.*]]: memref<128xf32>, %[[WN:.*]]: memref<128xf32>, %[[OUT:.*]]: memref<128x128xbf16>)
-// CHECK-NOT: memref.alloc
-// CHECK-NOT: linalg.fill
+// CHECK-SAME: (%[[X:.*]]: memref<128x64xbf16>, %[[W:.*]]: memref<128x64xbf16>, %[[XN:.*]]: memref<128xf32>, %[[WN:.*]]: memref<128xf32>)
 // CHECK: %[[ZERO:.*]] = arith.constant dense<0.000000e+00> : vector<2x2xf32>
-// CHECK-NOT: memref.alloc
+// CHECK-NOT: memref.alloc()
 // CHECK-NOT: linalg.fill
-// CHECK: memref.store %{{.*}}, %[[XN]]
+// CHECK: %[[SCRATCH:.*]] = memref.alloca() : memref<128xf32>
+// CHECK: linalg.fill ins(%{{.*}} : f32) outs(%[[SCRATCH]] : memref<128xf32>)
+// CHECK: %[[OUT:.*]] = memref.alloc() : memref<128x128xbf16>
+// CHECK-NOT: linalg.fill
 // CHECK: gpu.launch
 // CHECK: %[[LOOP:.*]]:16 = scf.for {{.*}} iter_args(%{{.*}} = %[[ZERO]],
 // CHECK: nvvm.mma.sync
@@ -142,13 +143,15 @@ func.func @unsupported(%a: memref<96x64xf16>, %b: memref<64x64xf16>, %c: memref<
 #id = affine_map<(m, n) -> (m, n)>
 #row = affine_map<(m, n) -> (m)>
 #col = affine_map<(m, n) -> (n)>
-func.func @fused_epilogue(%x: memref<128x64xbf16>, %w: memref<128x64xbf16>, %xn: memref<128xf32>, %wn: memref<128xf32>, %out: memref<128x128xbf16>) {
+func.func @fused_epilogue(%x: memref<128x64xbf16>, %w: memref<128x64xbf16>, %xn: memref<128xf32>, %wn: memref<128xf32>) -> memref<128x128xbf16> {
   %zero = arith.constant 0.0 : f32
   %c0 = arith.constant 0 : index
   %dot = memref.alloc() : memref<128x128xf32>
   linalg.fill ins(%zero : f32) outs(%dot : memref<128x128xf32>)
   linalg.matmul indexing_maps = [#a, #bt, #c] ins(%x, %w : memref<128x64xbf16>, memref<128x64xbf16>) outs(%dot : memref<128x128xf32>)
-  memref.store %zero, %xn[%c0] : memref<128xf32>
+  %scratch = memref.alloca() : memref<128xf32>
+  linalg.fill ins(%zero : f32) outs(%scratch : memref<128xf32>)
+  %out = memref.alloc() : memref<128x128xbf16>
   linalg.generic {indexing_maps = [#id, #row, #col, #id], iterator_types = ["parallel", "parallel"]}
       ins(%dot, %xn, %wn : memref<128x128xf32>, memref<128xf32>, memref<128xf32>) outs(%out : memref<128x128xbf16>) {
   ^bb0(%d: f32, %xs: f32, %ws: f32, %o: bf16):
@@ -160,14 +163,15 @@ func.func @fused_epilogue(%x: memref<128x64xbf16>, %w: memref<128x64xbf16>, %xn:
     linalg.yield %r : bf16
   }
   memref.dealloc %dot : memref<128x128xf32>
-  return
+  return %out : memref<128x128xbf16>
 }
 
 // -----
 
 // Not fused: the epilogue reads the result transposed, or an op between
-// the matmul and the epilogue writes an operand of the matmul. The kernel
-// then stays where the matmul was and writes the result buffer.
+// the matmul and the epilogue writes an operand of the matmul, directly or
+// through a view of it. The kernel then stays where the matmul was and
+// writes the result buffer.
 // CHECK-LABEL: func.func @unfused_epilogues
 // CHECK: linalg.fill
 // CHECK: gpu.launch
@@ -176,16 +180,21 @@ func.func @fused_epilogue(%x: memref<128x64xbf16>, %w: memref<128x64xbf16>, %xn:
 // CHECK: gpu.launch
 // CHECK: linalg.fill ins(%{{.*}} : f16) outs(%[[A:.*]] :
 // CHECK: linalg.generic
+// CHECK: linalg.fill
+// CHECK: gpu.launch
+// CHECK: linalg.fill ins(%{{.*}} : f16) outs(%[[ROW:.*]] :
+// CHECK: linalg.generic
 #id = affine_map<(m, n) -> (m, n)>
 #tr = affine_map<(m, n) -> (n, m)>
-func.func @unfused_epilogues(%a: memref<64x64xf16>, %b: memref<64x64xf16>, %out: memref<64x64xf32>) {
+func.func @unfused_epilogues(%a: memref<64x64xf16>, %b: memref<64x64xf16>) -> (memref<64x64xf32>, memref<64x64xf32>, memref<64x64xf32>) {
   %zero = arith.constant 0.0 : f32
   %h = arith.constant 1.0 : f16
   %dot = memref.alloc() : memref<64x64xf32>
   linalg.fill ins(%zero : f32) outs(%dot : memref<64x64xf32>)
   linalg.matmul ins(%a, %b : memref<64x64xf16>, memref<64x64xf16>) outs(%dot : memref<64x64xf32>)
+  %out1 = memref.alloc() : memref<64x64xf32>
   linalg.generic {indexing_maps = [#tr, #id], iterator_types = ["parallel", "parallel"]}
-      ins(%dot : memref<64x64xf32>) outs(%out : memref<64x64xf32>) {
+      ins(%dot : memref<64x64xf32>) outs(%out1 : memref<64x64xf32>) {
   ^bb0(%d: f32, %o: f32):
     linalg.yield %d : f32
   }
@@ -194,11 +203,24 @@ func.func @unfused_epilogues(%a: memref<64x64xf16>, %b: memref<64x64xf16>, %out:
   linalg.fill ins(%zero : f32) outs(%dot2 : memref<64x64xf32>)
   linalg.matmul ins(%a, %b : memref<64x64xf16>, memref<64x64xf16>) outs(%dot2 : memref<64x64xf32>)
   linalg.fill ins(%h : f16) outs(%a : memref<64x64xf16>)
+  %out2 = memref.alloc() : memref<64x64xf32>
   linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
-      ins(%dot2 : memref<64x64xf32>) outs(%out : memref<64x64xf32>) {
+      ins(%dot2 : memref<64x64xf32>) outs(%out2 : memref<64x64xf32>) {
   ^bb0(%d: f32, %o: f32):
     linalg.yield %d : f32
   }
   memref.dealloc %dot2 : memref<64x64xf32>
-  return
+  %dot3 = memref.alloc() : memref<64x64xf32>
+  linalg.fill ins(%zero : f32) outs(%dot3 : memref<64x64xf32>)
+  linalg.matmul ins(%a, %b : memref<64x64xf16>, memref<64x64xf16>) outs(%dot3 : memref<64x64xf32>)
+  %row = memref.subview %b[0, 0] [1, 64] [1, 1] : memref<64x64xf16> to memref<64xf16, strided<[1]>>
+  linalg.fill ins(%h : f16) outs(%row : memref<64xf16, strided<[1]>>)
+  %out3 = memref.alloc() : memref<64x64xf32>
+  linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%dot3 : memref<64x64xf32>) outs(%out3 : memref<64x64xf32>) {
+  ^bb0(%d: f32, %o: f32):
+    linalg.yield %d : f32
+  }
+  memref.dealloc %dot3 : memref<64x64xf32>
+  return %out1, %out2, %out3 : memref<64x64xf32>, memref<64x64xf32>, memref<64x64xf32>
 }

@@ -70,7 +70,8 @@ func.func @int8_activations(%q: memref<5x2x4x4xi8>, %w: memref<7x2x16x4xi8>, %ac
 
 // The quantization fused into the body (as elementwise fusion leaves it on
 // the GPU): each activation is quantized from x and the row's scale where
-// it is used, with the body's own ops; a dynamic M sizes the grid.
+// it is used, with the body's own ops; a dynamic M sizes the grid; the zero
+// fill of the accumulator goes, and the sums are stored, not added.
 // CHECK-LABEL: func.func @fused_quantization
 // CHECK-SAME: (%[[X:.*]]: memref<?x2x4x4xf32>, %[[SCALE:.*]]: memref<?xf32>, %[[W:.*]]: memref<3x2x16x4xi8>, %[[ACC:.*]]: memref<?x3x16xi32>)
 // CHECK: %[[ROWS:.*]] = memref.dim %[[ACC]], %{{.*}}
@@ -82,10 +83,16 @@ func.func @int8_activations(%q: memref<5x2x4x4xi8>, %w: memref<7x2x16x4xi8>, %ac
 // CHECK: %[[QV:.*]] = arith.fptosi %{{.*}} : f32 to i8
 // CHECK: vector.from_elements %[[QV]], %{{.*}}, %{{.*}}, %{{.*}} : vector<4xi8>
 // CHECK: nvvm.dot.accumulate.4way
+// CHECK: scf.if
+// CHECK-NOT: vector.load %[[ACC]]
+// CHECK: vector.store %{{.*}}, %[[ACC]]
 // CHECK-NOT: linalg.generic
+// CHECK-NOT: linalg.fill
 func.func @fused_quantization(%x: memref<?x2x4x4xf32>, %scale: memref<?xf32>, %w: memref<3x2x16x4xi8>, %acc: memref<?x3x16xi32>) {
   %lo = arith.constant -128.0 : f32
   %hi = arith.constant 127.0 : f32
+  %zero = arith.constant 0 : i32
+  linalg.fill ins(%zero : i32) outs(%acc : memref<?x3x16xi32>)
   linalg.generic {indexing_maps = [#x, #row, #w, #acc], iterator_types = ["parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%x, %scale, %w : memref<?x2x4x4xf32>, memref<?xf32>, memref<3x2x16x4xi8>) outs(%acc : memref<?x3x16xi32>) {
   ^bb0(%in: f32, %s: f32, %code_byte: i8, %out: i32):
     %scaled = arith.mulf %in, %s : f32

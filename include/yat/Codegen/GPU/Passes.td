@@ -136,7 +136,8 @@ def YatGpuTernaryMatmul
       that elementwise fusion moved into its body, evaluated on the inputs
       it reads (which must not depend on the output channel);
     - xor shuffles sum the lanes; lane 0 adds the 16 channels to the
-      accumulator.
+      accumulator, or stores them when a zero fill of the accumulator is
+      right before the contraction (the fill is dropped).
 
     The weights and the accumulator must be contiguous buffers.
   }];
@@ -192,9 +193,11 @@ def YatGpuPointwiseLoops
     in the loop's order. This is how the reference lowering of
     `yat.linear_recurrence` steps through T (`h_t = a_t·h_{t−1} + b_t` on
     the [B, D] slices at t): every step reads and writes only the point it
-    runs at, so the points are independent. A view whose offset is not
-    constant must select along dims it drops, so that no point reads in
-    one iteration what another wrote in an earlier one. The generic mapping
+    runs at, so the points are independent. So that no point reads in one
+    iteration what another wrote in an earlier one, every operand of the
+    generics is a buffer that is no view, or a subview made in the loop of
+    such a buffer that keeps whole dims (offset 0, stride 1) and selects,
+    by the iteration, only along the dims it drops. The generic mapping
     would launch a kernel per iteration.
   }];
   let dependentDialects = [
