@@ -87,6 +87,25 @@ def test_ternary_matmul_kernels(path, x_shape, n, per_channel):
                      f"{path} {x_shape} x {n}")
 
 
+@pytest.mark.parametrize("path", sorted(PATHS))
+@pytest.mark.parametrize("sign", [1, -1])
+def test_ternary_matmul_kernels_largest_sums(path, sign):
+    """Every activation at the largest code (+127 or -127) and every weight
+    +1 or -1: the largest sums a row can reach, 127 · K, which the maddubs
+    kernels build from 16-bit partial sums (an overflow there would wrap)."""
+    n, k = 32, 4096
+    x = np.full((3, k), sign, np.float32)
+    t = np.ones((n, k), np.int8)
+    t[1::2] = -1
+    packed = pack(t)
+    scale = np.array(1.0, np.float32)
+    (y,) = run(matmul_module((3, k), n, ()), [x, packed, scale],
+               extra_args=PATHS[path])
+    expected = ref.ternary_matmul(x, packed, scale, 8)
+    assert np.abs(expected).max() == k, "the test's own sums"
+    check_exact_sums(y, expected, f"{path} largest sums, sign {sign}")
+
+
 @pytest.mark.parametrize("element", ["bf16", "f16"])
 def test_ternary_matmul_kernels_half_precision(element):
     rng = np.random.default_rng(11)

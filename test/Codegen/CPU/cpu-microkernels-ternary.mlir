@@ -38,10 +38,27 @@
 // VNNI: vector.store %[[RESULT]], %[[ACC]]
 // VNNI-NOT: linalg.generic
 
+// The accumulators start at their value less each row's Σ_k q; runs of 8 K
+// blocks sum their pairs in 16-bit lanes, widened once per run.
 // MADDUBS-LABEL: func.func @ternary_dot
+// MADDUBS-SAME: %[[ACC:[^:]*]]: memref<5x3x16xi32>
+// MADDUBS: %[[SUM:.*]] = memref.load %[[SUMS:.*]][
+// MADDUBS: %[[CORRECTION:.*]] = vector.broadcast %[[SUM]] : i32 to vector<16xi32>
+// MADDUBS: %[[OLD:.*]] = vector.load %[[ACC]]
+// MADDUBS: %[[START:.*]] = arith.subi %[[OLD]], %[[CORRECTION]] : vector<16xi32>
+// MADDUBS: vector.store %[[START]], %[[ACC]]
+// MADDUBS: scf.for %[[KB0:.*]] = %{{.*}} to %[[KBLOCKS:.*]] step %[[HALF_STEP:.*]] {
+// MADDUBS: %[[STEP_END:.*]] = arith.addi %[[KB0]], %[[HALF_STEP]]
+// MADDUBS: %[[KB1:.*]] = arith.minsi %[[STEP_END]], %[[KBLOCKS]]
+// MADDUBS: %[[HALF:.*]]:{{.*}} = scf.for %{{.*}} = %[[KB0]] to %[[KB1]] step %{{.*}} iter_args({{.*}}) -> (vector<32xi16>,
 // MADDUBS: %[[PAIRS:.*]] = llvm.call_intrinsic "llvm.x86.avx512.pmaddubs.w.512"(%{{.*}}, %{{.*}}) : (vector<64xi8>, vector<64xi8>) -> vector<32xi16>
-// MADDUBS: %[[QUADS:.*]] = llvm.call_intrinsic "llvm.x86.avx512.pmaddw.d.512"(%[[PAIRS]], %{{.*}}) : (vector<32xi16>, vector<32xi16>) -> vector<16xi32>
-// MADDUBS: arith.addi %{{.*}}, %[[QUADS]] : vector<16xi32>
+// MADDUBS: arith.addi %{{.*}}, %[[PAIRS]] : vector<32xi16>
+// MADDUBS-NOT: pmaddw.d
+// MADDUBS: scf.yield
+// MADDUBS: %[[WIDE_OLD:.*]] = vector.load %[[ACC]]
+// MADDUBS: %[[QUADS:.*]] = llvm.call_intrinsic "llvm.x86.avx512.pmaddw.d.512"(%[[HALF]]#0, %{{.*}}) : (vector<32xi16>, vector<32xi16>) -> vector<16xi32>
+// MADDUBS: %[[WIDE:.*]] = arith.addi %[[WIDE_OLD]], %[[QUADS]] : vector<16xi32>
+// MADDUBS: vector.store %[[WIDE]], %[[ACC]]
 // MADDUBS-NOT: linalg.generic
 
 // VNNI8-LABEL: func.func @ternary_dot
@@ -51,6 +68,8 @@
 // AVX2-LABEL: func.func @ternary_dot
 // AVX2: arith.shrui %{{.*}}, %{{.*}} : vector<16xi16>
 // AVX2: llvm.call_intrinsic "llvm.x86.avx2.pmadd.ub.sw"(%{{.*}}, %{{.*}}) : (vector<32xi8>, vector<32xi8>) -> vector<16xi16>
+// AVX2: arith.addi %{{.*}}, %{{.*}} : vector<16xi16>
+// AVX2: scf.yield
 // AVX2: llvm.call_intrinsic "llvm.x86.avx2.pmadd.wd"(%{{.*}}, %{{.*}}) : (vector<16xi16>, vector<16xi16>) -> vector<8xi32>
 
 // NONE-LABEL: func.func @ternary_dot
@@ -127,7 +146,12 @@ func.func @other_body(%q: memref<5x2x4x4xi8>, %w: memref<3x2x16x4xi8>, %acc: mem
 // VNNI: llvm.call_intrinsic "llvm.x86.avx512.vpdpbusd.512"
 // VNNI: vector.store %{{.*}}, %[[ACC]]
 // MADDUBS-LABEL: func.func @zero_filled
+// MADDUBS-SAME: %[[ACC:[^:]*]]: memref<1x1x16xi32>
 // MADDUBS-NOT: linalg.fill
+// MADDUBS-NOT: vector.load %[[ACC]]
+// MADDUBS: %[[START:.*]] = arith.subi %[[ZERO:.*]], %{{.*}} : vector<16xi32>
+// MADDUBS: vector.store %[[START]], %[[ACC]]
+// MADDUBS: scf.for
 func.func @zero_filled(%q: memref<1x1x4x4xi8>, %w: memref<1x1x16x4xi8>, %acc: memref<1x1x16xi32>) {
   %zero = arith.constant 0 : i32
   linalg.fill ins(%zero : i32) outs(%acc : memref<1x1x16xi32>)
