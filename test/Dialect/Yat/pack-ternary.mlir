@@ -148,3 +148,68 @@ func.func @left_alone(%x: tensor<2x32xf32>, %p: tensor<16x8xi8>, %p12: tensor<12
   %e = yat.ternary_matmul %xd, %p, %s : (tensor<?x?x32xf32>, tensor<16x8xi8>, tensor<f32>) -> tensor<?x?x16xf32>
   return %a, %b, %c, %d, %e : tensor<2x16xf32>, tensor<2x12xf32>, tensor<2x16xf32>, tensor<2x16xf64>, tensor<?x?x16xf32>
 }
+
+// -----
+
+// Ternary matmuls of one x with constant weights are merged: one
+// quantization of x, one contraction over the weights stacked along N (the
+// per-tensor scales become per-channel ones) and slices of its result.
+// Ternary matmuls of one x with constant weights are merged: x is
+// quantized once per row tile for one contraction over the weights stacked
+// along N (the per-tensor scales become per-channel ones), and the results
+// are slices of its result.
+// CHECK-LABEL: func.func @merged_siblings
+// CHECK-SAME: (%[[X:.*]]: tensor<16x16xf32>)
+// CHECK-DAG: %[[SCALE:.*]] = arith.constant dense<{{\[\[}}5.000000e-01, {{[^]]*}}], [2.000000e+00, {{[^]]*}}], [1.500000e+00, {{[^]]*}}]]> : tensor<3x16xf32>
+// CHECK-DAG: %[[W:.*]] = arith.constant dense<"0x{{.*}}"> : tensor<3x1x16x4xi8>
+// CHECK: %[[TILES:.*]] = scf.forall (%[[ROW:.*]]) = (0) to (16) step (8)
+// CHECK: %[[ROWS:.*]] = tensor.extract_slice %[[X]][%[[ROW]], 0] [8, 16]
+// CHECK: %[[ABSMAX:.*]] = linalg.generic {{.*}} ins(%[[ROWS]] : tensor<8x16xf32>)
+// CHECK: %[[SX:.*]] = linalg.generic {{.*}} ins(%[[ABSMAX]] : tensor<8xf32>)
+// CHECK: %[[Q:.*]] = linalg.generic {{.*}} ins(%[[ROWS]], %[[SX]] : tensor<8x16xf32>, tensor<8xf32>)
+// CHECK: %[[QB:.*]] = tensor.expand_shape %[[Q]]
+// CHECK: %[[ACC:.*]] = linalg.generic {{.*}} ins(%[[QB]], %[[W]] : tensor<8x1x4x4xi8>, tensor<3x1x16x4xi8>)
+// CHECK: linalg.generic {{.*}} ins(%[[ACC]], %[[SCALE]], %[[SX]] : tensor<8x3x16xi32>, tensor<3x16xf32>, tensor<8xf32>)
+// CHECK-NOT: linalg.generic
+// CHECK: %[[Y:.*]] = tensor.collapse_shape %[[TILES]] {{\[\[}}0], [1, 2]] : tensor<16x3x16xf32> into tensor<16x48xf32>
+// CHECK: %[[A:.*]] = tensor.extract_slice %[[Y]][0, 0] [16, 16] [1, 1]
+// CHECK: %[[B:.*]] = tensor.extract_slice %[[Y]][0, 16] [16, 16] [1, 1]
+// CHECK: %[[C:.*]] = tensor.extract_slice %[[Y]][0, 32] [16, 16] [1, 1]
+// CHECK: return %[[A]], %[[B]], %[[C]]
+// CHECK-NOT: yat.ternary_matmul
+func.func @merged_siblings(%x: tensor<16x16xf32>) -> (tensor<16x16xf32>, tensor<16x16xf32>, tensor<16x16xf32>) {
+  %pa = arith.constant dense<1> : tensor<16x4xi8>
+  %pb = arith.constant dense<4> : tensor<16x4xi8>
+  %pc = arith.constant dense<0> : tensor<16x4xi8>
+  %sa = arith.constant dense<0.5> : tensor<f32>
+  %sb = arith.constant dense<2.0> : tensor<f32>
+  %sc = arith.constant dense<1.5> : tensor<16xf32>
+  %a = yat.ternary_matmul %x, %pa, %sa : (tensor<16x16xf32>, tensor<16x4xi8>, tensor<f32>) -> tensor<16x16xf32>
+  %b = yat.ternary_matmul %x, %pb, %sb : (tensor<16x16xf32>, tensor<16x4xi8>, tensor<f32>) -> tensor<16x16xf32>
+  %c = yat.ternary_matmul %x, %pc, %sc : (tensor<16x16xf32>, tensor<16x4xi8>, tensor<16xf32>) -> tensor<16x16xf32>
+  return %a, %b, %c : tensor<16x16xf32>, tensor<16x16xf32>, tensor<16x16xf32>
+}
+
+// -----
+
+// Not merged: weights known only at run time, another x, or an op in
+// another block.
+// CHECK-LABEL: func.func @not_merged
+// CHECK-COUNT-4: scf.forall (
+// CHECK-NOT: scf.forall (
+// CHECK: return
+func.func @not_merged(%x: tensor<16x16xf32>, %x2: tensor<16x16xf32>, %p: tensor<16x4xi8>, %flag: i1) -> (tensor<16x16xf32>, tensor<16x16xf32>, tensor<16x16xf32>, tensor<16x16xf32>) {
+  %pa = arith.constant dense<1> : tensor<16x4xi8>
+  %pb = arith.constant dense<4> : tensor<16x4xi8>
+  %s = arith.constant dense<0.5> : tensor<f32>
+  %a = yat.ternary_matmul %x, %pa, %s : (tensor<16x16xf32>, tensor<16x4xi8>, tensor<f32>) -> tensor<16x16xf32>
+  %b = yat.ternary_matmul %x, %p, %s : (tensor<16x16xf32>, tensor<16x4xi8>, tensor<f32>) -> tensor<16x16xf32>
+  %c = yat.ternary_matmul %x2, %pa, %s : (tensor<16x16xf32>, tensor<16x4xi8>, tensor<f32>) -> tensor<16x16xf32>
+  %d = scf.if %flag -> tensor<16x16xf32> {
+    %e = yat.ternary_matmul %x, %pb, %s : (tensor<16x16xf32>, tensor<16x4xi8>, tensor<f32>) -> tensor<16x16xf32>
+    scf.yield %e : tensor<16x16xf32>
+  } else {
+    scf.yield %x : tensor<16x16xf32>
+  }
+  return %a, %b, %c, %d : tensor<16x16xf32>, tensor<16x16xf32>, tensor<16x16xf32>, tensor<16x16xf32>
+}

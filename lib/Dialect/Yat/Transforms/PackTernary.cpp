@@ -20,6 +20,7 @@
 #include "mlir/IR/Matchers.h"
 #include "yat/Dialect/Yat/IR/Yat.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/Support/Debug.h"
 
 #define DEBUG_TYPE "yat-pack-ternary"
@@ -477,6 +478,105 @@ LogicalResult TernaryMatmulPacker::run() {
   return success();
 }
 
+/// The constant `packed` and `scale` of `op` (a folded yat.ternarize
+/// included), or nothing.
+std::optional<std::pair<DenseElementsAttr, DenseElementsAttr>>
+getConstantWeights(TernaryMatmulOp op) {
+  DenseElementsAttr packed, scale;
+  if (!matchPattern(op.getPacked(), m_Constant(&packed)) ||
+      !matchPattern(op.getScale(), m_Constant(&scale)))
+    return std::nullopt;
+  return std::make_pair(packed, scale);
+}
+
+/// Replaces `ops` (at least two packable ternary matmuls of one `x` in one
+/// block, in program order, with constant weights and scales) by one over
+/// their weights stacked along N with a per-channel scale, and slices of
+/// its result.
+void mergeTernaryMatmuls(RewriterBase &rewriter,
+                         ArrayRef<TernaryMatmulOp> ops) {
+  SmallVector<int8_t> packed;
+  SmallVector<float> scales;
+  SmallVector<int64_t> offsets;
+  for (TernaryMatmulOp op : ops) {
+    auto [opPacked, opScale] = *getConstantWeights(op);
+    int64_t outputs = op.getPacked().getType().getDimSize(0);
+    offsets.push_back(scales.size());
+    llvm::append_range(packed, opPacked.getValues<int8_t>());
+    if (opScale.getType().getRank() == 0)
+      scales.append(outputs, *opScale.getValues<float>().begin());
+    else
+      llvm::append_range(scales, opScale.getValues<float>());
+  }
+  TernaryMatmulOp first = ops.front();
+  Location loc = rewriter.getFusedLoc(llvm::to_vector(
+      llvm::map_range(ops, [](TernaryMatmulOp op) { return op.getLoc(); })));
+  int64_t outputs = scales.size();
+  RankedTensorType packedType = first.getPacked().getType();
+  rewriter.setInsertionPoint(first);
+  Value mergedPacked = arith::ConstantOp::create(
+      rewriter, loc,
+      DenseElementsAttr::get(
+          RankedTensorType::get({outputs, packedType.getDimSize(1)},
+                                rewriter.getI8Type()),
+          ArrayRef<int8_t>(packed)));
+  Value mergedScale = arith::ConstantOp::create(
+      rewriter, loc,
+      DenseElementsAttr::get(
+          RankedTensorType::get({outputs}, rewriter.getF32Type()),
+          ArrayRef<float>(scales)));
+  auto merged =
+      TernaryMatmulOp::create(rewriter, loc, first.getX(), mergedPacked,
+                              mergedScale, first.getActivationBits());
+  int64_t rank = merged.getType().getRank();
+  SmallVector<OpFoldResult> sliceOffsets(rank, rewriter.getIndexAttr(0));
+  SmallVector<OpFoldResult> sliceStrides(rank, rewriter.getIndexAttr(1));
+  SmallVector<OpFoldResult> sliceSizes =
+      tensor::getMixedSizes(rewriter, loc, merged.getResult());
+  for (auto [index, offset] : llvm::enumerate(offsets)) {
+    TernaryMatmulOp op = ops[index];
+    sliceOffsets.back() = rewriter.getIndexAttr(offset);
+    sliceSizes.back() =
+        rewriter.getIndexAttr(op.getPacked().getType().getDimSize(0));
+    Value slice = tensor::ExtractSliceOp::create(
+        rewriter, op.getLoc(), merged.getResult(), sliceOffsets, sliceSizes,
+        sliceStrides);
+    if (slice.getType() != op.getType())
+      slice =
+          tensor::CastOp::create(rewriter, op.getLoc(), op.getType(), slice);
+    rewriter.replaceOp(op, slice);
+  }
+}
+
+/// Merges the packable ternary matmuls that read one `x` in one block and
+/// have constant weights and scales (the MLGRU's i, f and g projections):
+/// `x` is then quantized once, and one parallel loop computes them all.
+/// The results are unchanged: each output channel keeps its scale and its
+/// integer sums.
+void mergeSiblingTernaryMatmuls(RewriterBase &rewriter, Operation *root) {
+  SmallVector<TernaryMatmulOp> candidates;
+  root->walk([&](TernaryMatmulOp op) {
+    if (isPackable(op))
+      candidates.push_back(op);
+  });
+  llvm::MapVector<std::pair<Value, Block *>, SmallVector<TernaryMatmulOp>>
+      siblings;
+  for (TernaryMatmulOp op : candidates) {
+    foldTernarizedWeights(rewriter, op);
+    if (getConstantWeights(op))
+      siblings[{op.getX(), op->getBlock()}].push_back(op);
+  }
+  for (auto &[key, ops] : siblings) {
+    if (ops.size() < 2)
+      continue;
+    // Program order: the merged op replaces the first one.
+    llvm::sort(ops, [](TernaryMatmulOp a, TernaryMatmulOp b) {
+      return a->isBeforeInBlock(b);
+    });
+    mergeTernaryMatmuls(rewriter, ops);
+  }
+}
+
 struct YatPackTernaryPass
     : public mlir::yat::impl::YatPackTernaryBase<YatPackTernaryPass> {
   using YatPackTernaryBase::YatPackTernaryBase;
@@ -489,9 +589,10 @@ struct YatPackTernaryPass
       return signalPassFailure();
     }
     int64_t workerCount = resolveWorkers(workers);
+    IRRewriter rewriter(&getContext());
+    mergeSiblingTernaryMatmuls(rewriter, getOperation());
     SmallVector<TernaryMatmulOp> ops;
     getOperation()->walk([&](TernaryMatmulOp op) { ops.push_back(op); });
-    IRRewriter rewriter(&getContext());
     for (TernaryMatmulOp op : ops) {
       // Ops this pass does not handle are left for convert-yat-to-linalg.
       if (!isPackable(op)) {

@@ -199,6 +199,14 @@ def YatPackTernary : Pass<"yat-pack-ternary"> {
     split into one run of blocks per worker (a GEMV is split along N, each
     tile quantizing x again, M·K against its M·K·N/workers).
 
+    Packable ternary matmuls of one `x` in one block whose weights and
+    scales are constants (the MLGRU's i, f and g projections) are merged
+    first into one over their weights stacked along N, with a per-channel
+    scale, and `tensor.extract_slice`s of its result: `x` (and a fused
+    `yat.rms_norm`) is then read and quantized once, and one parallel loop
+    computes them all. Each output keeps its integer sums and its scale, so
+    the results are unchanged.
+
     Other `yat.ternary_matmul` ops are left for `convert-yat-to-linalg`,
     and so is an x with more than one dynamic leading dim (its rows could
     not be expanded back: MLIR 22's `expand-strided-metadata` crashes on a
