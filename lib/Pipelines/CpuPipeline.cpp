@@ -49,7 +49,10 @@ void mlir::yat::addFusionStage(OpPassManager &pm, unsigned workers) {
   fuseOptions.opFamilies = {"grouped-conv", "attention", "recurrence"};
   fuseOptions.workers = workers;
   pm.addPass(createYatFuseEpilogue(fuseOptions));
-  // Ternary matmuls become int8 dot products on 2-bit weight blocks.
+  // Ternary matmuls become int8 dot products on 2-bit weight blocks. CSE
+  // first: the raising gives each BitLinear its own yat.rms_norm, and
+  // yat-pack-ternary merges only the ternary matmuls that read one value.
+  pm.addPass(createCSEPass());
   YatPackTernaryOptions packOptions;
   packOptions.workers = workers;
   pm.addPass(createYatPackTernary(packOptions));
