@@ -98,7 +98,9 @@ void mlir::yat::buildYatGpuPipeline(OpPassManager &pm,
       frontend.addRaisingPasses(pm);
   addFrontendLoweringStage(pm);
   // Ternary matmuls as int8 dot products on 2-bit weight blocks, for
-  // yat-gpu-ternary-matmul; one tile, as the grid does the splitting.
+  // yat-gpu-ternary-matmul; one tile, as the grid does the splitting. CSE
+  // first, so that BitLinears of one input merge (see yat-cpu-pipeline).
+  pm.addPass(createCSEPass());
   YatPackTernaryOptions packOptions;
   packOptions.workers = 1;
   pm.addPass(createYatPackTernary(packOptions));
