@@ -232,8 +232,9 @@ RegisterTile chooseRegisterTile(Int8DotKind kind, int64_t lanes, Value rows) {
 }
 
 /// `maddubs` sums at most this many reduction blocks in 16-bit lanes before
-/// widening them: a block adds 4 pairs of at most 2·128 each per lane, so
-/// 15 blocks stay below 2^15 (8 keeps a margin and divides common K).
+/// widening them: a block adds 4 pair sums of at most 2·2·128 each per
+/// lane, so 15 blocks stay below 2^15 (8 keeps a margin and divides common
+/// K).
 constexpr int64_t kBlocksPerHalfSum = 8;
 
 /// One register tile of the contraction: `rowCount` rows from `row0` times
