@@ -10,8 +10,9 @@ reads the JUnit reports that the run left there: ctest.xml (ctest
 python-package.xml (yat-python-package),
 whose individual tests are counted in their place. A suite whose ctest
 test failed counts at least one failure even if its report is missing or
-clean. The counts are also written to
-summary.txt there, as `passed failed skipped`.
+clean. Each failing case is named, with the first line of its message,
+before the counts, so that a log's last lines say what failed. The counts
+are also written to summary.txt there, as `passed failed skipped`.
 """
 
 import pathlib
@@ -23,12 +24,25 @@ SUITES = {"yat-lit": "lit.xml", "yat-pytest": "pytest.xml",
           "yat-python-package": "python-package.xml"}
 
 
-def count_cases(path):
-    """(passed, failed, skipped) of a JUnit report from lit or pytest."""
+def describe_failure(case, problem):
+    """`FAILED class::name: first line of the message`."""
+    name = "::".join(filter(None, (case.get("classname"), case.get("name"))))
+    message = (problem.get("message") or problem.text or "").strip()
+    first_line = message.splitlines()[0][:200] if message else ""
+    return f"FAILED {name}: {first_line}" if first_line else f"FAILED {name}"
+
+
+def count_cases(path, failures):
+    """(passed, failed, skipped) of a JUnit report from lit or pytest; the
+    failing cases are described into `failures`."""
     passed = failed = skipped = 0
     for case in ET.parse(path).getroot().iter("testcase"):
-        if case.find("failure") is not None or case.find("error") is not None:
+        problem = case.find("failure")
+        if problem is None:
+            problem = case.find("error")
+        if problem is not None:
             failed += 1
+            failures.append(describe_failure(case, problem))
         elif case.find("skipped") is not None:
             skipped += 1
         else:
@@ -44,6 +58,7 @@ def main():
         print("0 passed, 1 failed, 0 skipped")
         return 1
     passed = failed = skipped = 0
+    failures = []
     for case in ET.parse(ctest).getroot().iter("testcase"):
         name, status = case.get("name"), case.get("status")
         ctest_failed = status == "fail"
@@ -51,16 +66,20 @@ def main():
             case.find("skipped") is not None
         report = results / SUITES[name] if name in SUITES else None
         if report is not None and report.exists():
-            p, f, s = count_cases(report)
+            p, f, s = count_cases(report, failures)
             if ctest_failed and f == 0:
                 f = 1
+                failures.append(f"FAILED {name} (its report names no case)")
             passed, failed, skipped = passed + p, failed + f, skipped + s
         elif ctest_failed:
             failed += 1
+            failures.append(f"FAILED {name}")
         elif ctest_skipped:
             skipped += 1
         else:
             passed += 1
+    for line in failures:
+        print(line)
     (results / "summary.txt").write_text(f"{passed} {failed} {skipped}\n")
     print(f"{passed} passed, {failed} failed, {skipped} skipped")
     return 1 if failed else 0

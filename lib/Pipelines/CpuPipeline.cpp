@@ -1,7 +1,7 @@
 //===- CpuPipeline.cpp - yat-cpu-pipeline ---------------------------------===//
 //
 // From functions on tensors (yat ops and linalg/tensor/arith/math/scf) to the
-// LLVM dialect for the host CPU.
+// LLVM dialect for the host CPU, or for the x86 CPU named by `target-cpu`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,8 +27,10 @@
 #include "yat/Conversion/Passes.h"
 #include "yat/Dialect/Yat/Transforms/Passes.h"
 #include "yat/Frontend/Frontend.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/X86TargetParser.h"
 
 using namespace mlir;
 
@@ -58,19 +60,64 @@ void mlir::yat::addFusionStage(OpPassManager &pm, unsigned workers) {
   pm.addPass(createYatPackTernary(packOptions));
 }
 
-/// The f32 lanes of the host's widest vectors: 16 (AVX-512), 8 (AVX) or 4.
-static unsigned getHostVectorWidth() {
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+bool mlir::yat::TargetCpuParser::parse(llvm::cl::Option &option,
+                                       StringRef argName, StringRef arg,
+                                       std::string &value) {
+  if (arg != "host" && llvm::X86::parseArchX86(arg) == llvm::X86::CK_None) {
+    SmallVector<StringRef> names;
+    llvm::X86::fillValidCPUArchList(names, /*Only64Bit=*/true);
+    return option.error("unknown x86 CPU '" + arg + "'; use host or one of " +
+                        llvm::join(names, ", "));
+  }
+  value = arg.str();
+  return false;
+}
+
+llvm::StringMap<bool> mlir::yat::getTargetCpuFeatures(StringRef cpu) {
+  if (cpu == "host")
+    return llvm::sys::getHostCPUFeatures();
+  SmallVector<StringRef> names;
+  llvm::X86::getFeaturesForCPU(cpu, names);
+  // The list names some features without those they imply (x86-64-v3 has
+  // avx2 but not avx).
+  llvm::StringMap<bool> features;
+  for (StringRef name : names) {
+    features[name] = true;
+    llvm::X86::updateImpliedFeatures(name, /*Enabled=*/true, features);
+  }
+  return features;
+}
+
+/// The features whose instructions yat's kernels emit themselves; the rest
+/// of the code is left to LLVM's instruction selection for the host.
+static constexpr StringLiteral kKernelFeatures[] = {
+    "avx",      "avx2",       "avx512f",   "avx512bw",
+    "avx512vl", "avx512vnni", "avx512bf16"};
+
+SmallVector<StringRef>
+mlir::yat::getKernelFeaturesMissingOnHost(StringRef cpu) {
+  llvm::StringMap<bool> target = getTargetCpuFeatures(cpu);
+  llvm::StringMap<bool> host = getTargetCpuFeatures("host");
+  SmallVector<StringRef> missing;
+  for (StringRef feature : kKernelFeatures)
+    if (target.lookup(feature) && !host.lookup(feature))
+      missing.push_back(feature);
+  return missing;
+}
+
+/// The f32 lanes of the widest vectors `features` have: 16 (AVX-512), 8
+/// (AVX) or 4.
+static unsigned getVectorWidth(const llvm::StringMap<bool> &features) {
   return features.lookup("avx512f") ? 16 : features.lookup("avx") ? 8 : 4;
 }
 
 bool mlir::yat::useBf16DotProducts(const YatCpuPipelineOptions &options) {
-  if (!options.bf16DotProducts ||
-      !llvm::sys::getHostCPUFeatures().lookup("avx512bf16"))
+  llvm::StringMap<bool> features = getTargetCpuFeatures(options.targetCpu);
+  if (!options.bf16DotProducts || !features.lookup("avx512bf16"))
     return false;
   // vdpbf16ps on zmm registers: the kernels must use 16-lane vectors.
   return (options.vectorWidth ? unsigned(options.vectorWidth)
-                              : getHostVectorWidth()) == 16;
+                              : getVectorWidth(features)) == 16;
 }
 
 void mlir::yat::addYatToLinalgStage(OpPassManager &pm) {
@@ -134,11 +181,12 @@ void mlir::yat::addBufferizationStage(OpPassManager &pm) {
   pm.addPass(createConvertBufferizationToMemRefPass());
 }
 
-/// The byte dot products (yat-cpu-microkernels' `int8-dot`) the host has
-/// for vectors of `width` 32-bit lanes, within what `requested` allows.
-static std::string getInt8DotProducts(unsigned width,
+/// The byte dot products (yat-cpu-microkernels' `int8-dot`) that
+/// `features` have for vectors of `width` 32-bit lanes, within what
+/// `requested` allows.
+static std::string getInt8DotProducts(const llvm::StringMap<bool> &features,
+                                      unsigned width,
                                       yat::Int8DotProducts requested) {
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
   bool vnni = features.lookup("avx512vnni") &&
               (width == 16 || (width == 8 && features.lookup("avx512vl")));
   bool maddubs = width == 16 ? features.lookup("avx512bw")
@@ -152,14 +200,19 @@ static std::string getInt8DotProducts(unsigned width,
 
 /// Register tiles for vectors of `width` f32 lanes: 24 accumulators of the
 /// 32 zmm registers for 16 lanes (AVX-512), 12 of the 16 ymm registers for 8
-/// (AVX), 8 of 16 xmm registers for 4. Width 0 takes the host's widest.
+/// (AVX), 8 of 16 xmm registers for 4. Width 0 takes the target CPU's
+/// widest.
 static yat::YatCpuMicrokernelsOptions
-getMicrokernelOptions(unsigned width, yat::Int8DotProducts int8DotProducts) {
+getMicrokernelOptions(const yat::YatCpuPipelineOptions &pipelineOptions) {
+  llvm::StringMap<bool> features =
+      yat::getTargetCpuFeatures(pipelineOptions.targetCpu);
+  unsigned width = pipelineOptions.vectorWidth;
   if (width == 0)
-    width = getHostVectorWidth();
+    width = getVectorWidth(features);
   yat::YatCpuMicrokernelsOptions options;
   options.vectorWidth = width;
-  options.int8DotProducts = getInt8DotProducts(width, int8DotProducts);
+  options.int8DotProducts =
+      getInt8DotProducts(features, width, pipelineOptions.int8DotProducts);
   if (width >= 16)
     return options;
   options.microRows = width >= 8 ? 6 : 4;
@@ -175,8 +228,8 @@ void mlir::yat::addMicrokernelStage(OpPassManager &pm,
   // serially; the estimate reads the linalg ops the kernels replace.
   if (options.threads != 1)
     pm.nest<func::FuncOp>().addPass(createYatCpuSerializeSmallForalls());
-  pm.nest<func::FuncOp>().addPass(createYatCpuMicrokernels(
-      getMicrokernelOptions(options.vectorWidth, options.int8DotProducts)));
+  pm.nest<func::FuncOp>().addPass(
+      createYatCpuMicrokernels(getMicrokernelOptions(options)));
   pm.addPass(createCanonicalizerPass());
   if (options.threads == 1) {
     // Serial code: the tile loops run in order on the caller's thread.

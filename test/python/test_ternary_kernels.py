@@ -9,6 +9,8 @@ rms_norm in front adds its own f32 rounding, which may move a code by one
 step: those tests allow two quantization steps per output.
 """
 
+import pathlib
+
 import numpy as np
 import pytest
 
@@ -104,6 +106,43 @@ def test_ternary_matmul_kernels_largest_sums(path, sign):
     expected = ref.ternary_matmul(x, packed, scale, 8)
     assert np.abs(expected).max() == k, "the test's own sums"
     check_exact_sums(y, expected, f"{path} largest sums, sign {sign}")
+
+
+def host_flags():
+    """The CPU flags of /proc/cpuinfo (Linux's names: avx512_vnni)."""
+    text = pathlib.Path("/proc/cpuinfo").read_text()
+    line = next(l for l in text.splitlines() if l.startswith("flags"))
+    return set(line.split(":", 1)[1].split())
+
+
+# What target-cpu=sapphirerapids lets the kernels use, in Linux's names.
+AVX512_KERNEL_FLAGS = {"avx512f", "avx512bw", "avx512vl", "avx512_vnni",
+                       "avx512_bf16"}
+
+
+@pytest.mark.parametrize("cpu", ["x86-64", "x86-64-v3", "sapphirerapids"])
+def test_ternary_matmul_for_a_target_cpu(cpu):
+    """Kernels built for a named CPU give the same sums where the host can
+    run them; yat-run refuses, naming the instructions, where it cannot."""
+    rng = np.random.default_rng(21)
+    n, k = 48, 128
+    x = rng.standard_normal((5, k)).astype(np.float32)
+    packed = pack(random_ternary(rng, n, k))
+    scale = np.array(0.4, np.float32)
+    args = (f"--pipeline-options=target-cpu={cpu}",)
+    needed = {"x86-64": set(), "x86-64-v3": {"avx2"},
+              "sapphirerapids": AVX512_KERNEL_FLAGS}[cpu]
+    missing = needed - host_flags()
+    if missing:
+        with pytest.raises(RuntimeError, match="has instructions this host "
+                           "lacks"):
+            run(matmul_module((5, k), n, ()), [x, packed, scale],
+                extra_args=args)
+        return
+    (y,) = run(matmul_module((5, k), n, ()), [x, packed, scale],
+               extra_args=args)
+    check_exact_sums(y, ref.ternary_matmul(x, packed, scale, 8),
+                     f"target-cpu={cpu}")
 
 
 @pytest.mark.parametrize("element", ["bf16", "f16"])

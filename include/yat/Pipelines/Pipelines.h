@@ -11,6 +11,7 @@
 #define YAT_PIPELINES_PIPELINES_H
 
 #include "mlir/Pass/PassOptions.h"
+#include "llvm/ADT/StringMap.h"
 
 namespace mlir {
 class OpPassManager;
@@ -20,6 +21,14 @@ namespace mlir::yat {
 
 /// The byte dot products yat-cpu-pipeline may use for ternary matmuls.
 enum class Int8DotProducts { Auto, Maddubs, None };
+
+/// Parses `target-cpu`: `host` or an x86 CPU that LLVM knows; anything
+/// else is an option error that lists the names.
+struct TargetCpuParser : public llvm::cl::parser<std::string> {
+  using llvm::cl::parser<std::string>::parser;
+  bool parse(llvm::cl::Option &option, StringRef argName, StringRef arg,
+             std::string &value);
+};
 
 /// Options of `yat-cpu-pipeline`.
 struct YatCpuPipelineOptions
@@ -61,15 +70,22 @@ struct YatCpuPipelineOptions
   PassOptions::Option<unsigned> vectorWidth{
       *this, "vector-width",
       llvm::cl::desc("f32 lanes of the microkernels' vectors: 16 (AVX-512), "
-                     "8 (AVX) or 4; 0 picks it from the host CPU"),
+                     "8 (AVX) or 4; 0 picks it from target-cpu"),
       llvm::cl::init(0)};
   PassOptions::Option<bool> bf16DotProducts{
       *this, "bf16-dot-products",
       llvm::cl::desc("Compute bf16 yat.product with AVX-512 BF16 pair dot "
-                     "products (vdpbf16ps) when the host has them and "
+                     "products (vdpbf16ps) when target-cpu has them and "
                      "vector-width is 16; false converts bf16 to f32 and "
                      "uses the f32 kernel"),
       llvm::cl::init(true)};
+  PassOptions::Option<std::string, TargetCpuParser> targetCpu{
+      *this, "target-cpu",
+      llvm::cl::desc("The x86 CPU whose features choose the kernels "
+                     "(vector-width 0, int8-dot, bf16-dot-products): host, "
+                     "or a CPU name as clang's -march takes it "
+                     "(sapphirerapids, znver4, x86-64-v3, ...)"),
+      llvm::cl::init("host")};
   PassOptions::Option<Int8DotProducts> int8DotProducts{
       *this, "int8-dot",
       llvm::cl::desc("Byte dot products of yat.ternary_matmul's kernel"),
@@ -79,11 +95,20 @@ struct YatCpuPipelineOptions
                      "vpdpbusd with AVX-512 VNNI, else vpmaddubsw with "
                      "AVX-512BW or AVX2, else scalar loops"),
           clEnumValN(Int8DotProducts::Maddubs, "maddubs",
-                     "vpmaddubsw where the host has it, else scalar loops"),
+                     "vpmaddubsw where target-cpu has it, else scalar loops"),
           clEnumValN(Int8DotProducts::None, "none", "scalar loops"))};
 };
 
-/// Whether `options` select AVX-512 BF16 dot products on this host.
+/// The features (LLVM's names, such as `avx512vnni`) of `cpu`: the host's
+/// for `host`, else those LLVM gives the named x86 CPU (none if unknown).
+llvm::StringMap<bool> getTargetCpuFeatures(StringRef cpu);
+
+/// The features that `cpu` has, the host lacks and yat's kernels would use
+/// (AVX2, AVX-512 and its VNNI and BF16 extensions): code compiled for
+/// `cpu` runs on this host only when there are none.
+SmallVector<StringRef> getKernelFeaturesMissingOnHost(StringRef cpu);
+
+/// Whether `options` select AVX-512 BF16 dot products for their target CPU.
 bool useBf16DotProducts(const YatCpuPipelineOptions &options);
 
 /// Stage 0: the front-ends' lowering passes (StableHLO to linalg), which

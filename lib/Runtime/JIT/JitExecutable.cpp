@@ -23,6 +23,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/Mangling.h"
 #include "llvm/Support/TargetSelect.h"
@@ -190,11 +191,11 @@ static StringRef getPipelineName(Target target) {
   return target == Target::Cuda ? "yat-gpu-pipeline" : "yat-cpu-pipeline";
 }
 
-/// Parses `options.pipelineOptions` as the target pipeline's options and
-/// adds the pipeline to `passManager`.
-template <typename PipelineOptions, typename BuildFn>
+/// Parses `options.pipelineOptions` as the target pipeline's options,
+/// checks them with `check` and adds the pipeline to `passManager`.
+template <typename PipelineOptions, typename CheckFn, typename BuildFn>
 static llvm::Error addPipeline(OpPassManager &passManager, StringRef name,
-                               StringRef text, BuildFn build) {
+                               StringRef text, CheckFn check, BuildFn build) {
   PipelineOptions pipelineOptions;
   std::string optionErrors;
   llvm::raw_string_ostream optionErrorStream(optionErrors);
@@ -202,8 +203,23 @@ static llvm::Error addPipeline(OpPassManager &passManager, StringRef name,
     return makeModuleError(
         "invalid " + name + " options '" + text +
         "': " + llvm::StringRef(optionErrors).trim().split('\n').first);
+  if (llvm::Error error = check(pipelineOptions))
+    return error;
   build(passManager, pipelineOptions);
   return llvm::Error::success();
+}
+
+/// The JIT runs the code on this machine: kernels built for a `target-cpu`
+/// with instructions the host lacks would fault on the first of them.
+static llvm::Error checkRunsOnHost(const yat::YatCpuPipelineOptions &options) {
+  SmallVector<StringRef> missing =
+      yat::getKernelFeaturesMissingOnHost(options.targetCpu);
+  if (missing.empty())
+    return llvm::Error::success();
+  return makeModuleError("target-cpu=" + options.targetCpu +
+                         " has instructions this host lacks (" +
+                         llvm::join(missing, ", ") +
+                         "), and the compiled code runs here");
 }
 
 static llvm::Error buildPipeline(OpPassManager &passManager,
@@ -211,9 +227,14 @@ static llvm::Error buildPipeline(OpPassManager &passManager,
   StringRef name = getPipelineName(options.target);
   if (options.target == Target::Cuda)
     return addPipeline<yat::YatGpuPipelineOptions>(
-        passManager, name, options.pipelineOptions, yat::buildYatGpuPipeline);
+        passManager, name, options.pipelineOptions,
+        [](const yat::YatGpuPipelineOptions &) {
+          return llvm::Error::success();
+        },
+        yat::buildYatGpuPipeline);
   return addPipeline<yat::YatCpuPipelineOptions>(
-      passManager, name, options.pipelineOptions, yat::buildYatCpuPipeline);
+      passManager, name, options.pipelineOptions, checkRunsOnHost,
+      yat::buildYatCpuPipeline);
 }
 
 llvm::Expected<std::unique_ptr<JitExecutable>>
