@@ -33,7 +33,10 @@ if ! bash "$root/scripts/build.sh" "${build_args[@]}"; then
 fi
 
 mkdir -p "$results"
-(cd "$build" && ctest --output-on-failure --output-junit "$results/ctest.xml") \
+# A job per core: the lit, conformance and fuzz suites run beside the serial
+# pytest suite (test/CMakeLists.txt orders them by COST).
+(cd "$build" && ctest --output-on-failure --parallel "$(nproc)" \
+  --output-junit "$results/ctest.xml") \
   2>&1 | tee "$results/ctest.log" |
   grep -E "^ *[0-9]+/[0-9]+ Test|tests passed|tests failed|conformance:|fuzz |^FAIL|Failed Tests|UNSUPPORTED:"
 python3 "$root/test/summarize_results.py" "$results"
