@@ -63,7 +63,8 @@ void mlir::yat::addFusionStage(OpPassManager &pm, unsigned workers) {
 bool mlir::yat::TargetCpuParser::parse(llvm::cl::Option &option,
                                        StringRef argName, StringRef arg,
                                        std::string &value) {
-  if (arg != "host" && llvm::X86::parseArchX86(arg) == llvm::X86::CK_None) {
+  if (arg != "host" &&
+      llvm::X86::parseArchX86(arg, /*Only64Bit=*/true) == llvm::X86::CK_None) {
     SmallVector<StringRef> names;
     llvm::X86::fillValidCPUArchList(names, /*Only64Bit=*/true);
     return option.error("unknown x86 CPU '" + arg + "'; use host or one of " +
@@ -213,6 +214,7 @@ getMicrokernelOptions(const yat::YatCpuPipelineOptions &pipelineOptions) {
   options.vectorWidth = width;
   options.int8DotProducts =
       getInt8DotProducts(features, width, pipelineOptions.int8DotProducts);
+  options.emulateX86Instructions = pipelineOptions.emulateX86Instructions;
   if (width >= 16)
     return options;
   options.microRows = width >= 8 ? 6 : 4;

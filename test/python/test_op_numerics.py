@@ -128,9 +128,9 @@ PRODUCT_CASES = [
 ]
 
 
-@pytest.mark.parametrize("path", PATHS_WITH_GPU)
-@pytest.mark.parametrize("x_shape,n,element,bias", PRODUCT_CASES)
-def test_product_random(x_shape, n, element, bias, path):
+def check_product_case(x_shape, n, element, bias, extra_args, what):
+    """yat.product of one PRODUCT_CASES case, run with `extra_args`, against
+    the reference."""
     rng = np.random.default_rng(abs(hash((x_shape, n, element))) % 2**32)
     k = x_shape[-1]
     x = make(rng, x_shape, element)
@@ -139,10 +139,16 @@ def test_product_random(x_shape, n, element, bias, path):
     epsilon, alpha = 1e-3, 1.5
     inputs = [x, w] + ([b] if bias else [])
     (y,) = run(product_module(x.shape, w.shape, element, bias, epsilon, alpha),
-               inputs, extra_args=RUN_ARGS[path])
+               inputs, extra_args=extra_args)
     expected = ref.product(x, w, b, epsilon, alpha)
     check(y, expected, element, product_bound(x, w, b, epsilon, alpha),
-          f"product {x_shape}x{n} {element}")
+          f"{what} {x_shape}x{n} {element}")
+
+
+@pytest.mark.parametrize("path", PATHS_WITH_GPU)
+@pytest.mark.parametrize("x_shape,n,element,bias", PRODUCT_CASES)
+def test_product_random(x_shape, n, element, bias, path):
+    check_product_case(x_shape, n, element, bias, RUN_ARGS[path], "product")
 
 
 def yat_opt(module_text, *args):
@@ -167,6 +173,21 @@ def test_product_bf16_takes_pair_dot_products():
     assert "dpbf16ps" not in lowered
     lowered = yat_opt(module, "--yat-cpu-pipeline=target-cpu=x86-64-v3")
     assert "dpbf16ps" not in lowered
+
+
+@pytest.mark.parametrize("x_shape,n,element,bias",
+                         [c for c in PRODUCT_CASES if c[2] == "bf16"])
+def test_product_bf16_pair_kernel_emulated(x_shape, n, element, bias):
+    """The vdpbf16ps kernels of an AVX-512 BF16 CPU, with the instruction
+    emulated so that any host runs them, against the same reference and
+    bounds as test_product_random."""
+    options = "target-cpu=sapphirerapids emulate-x86-instructions=true"
+    module = product_module(x_shape, (n, x_shape[-1]), element, bias, 1e-3,
+                            1.5)
+    assert "dpbf16ps" not in yat_opt(module, f"--yat-cpu-pipeline={options}")
+    check_product_case(x_shape, n, element, bias,
+                       (f"--pipeline-options={options}",),
+                       "emulated vdpbf16ps product")
 
 
 def test_product_defaults_match_spec():

@@ -21,8 +21,14 @@ U32 = 2.0**-24
 
 # The kernel paths: the host's best byte dot products (vpdpbusd where it has
 # AVX-512 VNNI), vpmaddubsw, scalar loops over the same layout, the 8-lane
-# forms, one thread and four.
+# forms, one thread and four, and the AVX-512 kernels (vpdpbusd and
+# vpmaddubsw on 512-bit vectors) with their instructions emulated, so that
+# every host runs them.
+EMULATED_AVX512 = "target-cpu=sapphirerapids emulate-x86-instructions=true"
 PATHS = {
+    "avx512-vnni-emulated": (f"--pipeline-options={EMULATED_AVX512}",),
+    "avx512-maddubs-emulated": (
+        f"--pipeline-options={EMULATED_AVX512} int8-dot=maddubs",),
     "auto": (),
     "maddubs": ("--pipeline-options=int8-dot=maddubs",),
     "scalar": ("--pipeline-options=int8-dot=none",),

@@ -86,6 +86,13 @@ struct YatCpuPipelineOptions
                      "or a CPU name as clang's -march takes it "
                      "(sapphirerapids, znver4, x86-64-v3, ...)"),
       llvm::cl::init("host")};
+  PassOptions::Option<bool> emulateX86Instructions{
+      *this, "emulate-x86-instructions",
+      llvm::cl::desc("Compute what the kernels' x86 dot-product instructions "
+                     "(vpdpbusd, vpmaddubsw, vdpbf16ps) compute with generic "
+                     "vector arithmetic, so that the kernels of a target-cpu "
+                     "the host does not match run here (slowly): for testing"),
+      llvm::cl::init(false)};
   PassOptions::Option<Int8DotProducts> int8DotProducts{
       *this, "int8-dot",
       llvm::cl::desc("Byte dot products of yat.ternary_matmul's kernel"),

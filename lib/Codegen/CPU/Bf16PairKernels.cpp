@@ -20,8 +20,6 @@
 
 #include "yat/Dialect/Yat/Utils/LinalgBuilders.h"
 
-#include "mlir/Dialect/X86Vector/X86VectorDialect.h"
-
 using namespace mlir;
 using namespace mlir::yat;
 using namespace mlir::yat::cpu;
@@ -81,7 +79,7 @@ std::optional<PairProduct> matchPairProduct(linalg::GenericOp op) {
 /// columns from `col`, the last one masked to `lastColumns` when set.
 void emitPairTile(OpBuilder &b, Location loc, const PairProduct &problem,
                   Value row, int64_t numRows, Value col, int64_t numVectors,
-                  Value lastColumns) {
+                  Value lastColumns, bool emulate) {
   constexpr int64_t kLanes = 16;
   SmallVector<Value> rowIndex, colIndex;
   for (int64_t r = 0; r < numRows; ++r)
@@ -131,8 +129,7 @@ void emitPairTile(OpBuilder &b, Location loc, const PairProduct &problem,
           Value lhs = vector::BitCastOp::create(nb, nl, pairsType, words);
           for (int64_t v = 0; v < numVectors; ++v) {
             Value &acc = next[r * numVectors + v];
-            acc = x86vector::DotBF16Op::create(nb, nl, acc.getType(), acc, lhs,
-                                               rhs[v]);
+            acc = emitDpbf16ps(nb, nl, acc, lhs, rhs[v], emulate);
           }
         }
         scf::YieldOp::create(nb, nl, next);
@@ -150,7 +147,7 @@ void emitPairRows(OpBuilder &b, Location loc, const PairProduct &problem,
   forEachTile(b, loc, problem.rows, shape.microRows,
               [&](OpBuilder &nb, Location nl, Value row, int64_t numRows) {
                 emitPairTile(nb, nl, problem, row, numRows, col, numVectors,
-                             lastColumns);
+                             lastColumns, shape.emulateX86Instructions);
               });
 }
 
@@ -203,7 +200,8 @@ cpu::rewriteBf16PairPack(RewriterBase &rewriter, linalg::GenericOp op,
   std::optional<std::pair<Value, Value>> operands = matchPairPack(op);
   if (!operands)
     return failure();
-  auto [input, output] = *operands;
+  // (Named values, not structured bindings: lambdas capture them below.)
+  Value input = operands->first, output = operands->second;
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
   // A pair of bf16 is one 32-bit word: the packing transposes words, in

@@ -33,6 +33,8 @@ struct KernelShape {
   int64_t microVectors = 4;
   int64_t dotRows = 4;
   int64_t dotColumns = 4;
+  /// Generic arithmetic in place of the x86 dot-product instructions.
+  bool emulateX86Instructions = false;
 };
 
 Value indexConstant(OpBuilder &b, Location loc, int64_t value);
@@ -147,6 +149,30 @@ rewriteBf16PairPack(RewriterBase &rewriter, linalg::GenericOp op,
 // Ternary contractions (TernaryKernels.cpp)
 //===----------------------------------------------------------------------===//
 
+//===----------------------------------------------------------------------===//
+// x86 dot-product instructions (X86Instructions.cpp)
+//===----------------------------------------------------------------------===//
+//
+// Each emits the instruction for 256- or 512-bit vectors or, with
+// `emulate`, generic vector arithmetic that computes the same values on any
+// host.
+
+/// `vpdpbusd`: acc + Σ of 4 u8 · s8 products per i32 lane.
+Value emitDpbusd(OpBuilder &b, Location loc, Value acc, Value unsignedBytes,
+                 Value signedBytes, bool emulate);
+
+/// `vpmaddubsw`: Σ of 2 u8 · s8 products per i16 lane, saturated.
+Value emitPmaddubsw(OpBuilder &b, Location loc, Value unsignedBytes,
+                    Value signedBytes, bool emulate);
+
+/// `vpmaddwd`: Σ of 2 i16 · i16 products per i32 lane.
+Value emitPmaddwd(OpBuilder &b, Location loc, Value lhs, Value rhs,
+                  bool emulate);
+
+/// `vdpbf16ps`: acc + Σ of 2 bf16 · bf16 products per f32 lane.
+Value emitDpbf16ps(OpBuilder &b, Location loc, Value acc, Value lhsPairs,
+                   Value rhsPairs, bool emulate);
+
 /// The x86 byte dot products a ternary contraction may use.
 enum class Int8DotKind { None, Vnni, Maddubs };
 
@@ -156,7 +182,7 @@ enum class Int8DotKind { None, Vnni, Maddubs };
 /// `vectorWidth` (16 or 8) i32 lanes; fails for other ops, widths and
 /// `None`.
 LogicalResult rewriteTernaryDot(RewriterBase &rewriter, linalg::GenericOp op,
-                                Int8DotKind kind, int64_t vectorWidth);
+                                Int8DotKind kind, const KernelShape &shape);
 
 //===----------------------------------------------------------------------===//
 // Convolutions (ConvolutionKernels.cpp)

@@ -41,6 +41,7 @@ struct YatCpuMicrokernelsPass
     shape.microVectors = microVectors;
     shape.dotRows = dotRows;
     shape.dotColumns = dotColumns;
+    shape.emulateX86Instructions = emulateX86Instructions;
     for (auto [name, value] :
          {std::pair<StringRef, int64_t>{"vector-width", vectorWidth},
           {"micro-rows", microRows},
@@ -75,7 +76,7 @@ struct YatCpuMicrokernelsPass
     getOperation()->walk(
         [&](linalg::GenericOp generic) { generics.push_back(generic); });
     for (linalg::GenericOp generic : generics)
-      (void)rewriteTernaryDot(rewriter, generic, *int8Dot, shape.vectorWidth);
+      (void)rewriteTernaryDot(rewriter, generic, *int8Dot, shape);
 
     SmallVector<Operation *> candidates;
     getOperation()->walk([&](Operation *op) {

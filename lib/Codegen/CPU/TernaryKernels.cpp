@@ -118,8 +118,9 @@ std::optional<TernaryDot> prepareTernaryDot(RewriterBase &rewriter,
 /// lanes.
 class ByteDotEmitter {
 public:
-  ByteDotEmitter(OpBuilder &b, Location loc, Int8DotKind kind, int64_t lanes)
-      : kind(kind), lanes(lanes),
+  ByteDotEmitter(OpBuilder &b, Location loc, Int8DotKind kind, int64_t lanes,
+                 bool emulate)
+      : kind(kind), emulate(emulate),
         bytes(VectorType::get({4 * lanes}, b.getI8Type())),
         words(VectorType::get({lanes}, b.getI32Type())),
         halves(VectorType::get({2 * lanes}, b.getI16Type())) {
@@ -135,42 +136,24 @@ public:
   /// `acc + Σ_4 unsignedBytes · signedBytes` per 32-bit lane (`vnni`).
   Value emitQuads(OpBuilder &b, Location loc, Value acc, Value unsignedBytes,
                   Value signedBytes) const {
-    return call(b, loc, words,
-                isWide() ? "llvm.x86.avx512.vpdpbusd.512"
-                         : "llvm.x86.avx512.vpdpbusd.256",
-                {acc, unsignedBytes, signedBytes});
+    return emitDpbusd(b, loc, acc, unsignedBytes, signedBytes, emulate);
   }
 
   /// `Σ_2 unsignedBytes · signedBytes` per 16-bit lane (`maddubs`).
   Value emitPairs(OpBuilder &b, Location loc, Value unsignedBytes,
                   Value signedBytes) const {
-    return call(b, loc, halves,
-                isWide() ? "llvm.x86.avx512.pmaddubs.w.512"
-                         : "llvm.x86.avx2.pmadd.ub.sw",
-                {unsignedBytes, signedBytes});
+    return emitPmaddubsw(b, loc, unsignedBytes, signedBytes, emulate);
   }
 
   /// `acc + Σ_2 pairs` per 32-bit lane: 16-bit sums widened (`maddubs`).
   Value emitWiden(OpBuilder &b, Location loc, Value acc, Value pairs) const {
-    Value quads = call(b, loc, words,
-                       isWide() ? "llvm.x86.avx512.pmaddw.d.512"
-                                : "llvm.x86.avx2.pmadd.wd",
-                       {pairs, ones});
-    return arith::AddIOp::create(b, loc, acc, quads);
+    return arith::AddIOp::create(b, loc, acc,
+                                 emitPmaddwd(b, loc, pairs, ones, emulate));
   }
 
 private:
-  bool isWide() const { return lanes == 16; }
-
-  static Value call(OpBuilder &b, Location loc, Type type, StringRef name,
-                    ValueRange args) {
-    return LLVM::CallIntrinsicOp::create(b, loc, type, b.getStringAttr(name),
-                                         args)
-        .getResult(0);
-  }
-
   Int8DotKind kind;
-  int64_t lanes;
+  bool emulate;
   VectorType bytes, words, halves;
   Value ones;
 };
@@ -452,14 +435,16 @@ void emitTernaryDot(OpBuilder &b, Location loc, const TernaryDot &problem,
 
 LogicalResult cpu::rewriteTernaryDot(RewriterBase &rewriter,
                                      linalg::GenericOp op, Int8DotKind kind,
-                                     int64_t vectorWidth) {
+                                     const KernelShape &shape) {
+  int64_t vectorWidth = shape.vectorWidth;
   if (kind == Int8DotKind::None || (vectorWidth != 16 && vectorWidth != 8))
     return failure();
   std::optional<TernaryDot> problem = prepareTernaryDot(rewriter, op);
   if (!problem)
     return failure();
   Location loc = op.getLoc();
-  ByteDotEmitter dot(rewriter, loc, kind, vectorWidth);
+  ByteDotEmitter dot(rewriter, loc, kind, vectorWidth,
+                     shape.emulateX86Instructions);
   emitTernaryDot(rewriter, loc, *problem, dot, vectorWidth);
   rewriter.eraseOp(op);
   return success();

@@ -210,8 +210,11 @@ static llvm::Error addPipeline(OpPassManager &passManager, StringRef name,
 }
 
 /// The JIT runs the code on this machine: kernels built for a `target-cpu`
-/// with instructions the host lacks would fault on the first of them.
+/// with instructions the host lacks would fault on the first of them (unless
+/// they are emulated).
 static llvm::Error checkRunsOnHost(const yat::YatCpuPipelineOptions &options) {
+  if (options.emulateX86Instructions)
+    return llvm::Error::success();
   SmallVector<StringRef> missing =
       yat::getKernelFeaturesMissingOnHost(options.targetCpu);
   if (missing.empty())
@@ -219,7 +222,8 @@ static llvm::Error checkRunsOnHost(const yat::YatCpuPipelineOptions &options) {
   return makeModuleError("target-cpu=" + options.targetCpu +
                          " has instructions this host lacks (" +
                          llvm::join(missing, ", ") +
-                         "), and the compiled code runs here");
+                         "), and the compiled code runs here "
+                         "(emulate-x86-instructions=true emulates them)");
 }
 
 static llvm::Error buildPipeline(OpPassManager &passManager,

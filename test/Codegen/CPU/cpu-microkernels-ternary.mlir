@@ -3,6 +3,8 @@
 // RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=vnni vector-width=8}))' | FileCheck %s --check-prefix=VNNI8
 // RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=maddubs vector-width=8}))' | FileCheck %s --check-prefix=AVX2
 // RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=none}))' | FileCheck %s --check-prefix=NONE
+// RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=vnni emulate-x86-instructions=true}))' | FileCheck %s --check-prefix=VNNI-EMULATED --implicit-check-not=llvm.call_intrinsic
+// RUN: yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=maddubs emulate-x86-instructions=true}))' | FileCheck %s --check-prefix=MADDUBS-EMULATED --implicit-check-not=llvm.call_intrinsic
 // RUN: not yat-opt %s --split-input-file --pass-pipeline='builtin.module(func.func(yat-cpu-microkernels{int8-dot=avx}))' 2>&1 | FileCheck %s --check-prefix=OPTION
 
 // OPTION: yat-cpu-microkernels option 'int8-dot' must be none, vnni or maddubs, got 'avx'
@@ -37,6 +39,40 @@
 // VNNI: %[[RESULT:.*]] = arith.subi %[[LOOP]]#0, %[[CORRECTION]] : vector<16xi32>
 // VNNI: vector.store %[[RESULT]], %[[ACC]]
 // VNNI-NOT: linalg.generic
+
+// vpdpbusd emulated: u8 codes times s8 activations in i32, the four
+// products of each lane gathered by shuffles and added to the accumulator.
+// VNNI-EMULATED-LABEL: func.func @ternary_dot
+// VNNI-EMULATED: scf.for {{.*}} iter_args(%[[ACC0:[^ ]*]] = %{{[^,]*}}, %
+// VNNI-EMULATED: %[[CODES:.*]] = arith.andi %{{.*}} : vector<64xi8>
+// VNNI-EMULATED: %[[BYTES:.*]] = vector.bitcast %{{.*}} : vector<16xi32> to vector<64xi8>
+// VNNI-EMULATED: %[[U:.*]] = arith.extui %[[CODES]] : vector<64xi8> to vector<64xi32>
+// VNNI-EMULATED: %[[S:.*]] = arith.extsi %[[BYTES]] : vector<64xi8> to vector<64xi32>
+// VNNI-EMULATED: %[[PRODUCTS:.*]] = arith.muli %[[U]], %[[S]] : vector<64xi32>
+// VNNI-EMULATED: %[[P0:.*]] = vector.shuffle %[[PRODUCTS]], %[[PRODUCTS]] [0, 4, 8,
+// VNNI-EMULATED: %[[P1:.*]] = vector.shuffle %[[PRODUCTS]], %[[PRODUCTS]] [1, 5, 9,
+// VNNI-EMULATED: %[[S01:.*]] = arith.addi %[[P0]], %[[P1]] : vector<16xi32>
+// VNNI-EMULATED: %[[P2:.*]] = vector.shuffle %[[PRODUCTS]], %[[PRODUCTS]] [2, 6, 10,
+// VNNI-EMULATED: %[[S012:.*]] = arith.addi %[[S01]], %[[P2]] : vector<16xi32>
+// VNNI-EMULATED: %[[P3:.*]] = vector.shuffle %[[PRODUCTS]], %[[PRODUCTS]] [3, 7, 11,
+// VNNI-EMULATED: %[[QUADS:.*]] = arith.addi %[[S012]], %[[P3]] : vector<16xi32>
+// VNNI-EMULATED: arith.addi %[[ACC0]], %[[QUADS]] : vector<16xi32>
+
+// vpmaddubsw emulated: pairs summed in i32 and saturated to i16;
+// vpmaddwd with ones: pairs of i16 added in i32 (the product by one folds).
+// MADDUBS-EMULATED-LABEL: func.func @ternary_dot
+// MADDUBS-EMULATED: %[[PAIRS:.*]] = arith.muli %{{.*}}, %{{.*}} : vector<64xi32>
+// MADDUBS-EMULATED: %[[EVEN:.*]] = vector.shuffle %[[PAIRS]], %[[PAIRS]] [0, 2, 4,
+// MADDUBS-EMULATED: %[[ODD:.*]] = vector.shuffle %[[PAIRS]], %[[PAIRS]] [1, 3, 5,
+// MADDUBS-EMULATED: %[[SUM:.*]] = arith.addi %[[EVEN]], %[[ODD]] : vector<32xi32>
+// MADDUBS-EMULATED: %[[LOW:.*]] = arith.maxsi %[[SUM]], %{{.*}} : vector<32xi32>
+// MADDUBS-EMULATED: %[[CLAMPED:.*]] = arith.minsi %[[LOW]], %{{.*}} : vector<32xi32>
+// MADDUBS-EMULATED: arith.trunci %[[CLAMPED]] : vector<32xi32> to vector<32xi16>
+// MADDUBS-EMULATED: %[[WIDE:.*]] = arith.extsi %{{.*}} : vector<32xi16> to vector<32xi32>
+// MADDUBS-EMULATED: %[[WIDE_EVEN:.*]] = vector.shuffle %[[WIDE]], %[[WIDE]] [0, 2, 4,
+// MADDUBS-EMULATED: %[[WIDE_ODD:.*]] = vector.shuffle %[[WIDE]], %[[WIDE]] [1, 3, 5,
+// MADDUBS-EMULATED: %[[QUADS:.*]] = arith.addi %[[WIDE_EVEN]], %[[WIDE_ODD]] : vector<16xi32>
+// MADDUBS-EMULATED: arith.addi %{{.*}}, %[[QUADS]] : vector<16xi32>
 
 // The accumulators start at their value less each row's Σ_k q; runs of 8 K
 // blocks sum their pairs in 16-bit lanes, widened once per run.

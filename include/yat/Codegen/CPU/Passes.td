@@ -317,6 +317,12 @@ def YatCpuMicrokernels : Pass<"yat-cpu-microkernels"> {
            "Byte dot products of the ternary contraction: none (left for "
            "convert-linalg-to-loops), vnni (vpdpbusd) or maddubs "
            "(vpmaddubsw + vpmaddwd)">,
+    Option<"emulateX86Instructions", "emulate-x86-instructions", "bool",
+           /*default=*/"false",
+           "Compute what vpdpbusd, vpmaddubsw, vpmaddwd and vdpbf16ps "
+           "compute with generic vector arithmetic instead of emitting them, "
+           "so that the kernels for a CPU that has them run (slowly) on one "
+           "that does not: for testing those kernels anywhere">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
